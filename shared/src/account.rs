@@ -1,0 +1,125 @@
+//! Citizen accounts: what a client sends to register, log in and change a password, and what it gets back.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, Problems};
+use crate::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
+
+/// 实名注册: registration with a real name, resident ID number and mobile phone.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterRequest {
+    pub real_name: String,
+    pub id_number: String,
+    pub phone: String,
+    pub password: String,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// A registration whose every field is valid (the common-password check is the server's).
+#[derive(Debug)]
+pub struct NewAccount {
+    pub real_name: RealName,
+    pub id_number: IdCardNumber,
+    pub phone: MobilePhone,
+    pub password: Password,
+    pub email: Option<Email>,
+}
+
+impl RegisterRequest {
+    /// Validates every field at once; `today` is the Shanghai date, for the birth-date check.
+    pub fn validate(&self, today: NaiveDate) -> Result<NewAccount, ApiError> {
+        let mut p = Problems::default();
+        let real_name = p.check("real_name", RealName::parse(&self.real_name));
+        let id_number = p.check("id_number", IdCardNumber::parse(&self.id_number, today));
+        let phone = p.check("phone", MobilePhone::parse(&self.phone));
+        let password = p.check("password", Password::parse(&self.password));
+        let email = match self
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            Some(e) => p.check("email", Email::parse(e)).map(Some),
+            None => Some(None),
+        };
+        p.finish()?;
+        Ok(NewAccount {
+            real_name: real_name.expect("checked"),
+            id_number: id_number.expect("checked"),
+            phone: phone.expect("checked"),
+            password: password.expect("checked"),
+            email: email.expect("checked"),
+        })
+    }
+}
+
+/// 登录: by mobile phone and password.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub phone: String,
+    pub password: String,
+}
+
+/// 修改密码: every session is revoked when it succeeds.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Exchange a refresh token for a new pair (API clients; browsers use the cookie).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// Tokens issued at login or refresh.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenView {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+}
+
+/// The account as its owner sees it: the owner is the one person who sees it unmasked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountView {
+    pub real_name: String,
+    pub id_number: String,
+    pub phone: String,
+    pub email: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_every_wrong_field_at_once() {
+        let req = RegisterRequest {
+            real_name: String::new(),
+            id_number: "123".into(),
+            phone: "12".into(),
+            password: "short".into(),
+            email: Some("nope".into()),
+        };
+        let err = req
+            .validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+            .unwrap_err();
+        let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["real_name", "id_number", "phone", "password", "email"]
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! Typed identifiers, so a petition id is never passed where a user id belongs.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A petition's internal id; citizens see its [`crate::petition::PetitionNumber`] instead.
+    PetitionId
+);
+id_type!(
+    /// A citizen account.
+    CitizenId
+);
+id_type!(
+    /// A staff account.
+    StaffId
+);
+id_type!(
+    /// An organisational unit (bureau or department).
+    UnitId
+);
+id_type!(
+    /// A region of the administrative tree (city, county, township, village).
+    RegionId
+);
+id_type!(
+    /// A node of the subject category tree.
+    CategoryId
+);
+id_type!(
+    /// An uploaded file.
+    AttachmentId
+);

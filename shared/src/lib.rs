@@ -1,0 +1,15 @@
+//! The petition domain shared by server and browser: validated values, DTOs, the lifecycle and the statutory clock.
+//!
+//! Nothing here does I/O, so the same `parse` functions validate input in the browser
+//! (instantly) and on the server (authoritatively).
+
+pub mod account;
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod person;
+pub mod petition;
+pub mod reference;
+pub mod text;
+
+pub use error::{ApiError, ErrorKind, FieldError};

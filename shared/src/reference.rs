@@ -1,0 +1,69 @@
+//! Reference data for forms: the region tree, the category tree and the petition kinds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{CategoryId, RegionId};
+
+/// Administrative level of a region (and of the units that serve it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 市
+    City,
+    /// 县(区)
+    County,
+    /// 乡镇(街道)
+    Township,
+    /// 村(社区)
+    Village,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::City => "city",
+            Self::County => "county",
+            Self::Township => "township",
+            Self::Village => "village",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::City, Self::County, Self::Township, Self::Village]
+            .into_iter()
+            .find(|l| l.code() == code)
+    }
+}
+
+/// A region, with its parent so that clients can build the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionView {
+    pub id: RegionId,
+    pub parent_id: Option<RegionId>,
+    pub code: String,
+    pub name: String,
+    /// The names from the city down, e.g. `江宁市 / 东城区 / 新桥街道`.
+    pub path: String,
+    pub level: Level,
+}
+
+/// A subject category; only leaves can be chosen for a petition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryView {
+    pub id: CategoryId,
+    pub parent_id: Option<CategoryId>,
+    pub name: String,
+    pub path: String,
+    pub selectable: bool,
+}
+
+/// Everything the filing form needs, in one request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferenceData {
+    pub regions: Vec<RegionView>,
+    pub categories: Vec<CategoryView>,
+}
