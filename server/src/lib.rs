@@ -1,1 +1,18 @@
+//! The petition portal's server: configuration, storage, use cases, the REST API and server-side rendering.
 
+pub mod auth;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod openapi;
+pub mod rate_limit;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod telemetry;
+pub mod time;
+pub mod ui;

@@ -1,1 +1,53 @@
-fn main() {}
+//! The `portal` command: serve the portal, or create the first administrator.
+
+use server::config::Settings;
+use server::startup::{Application, build_state};
+
+const USAGE: &str = "usage:
+  portal [serve] [--demo]        start the portal (--demo fills the demo jurisdiction and staff)
+  portal create-admin USERNAME   create an administrator; the password is printed once";
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut settings = Settings::load()?;
+    server::telemetry::init(&settings.log);
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["serve"] => serve(settings).await,
+        ["--demo"] | ["serve", "--demo"] => {
+            settings.demo = true;
+            serve(settings).await
+        }
+        ["create-admin", username] => create_admin(settings, username).await,
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    let address = format!("http://{}:{}", app.state.settings.server.host, app.port());
+    tracing::info!(%address, "portal listening");
+    println!("阳光信访 portal is running at {address}  (Ctrl-C to stop)");
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn create_admin(settings: Settings, username: &str) -> anyhow::Result<()> {
+    let state = build_state(settings).await?;
+    match server::demo::create_staff(&state, None, username, "系统管理员", "administrator").await?
+    {
+        Some(password) => {
+            println!("administrator {username} created; password (shown once): {password}");
+            Ok(())
+        }
+        None => anyhow::bail!("a staff account named {username} already exists"),
+    }
+}

@@ -1,0 +1,9 @@
+//! Who is calling: password hashing, tokens, sessions, cookies and the request principal.
+
+pub mod cookies;
+pub mod passwords;
+pub mod principal;
+pub mod sessions;
+pub mod tokens;
+
+pub use principal::{CitizenAuth, Principal, authenticate};

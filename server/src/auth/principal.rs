@@ -1,0 +1,159 @@
+//! The caller of a request: resolved from a bearer token or the session cookies.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use shared::ids::{CitizenId, StaffId};
+
+use super::cookies::{self, Kind};
+use super::sessions;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::time::now_ms;
+
+/// An authenticated caller and the session they act in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Principal {
+    Citizen { id: CitizenId, session: String },
+    Staff { id: StaffId, session: String },
+}
+
+impl Principal {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Principal::Citizen { .. } => "citizen",
+            Principal::Staff { .. } => "staff",
+        }
+    }
+
+    pub fn raw_id(&self) -> i64 {
+        match self {
+            Principal::Citizen { id, .. } => id.0,
+            Principal::Staff { id, .. } => id.0,
+        }
+    }
+
+    pub fn session(&self) -> &str {
+        match self {
+            Principal::Citizen { session, .. } | Principal::Staff { session, .. } => session,
+        }
+    }
+
+    /// `citizen:<id>`: the JWT subject and the actor recorded on the timeline.
+    pub fn subject(&self) -> String {
+        format!("{}:{}", self.kind(), self.raw_id())
+    }
+
+    pub fn with_session(self, session: String) -> Self {
+        match self {
+            Principal::Citizen { id, .. } => Principal::Citizen { id, session },
+            Principal::Staff { id, .. } => Principal::Staff { id, session },
+        }
+    }
+
+    pub fn from_stored(kind: &str, id: i64, session: String) -> Option<Self> {
+        match kind {
+            "citizen" => Some(Principal::Citizen {
+                id: CitizenId(id),
+                session,
+            }),
+            "staff" => Some(Principal::Staff {
+                id: StaffId(id),
+                session,
+            }),
+            _ => None,
+        }
+    }
+
+    fn from_subject(sub: &str, session: String) -> Option<Self> {
+        let (kind, id) = sub.split_once(':')?;
+        Self::from_stored(kind, id.parse().ok()?, session)
+    }
+}
+
+/// Resolves the caller. A bearer token is checked alone; a browser whose access cookie
+/// has expired but whose refresh cookie is good gets new cookies on this response.
+pub async fn authenticate(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<Principal>, AppError> {
+    let secure = state.settings.server.secure_cookies;
+    let bearer = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let from_cookie = bearer.is_none();
+    if let Some(token) = bearer.or_else(|| cookies::read(req, Kind::Access, secure)) {
+        if let Some(claims) = state.tokens.verify(&token) {
+            if crate::db::sessions::is_active(&state.db.pool, &claims.sid, now_ms()).await? {
+                return Ok(Principal::from_subject(&claims.sub, claims.sid));
+            }
+            return Ok(None);
+        }
+        if !from_cookie {
+            return Ok(None);
+        }
+    }
+    let Some(refresh) = cookies::read(req, Kind::Refresh, secure) else {
+        return Ok(None);
+    };
+    match sessions::refresh(state, &refresh).await {
+        Ok(issued) => {
+            let mut set = vec![cookies::build(
+                Kind::Access,
+                secure,
+                issued.access,
+                state.tokens.access_ttl_secs,
+            )];
+            if let Some(r) = issued.refresh {
+                set.push(cookies::build(
+                    Kind::Refresh,
+                    secure,
+                    r,
+                    state.tokens.refresh_ttl_secs,
+                ));
+            }
+            cookies::queue(req, set);
+            Ok(Some(issued.principal))
+        }
+        Err(AppError::Unauthenticated) => {
+            cookies::queue(
+                req,
+                [
+                    cookies::clear(Kind::Access, secure),
+                    cookies::clear(Kind::Refresh, secure),
+                ],
+            );
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Extractor for routes only a logged-in citizen may call.
+pub struct CitizenAuth {
+    pub id: CitizenId,
+    pub session: String,
+}
+
+impl FromRequest for CitizenAuth {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .expect("AppState is registered")
+                .clone();
+            match authenticate(&state, &req).await? {
+                Some(Principal::Citizen { id, session }) => Ok(CitizenAuth { id, session }),
+                _ => Err(AppError::Unauthenticated),
+            }
+        })
+    }
+}

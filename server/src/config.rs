@@ -1,0 +1,73 @@
+//! Layered configuration: built-in defaults, an optional TOML file, then `APP_*` environment variables.
+
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub site_root: PathBuf,
+    pub demo: bool,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub security: SecuritySettings,
+    pub limits: LimitSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct DatabaseSettings {
+    /// Contains a password for PostgreSQL deployments, so it is never printed.
+    pub url: SecretString,
+    pub max_connections: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SecuritySettings {
+    pub master_key: SecretString,
+    pub access_token_minutes: i64,
+    pub refresh_token_days: i64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct LimitSettings {
+    pub lookups_per_minute: u32,
+    pub logins_per_minute: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct LogSettings {
+    pub format: String,
+    pub filter: String,
+}
+
+impl Settings {
+    /// Reads the defaults, then the file named by `APP_CONFIG` if set, then `APP_*` variables.
+    pub fn load() -> Result<Self, config::ConfigError> {
+        let mut builder = config::Config::builder().add_source(config::File::from_str(
+            include_str!("../config/default.toml"),
+            config::FileFormat::Toml,
+        ));
+        if let Ok(path) = std::env::var("APP_CONFIG") {
+            builder = builder.add_source(config::File::with_name(&path));
+        }
+        builder
+            .add_source(
+                config::Environment::with_prefix("APP")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true),
+            )
+            .build()?
+            .try_deserialize()
+    }
+}

@@ -1,0 +1,197 @@
+//! Queries on reference data: regions, units and the category tree.
+
+use sqlx::{AnyPool, Row};
+
+use shared::ids::{CategoryId, RegionId};
+use shared::reference::{CategoryView, Level, RegionView};
+
+use super::Tx;
+
+pub struct RegionRow {
+    pub id: RegionId,
+    pub parent_id: Option<RegionId>,
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+}
+
+pub async fn regions(pool: &AnyPool) -> Result<Vec<RegionRow>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, parent_id, code, name, level FROM regions ORDER BY code")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(RegionRow {
+                id: RegionId(r.try_get("id")?),
+                parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(RegionId),
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                level: Level::from_code(&r.try_get::<String, _>("level")?)
+                    .unwrap_or(Level::Village),
+            })
+        })
+        .collect()
+}
+
+pub struct CategoryRow {
+    pub id: CategoryId,
+    pub parent_id: Option<CategoryId>,
+    pub name: String,
+}
+
+pub async fn categories(pool: &AnyPool) -> Result<Vec<CategoryRow>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, parent_id, name FROM categories ORDER BY position, id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(CategoryRow {
+                id: CategoryId(r.try_get("id")?),
+                parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(CategoryId),
+                name: r.try_get("name")?,
+            })
+        })
+        .collect()
+}
+
+/// Builds the views with full paths (`江宁市 / 东城区`) from the flat rows.
+pub fn region_views(rows: &[RegionRow]) -> Vec<RegionView> {
+    let by_id: std::collections::HashMap<_, _> = rows.iter().map(|r| (r.id, r)).collect();
+    rows.iter()
+        .map(|r| {
+            let mut names = vec![r.name.as_str()];
+            let mut parent = r.parent_id;
+            while let Some(p) = parent.and_then(|p| by_id.get(&p)) {
+                names.push(&p.name);
+                parent = p.parent_id;
+            }
+            names.reverse();
+            RegionView {
+                id: r.id,
+                parent_id: r.parent_id,
+                code: r.code.clone(),
+                name: r.name.clone(),
+                path: names.join(" / "),
+                level: r.level,
+            }
+        })
+        .collect()
+}
+
+/// Builds the category views; only leaves are selectable.
+pub fn category_views(rows: &[CategoryRow]) -> Vec<CategoryView> {
+    let by_id: std::collections::HashMap<_, _> = rows.iter().map(|r| (r.id, r)).collect();
+    rows.iter()
+        .map(|r| {
+            let path = match r.parent_id.and_then(|p| by_id.get(&p)) {
+                Some(p) => format!("{} / {}", p.name, r.name),
+                None => r.name.clone(),
+            };
+            CategoryView {
+                id: r.id,
+                parent_id: r.parent_id,
+                name: r.name.clone(),
+                path,
+                selectable: !rows.iter().any(|c| c.parent_id == Some(r.id)),
+            }
+        })
+        .collect()
+}
+
+pub async fn insert_region(
+    tx: &mut Tx,
+    parent: Option<i64>,
+    code: &str,
+    name: &str,
+    level: Level,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO regions (parent_id, code, name, level) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(parent)
+    .bind(code)
+    .bind(name)
+    .bind(level.code())
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)
+}
+
+pub async fn insert_unit(
+    tx: &mut Tx,
+    parent: Option<i64>,
+    region: i64,
+    name: &str,
+    kind: &str,
+    level: Level,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query("INSERT INTO units (parent_id, region_id, name, kind, level) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(parent)
+        .bind(region)
+        .bind(name)
+        .bind(kind)
+        .bind(level.code())
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)
+}
+
+pub async fn insert_category(
+    tx: &mut Tx,
+    parent: Option<i64>,
+    name: &str,
+    position: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO categories (parent_id, name, position) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(parent)
+    .bind(name)
+    .bind(position)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)
+}
+
+pub async fn count(pool: &AnyPool, table: Table) -> Result<i64, sqlx::Error> {
+    let sql = match table {
+        Table::Regions => "SELECT COUNT(*) FROM regions",
+        Table::Categories => "SELECT COUNT(*) FROM categories",
+    };
+    sqlx::query(sql).fetch_one(pool).await?.try_get(0)
+}
+
+/// Reference tables that the seeders fill once.
+#[derive(Clone, Copy)]
+pub enum Table {
+    Regions,
+    Categories,
+}
+
+/// The six-digit county-level code a petition number carries for `region`
+/// (the region's own code, or its county's, cut to six digits).
+pub async fn number_code(tx: &mut Tx, region: RegionId) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT code FROM regions WHERE id = $1")
+        .bind(region.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<String, _>(0))
+        .transpose()?
+        .map(|c| c.chars().take(6).collect()))
+}
+
+pub async fn category_is_leaf(tx: &mut Tx, id: CategoryId) -> Result<Option<bool>, sqlx::Error> {
+    let exists = sqlx::query("SELECT 1 FROM categories WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    let child = sqlx::query("SELECT 1 FROM categories WHERE parent_id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(Some(child.is_none()))
+}

@@ -1,0 +1,65 @@
+//! The OpenAPI document of `/api/v1`, served at `/api/v1/openapi.json`.
+
+use actix_web::{HttpResponse, get};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes::api::{accounts, petitions, reference, sessions};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "阳光信访 Petition Portal API",
+        version = "1",
+        description = "Public API of the online petition portal: accounts, filing, tracking and look-up. \
+                       Errors share one body (`ApiError`); validation errors list every field at once (422)."
+    ),
+    servers((url = "/api/v1")),
+    paths(
+        accounts::register::register,
+        accounts::me::me,
+        accounts::change_password::change_password,
+        sessions::login::login,
+        sessions::refresh::refresh,
+        sessions::logout::logout,
+        reference::reference,
+        petitions::submit::submit,
+        petitions::list_mine::list_mine,
+        petitions::detail::detail,
+        petitions::withdraw::withdraw,
+        petitions::add_material::add_material,
+        petitions::download::download,
+        petitions::lookup::lookup,
+    ),
+    components(schemas(shared::ApiError, shared::FieldError, shared::ErrorKind)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "accounts", description = "实名注册与账户"),
+        (name = "sessions", description = "登录、续期与退出"),
+        (name = "petitions", description = "信访事项的提交、查询与办理进度"),
+        (name = "reference", description = "地区与类别"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[get("/openapi.json")]
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

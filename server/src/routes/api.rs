@@ -1,0 +1,63 @@
+//! The REST API, `/api/v1`: one file per use case, described by the OpenAPI document.
+
+pub mod accounts;
+pub mod multipart;
+pub mod petitions;
+pub mod reference;
+pub mod sessions;
+
+use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
+
+use crate::error::AppError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(256 * 1024)
+                    .error_handler(json_error),
+            )
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .service(crate::openapi::document)
+            .service(accounts::register::register)
+            .service(accounts::me::me)
+            .service(accounts::change_password::change_password)
+            .service(sessions::login::login)
+            .service(sessions::refresh::refresh)
+            .service(sessions::logout::logout)
+            .service(reference::reference)
+            .service(petitions::lookup::lookup)
+            .service(petitions::submit::submit)
+            .service(petitions::list_mine::list_mine)
+            .service(petitions::detail::detail)
+            .service(petitions::withdraw::withdraw)
+            .service(petitions::add_material::add_material)
+            .service(petitions::download::download)
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(AppError::NotFound)
+            })),
+    );
+}
+
+/// A body that is not the JSON the route expects is a 422 naming the problem, never a 500.
+fn json_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let message = match &err {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            return AppError::PayloadTooLarge("请求内容过大。".into()).into();
+        }
+        JsonPayloadError::ContentType => "请求须为 application/json。".to_owned(),
+        JsonPayloadError::Deserialize(e) => format!("请求内容格式不正确：{e}"),
+        _ => "无法读取请求内容。".to_owned(),
+    };
+    AppError::field("body", message).into()
+}
+
+/// 204 with cookies to set (logout, password change).
+pub fn no_content_with(cookies: Vec<actix_web::cookie::Cookie<'static>>) -> HttpResponse {
+    let mut res = HttpResponse::NoContent();
+    for c in cookies {
+        res.cookie(c);
+    }
+    res.finish()
+}

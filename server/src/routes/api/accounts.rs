@@ -1,0 +1,5 @@
+//! `/api/v1/accounts`: registration and the account's own data.
+
+pub mod change_password;
+pub mod me;
+pub mod register;

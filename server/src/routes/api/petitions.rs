@@ -1,0 +1,9 @@
+//! `/api/v1/petitions`: file, list, view, look up, withdraw, add material, download.
+
+pub mod add_material;
+pub mod detail;
+pub mod download;
+pub mod list_mine;
+pub mod lookup;
+pub mod submit;
+pub mod withdraw;

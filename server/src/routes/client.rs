@@ -1,0 +1,23 @@
+//! Facts about the calling client that several routes need: its address and whether it wants HTML.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use actix_web::HttpRequest;
+use actix_web::http::header::ACCEPT;
+
+/// The peer address. Behind a reverse proxy every client would share the proxy's
+/// address; trusting `X-Forwarded-For` from configured proxies is a deployment setting.
+pub fn ip(req: &HttpRequest) -> IpAddr {
+    req.peer_addr()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
+}
+
+/// A plain HTML form post (no JavaScript) asks for `text/html` and expects a redirect.
+pub fn wants_html(req: &HttpRequest) -> bool {
+    let accept = req
+        .headers()
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    accept.contains("text/html") && !accept.contains("application/json")
+}

@@ -1,0 +1,5 @@
+//! Use cases, one file each. Services own their transactions; handlers and server functions only call them.
+
+pub mod accounts;
+pub mod petitions;
+pub mod reference;

@@ -1,0 +1,20 @@
+//! Petitions from the petitioner's side: file, list, view, look up, add material, withdraw.
+
+mod add_material;
+mod download;
+mod files;
+mod list_mine;
+mod lookup;
+mod present;
+mod submit;
+mod view;
+mod withdraw;
+
+pub use add_material::add_material;
+pub use download::{Download, download};
+pub use files::{MAX_FILE_BYTES, MAX_FILES, Upload};
+pub use list_mine::list_mine;
+pub use lookup::lookup;
+pub use submit::{Submitted, submit};
+pub use view::view;
+pub use withdraw::withdraw;

@@ -1,0 +1,73 @@
+//! 补充材料: the petitioner adds files to a petition that is still open.
+
+use shared::ids::CitizenId;
+use shared::petition::CitizenAction;
+
+use super::files::{self, MAX_FILES, Upload};
+use super::{present, submit::store_files, view::owned};
+use crate::db::{self, petitions::NewEvent};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::time::now_ms;
+
+pub async fn add_material(
+    state: &AppState,
+    citizen: CitizenId,
+    number: &str,
+    uploads: Vec<Upload>,
+) -> AppResult<()> {
+    let row = owned(state, citizen, number).await?;
+    present::status(&row)
+        .apply(CitizenAction::AddMaterial)
+        .map_err(|e| AppError::Conflict(e.0.into()))?;
+    if uploads.is_empty() {
+        return Err(AppError::field("attachments", "请选择要上传的文件"));
+    }
+    let mut checked = Vec::with_capacity(uploads.len());
+    for (i, upload) in uploads.into_iter().enumerate() {
+        checked.push(
+            files::check(upload)
+                .map_err(|r| AppError::field("attachments", format!("第{}个附件：{r}", i + 1)))?,
+        );
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    let existing = usize::try_from(db::petitions::attachment_count(&mut tx, row.id).await?)
+        .unwrap_or(MAX_FILES);
+    if existing + checked.len() > MAX_FILES {
+        return Err(AppError::field(
+            "attachments",
+            format!(
+                "每件信访事项最多{MAX_FILES}个附件，还可以上传{}个",
+                MAX_FILES.saturating_sub(existing)
+            ),
+        ));
+    }
+    let count = checked.len();
+    let keys = match store_files(state, &mut tx, row.id, now, checked).await {
+        Ok(keys) => keys,
+        Err((keys, e)) => {
+            state.attachments.discard(&keys).await;
+            return Err(e);
+        }
+    };
+    let actor = format!("citizen:{}", citizen.0);
+    let detail = format!("信访人补充了{count}个附件。");
+    let event = NewEvent {
+        petition_id: row.id,
+        at: now,
+        kind: "material",
+        actor: &actor,
+        public: true,
+        title: "补充材料",
+        detail: Some(&detail),
+    };
+    db::petitions::insert_event(&mut tx, event).await?;
+    if let Err(e) = tx.commit().await {
+        state.attachments.discard(&keys).await;
+        return Err(anyhow::Error::new(e)
+            .context("failed to commit the material")
+            .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! 附件: what a petitioner may upload. The type is judged from the content, images are
+//! re-encoded (which drops EXIF and GPS data), and nothing else is accepted.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use sha2::{Digest, Sha256};
+
+/// At most this many files per petition.
+pub const MAX_FILES: usize = 9;
+/// At most this many bytes per file.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// Images larger than this many pixels are refused from their header, before decoding.
+const MAX_PIXELS: u64 = 40_000_000;
+
+/// A file as received.
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A file ready to store.
+pub struct Checked {
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+    pub sha256: Vec<u8>,
+}
+
+/// Checks one upload; the error is a sentence for the petitioner.
+pub fn check(upload: Upload) -> Result<Checked, String> {
+    if upload.bytes.is_empty() {
+        return Err("文件是空的".into());
+    }
+    if upload.bytes.len() > MAX_FILE_BYTES {
+        return Err("文件超过10MB".into());
+    }
+    let (content_type, ext, bytes) = if upload.bytes.starts_with(b"%PDF-") {
+        ("application/pdf", "pdf", upload.bytes)
+    } else if upload.bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        (
+            "image/jpeg",
+            "jpg",
+            reencode(&upload.bytes, ImageFormat::Jpeg)?,
+        )
+    } else if upload.bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        (
+            "image/png",
+            "png",
+            reencode(&upload.bytes, ImageFormat::Png)?,
+        )
+    } else {
+        return Err("只能上传JPG、PNG图片或PDF文件".into());
+    };
+    let sha256 = Sha256::digest(&bytes).to_vec();
+    Ok(Checked {
+        file_name: clean_name(&upload.file_name, ext),
+        content_type,
+        bytes,
+        sha256,
+    })
+}
+
+fn reencode(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, String> {
+    let unreadable = |_| "图片已损坏或无法识别".to_string();
+    let reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let (w, h) = reader.into_dimensions().map_err(unreadable)?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err("图片像素过大（超过4000万像素）".into());
+    }
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .map_err(unreadable)?;
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    // Keep the picture upright once the EXIF orientation tag is gone.
+    image.apply_orientation(orientation);
+    let mut out = Cursor::new(Vec::new());
+    let written = match format {
+        ImageFormat::Jpeg => image.to_rgb8().write_to(&mut out, ImageFormat::Jpeg),
+        _ => image.write_to(&mut out, ImageFormat::Png),
+    };
+    written.map_err(|_| "图片处理失败，请换一张图片".to_string())?;
+    Ok(out.into_inner())
+}
+
+/// The last path segment, without control or path characters, at most 80 characters,
+/// with the extension of the detected type.
+pub fn clean_name(raw: &str, ext: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
+    let stem: String = stem
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\')
+        })
+        .take(80)
+        .collect();
+    let stem = stem.trim().trim_matches('.');
+    let stem = if stem.is_empty() { "附件" } else { stem };
+    format!("{stem}.{ext}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        DynamicImage::new_rgb8(w, h)
+            .write_to(&mut out, ImageFormat::Png)
+            .unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn accepts_a_png_and_judges_by_content_not_name() {
+        let checked = check(Upload {
+            file_name: "scan.pdf".into(),
+            bytes: png(4, 3),
+        })
+        .unwrap();
+        assert_eq!(checked.content_type, "image/png");
+        assert_eq!(checked.file_name, "scan.png");
+    }
+
+    #[test]
+    fn refuses_html_svg_and_empty_files() {
+        for bytes in [
+            b"<html><script>alert(1)</script>".to_vec(),
+            b"<svg/onload=alert(1)>".to_vec(),
+            vec![],
+        ] {
+            assert!(
+                check(Upload {
+                    file_name: "a.png".into(),
+                    bytes
+                })
+                .is_err()
+            );
+        }
+    }
+
+    #[test]
+    fn names_lose_paths_and_control_characters() {
+        assert_eq!(clean_name("../../etc/passwd", "pdf"), "passwd.pdf");
+        assert_eq!(
+            clean_name("C:\\Users\\张三\\身份证\u{7}.JPG", "jpg"),
+            "身份证.jpg"
+        );
+        assert_eq!(clean_name("...", "png"), "附件.png");
+    }
+}

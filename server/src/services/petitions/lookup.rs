@@ -1,0 +1,33 @@
+//! 查询: anyone with the number and the query code sees the progress, without logging in.
+
+use shared::petition::{LookupRequest, PetitionNumber, PetitionProgress, QueryCode};
+
+use super::present;
+use crate::crypto::same;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// A wrong number, a wrong code and a malformed either all answer the same "not
+/// found", after the same database query and hash, so a guesser learns nothing.
+pub async fn lookup(state: &AppState, req: &LookupRequest) -> AppResult<PetitionProgress> {
+    let number = PetitionNumber::parse(&req.number);
+    let code = QueryCode::parse(&req.query_code).ok();
+    let key = number
+        .as_ref()
+        .map_or(req.number.as_str(), PetitionNumber::as_str);
+    let row = db::petitions::by_number(&state.db.pool, key).await?;
+    let presented = state
+        .vault
+        .query_code_hash(key, code.as_ref().map_or("", QueryCode::expose));
+    let matches = row
+        .as_ref()
+        .is_some_and(|r| same(&presented, &r.query_code_hash));
+    match row {
+        Some(row) if matches && code.is_some() => {
+            let events = db::petitions::public_events(&state.db.pool, row.id).await?;
+            Ok(present::progress(state, &row, events))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}

@@ -1,0 +1,106 @@
+//! Turns stored rows into what petitioners see: progress, deadlines with their reasons, the full view.
+
+use shared::clock::{Clock, due_date, shanghai_date};
+use shared::petition::{
+    AttachmentView, Channel, CitizenAction, DeadlineView, OtherProcedure, PetitionKind,
+    PetitionNumber, PetitionProgress, PetitionStatus, PetitionSummary, PetitionView, TimelineEntry,
+};
+
+use crate::db::petitions::{AttachmentRow, EventRow, PetitionRow};
+use crate::state::AppState;
+use crate::time::from_ms;
+
+fn kind(row: &PetitionRow) -> PetitionKind {
+    PetitionKind::from_code(&row.kind).unwrap_or(PetitionKind::Appeal)
+}
+
+pub fn status(row: &PetitionRow) -> PetitionStatus {
+    PetitionStatus::from_code(&row.status).unwrap_or(PetitionStatus::Submitted)
+}
+
+/// The acceptance deadline, recomputed from the filing date so that its explanation
+/// always matches the calendar in force.
+pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineView {
+    let clock = Clock::Acceptance;
+    let start = shanghai_date(from_ms(submitted_at_ms));
+    DeadlineView::new(
+        clock.label(),
+        clock.basis(),
+        &due_date(&state.calendar, start, clock.default_rule()),
+    )
+}
+
+pub fn summary(row: &PetitionRow) -> PetitionSummary {
+    let status = status(row);
+    PetitionSummary {
+        number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
+        title: row.title.clone(),
+        kind: kind(row),
+        status,
+        status_label: status.label().to_owned(),
+        submitted_at: from_ms(row.submitted_at),
+        acceptance_due: row.acceptance_due.parse().unwrap_or_default(),
+    }
+}
+
+pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> PetitionProgress {
+    let status = status(row);
+    let kind = kind(row);
+    PetitionProgress {
+        number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
+        kind,
+        kind_label: kind.label().to_owned(),
+        category: row.category.clone(),
+        region: row.region.clone(),
+        channel_label: Channel::from_code(&row.channel)
+            .map_or("网上信访", Channel::label)
+            .to_owned(),
+        status,
+        status_label: status.label().to_owned(),
+        submitted_at: from_ms(row.submitted_at),
+        deadlines: vec![acceptance_deadline(state, row.submitted_at)],
+        timeline: events
+            .into_iter()
+            .map(|e| TimelineEntry {
+                at: from_ms(e.at),
+                title: e.title,
+                detail: e.detail,
+            })
+            .collect(),
+    }
+}
+
+pub fn full(
+    state: &AppState,
+    row: PetitionRow,
+    events: Vec<EventRow>,
+    files: Vec<AttachmentRow>,
+) -> PetitionView {
+    let progress = progress(state, &row, events);
+    let status = progress.status;
+    let other = OtherProcedure::from_code(&row.other_procedure).unwrap_or_default();
+    PetitionView {
+        progress,
+        title: row.title,
+        facts: row.facts,
+        request: row.request,
+        respondent: row.respondent,
+        other_procedure: other,
+        other_procedure_guidance: other.guidance().map(str::to_owned),
+        people_count: u32::try_from(row.people_count).unwrap_or(1),
+        publish_consent: row.publish_consent,
+        can_withdraw: status.allows(CitizenAction::Withdraw),
+        can_add_material: status.allows(CitizenAction::AddMaterial)
+            && files.len() < super::MAX_FILES,
+        attachments: files
+            .into_iter()
+            .map(|f| AttachmentView {
+                id: f.id,
+                file_name: f.file_name,
+                content_type: f.content_type,
+                size: u64::try_from(f.size).unwrap_or(0),
+                uploaded_at: from_ms(f.uploaded_at),
+            })
+            .collect(),
+    }
+}

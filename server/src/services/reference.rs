@@ -1,0 +1,15 @@
+//! 基础数据: the region and category trees the filing form offers.
+
+use crate::db;
+use crate::error::AppResult;
+use crate::state::AppState;
+use shared::reference::ReferenceData;
+
+pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
+    let regions = db::reference::regions(&state.db.pool).await?;
+    let categories = db::reference::categories(&state.db.pool).await?;
+    Ok(ReferenceData {
+        regions: db::reference::region_views(&regions),
+        categories: db::reference::category_views(&categories),
+    })
+}

@@ -1,0 +1,125 @@
+//! Builds the application from settings: state, database, routes, middleware, and the listener.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use shared::clock::Calendar;
+use tracing_actix_web::TracingLogger;
+
+use crate::auth::passwords::PasswordPolicy;
+use crate::auth::tokens::TokenKeys;
+use crate::config::Settings;
+use crate::crypto::{Vault, load_master_key};
+use crate::db::Db;
+use crate::rate_limit::Limiters;
+use crate::state::AppState;
+use crate::storage::AttachmentStore;
+use crate::telemetry::PortalRootSpan;
+
+/// A built, bound, not yet running application.
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: AppState,
+}
+
+/// Connects to the database, applies migrations and assembles the shared state.
+pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
+    let master = load_master_key(&settings.security.master_key, &settings.data_dir)?;
+    let vault = Vault::new(&master);
+    let tokens = TokenKeys::new(
+        vault.jwt_key(),
+        settings.security.access_token_minutes,
+        settings.security.refresh_token_days,
+    );
+    let db = Db::connect(&settings.database).await?;
+    let attachments = AttachmentStore::new(settings.data_dir.join("attachments"))?;
+    let passwords = tokio::task::spawn_blocking(PasswordPolicy::new)
+        .await
+        .context("password policy")?;
+    Ok(AppState {
+        db,
+        vault: Arc::new(vault),
+        tokens: Arc::new(tokens),
+        passwords: Arc::new(passwords),
+        calendar: Arc::new(Calendar::official()),
+        limiters: Arc::new(Limiters::new(&settings.limits)),
+        attachments,
+        settings: Arc::new(settings),
+    })
+}
+
+impl Application {
+    /// Builds everything and binds the listener (port 0 picks a free port, for tests).
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let address = (settings.server.host.clone(), settings.server.port);
+        let state = build_state(settings).await?;
+        crate::demo::ensure_categories(&state).await?;
+        if state.settings.demo {
+            for (username, password) in crate::demo::seed(&state).await? {
+                // Printed once to the operator's terminal, deliberately not through the log.
+                println!("demo staff account: {username} / {password}");
+            }
+        }
+        let listener =
+            TcpListener::bind(address).context("failed to bind the listening address")?;
+        let port = listener.local_addr()?.port();
+        let server = run(listener, state.clone())?;
+        Ok(Self {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT/SIGTERM, then stops accepting and lets requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let limiters = state.limiters.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            limiters.shrink();
+        }
+    });
+    let data = web::Data::new(state);
+    let ui = crate::ui::Ui::new(&data)?;
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(Compress::default())
+            .wrap(security_headers())
+            .wrap(from_fn(crate::auth::cookies::apply_pending))
+            .wrap(TracingLogger::<PortalRootSpan>::new())
+            .app_data(data.clone())
+            .service(crate::routes::health::live)
+            .service(crate::routes::health::ready)
+            .configure(crate::routes::api::configure)
+            .configure(|cfg| ui.configure(cfg))
+    })
+    .shutdown_timeout(10)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Headers every response carries. The page CSP with nonces is the UI's.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("X-Frame-Options", "DENY"))
+}

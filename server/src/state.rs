@@ -1,0 +1,25 @@
+//! The application state every handler and service receives: no globals, so tests build isolated apps.
+
+use std::sync::Arc;
+
+use shared::clock::Calendar;
+
+use crate::auth::passwords::PasswordPolicy;
+use crate::auth::tokens::TokenKeys;
+use crate::config::Settings;
+use crate::crypto::Vault;
+use crate::db::Db;
+use crate::rate_limit::Limiters;
+use crate::storage::AttachmentStore;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub vault: Arc<Vault>,
+    pub tokens: Arc<TokenKeys>,
+    pub passwords: Arc<PasswordPolicy>,
+    pub calendar: Arc<Calendar>,
+    pub limiters: Arc<Limiters>,
+    pub attachments: AttachmentStore,
+    pub settings: Arc<Settings>,
+}

@@ -1,0 +1,17 @@
+//! The one clock of the server, so tests and code agree on how "now" is read and stored.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// Now, as stored: UTC milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+pub fn from_ms(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+/// Today's date in Asia/Shanghai, the date the statutory clocks count in.
+pub fn today() -> NaiveDate {
+    shared::clock::shanghai_date(Utc::now())
+}

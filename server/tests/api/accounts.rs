@@ -1,0 +1,172 @@
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sqlx::Row;
+
+use crate::helpers::{error_fields, id_number, phone, spawn_app};
+
+#[tokio::test]
+async fn a_citizen_registers_with_a_real_identity_and_logs_in_by_phone() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let me: Value = app
+        .get("/api/v1/accounts/me", Some(&citizen.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["real_name"], citizen.real_name);
+    assert_eq!(
+        me["id_number"], citizen.id_number,
+        "the owner sees the number unmasked"
+    );
+    assert_eq!(me["phone"], citizen.phone);
+}
+
+#[tokio::test]
+async fn registration_reports_every_wrong_field_at_once_in_chinese() {
+    let app = spawn_app().await;
+    let res = app
+        .register(&json!({
+            "real_name": "", "id_number": "110101199003074210", "phone": "12345",
+            "password": "short", "email": "not-an-email"
+        }))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    let fields: Vec<_> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["real_name", "id_number", "phone", "password", "email"]
+    );
+    assert_eq!(
+        body["fields"][1]["message"],
+        "身份证号码校验位不正确，请核对"
+    );
+}
+
+#[tokio::test]
+async fn a_common_password_is_refused() {
+    let app = spawn_app().await;
+    let res = app
+        .register(&json!({ "real_name": "李雷", "id_number": id_number(), "phone": phone(), "password": "Password1" }))
+        .await;
+    assert_eq!(error_fields(res).await, ["password"]);
+}
+
+#[tokio::test]
+async fn a_phone_or_id_number_cannot_register_twice() {
+    let app = spawn_app().await;
+    let first = app.citizen().await;
+    let again = json!({
+        "real_name": "韩梅梅", "id_number": first.id_number, "phone": first.phone, "password": "另一个不常见的密码"
+    });
+    assert_eq!(
+        error_fields(app.register(&again).await).await,
+        ["phone", "id_number"]
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_body_is_a_422_naming_the_problem_not_a_500() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/accounts"))
+        .header("Content-Type", "application/json")
+        .body("{\"real_name\": 12")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_fields(res).await, ["body"]);
+}
+
+#[tokio::test]
+async fn personal_data_is_encrypted_at_rest() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let row = sqlx::query("SELECT real_name_enc, id_number_enc, phone_enc FROM citizens")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    for (column, plain) in [
+        (0, &citizen.real_name),
+        (1, &citizen.id_number),
+        (2, &citizen.phone),
+    ] {
+        let stored: Vec<u8> = row.get(column);
+        assert!(
+            !stored.windows(plain.len()).any(|w| w == plain.as_bytes()),
+            "column {column} holds plain text"
+        );
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_every_session_at_once() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let second: Value = app
+        .login(&citizen.phone, &citizen.password)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let res = app
+        .client
+        .put(app.url("/api/v1/accounts/me/password"))
+        .bearer_auth(&citizen.token)
+        .json(
+            &json!({ "current_password": citizen.password, "new_password": "新的不常见密码-2026" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    for token in [
+        citizen.token.as_str(),
+        second["access_token"].as_str().unwrap(),
+    ] {
+        assert_eq!(
+            app.get("/api/v1/accounts/me", Some(token)).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        app.login(&citizen.phone, &citizen.password).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login(&citizen.phone, "新的不常见密码-2026")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_current_password_changes_nothing() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let res = app
+        .client
+        .put(app.url("/api/v1/accounts/me/password"))
+        .bearer_auth(&citizen.token)
+        .json(
+            &json!({ "current_password": "not it at all", "new_password": "新的不常见密码-2026" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_fields(res).await, ["current_password"]);
+    assert_eq!(
+        app.get("/api/v1/accounts/me", Some(&citizen.token))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}

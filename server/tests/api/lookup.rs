@@ -1,0 +1,109 @@
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn the_number_and_code_show_progress_and_no_personal_data() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let res = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": receipt["number"], "query_code": receipt["query_code"] }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let text = res.text().await.unwrap();
+    let progress: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(progress["status_label"], "待受理");
+    assert_eq!(progress["deadlines"][0]["label"], "受理告知期限");
+    for private in [
+        citizen.real_name.as_str(),
+        &citizen.phone,
+        &citizen.id_number,
+        "供暖温度",
+        "十六度",
+    ] {
+        assert!(!text.contains(private), "look-up leaks {private}");
+    }
+}
+
+#[tokio::test]
+async fn the_code_may_be_typed_in_lower_case_without_hyphens() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let typed = receipt["query_code"]
+        .as_str()
+        .unwrap()
+        .replace('-', "")
+        .to_lowercase();
+    let number = receipt["number"].as_str().unwrap().replace('-', "");
+    let res = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": number, "query_code": typed }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_wrong_code_and_a_wrong_number_give_the_same_answer() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let number = receipt["number"].as_str().unwrap();
+    let code = receipt["query_code"].as_str().unwrap();
+    let wrong_code = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": number, "query_code": "ABCD-EFGH-JKLM-NPQR" }),
+        )
+        .await;
+    let wrong_number = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": "2026-990102-999999", "query_code": code }),
+        )
+        .await;
+    let malformed = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": "x", "query_code": "y" }),
+        )
+        .await;
+    assert_eq!(wrong_code.status(), StatusCode::NOT_FOUND);
+    assert_eq!(wrong_number.status(), StatusCode::NOT_FOUND);
+    assert_eq!(malformed.status(), StatusCode::NOT_FOUND);
+    let bodies = [
+        wrong_code.text().await.unwrap(),
+        wrong_number.text().await.unwrap(),
+        malformed.text().await.unwrap(),
+    ];
+    assert_eq!(bodies[0], bodies[1]);
+    assert_eq!(bodies[0], bodies[2]);
+}
+
+#[tokio::test]
+async fn look_ups_from_one_address_are_rate_limited() {
+    let app = spawn_app_with(|s| s.limits.lookups_per_minute = 5).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let body = json!({ "number": "2026-990102-000001", "query_code": "ABCD-EFGH-JKLM-NPQR" });
+        statuses.push(
+            app.post_json("/api/v1/petitions/lookup", None, &body)
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses, [404, 404, 404, 404, 404, 429]);
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real application on port 0 with a fresh database, spoken to over HTTP.
+//! Set `TEST_DATABASE_URL=postgres://…` to run the same suite on PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod attachments;
+mod health;
+mod lookup;
+mod openapi;
+mod petitions;
+mod sessions;
