@@ -1,1 +1,77 @@
+//! The portal's web UI: pages, components and the server functions they call (the UI's private door).
 
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ports;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::{Footer, Header};
+use crate::pages::citizen::{
+    FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
+};
+use crate::pages::public::{LookupPage, TrackPage};
+use crate::pages::{HomePage, NotFound};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: one route per page. Pages render completely on the server before they are
+/// sent (`SsrMode::Async`) so that status codes and refreshed session cookies can be set.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="app" href="/pkg/app.css" />
+        <Link rel="icon" href="data:," />
+        <Meta name="description" content="阳光信访：网上提交信访事项，凭编号和查询码随时查询办理进度。" />
+        <Title formatter=|t: String| if t.is_empty() { "阳光信访".to_owned() } else { format!("{t} - 阳光信访") } />
+        <Router>
+            <a class="skip" href="#main">"跳到正文"</a>
+            <Header />
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/file") view=FilePage ssr=SsrMode::Async />
+                    <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
+                    <Route path=path!("/my/petitions") view=MyPetitionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
+                    <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// Entry point of the browser bundle: attaches to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,15 +1,62 @@
-//! Mounts the web UI. The Leptos pages arrive in the next commit; until then only the API is served.
+//! Mounts the web UI: the built browser bundle under `/pkg`, the server-rendered pages,
+//! and the UI's server functions, which reach the services through [`portal::WebPortal`].
+
+mod grants;
+mod portal;
+
+use std::sync::Arc;
+
+use actix_files::Files;
 use actix_web::web;
+use app::ports::Portal;
+use leptos::prelude::*;
+use leptos_actix::{ActixRouteListing, LeptosRoutes, generate_route_list};
 
 use crate::state::AppState;
 
 #[derive(Clone)]
-pub struct Ui;
+pub struct Ui {
+    options: LeptosOptions,
+    routes: Vec<ActixRouteListing>,
+    portal: Arc<dyn Portal>,
+}
 
 impl Ui {
-    pub fn new(_: &web::Data<AppState>) -> anyhow::Result<Self> {
-        Ok(Ui)
+    pub fn new(state: &web::Data<AppState>) -> anyhow::Result<Self> {
+        let site_root = state.settings.site_root.to_string_lossy().into_owned();
+        let options = LeptosOptions::builder()
+            .output_name("app")
+            .site_root(site_root)
+            .site_pkg_dir("pkg")
+            .env(leptos::config::Env::PROD)
+            .build();
+        let routes = generate_route_list(app::App);
+        let portal: Arc<dyn Portal> = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
+        Ok(Self {
+            options,
+            routes,
+            portal,
+        })
     }
 
-    pub fn configure(&self, _: &mut web::ServiceConfig) {}
+    pub fn configure(&self, cfg: &mut web::ServiceConfig) {
+        let pkg = std::path::Path::new(self.options.site_root.as_ref()).join("pkg");
+        cfg.app_data(web::Data::new(self.options.clone()));
+        cfg.service(Files::new("/pkg", pkg));
+        let portal = self.portal.clone();
+        let options = self.options.clone();
+        let shell = move || app::shell(options.clone());
+        cfg.leptos_routes_with_context(
+            self.routes.clone(),
+            move || provide_context(portal.clone()),
+            shell.clone(),
+        );
+        // Any other address renders the app too, whose router answers with its 404 page.
+        let portal = self.portal.clone();
+        cfg.default_service(leptos_actix::render_app_async_with_context(
+            move || provide_context(portal.clone()),
+            shell,
+            leptos_router::Method::Get,
+        ));
+    }
 }

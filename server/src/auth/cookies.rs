@@ -15,6 +15,8 @@ pub enum Kind {
     Refresh,
     /// The receipt shown once after filing (it holds the query code).
     Receipt,
+    /// A look-up's grant to see one petition's progress for a while.
+    Track,
 }
 
 /// The cookie's name. `__Host-` requires `Secure`, so plain-http test setups drop the prefix.
@@ -26,6 +28,8 @@ pub fn name(kind: Kind, secure: bool) -> &'static str {
         (Kind::Refresh, false) => "refresh",
         (Kind::Receipt, true) => "__Host-receipt",
         (Kind::Receipt, false) => "receipt",
+        (Kind::Track, true) => "__Host-track",
+        (Kind::Track, false) => "track",
     }
 }
 

@@ -3,6 +3,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use actix_web::cookie::Cookie;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use shared::ids::{CitizenId, StaffId};
 
@@ -72,33 +73,42 @@ impl Principal {
     }
 }
 
-/// Resolves the caller. A bearer token is checked alone; a browser whose access cookie
-/// has expired but whose refresh cookie is good gets new cookies on this response.
-pub async fn authenticate(
+/// The caller, and cookies the response must set (a browser session was refreshed).
+pub struct Resolved {
+    pub principal: Option<Principal>,
+    pub set_cookies: Vec<Cookie<'static>>,
+}
+
+/// Resolves the caller from its credentials. A bearer token is checked alone; a browser
+/// whose access cookie has expired but whose refresh cookie is good gets new cookies.
+pub async fn resolve(
     state: &AppState,
-    req: &HttpRequest,
-) -> Result<Option<Principal>, AppError> {
+    bearer: Option<String>,
+    access_cookie: Option<String>,
+    refresh_cookie: Option<String>,
+) -> Result<Resolved, AppError> {
     let secure = state.settings.server.secure_cookies;
-    let bearer = req
-        .headers()
-        .get(actix_web::http::header::AUTHORIZATION)
-        .and_then(|h| h.to_str().ok())
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .map(str::to_owned);
+    let none = || Resolved {
+        principal: None,
+        set_cookies: Vec::new(),
+    };
     let from_cookie = bearer.is_none();
-    if let Some(token) = bearer.or_else(|| cookies::read(req, Kind::Access, secure)) {
+    if let Some(token) = bearer.or(access_cookie) {
         if let Some(claims) = state.tokens.verify(&token) {
             if crate::db::sessions::is_active(&state.db.pool, &claims.sid, now_ms()).await? {
-                return Ok(Principal::from_subject(&claims.sub, claims.sid));
+                return Ok(Resolved {
+                    principal: Principal::from_subject(&claims.sub, claims.sid),
+                    set_cookies: Vec::new(),
+                });
             }
-            return Ok(None);
+            return Ok(none());
         }
         if !from_cookie {
-            return Ok(None);
+            return Ok(none());
         }
     }
-    let Some(refresh) = cookies::read(req, Kind::Refresh, secure) else {
-        return Ok(None);
+    let Some(refresh) = refresh_cookie else {
+        return Ok(none());
     };
     match sessions::refresh(state, &refresh).await {
         Ok(issued) => {
@@ -116,21 +126,45 @@ pub async fn authenticate(
                     state.tokens.refresh_ttl_secs,
                 ));
             }
-            cookies::queue(req, set);
-            Ok(Some(issued.principal))
+            Ok(Resolved {
+                principal: Some(issued.principal),
+                set_cookies: set,
+            })
         }
-        Err(AppError::Unauthenticated) => {
-            cookies::queue(
-                req,
-                [
-                    cookies::clear(Kind::Access, secure),
-                    cookies::clear(Kind::Refresh, secure),
-                ],
-            );
-            Ok(None)
-        }
+        Err(AppError::Unauthenticated) => Ok(Resolved {
+            principal: None,
+            set_cookies: vec![
+                cookies::clear(Kind::Access, secure),
+                cookies::clear(Kind::Refresh, secure),
+            ],
+        }),
         Err(e) => Err(e),
     }
+}
+
+/// [`resolve`] for an actix request: queues the cookies for its response.
+pub async fn authenticate(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<Principal>, AppError> {
+    let secure = state.settings.server.secure_cookies;
+    let bearer = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let resolved = resolve(
+        state,
+        bearer,
+        cookies::read(req, Kind::Access, secure),
+        cookies::read(req, Kind::Refresh, secure),
+    )
+    .await?;
+    if !resolved.set_cookies.is_empty() {
+        cookies::queue(req, resolved.set_cookies);
+    }
+    Ok(resolved.principal)
 }
 
 /// Extractor for routes only a logged-in citizen may call.

@@ -21,6 +21,8 @@ pub enum Field {
     SavedResponse,
     /// The short-lived receipt cookie shown once after filing.
     Receipt,
+    /// The cookie that lets a browser see a petition's progress after a look-up.
+    TrackGrant,
 }
 
 impl Field {
@@ -32,6 +34,7 @@ impl Field {
             Field::Email => b"email",
             Field::SavedResponse => b"saved_response",
             Field::Receipt => b"receipt",
+            Field::TrackGrant => b"track_grant",
         }
     }
 }

@@ -10,3 +10,4 @@ mod lookup;
 mod openapi;
 mod petitions;
 mod sessions;
+mod ui;

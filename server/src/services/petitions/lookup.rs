@@ -31,3 +31,14 @@ pub async fn lookup(state: &AppState, req: &LookupRequest) -> AppResult<Petition
         _ => Err(AppError::NotFound),
     }
 }
+
+/// The progress of `number`, for a browser that already proved it holds the code
+/// (its look-up grant is checked by the caller).
+pub async fn progress(state: &AppState, number: &str) -> AppResult<PetitionProgress> {
+    let number = PetitionNumber::parse(number).ok_or(AppError::NotFound)?;
+    let row = db::petitions::by_number(&state.db.pool, number.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let events = db::petitions::public_events(&state.db.pool, row.id).await?;
+    Ok(present::progress(state, &row, events))
+}

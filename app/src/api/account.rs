@@ -1,0 +1,65 @@
+//! Server functions for accounts: who is signed in, register, log in, log out.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::UiError;
+
+/// Who is logged in, for the page header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignedIn {
+    /// The name with all but the first character masked (`王**`).
+    pub display_name: String,
+}
+
+#[server(prefix = "/ui", endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<SignedIn>, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(apply(portal.whoami(&caller(&*portal)).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "register")]
+pub async fn register(
+    real_name: String,
+    id_number: String,
+    phone: String,
+    password: String,
+    email: Option<String>,
+) -> Result<(), UiError> {
+    use super::ssr::*;
+    let req = shared::account::RegisterRequest {
+        real_name,
+        id_number,
+        phone,
+        password,
+        email,
+    };
+    portal()?.register(req).await?;
+    leptos_actix::redirect("/login?registered=1");
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "login")]
+pub async fn login(phone: String, password: String) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let outcome = portal
+        .login(
+            &caller(&*portal),
+            shared::account::LoginRequest { phone, password },
+        )
+        .await?;
+    apply(outcome);
+    leptos_actix::redirect("/my/petitions");
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "logout")]
+pub async fn logout() -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    apply(portal.logout(&caller(&*portal)).await?);
+    leptos_actix::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! Server functions for petitions: reference data, filing, receipt, my petitions, look-up.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use shared::petition::{PetitionProgress, PetitionSummary, PetitionView, SubmittedView};
+use shared::reference::ReferenceData;
+
+use crate::error::UiError;
+
+#[server(prefix = "/ui", endpoint = "reference")]
+pub async fn load_reference() -> Result<ReferenceData, UiError> {
+    Ok(super::ssr::portal()?.reference_data().await?)
+}
+
+/// A fresh idempotency key, rendered into the filing form so a double submit files once.
+#[server(prefix = "/ui", endpoint = "form-key")]
+pub async fn form_key() -> Result<String, UiError> {
+    Ok(super::ssr::portal()?.form_key())
+}
+
+/// 提交信访事项 from the filing form (multipart, so attachments come along). On success
+/// the browser goes to the receipt page; without JavaScript too.
+#[server(prefix = "/ui", endpoint = "submit-petition", input = MultipartFormData)]
+pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
+    use super::ssr::*;
+    use crate::pages::citizen::file_form::{MAX_FILE_BYTES, MAX_FILES, request_from_form};
+    use shared::{ApiError, ErrorKind, FieldError};
+
+    let mut stream = data
+        .into_inner()
+        .ok_or_else(|| UiError(ApiError::internal()))?;
+    let mut fields = std::collections::HashMap::new();
+    let mut files = Vec::new();
+    let broken = || {
+        UiError(ApiError::validation(vec![FieldError::new(
+            "attachments",
+            "上传的内容不完整，请重新提交。",
+        )]))
+    };
+    while let Some(mut field) = stream.next_field().await.map_err(|_| broken())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let limit = if file_name.is_some() {
+            MAX_FILE_BYTES
+        } else {
+            64 * 1024
+        };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| broken())? {
+            if bytes.len() + chunk.len() > limit {
+                let message = if file_name.is_some() {
+                    "单个附件不能超过10MB"
+                } else {
+                    "内容过长"
+                };
+                return Err(UiError(ApiError::validation(vec![FieldError::new(
+                    if file_name.is_some() {
+                        "attachments"
+                    } else {
+                        &name
+                    },
+                    message,
+                )])));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        match file_name {
+            Some(f) if f.is_empty() && bytes.is_empty() => {}
+            Some(file_name) => {
+                if files.len() == MAX_FILES {
+                    return Err(UiError(ApiError::validation(vec![FieldError::new(
+                        "attachments",
+                        "附件最多9个",
+                    )])));
+                }
+                files.push(crate::ports::FileUpload { file_name, bytes });
+            }
+            None => {
+                fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let key = fields
+        .get("idempotency_key")
+        .cloned()
+        .filter(|k| !k.is_empty());
+    let req = request_from_form(&fields).map_err(UiError)?;
+    let portal = portal()?;
+    let outcome = portal.submit(&caller(&*portal), key, req, files).await;
+    match outcome {
+        Ok(outcome) => {
+            apply(outcome);
+            leptos_actix::redirect("/receipt");
+            Ok(())
+        }
+        Err(e) if e.kind == ErrorKind::Unauthenticated => {
+            leptos_actix::redirect("/login");
+            Err(e.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The receipt of the filing just made in this browser (shown for a short while only).
+#[server(prefix = "/ui", endpoint = "receipt")]
+pub async fn receipt() -> Result<Option<SubmittedView>, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(portal.receipt(&caller(&*portal)).await?)
+}
+
+#[server(prefix = "/ui", endpoint = "my-petitions")]
+pub async fn my_petitions() -> Result<Vec<PetitionSummary>, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(apply(portal.my_petitions(&caller(&*portal)).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "petition")]
+pub async fn petition(number: String) -> Result<PetitionView, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(apply(portal.petition(&caller(&*portal), number).await?))
+}
+
+/// 查询: checks number and code, then shows the progress page.
+#[server(prefix = "/ui", endpoint = "lookup")]
+pub async fn lookup(number: String, query_code: String) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let req = shared::petition::LookupRequest { number, query_code };
+    let number = apply(portal.lookup(&caller(&*portal), req).await?);
+    leptos_actix::redirect(&format!("/track/{number}"));
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "tracked")]
+pub async fn tracked(number: String) -> Result<PetitionProgress, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(portal.tracked(&caller(&*portal), number).await?)
+}

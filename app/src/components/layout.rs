@@ -1,0 +1,55 @@
+//! The frame of every page: header with navigation and sign-in state, and the footer.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{Logout, whoami};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let me = Resource::new(|| (), |_| whoami());
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <header class="site-header">
+            <div class="bar">
+                <A href="/" attr:class="brand">"阳光信访"</A>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match me.await.ok().flatten() {
+                            Some(who) => Either::Left(view! {
+                                <div class="account">
+                                    <span class="who">{who.display_name}</span>
+                                    <ActionForm action=logout attr:class="inline">
+                                        <button type="submit" class="link">"退出"</button>
+                                    </ActionForm>
+                                </div>
+                            }),
+                            None => Either::Right(view! {
+                                <div class="account">
+                                    <A href="/login">"登录"</A>
+                                    <A href="/register">"注册"</A>
+                                </div>
+                            }),
+                        }
+                    })}
+                </Suspense>
+            </div>
+            <nav aria-label="主要栏目">
+                <A href="/file">"我要信访"</A>
+                <A href="/my/petitions">"我的信访"</A>
+                <A href="/lookup">"办理查询"</A>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>"依据《信访工作条例》受理和办理信访事项。信访人的个人信息依法保密。"</p>
+            <p>"紧急情况请拨打 110；政务服务便民热线 12345。"</p>
+        </footer>
+    }
+}

@@ -1,0 +1,55 @@
+//! Messages at the top of a form, and errors that come back in the address after a
+//! form was posted without JavaScript.
+
+use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_router::hooks::use_query_map;
+use shared::ErrorKind;
+
+use crate::error::UiError;
+
+/// The error a server function left in the address (`?__path=…&__err=…`) when a form
+/// was posted without JavaScript, if it came from the function at `endpoint`.
+pub fn url_error(endpoint: &'static str) -> Memo<Option<UiError>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        let path = q.get("__path")?;
+        if !path.ends_with(endpoint) {
+            return None;
+        }
+        q.get("__err")
+            .map(|e| ServerFnUrlError::<UiError>::decode_err(&e))
+    })
+}
+
+/// A summary that screen readers announce, listing every problem.
+#[component]
+pub fn ErrorSummary(#[prop(into)] error: Signal<Option<UiError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let items =
+                e.0.fields
+                    .iter()
+                    .map(|f| view! { <li>{f.message.clone()}</li> })
+                    .collect_view();
+            let class = if e.0.kind == ErrorKind::Validation {
+                "notice error"
+            } else {
+                "notice error plain"
+            };
+            view! {
+                <div class=class role="alert">
+                    <p>{e.0.message.clone()}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A success or information message.
+#[component]
+pub fn Info(children: Children) -> impl IntoView {
+    view! { <div class="notice info" role="status">{children()}</div> }
+}

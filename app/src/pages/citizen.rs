@@ -1,0 +1,30 @@
+//! The citizen's own pages: register, log in, file, receipt, my petitions, one petition.
+
+mod file;
+pub mod file_form;
+mod login;
+mod my_petitions;
+mod petition;
+mod receipt;
+mod register;
+
+pub use file::FilePage;
+pub use login::LoginPage;
+pub use my_petitions::MyPetitionsPage;
+pub use petition::PetitionPage;
+pub use receipt::ReceiptPage;
+pub use register::RegisterPage;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Shown in place of a page that needs a logged-in citizen.
+#[component]
+pub fn LoginPrompt() -> impl IntoView {
+    view! {
+        <div class="notice info">
+            <p>"请先登录。还没有账户？实名注册只需一分钟。"</p>
+            <p><A href="/login" attr:class="button primary">"登录"</A> " " <A href="/register" attr:class="button">"注册"</A></p>
+        </div>
+    }
+}

@@ -1,0 +1,183 @@
+//! 我要信访: the filing form. It posts as multipart (attachments included) and works
+//! without JavaScript; with it, every field is checked as it is left and the form is
+//! not sent while something is wrong.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::petition::{OtherProcedure, PetitionKind};
+use shared::reference::{Level, ReferenceData};
+
+use super::LoginPrompt;
+use super::file_form::{check_facts, check_people, check_request, check_respondent, check_title};
+use leptos::server_fn::ServerFn;
+
+use crate::api::{SubmitPetition, form_key, load_reference, whoami};
+use crate::components::field::Field;
+use crate::components::notice::{ErrorSummary, url_error};
+use crate::error::UiError;
+
+#[component]
+pub fn FilePage() -> impl IntoView {
+    let me = Resource::new(|| (), |_| whoami());
+    let data = Resource::new(|| (), |_| load_reference());
+    let key = Resource::new(|| (), |_| form_key());
+    view! {
+        <Title text="我要信访" />
+        <h1>"我要信访"</h1>
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                let signed_in = me.await.ok().flatten().is_some();
+                match (signed_in, data.await, key.await) {
+                    (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
+                    (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key /> }.into_any()),
+                    _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FileForm(data: ReferenceData, key: String) -> impl IntoView {
+    let error: Signal<Option<UiError>> =
+        url_error(SubmitPetition::PATH.rsplit('/').next().unwrap_or("")).into();
+    let field_error = move |name: &'static str| move || error.get().and_then(|e| e.field(name));
+    let blocked = RwSignal::new(false);
+    let other = RwSignal::new(OtherProcedure::None);
+
+    // With JavaScript: refuse to send while a visible check fails, so nothing typed is lost.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let has_errors = form
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten()
+            .is_some();
+        blocked.set(has_errors);
+        if has_errors {
+            ev.prevent_default();
+        }
+    };
+
+    let categories = data.categories.clone();
+    let category_options = categories
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|parent| {
+            let children: Vec<_> = categories
+                .iter()
+                .filter(|c| c.parent_id == Some(parent.id))
+                .cloned()
+                .collect();
+            if children.is_empty() {
+                Either::Left(
+                    view! { <option value=parent.id.0.to_string()>{parent.name.clone()}</option> },
+                )
+            } else {
+                let options = children
+                    .into_iter()
+                    .map(|c| view! { <option value=c.id.0.to_string()>{c.name}</option> })
+                    .collect_view();
+                Either::Right(view! { <optgroup label=parent.name.clone()>{options}</optgroup> })
+            }
+        })
+        .collect_view();
+    let region_options = data
+        .regions
+        .iter()
+        .filter(|r| r.level >= Level::Township)
+        .map(|r| view! { <option value=r.id.0.to_string()>{r.path.clone()}</option> })
+        .collect_view();
+    let kinds = PetitionKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name="kind" value=k.code() checked=i == 2 required=true />
+                    <span><strong>{k.label()}</strong><small>{k.hint()}</small></span>
+                </label>
+            }
+        })
+        .collect_view();
+    let procedures = OtherProcedure::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name="other_procedure" value=p.code() checked=p == OtherProcedure::None
+                        on:change=move |_| other.set(p) />
+                    <span>{p.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <ErrorSummary error />
+        {move || blocked.get().then(|| view! {
+            <p class="notice error" role="alert">"还有内容需要修改，请查看标红的提示。"</p>
+        })}
+        <form method="post" action=SubmitPetition::PATH enctype="multipart/form-data" class="form"
+            novalidate=true on:submit=on_submit>
+            <input type="hidden" name="idempotency_key" value=key />
+            <fieldset>
+                <legend>"信访事项的性质"</legend>
+                {kinds}
+                <p class="error">{field_error("kind")}</p>
+            </fieldset>
+            <div class="field">
+                <label for="f-category">"类别"</label>
+                <select id="f-category" name="category_id" required=true>
+                    <option value="">"请选择"</option>
+                    {category_options}
+                </select>
+                <p class="error">{field_error("category_id")}</p>
+            </div>
+            <div class="field">
+                <label for="f-region">"问题发生地"</label>
+                <select id="f-region" name="region_id" required=true>
+                    <option value="">"请选择乡镇（街道）或村（社区）"</option>
+                    {region_options}
+                </select>
+                <p class="hint">"按属地管理原则，由问题发生地的有权机关办理。"</p>
+                <p class="error">{field_error("region_id")}</p>
+            </div>
+            <Field name="title" label="标题" hint="一句话概括反映的问题，4到60个字" maxlength=60
+                check=check_title server_error=error />
+            <Field name="facts" label="事实和理由" hint="时间、地点、经过，以及您认为不合理的原因" rows=8
+                maxlength=5000 check=check_facts server_error=error />
+            <Field name="request" label="诉求" hint="希望有关部门怎样处理" rows=3 maxlength=1000
+                check=check_request server_error=error />
+            <Field name="respondent" label="被反映人或单位" hint="检举控告必须填写；信访人身份对其严格保密"
+                required=false maxlength=100 check=check_respondent server_error=error />
+            <fieldset>
+                <legend>"该事项是否已进入诉讼、仲裁或行政复议程序？"</legend>
+                {procedures}
+                {move || other.get().guidance().map(|g| view! { <p class="notice info">{g}</p> })}
+                <noscript><p class="hint">"已进入诉讼、仲裁或行政复议程序的事项，应当依照相应法定程序办理（诉访分离）。"</p></noscript>
+            </fieldset>
+            <Field name="people_count" label="涉及人数" hint="5人以上反映同一事项的为集体信访" input_type="number"
+                inputmode="numeric" check=check_people server_error=error />
+            <div class="field">
+                <label for="f-attachments">"材料附件"<span class="optional">"（选填）"</span></label>
+                <input id="f-attachments" type="file" name="attachments" multiple=true
+                    accept="image/jpeg,image/png,application/pdf" />
+                <p class="hint">"JPG、PNG图片或PDF文件，最多9个，每个不超过10MB。图片中的拍摄位置等信息会被去除。"</p>
+                <p class="error">{field_error("attachments")}</p>
+            </div>
+            <label class="choice">
+                <input type="checkbox" name="publish_consent" value="yes" />
+                <span>"同意办结后在去除个人信息的情况下公开本事项"</span>
+            </label>
+            <button type="submit" class="button primary">"提交"</button>
+        </form>
+    }
+}

@@ -1,0 +1,36 @@
+//! 登录: by mobile phone and password.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::Login;
+use crate::components::field::Field;
+use crate::components::notice::{ErrorSummary, Info, url_error};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<Login>::new();
+    let from_url = url_error("login");
+    let error = Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| from_url.get())
+    });
+    let registered = use_query_map().read_untracked().get("registered").is_some();
+    view! {
+        <Title text="登录" />
+        <h1>"登录"</h1>
+        {registered.then(|| view! { <Info><p>"注册成功，请登录。"</p></Info> })}
+        <ErrorSummary error />
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <Field name="phone" label="手机号码" input_type="tel" autocomplete="tel" inputmode="tel" server_error=error />
+            <Field name="password" label="密码" input_type="password" autocomplete="current-password" server_error=error />
+            <button type="submit" class="button primary">"登录"</button>
+        </ActionForm>
+        <p>"还没有账户？" <A href="/register">"实名注册"</A></p>
+    }
+}

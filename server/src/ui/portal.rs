@@ -1,0 +1,246 @@
+//! The server's implementation of the UI's port: each method calls a service and maps its errors.
+
+use app::ports::{Caller, CookieNames, FileUpload, Outcome, Portal, SignedIn};
+use shared::ApiError;
+use shared::account::{LoginRequest, RegisterRequest};
+use shared::ids::CitizenId;
+use shared::petition::{
+    LookupRequest, PetitionProgress, PetitionSummary, PetitionView, SubmitPetitionRequest,
+    SubmittedView,
+};
+use shared::reference::ReferenceData;
+
+use super::grants;
+use crate::auth::cookies::{self, Kind};
+use crate::auth::principal::{Principal, resolve};
+use crate::auth::sessions;
+use crate::crypto::Field;
+use crate::error::AppError;
+use crate::services::{accounts, petitions, reference};
+use crate::state::AppState;
+
+pub struct WebPortal {
+    state: AppState,
+}
+
+impl WebPortal {
+    pub fn new(state: AppState) -> Self {
+        Self { state }
+    }
+
+    fn secure(&self) -> bool {
+        self.state.settings.server.secure_cookies
+    }
+
+    /// The logged-in citizen and the cookies a refresh produced, or "please log in".
+    async fn citizen(&self, caller: &Caller) -> Result<(CitizenId, Vec<String>), ApiError> {
+        let resolved = resolve(
+            &self.state,
+            None,
+            caller.access.clone(),
+            caller.refresh.clone(),
+        )
+        .await
+        .map_err(api)?;
+        let set = resolved
+            .set_cookies
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        match resolved.principal {
+            Some(Principal::Citizen { id, .. }) => Ok((id, set)),
+            _ => Err(ApiError::unauthenticated()),
+        }
+    }
+
+    fn ip(caller: &Caller) -> std::net::IpAddr {
+        caller
+            .ip
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    }
+}
+
+/// The client's view of a server error; unexpected causes are logged here, once.
+fn api(e: AppError) -> ApiError {
+    e.log();
+    e.to_api()
+}
+
+#[async_trait::async_trait]
+impl Portal for WebPortal {
+    fn cookie_names(&self) -> CookieNames {
+        let s = self.secure();
+        CookieNames {
+            access: cookies::name(Kind::Access, s),
+            refresh: cookies::name(Kind::Refresh, s),
+            receipt: cookies::name(Kind::Receipt, s),
+            track: cookies::name(Kind::Track, s),
+        }
+    }
+
+    async fn whoami(&self, caller: &Caller) -> Result<Outcome<Option<SignedIn>>, ApiError> {
+        let (id, set_cookies) = match self.citizen(caller).await {
+            Ok(found) => found,
+            Err(_) => {
+                return Ok(Outcome {
+                    value: None,
+                    set_cookies: Vec::new(),
+                });
+            }
+        };
+        let me = accounts::me(&self.state, id).await.map_err(api)?;
+        let mut chars = me.real_name.chars();
+        let first = chars.next().map(String::from).unwrap_or_default();
+        let display_name = format!("{first}{}", "*".repeat(chars.count()));
+        Ok(Outcome {
+            value: Some(SignedIn { display_name }),
+            set_cookies,
+        })
+    }
+
+    async fn register(&self, req: RegisterRequest) -> Result<(), ApiError> {
+        accounts::register(&self.state, &req)
+            .await
+            .map(|_| ())
+            .map_err(api)
+    }
+
+    async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError> {
+        self.state.limiters.login(Self::ip(caller)).map_err(api)?;
+        let issued = accounts::login(&self.state, &req).await.map_err(api)?;
+        let s = self.secure();
+        let mut set_cookies = vec![
+            cookies::build(
+                Kind::Access,
+                s,
+                issued.access,
+                self.state.tokens.access_ttl_secs,
+            )
+            .to_string(),
+        ];
+        if let Some(r) = issued.refresh {
+            set_cookies.push(
+                cookies::build(Kind::Refresh, s, r, self.state.tokens.refresh_ttl_secs).to_string(),
+            );
+        }
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn logout(&self, caller: &Caller) -> Result<Outcome<()>, ApiError> {
+        let resolved = resolve(
+            &self.state,
+            None,
+            caller.access.clone(),
+            caller.refresh.clone(),
+        )
+        .await
+        .map_err(api)?;
+        if let Some(p) = resolved.principal {
+            sessions::end(&self.state, p.session()).await.map_err(api)?;
+        }
+        let s = self.secure();
+        let set_cookies = [Kind::Access, Kind::Refresh, Kind::Receipt, Kind::Track]
+            .into_iter()
+            .map(|k| cookies::clear(k, s).to_string())
+            .collect();
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn reference_data(&self) -> Result<ReferenceData, ApiError> {
+        reference::reference_data(&self.state).await.map_err(api)
+    }
+
+    fn form_key(&self) -> String {
+        uuid::Uuid::new_v4().to_string()
+    }
+
+    async fn submit(
+        &self,
+        caller: &Caller,
+        key: Option<String>,
+        req: SubmitPetitionRequest,
+        files: Vec<FileUpload>,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, mut set_cookies) = self.citizen(caller).await?;
+        let uploads = files
+            .into_iter()
+            .map(|f| petitions::Upload {
+                file_name: f.file_name,
+                bytes: f.bytes,
+            })
+            .collect();
+        let submitted = petitions::submit(&self.state, id, key.as_deref(), &req, uploads)
+            .await
+            .map_err(api)?;
+        let receipt = grants::seal(&self.state.vault, Field::Receipt, submitted.view);
+        set_cookies.push(
+            cookies::build(Kind::Receipt, self.secure(), receipt, grants::TTL_SECS).to_string(),
+        );
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn receipt(&self, caller: &Caller) -> Result<Option<SubmittedView>, ApiError> {
+        Ok(caller
+            .receipt
+            .as_deref()
+            .and_then(|c| grants::open(&self.state.vault, Field::Receipt, c)))
+    }
+
+    async fn my_petitions(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<PetitionSummary>>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        let value = petitions::list_mine(&self.state, id).await.map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn petition(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<Outcome<PetitionView>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        let value = petitions::view(&self.state, id, &number)
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn lookup(
+        &self,
+        caller: &Caller,
+        req: LookupRequest,
+    ) -> Result<Outcome<String>, ApiError> {
+        self.state.limiters.lookup(Self::ip(caller)).map_err(api)?;
+        let progress = petitions::lookup(&self.state, &req).await.map_err(api)?;
+        let number = progress.number.to_string();
+        let grant = grants::seal(&self.state.vault, Field::TrackGrant, &number);
+        let set_cookies =
+            vec![cookies::build(Kind::Track, self.secure(), grant, grants::TTL_SECS).to_string()];
+        Ok(Outcome {
+            value: number,
+            set_cookies,
+        })
+    }
+
+    async fn tracked(&self, caller: &Caller, number: String) -> Result<PetitionProgress, ApiError> {
+        let granted: Option<String> = caller
+            .track
+            .as_deref()
+            .and_then(|c| grants::open(&self.state.vault, Field::TrackGrant, c));
+        match granted {
+            Some(n) if n == number => petitions::progress(&self.state, &number).await.map_err(api),
+            _ => Err(ApiError::not_found()),
+        }
+    }
+}
