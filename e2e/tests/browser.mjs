@@ -1,0 +1,38 @@
+// Launching Debian's Chromium headless, quietly: no sandbox (we run as root in CI) and no
+// background networking (the machine's network is closed; Chromium would flood it).
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.PORTAL_URL ?? 'http://localhost:3000';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// Resolves once the page's WASM has hydrated (Leptos removes nothing visible, so we
+/// wait for the module to be loaded and the idle callback to have run).
+export async function hydrated(page) {
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => e.name.endsWith('/pkg/app_bg.wasm') && e.responseEnd > 0));
+  await page.waitForTimeout(300);
+}
+
+export function uniquePhone() {
+  return '137' + String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+}
+
+/// A valid resident ID number (GB 11643 check digit) with a random birth date.
+export function uniqueIdNumber() {
+  const pad = (n, w) => String(n).padStart(w, '0');
+  const body = '110101' + pad(1950 + Math.floor(Math.random() * 50), 4) + pad(1 + Math.floor(Math.random() * 12), 2)
+    + pad(1 + Math.floor(Math.random() * 28), 2) + pad(Math.floor(Math.random() * 1000), 3);
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
