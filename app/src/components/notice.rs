@@ -2,6 +2,7 @@
 //! form was posted without JavaScript.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::use_query_map;
 use shared::ErrorKind;
@@ -20,6 +21,23 @@ pub fn url_error(endpoint: &'static str) -> Memo<Option<UiError>> {
         }
         q.get("__err")
             .map(|e| ServerFnUrlError::<UiError>::decode_err(&e))
+    })
+}
+
+/// The error of a form's last submission: from the action when JavaScript sent it, or
+/// from the address when the browser posted the form itself.
+pub fn form_error<S>(action: ServerAction<S>) -> Signal<Option<UiError>>
+where
+    S: ServerFn<Error = UiError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let from_url = url_error(S::PATH.rsplit('/').next().unwrap_or_default());
+    Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| from_url.get())
     })
 }
 

@@ -110,22 +110,10 @@ async fn personal_data_is_encrypted_at_rest() {
 async fn changing_the_password_ends_every_session_at_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let second: Value = app
-        .login(&citizen.phone, &citizen.password)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let second: Value = app.tokens(&citizen).await;
     let res = app
-        .client
-        .put(app.url("/api/v1/accounts/me/password"))
-        .bearer_auth(&citizen.token)
-        .json(
-            &json!({ "current_password": citizen.password, "new_password": "新的不常见密码-2026" }),
-        )
-        .send()
-        .await
-        .unwrap();
+        .change_password(&citizen.token, &citizen.password, "新的不常见密码-2026")
+        .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     for token in [
         citizen.token.as_str(),
@@ -153,15 +141,8 @@ async fn a_wrong_current_password_changes_nothing() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
     let res = app
-        .client
-        .put(app.url("/api/v1/accounts/me/password"))
-        .bearer_auth(&citizen.token)
-        .json(
-            &json!({ "current_password": "not it at all", "new_password": "新的不常见密码-2026" }),
-        )
-        .send()
-        .await
-        .unwrap();
+        .change_password(&citizen.token, "not it at all", "新的不常见密码-2026")
+        .await;
     assert_eq!(error_fields(res).await, ["current_password"]);
     assert_eq!(
         app.get("/api/v1/accounts/me", Some(&citizen.token))

@@ -129,6 +129,25 @@ impl TestApp {
         .await
     }
 
+    /// Logs `c` in once more and returns the token pair (a second session).
+    pub async fn tokens(&self, c: &Citizen) -> Value {
+        self.login(&c.phone, &c.password)
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+
+    pub async fn change_password(&self, token: &str, current: &str, new: &str) -> Response {
+        self.client
+            .put(self.url("/api/v1/accounts/me/password"))
+            .bearer_auth(token)
+            .json(&json!({ "current_password": current, "new_password": new }))
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Registers and logs in a new citizen.
     pub async fn citizen(&self) -> Citizen {
         let mut c = Citizen {

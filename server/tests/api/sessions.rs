@@ -44,12 +44,7 @@ async fn logging_out_revokes_the_access_token_at_once() {
 async fn a_refresh_token_rotates_and_a_stale_one_replayed_later_ends_the_session() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let first: Value = app
-        .login(&citizen.phone, &citizen.password)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let first: Value = app.tokens(&citizen).await;
     let old = first["refresh_token"].as_str().unwrap();
     let res = app
         .post_json(
@@ -124,12 +119,7 @@ async fn session_cookies_are_host_prefixed_secure_http_only_and_same_site() {
 async fn a_browser_with_only_a_refresh_cookie_is_let_in_and_given_a_new_access_cookie() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let tokens: Value = app
-        .login(&citizen.phone, &citizen.password)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let tokens: Value = app.tokens(&citizen).await;
     let res = app
         .client
         .get(app.url("/api/v1/petitions"))

@@ -7,19 +7,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::Login;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, Info, url_error};
+use crate::components::notice::{ErrorSummary, Info, form_error};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
-    let from_url = url_error("login");
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| from_url.get())
-    });
+    let error = form_error(action);
     let registered = use_query_map().read_untracked().get("registered").is_some();
     view! {
         <Title text="登录" />

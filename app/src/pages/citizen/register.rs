@@ -7,7 +7,7 @@ use shared::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
 
 use crate::api::Register;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, url_error};
+use crate::components::notice::{ErrorSummary, form_error};
 
 fn check_name(v: &str) -> Result<(), String> {
     RealName::parse(v).map(|_| ()).map_err(|e| e.to_string())
@@ -37,14 +37,7 @@ fn check_email(v: &str) -> Result<(), String> {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let action = ServerAction::<Register>::new();
-    let from_url = url_error("register");
-    let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| from_url.get())
-    });
+    let error = form_error(action);
     view! {
         <Title text="实名注册" />
         <h1>"实名注册"</h1>

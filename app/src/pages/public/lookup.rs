@@ -7,7 +7,7 @@ use shared::petition::{PetitionNumber, QueryCode};
 
 use crate::api::Lookup;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, url_error};
+use crate::components::notice::{ErrorSummary, form_error};
 use crate::error::UiError;
 
 fn check_number(v: &str) -> Result<(), String> {
@@ -23,24 +23,19 @@ fn check_code(v: &str) -> Result<(), String> {
 #[component]
 pub fn LookupPage() -> impl IntoView {
     let action = ServerAction::<Lookup>::new();
-    let from_url = url_error("lookup");
+    let submitted = form_error(action);
     let error = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| from_url.get())
-            .map(|e| {
-                // One answer whatever was wrong, so that guessing teaches nothing.
-                if e.0.kind == ErrorKind::NotFound {
-                    UiError(shared::ApiError::new(
-                        ErrorKind::NotFound,
-                        "未找到该信访事项，请核对信访件编号和查询码。",
-                    ))
-                } else {
-                    e
-                }
-            })
+        submitted.get().map(|e| {
+            // One answer whatever was wrong, so that guessing teaches nothing.
+            if e.0.kind == ErrorKind::NotFound {
+                UiError(shared::ApiError::new(
+                    ErrorKind::NotFound,
+                    "未找到该信访事项，请核对信访件编号和查询码。",
+                ))
+            } else {
+                e
+            }
+        })
     });
     view! {
         <Title text="办理查询" />

@@ -44,15 +44,14 @@ pub async fn submit(
     let now = now_ms();
 
     let mut tx = state.db.begin_write().await?;
-    if let Some(key) = key {
-        if let Claim::Seen {
+    if let Some(key) = key
+        && let Claim::Seen {
             request_hash: seen,
             response_enc,
         } = db::idempotency::claim(&mut tx, &owner, key, &request_hash, now).await?
-        {
-            tx.rollback().await?;
-            return replay(state, &request_hash, &seen, response_enc);
-        }
+    {
+        tx.rollback().await?;
+        return replay(state, &request_hash, &seen, response_enc);
     }
 
     let mut problems = Problems::default();
