@@ -4,17 +4,35 @@ use std::path::PathBuf;
 
 use secrecy::SecretString;
 use serde::Deserialize;
+use shared::clock::{Clock, ClockRule};
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Settings {
     pub data_dir: PathBuf,
     pub site_root: PathBuf,
     pub demo: bool,
+    /// Holiday arrangements loaded in addition to the shipped ones.
+    pub calendar_files: Vec<PathBuf>,
+    pub clocks: ClockSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub security: SecuritySettings,
     pub limits: LimitSettings,
     pub log: LogSettings,
+}
+
+/// The length and day kind of each statutory clock.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ClockSettings {
+    pub acceptance: ClockRule,
+}
+
+impl ClockSettings {
+    pub fn rule(&self, clock: Clock) -> ClockRule {
+        match clock {
+            Clock::Acceptance => self.acceptance,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -42,12 +42,20 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     let passwords = tokio::task::spawn_blocking(PasswordPolicy::new)
         .await
         .context("password policy")?;
+    let mut calendar = Calendar::official();
+    for file in &settings.calendar_files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("failed to read {}", file.display()))?;
+        calendar
+            .load(&text)
+            .with_context(|| format!("invalid calendar file {}", file.display()))?;
+    }
     Ok(AppState {
         db,
         vault: Arc::new(vault),
         tokens: Arc::new(tokens),
         passwords: Arc::new(passwords),
-        calendar: Arc::new(Calendar::official()),
+        calendar: Arc::new(calendar),
         limiters: Arc::new(Limiters::new(&settings.limits)),
         attachments,
         settings: Arc::new(settings),

@@ -285,3 +285,19 @@ async fn petition_numbers_run_in_sequence_within_a_region_and_year() {
     let seq = |n: &str| n.rsplit('-').next().unwrap().parse::<u32>().unwrap();
     assert_eq!(seq(&b), seq(&a) + 1);
 }
+
+#[tokio::test]
+async fn a_province_that_counts_working_days_gets_working_day_due_dates() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.clocks.acceptance = shared::clock::ClockRule {
+            days: 5,
+            kind: shared::clock::DayKind::Working,
+        };
+    })
+    .await;
+    let citizen = app.citizen().await;
+    let due = app.file_ok(&citizen.token).await["acceptance_due"].clone();
+    assert_eq!(due["days"], 5);
+    assert_eq!(due["day_kind"], "working");
+    assert!(due["explanation"].as_str().unwrap().contains("5个工作日"));
+}

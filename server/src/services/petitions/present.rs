@@ -26,7 +26,7 @@ pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineVi
     DeadlineView::new(
         clock.label(),
         clock.basis(),
-        &due_date(&state.calendar, start, clock.default_rule()),
+        &due_date(&state.calendar, start, state.settings.clocks.rule(clock)),
     )
 }
 
