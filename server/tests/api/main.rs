@@ -10,4 +10,5 @@ mod lookup;
 mod openapi;
 mod petitions;
 mod sessions;
+mod setup;
 mod ui;

@@ -216,3 +216,73 @@ async fn without_javascript_a_wrong_code_shows_one_not_found_message() {
     let (status, _) = page(&app, &b, "/track/2026-990102-000001").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+/// Registers and logs in a citizen in `b` through the forms; returns the API token too.
+async fn signed_in_browser(app: &TestApp) -> (Client, String) {
+    let citizen = app.citizen().await;
+    let b = browser();
+    let fields = [
+        ("phone", citizen.phone.as_str()),
+        ("password", citizen.password.as_str()),
+    ];
+    assert_eq!(
+        post_form(app, &b, "/ui/login", "/login", &fields).await,
+        "/my/petitions"
+    );
+    (b, citizen.token)
+}
+
+#[tokio::test]
+async fn without_javascript_the_petition_page_adds_material_and_withdraws() {
+    let app = spawn_app().await;
+    let (b, token) = signed_in_browser(&app).await;
+    let number = app.file_ok(&token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page_path = format!("/my/petitions/{number}");
+    let (_, html) = page(&app, &b, &page_path).await;
+    assert!(html.contains("补充材料") && html.contains("确认撤回"));
+
+    let pdf =
+        reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("补充说明.pdf");
+    let res = b
+        .post(app.url(&format!("/api/v1/petitions/{number}/attachments")))
+        .header(header::ACCEPT, "text/html")
+        .multipart(Form::new().part("attachments", pdf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION].to_str().unwrap(),
+        format!("{page_path}?uploaded=1")
+    );
+    let (_, html) = page(&app, &b, &format!("{page_path}?uploaded=1")).await;
+    assert!(html.contains("材料已上传") && html.contains("补充说明.pdf"));
+
+    let fake = reqwest::multipart::Part::bytes(b"<html>".to_vec()).file_name("x.png");
+    let res = b
+        .post(app.url(&format!("/api/v1/petitions/{number}/attachments")))
+        .header(header::ACCEPT, "text/html")
+        .multipart(Form::new().part("attachments", fake))
+        .send()
+        .await
+        .unwrap();
+    let back = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let (_, html) = page(&app, &b, &back).await;
+    assert!(
+        html.contains("只能上传JPG、PNG图片或PDF文件"),
+        "the reason is shown on the page"
+    );
+
+    let res = b
+        .post(app.url(&format!("/api/v1/petitions/{number}/withdraw")))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = page(&app, &b, &page_path).await;
+    assert!(html.contains("已撤回") && !html.contains("确认撤回"));
+}

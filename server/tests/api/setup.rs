@@ -1,0 +1,52 @@
+//! What an administrator sees when installing: demo data only on request, and the first administrator.
+
+use server::db::reference::{Table, count};
+
+use crate::helpers::{spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn a_production_start_creates_no_account_and_no_jurisdiction_but_the_category_tree() {
+    let app = spawn_app_with(|s| s.demo = false).await;
+    let pool = &app.state.db.pool;
+    assert_eq!(server::db::staff::count(pool).await.unwrap(), 0);
+    assert_eq!(count(pool, Table::Regions).await.unwrap(), 0);
+    assert!(
+        count(pool, Table::Categories).await.unwrap() > 20,
+        "the default category tree is there"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
+    let app = spawn_app().await;
+    let pool = &app.state.db.pool;
+    assert_eq!(server::db::staff::count(pool).await.unwrap(), 5);
+    assert_eq!(count(pool, Table::Regions).await.unwrap(), 12);
+    let again = server::demo::seed(&app.state).await.unwrap();
+    assert!(
+        again.is_empty(),
+        "a second start creates nothing and prints no password"
+    );
+    assert_eq!(server::db::staff::count(pool).await.unwrap(), 5);
+}
+
+#[tokio::test]
+async fn create_admin_makes_one_administrator_with_a_password_shown_once() {
+    let app = spawn_app_with(|s| s.demo = false).await;
+    let first =
+        server::demo::create_staff(&app.state, None, "chief", "系统管理员", "administrator")
+            .await
+            .unwrap();
+    let password = first.expect("created");
+    assert!(password.len() >= 16);
+    let stored: String =
+        sqlx::query_scalar("SELECT password_hash FROM staff WHERE username = 'chief'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert!(stored.starts_with("$argon2id$") && !stored.contains(&password));
+    let second = server::demo::create_staff(&app.state, None, "chief", "x", "administrator")
+        .await
+        .unwrap();
+    assert_eq!(second, None, "the same username is not created twice");
+}
