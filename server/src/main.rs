@@ -42,7 +42,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 
 async fn create_admin(settings: Settings, username: &str) -> anyhow::Result<()> {
     let state = build_state(settings).await?;
-    match server::demo::create_staff(&state, None, username, "系统管理员", "administrator").await?
+    match server::services::staff::create(&state, None, username, "系统管理员", "administrator")
+        .await?
     {
         Some(password) => {
             println!("administrator {username} created; password (shown once): {password}");

@@ -3,3 +3,4 @@
 pub mod accounts;
 pub mod petitions;
 pub mod reference;
+pub mod staff;

@@ -67,9 +67,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let address = (settings.server.host.clone(), settings.server.port);
         let state = build_state(settings).await?;
-        crate::demo::ensure_categories(&state).await?;
+        crate::seed::categories(&state).await?;
         if state.settings.demo {
-            for (username, password) in crate::demo::seed(&state).await? {
+            for (username, password) in crate::seed::demo(&state).await? {
                 // Printed once to the operator's terminal, deliberately not through the log.
                 println!("demo staff account: {username} / {password}");
             }

@@ -22,7 +22,7 @@ async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
     let pool = &app.state.db.pool;
     assert_eq!(server::db::staff::count(pool).await.unwrap(), 5);
     assert_eq!(count(pool, Table::Regions).await.unwrap(), 12);
-    let again = server::demo::seed(&app.state).await.unwrap();
+    let again = server::seed::demo(&app.state).await.unwrap();
     assert!(
         again.is_empty(),
         "a second start creates nothing and prints no password"
@@ -34,7 +34,7 @@ async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
 async fn create_admin_makes_one_administrator_with_a_password_shown_once() {
     let app = spawn_app_with(|s| s.demo = false).await;
     let first =
-        server::demo::create_staff(&app.state, None, "chief", "系统管理员", "administrator")
+        server::services::staff::create(&app.state, None, "chief", "系统管理员", "administrator")
             .await
             .unwrap();
     let password = first.expect("created");
@@ -45,7 +45,7 @@ async fn create_admin_makes_one_administrator_with_a_password_shown_once() {
             .await
             .unwrap();
     assert!(stored.starts_with("$argon2id$") && !stored.contains(&password));
-    let second = server::demo::create_staff(&app.state, None, "chief", "x", "administrator")
+    let second = server::services::staff::create(&app.state, None, "chief", "x", "administrator")
         .await
         .unwrap();
     assert_eq!(second, None, "the same username is not created twice");

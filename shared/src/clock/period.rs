@@ -34,15 +34,6 @@ pub enum Clock {
 }
 
 impl Clock {
-    pub fn default_rule(self) -> ClockRule {
-        match self {
-            Clock::Acceptance => ClockRule {
-                days: 15,
-                kind: DayKind::Calendar,
-            },
-        }
-    }
-
     /// The name shown on the petitioner's timeline.
     pub fn label(self) -> &'static str {
         match self {

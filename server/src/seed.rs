@@ -1,5 +1,5 @@
-//! Reference data: the default category tree (always), and the demo jurisdiction with
-//! demo staff accounts (only when the demo switch is on).
+//! Initial data: the default category tree (on every start, if empty), and the demo
+//! jurisdiction with demo staff accounts (only when the demo switch is on).
 
 use anyhow::Context;
 use shared::reference::Level;
@@ -83,7 +83,7 @@ const STAFF: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Seeds the category tree if the table is empty.
-pub async fn ensure_categories(state: &AppState) -> anyhow::Result<()> {
+pub async fn categories(state: &AppState) -> anyhow::Result<()> {
     if db::reference::count(&state.db.pool, Table::Categories).await? > 0 {
         return Ok(());
     }
@@ -100,7 +100,7 @@ pub async fn ensure_categories(state: &AppState) -> anyhow::Result<()> {
 
 /// Fills the demo jurisdiction and creates demo staff, once. Returns the generated
 /// staff passwords so the caller can print them; they are never logged.
-pub async fn seed(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
+pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
     if db::reference::count(&state.db.pool, Table::Regions).await? > 0 {
         return Ok(Vec::new());
     }
@@ -150,35 +150,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
             .bind(*unit)
             .fetch_optional(&state.db.pool)
             .await?;
-        if let Some(password) = create_staff(state, unit_id, username, display, roles).await? {
+        if let Some(password) =
+            crate::services::staff::create(state, unit_id, username, display, roles).await?
+        {
             created.push(((*username).to_owned(), password));
         }
     }
     Ok(created)
-}
-
-/// Creates a staff account with a generated password; `None` if the username exists.
-pub async fn create_staff(
-    state: &AppState,
-    unit_id: Option<i64>,
-    username: &str,
-    display_name: &str,
-    roles: &str,
-) -> anyhow::Result<Option<String>> {
-    use base64::Engine;
-    let password = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(crate::crypto::random_bytes::<12>());
-    let parsed = shared::person::Password::parse(&password).expect("16 characters");
-    let hash = state.passwords.hash(&parsed).await?;
-    let row = db::staff::NewStaff {
-        unit_id,
-        username,
-        display_name,
-        roles,
-        password_hash: &hash,
-        created_at: crate::time::now_ms(),
-    };
-    Ok(db::staff::insert(&state.db.pool, row)
-        .await?
-        .map(|_| password))
 }
