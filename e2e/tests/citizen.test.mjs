@@ -74,6 +74,36 @@ test('a citizen registers, files a petition and finds it again with the number a
   await stranger.close();
 });
 
+test('a refused attachment is reported beside the form and nothing typed is lost', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const phone = uniquePhone();
+  const password = '江边的老码头-1987';
+  await register(page, phone, password);
+  await login(page, phone, password);
+  await page.goto(`${BASE}/file`);
+  await hydrated(page);
+  await page.getByLabel('建议意见').check();
+  await page.getByLabel('类别').selectOption({ label: '城市管理' });
+  await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 望江街道' });
+  await page.getByLabel('标题').fill('建议增设公交站台遮雨棚');
+  await page.getByLabel('事实和理由').fill('江滨路公交站没有遮雨棚，雨天候车的老人和学生只能淋雨。');
+  await page.getByLabel('诉求', { exact: true }).fill('建议增设遮雨棚和座椅');
+  await page.getByLabel('涉及人数').fill('1');
+  await page.locator('#f-attachments').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText('只能上传JPG、PNG图片或PDF文件').first().waitFor();
+  assert.match(page.url(), /\/file$/);
+  assert.equal(await page.getByLabel('标题').inputValue(), '建议增设公交站台遮雨棚');
+  assert.equal(await page.getByLabel('类别').inputValue() !== '', true);
+
+  await page.locator('#f-attachments').setInputFiles([]);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.waitForURL(/\/receipt$/);
+  await page.locator('#receipt-code').waitFor();
+  await context.close();
+});
+
 test('a mistyped ID number is flagged as soon as the field is left', async () => {
   const page = await browser.newPage();
   await page.goto(`${BASE}/register`);

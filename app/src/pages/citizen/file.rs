@@ -12,7 +12,7 @@ use super::LoginPrompt;
 use super::file_form::{check_facts, check_people, check_request, check_respondent, check_title};
 use leptos::server_fn::ServerFn;
 
-use crate::api::{SubmitPetition, form_key, load_reference, whoami};
+use crate::api::{SubmitPetition, form_key, load_reference, submit_petition, whoami};
 use crate::components::field::Field;
 use crate::components::notice::{ErrorSummary, url_error};
 use crate::error::UiError;
@@ -40,13 +40,22 @@ pub fn FilePage() -> impl IntoView {
 
 #[component]
 fn FileForm(data: ReferenceData, key: String) -> impl IntoView {
-    let error: Signal<Option<UiError>> =
-        url_error(SubmitPetition::PATH.rsplit('/').next().unwrap_or("")).into();
+    // Without JavaScript the form posts itself and errors come back in the address. With
+    // it, the same multipart body goes through the server function from this page, so a
+    // refusal shows beside the fields and nothing typed or chosen is lost.
+    let from_url = url_error(SubmitPetition::PATH.rsplit('/').next().unwrap_or(""));
+    let submit = Action::new_local(|data: &web_sys::FormData| submit_petition(data.clone().into()));
+    let error: Signal<Option<UiError>> = Signal::derive(move || {
+        submit
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| from_url.get())
+    });
     let field_error = move |name: &'static str| move || error.get().and_then(|e| e.field(name));
     let blocked = RwSignal::new(false);
     let other = RwSignal::new(OtherProcedure::None);
 
-    // With JavaScript: refuse to send while a visible check fails, so nothing typed is lost.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         use leptos::wasm_bindgen::JsCast;
         let Some(form) = ev
@@ -55,14 +64,19 @@ fn FileForm(data: ReferenceData, key: String) -> impl IntoView {
         else {
             return;
         };
+        ev.prevent_default();
+        // Refuse to send while a visible check fails.
         let has_errors = form
             .query_selector("[aria-invalid=true]")
             .ok()
             .flatten()
             .is_some();
         blocked.set(has_errors);
-        if has_errors {
-            ev.prevent_default();
+        if has_errors || submit.pending().get_untracked() {
+            return;
+        }
+        if let Ok(data) = web_sys::FormData::new_with_form(&form) {
+            submit.dispatch_local(data);
         }
     };
 
@@ -177,7 +191,9 @@ fn FileForm(data: ReferenceData, key: String) -> impl IntoView {
                 <input type="checkbox" name="publish_consent" value="yes" />
                 <span>"同意办结后在去除个人信息的情况下公开本事项"</span>
             </label>
-            <button type="submit" class="button primary">"提交"</button>
+            <button type="submit" class="button primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { "正在提交……" } else { "提交" }}
+            </button>
         </form>
     }
 }
