@@ -301,3 +301,14 @@ async fn a_province_that_counts_working_days_gets_working_day_due_dates() {
     assert_eq!(due["day_kind"], "working");
     assert!(due["explanation"].as_str().unwrap().contains("5个工作日"));
 }
+
+#[tokio::test]
+async fn an_unusable_idempotency_key_is_a_field_error_and_files_nothing() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let body = app.filing().await;
+    let too_long = "k".repeat(101);
+    let fields = error_fields(app.file(&citizen.token, &body, Some(&too_long)).await).await;
+    assert_eq!(fields, ["idempotency_key"]);
+    assert!(app.my_petitions(&citizen.token).await.is_empty());
+}

@@ -59,10 +59,16 @@ pub async fn submit(
                 Err(e) => return Ok(e.error_response()),
             }
         };
-    let key = req
-        .headers()
-        .get("Idempotency-Key")
-        .map(|v| v.to_str().unwrap_or("\u{0}").to_owned());
+    let key = match req.headers().get("Idempotency-Key").map(|v| v.to_str()) {
+        None => None,
+        Some(Ok(k)) => Some(k.to_owned()),
+        Some(Err(_)) => {
+            return Err(AppError::field(
+                "idempotency_key",
+                "Idempotency-Key 应为1到100个可见ASCII字符",
+            ));
+        }
+    };
     let submitted = petitions::submit(&state, who.id, key.as_deref(), &body, files).await?;
     let mut res = if submitted.replayed {
         HttpResponse::Ok()
