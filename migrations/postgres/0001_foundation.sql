@@ -39,6 +39,7 @@ CREATE TABLE citizens (
     phone_enc      BYTEA      NOT NULL,
     phone_idx      BYTEA      NOT NULL,
     email_enc      BYTEA  ,
+    address_enc    BYTEA  ,
     password_hash  TEXT    NOT NULL,
     created_at     BIGINT NOT NULL,
     CONSTRAINT citizens_id_number_key UNIQUE (id_number_idx),

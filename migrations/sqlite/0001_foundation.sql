@@ -39,6 +39,7 @@ CREATE TABLE citizens (
     phone_enc      BLOB    NOT NULL,
     phone_idx      BLOB    NOT NULL,
     email_enc      BLOB,
+    address_enc    BLOB,
     password_hash  TEXT    NOT NULL,
     created_at     INTEGER NOT NULL,
     CONSTRAINT citizens_id_number_key UNIQUE (id_number_idx),

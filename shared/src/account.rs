@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, Problems};
 use crate::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
+use crate::text_type;
 
 /// 实名注册: registration with a real name, resident ID number and mobile phone.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -16,7 +17,15 @@ pub struct RegisterRequest {
     pub password: String,
     #[serde(default)]
     pub email: Option<String>,
+    /// 联系地址: where letters reach the petitioner (条例 art. 17); optional online.
+    #[serde(default)]
+    pub address: Option<String>,
 }
+
+text_type!(
+    /// 联系地址: a postal address.
+    Address, 5, 200, multiline = false
+);
 
 /// A registration whose every field is valid (the common-password check is the server's).
 #[derive(Debug)]
@@ -26,6 +35,7 @@ pub struct NewAccount {
     pub phone: MobilePhone,
     pub password: Password,
     pub email: Option<Email>,
+    pub address: Option<Address>,
 }
 
 impl RegisterRequest {
@@ -45,6 +55,10 @@ impl RegisterRequest {
             Some(e) => p.check("email", Email::parse(e)).map(Some),
             None => Some(None),
         };
+        let address = match self.address.as_deref().filter(|a| !a.trim().is_empty()) {
+            Some(a) => p.check("address", Address::parse(a)).map(Some),
+            None => Some(None),
+        };
         p.finish()?;
         Ok(NewAccount {
             real_name: real_name.expect("checked"),
@@ -52,6 +66,7 @@ impl RegisterRequest {
             phone: phone.expect("checked"),
             password: password.expect("checked"),
             email: email.expect("checked"),
+            address: address.expect("checked"),
         })
     }
 }
@@ -98,6 +113,7 @@ pub struct AccountView {
     pub id_number: String,
     pub phone: String,
     pub email: Option<String>,
+    pub address: Option<String>,
 }
 
 #[cfg(test)]
@@ -112,6 +128,7 @@ mod tests {
             phone: "12".into(),
             password: "short".into(),
             email: Some("nope".into()),
+            address: Some("短".into()),
         };
         let err = req
             .validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
@@ -119,7 +136,14 @@ mod tests {
         let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["real_name", "id_number", "phone", "password", "email"]
+            [
+                "real_name",
+                "id_number",
+                "phone",
+                "password",
+                "email",
+                "address"
+            ]
         );
     }
 }

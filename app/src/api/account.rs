@@ -26,6 +26,7 @@ pub async fn register(
     phone: String,
     password: String,
     email: Option<String>,
+    address: Option<String>,
 ) -> Result<(), UiError> {
     use super::ssr::*;
     let req = shared::account::RegisterRequest {
@@ -34,6 +35,7 @@ pub async fn register(
         phone,
         password,
         email,
+        address,
     };
     portal()?.register(req).await?;
     leptos_actix::redirect("/login?registered=1");

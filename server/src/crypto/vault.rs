@@ -17,6 +17,7 @@ pub enum Field {
     IdNumber,
     Phone,
     Email,
+    Address,
     /// A saved idempotent response (it holds a query code).
     SavedResponse,
     /// The short-lived receipt cookie shown once after filing.
@@ -32,6 +33,7 @@ impl Field {
             Field::IdNumber => b"id_number",
             Field::Phone => b"phone",
             Field::Email => b"email",
+            Field::Address => b"address",
             Field::SavedResponse => b"saved_response",
             Field::Receipt => b"receipt",
             Field::TrackGrant => b"track_grant",

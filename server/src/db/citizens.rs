@@ -12,6 +12,7 @@ pub struct CitizenRow {
     pub id_number_enc: Vec<u8>,
     pub phone_enc: Vec<u8>,
     pub email_enc: Option<Vec<u8>>,
+    pub address_enc: Option<Vec<u8>>,
     pub password_hash: String,
 }
 
@@ -23,11 +24,13 @@ pub struct NewCitizenRow<'a> {
     pub phone_enc: &'a [u8],
     pub phone_idx: &'a [u8],
     pub email_enc: Option<&'a [u8]>,
+    pub address_enc: Option<&'a [u8]>,
     pub password_hash: &'a str,
     pub created_at: i64,
 }
 
-const COLUMNS: &str = "id, real_name_enc, id_number_enc, phone_enc, email_enc, password_hash";
+const COLUMNS: &str =
+    "id, real_name_enc, id_number_enc, phone_enc, email_enc, address_enc, password_hash";
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<CitizenRow, sqlx::Error> {
     Ok(CitizenRow {
@@ -36,6 +39,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<CitizenRow, sqlx::Error> {
         id_number_enc: row.try_get("id_number_enc")?,
         phone_enc: row.try_get("phone_enc")?,
         email_enc: row.try_get("email_enc")?,
+        address_enc: row.try_get("address_enc")?,
         password_hash: row.try_get("password_hash")?,
     })
 }
@@ -43,7 +47,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<CitizenRow, sqlx::Error> {
 pub async fn insert(tx: &mut Tx, c: NewCitizenRow<'_>) -> Result<CitizenId, sqlx::Error> {
     let id: i64 = sqlx::query(
         "INSERT INTO citizens (real_name_enc, id_number_enc, id_number_idx, phone_enc, phone_idx, email_enc, \
-         password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         address_enc, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(c.real_name_enc)
     .bind(c.id_number_enc)
@@ -51,6 +55,7 @@ pub async fn insert(tx: &mut Tx, c: NewCitizenRow<'_>) -> Result<CitizenId, sqlx
     .bind(c.phone_enc)
     .bind(c.phone_idx)
     .bind(c.email_enc)
+    .bind(c.address_enc)
     .bind(c.password_hash)
     .bind(c.created_at)
     .fetch_one(&mut **tx)

@@ -28,7 +28,7 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
     let res = app
         .register(&json!({
             "real_name": "", "id_number": "110101199003074210", "phone": "12345",
-            "password": "short", "email": "not-an-email"
+            "password": "short", "email": "not-an-email", "address": "短"
         }))
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -41,11 +41,52 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
         .collect();
     assert_eq!(
         fields,
-        ["real_name", "id_number", "phone", "password", "email"]
+        [
+            "real_name",
+            "id_number",
+            "phone",
+            "password",
+            "email",
+            "address"
+        ]
     );
     assert_eq!(
         body["fields"][1]["message"],
         "身份证号码校验位不正确，请核对"
+    );
+}
+
+#[tokio::test]
+async fn an_address_is_kept_encrypted_and_shown_to_its_owner() {
+    let app = spawn_app().await;
+    let address = "示范市东城区新桥街道梧桐路18号3单元502室";
+    let body = json!({
+        "real_name": "孙立", "id_number": id_number(), "phone": phone(),
+        "password": "窗台上的绿萝-2026", "address": address
+    });
+    assert_eq!(app.register(&body).await.status(), StatusCode::CREATED);
+    let tokens: Value = app
+        .login(body["phone"].as_str().unwrap(), "窗台上的绿萝-2026")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let me: Value = app
+        .get("/api/v1/accounts/me", tokens["access_token"].as_str())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["address"], address);
+    let stored: Vec<u8> = sqlx::query("SELECT address_enc FROM citizens")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert!(
+        !stored
+            .windows(address.len())
+            .any(|w| w == address.as_bytes())
     );
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use shared::account::Address;
 use shared::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
 
 use crate::api::Register;
@@ -30,6 +31,10 @@ fn check_password(v: &str) -> Result<(), String> {
     Password::parse(v).map(|_| ()).map_err(|e| e.to_string())
 }
 
+fn check_address(v: &str) -> Result<(), String> {
+    Address::parse(v).map(|_| ()).map_err(|e| e.to_string())
+}
+
 fn check_email(v: &str) -> Result<(), String> {
     Email::parse(v).map(|_| ()).map_err(|e| e.to_string())
 }
@@ -53,6 +58,8 @@ pub fn RegisterPage() -> impl IntoView {
                 autocomplete="new-password" check=check_password server_error=error />
             <Field name="email" label="电子邮箱" input_type="email" autocomplete="email" required=false
                 check=check_email server_error=error />
+            <Field name="address" label="联系地址" hint="需要书面答复时邮寄使用" autocomplete="street-address"
+                required=false maxlength=200 check=check_address server_error=error />
             <button type="submit" class="button primary">"注册"</button>
         </ActionForm>
         <p>"已经注册？" <A href="/login">"直接登录"</A></p>

@@ -29,5 +29,10 @@ pub async fn me(state: &AppState, id: CitizenId) -> AppResult<AccountView> {
             .map(|e| v.decrypt(Field::Email, &e))
             .transpose()
             .context("failed to open email")?,
+        address: row
+            .address_enc
+            .map(|a| v.decrypt(Field::Address, &a))
+            .transpose()
+            .context("failed to open address")?,
     })
 }

@@ -35,6 +35,10 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
         .email
         .as_ref()
         .map(|e| vault.encrypt(Field::Email, e.as_str()));
+    let address_enc = account
+        .address
+        .as_ref()
+        .map(|a| vault.encrypt(Field::Address, a.as_str()));
     let inserted = db::citizens::insert(
         &mut tx,
         NewCitizenRow {
@@ -44,6 +48,7 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
             phone_enc: &vault.encrypt(Field::Phone, account.phone.as_str()),
             phone_idx: &phone_idx,
             email_enc: email_enc.as_deref(),
+            address_enc: address_enc.as_deref(),
             password_hash: &password_hash,
             created_at: now_ms(),
         },
