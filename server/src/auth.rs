@@ -6,4 +6,4 @@ pub mod principal;
 pub mod sessions;
 pub mod tokens;
 
-pub use principal::{CitizenAuth, Principal, authenticate};
+pub use principal::{CitizenAuth, Principal, StaffAuth, authenticate};

@@ -19,6 +19,9 @@ pub enum AppError {
     /// Login failed; one answer for every reason.
     #[error("bad credentials")]
     BadCredentials,
+    /// Staff login failed; one answer for every reason.
+    #[error("bad staff credentials")]
+    BadStaffCredentials,
     #[error("rate limited")]
     RateLimited,
     #[error("payload too large")]
@@ -43,6 +46,9 @@ impl AppError {
             AppError::Unauthenticated => ApiError::unauthenticated(),
             AppError::BadCredentials => {
                 ApiError::new(ErrorKind::Unauthenticated, "手机号码或密码不正确。")
+            }
+            AppError::BadStaffCredentials => {
+                ApiError::new(ErrorKind::Unauthenticated, "用户名或密码不正确。")
             }
             AppError::RateLimited => {
                 ApiError::new(ErrorKind::RateLimited, "操作过于频繁，请稍后再试。")

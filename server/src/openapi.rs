@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::api::{accounts, petitions, reference, sessions};
+use crate::routes::api::{accounts, petitions, reference, sessions, staff};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +22,8 @@ use crate::routes::api::{accounts, petitions, reference, sessions};
         sessions::login::login,
         sessions::refresh::refresh,
         sessions::logout::logout,
+        staff::login::login,
+        staff::me::me,
         reference::reference,
         petitions::submit::submit,
         petitions::list_mine::list_mine,
@@ -38,6 +40,7 @@ use crate::routes::api::{accounts, petitions, reference, sessions};
         (name = "sessions", description = "登录、续期与退出"),
         (name = "petitions", description = "信访事项的提交、查询与办理进度"),
         (name = "reference", description = "地区与类别"),
+        (name = "staff", description = "工作人员登录与账户"),
     )
 )]
 pub struct ApiDoc;

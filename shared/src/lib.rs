@@ -10,6 +10,7 @@ pub mod ids;
 pub mod person;
 pub mod petition;
 pub mod reference;
+pub mod staff;
 pub mod text;
 
 pub use error::{ApiError, ErrorKind, FieldError};

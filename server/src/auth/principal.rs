@@ -167,6 +167,18 @@ pub async fn authenticate(
     Ok(resolved.principal)
 }
 
+/// The caller of an actix request, for extractors.
+fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Option<Principal>, AppError>>>> {
+    let req = req.clone();
+    Box::pin(async move {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .expect("AppState is registered")
+            .clone();
+        authenticate(&state, &req).await
+    })
+}
+
 /// Extractor for routes only a logged-in citizen may call.
 pub struct CitizenAuth {
     pub id: CitizenId,
@@ -178,14 +190,31 @@ impl FromRequest for CitizenAuth {
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
+        let found = caller(req);
         Box::pin(async move {
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .expect("AppState is registered")
-                .clone();
-            match authenticate(&state, &req).await? {
+            match found.await? {
                 Some(Principal::Citizen { id, session }) => Ok(CitizenAuth { id, session }),
+                _ => Err(AppError::Unauthenticated),
+            }
+        })
+    }
+}
+
+/// Extractor for routes only a logged-in staff member may call.
+pub struct StaffAuth {
+    pub id: StaffId,
+    pub session: String,
+}
+
+impl FromRequest for StaffAuth {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let found = caller(req);
+        Box::pin(async move {
+            match found.await? {
+                Some(Principal::Staff { id, session }) => Ok(StaffAuth { id, session }),
                 _ => Err(AppError::Unauthenticated),
             }
         })

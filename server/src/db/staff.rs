@@ -34,3 +34,49 @@ pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
         .await?
         .try_get(0)
 }
+
+/// A staff account with the name of its unit.
+pub struct StaffRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub roles: String,
+    pub password_hash: String,
+    pub unit: Option<String>,
+}
+
+const SELECT: &str = "SELECT s.id, s.username, s.display_name, s.roles, s.password_hash, u.name AS unit \
+     FROM staff s LEFT JOIN units u ON u.id = s.unit_id";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<StaffRow, sqlx::Error> {
+    Ok(StaffRow {
+        id: r.try_get("id")?,
+        username: r.try_get("username")?,
+        display_name: r.try_get("display_name")?,
+        roles: r.try_get("roles")?,
+        password_hash: r.try_get("password_hash")?,
+        unit: r.try_get("unit")?,
+    })
+}
+
+pub async fn by_username(pool: &AnyPool, username: &str) -> Result<Option<StaffRow>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE s.username = $1");
+    sqlx::query(&sql)
+        .bind(username)
+        .fetch_optional(pool)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<StaffRow>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE s.id = $1");
+    sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}

@@ -5,6 +5,7 @@ pub mod multipart;
 pub mod petitions;
 pub mod reference;
 pub mod sessions;
+pub mod staff;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 
@@ -26,6 +27,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(sessions::login::login)
             .service(sessions::refresh::refresh)
             .service(sessions::logout::logout)
+            .service(staff::login::login)
+            .service(staff::me::me)
             .service(reference::reference)
             .service(petitions::lookup::lookup)
             .service(petitions::submit::submit)

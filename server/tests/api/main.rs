@@ -11,4 +11,5 @@ mod openapi;
 mod petitions;
 mod sessions;
 mod setup;
+mod staff;
 mod ui;

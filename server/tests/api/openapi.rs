@@ -15,6 +15,8 @@ async fn the_openapi_document_describes_every_public_route() {
         ("/sessions/refresh", "post"),
         ("/sessions/current", "delete"),
         ("/reference", "get"),
+        ("/staff/sessions", "post"),
+        ("/staff/me", "get"),
         ("/petitions", "post"),
         ("/petitions", "get"),
         ("/petitions/lookup", "post"),

@@ -1,0 +1,121 @@
+//! Staff log in with a username and password and are told apart from citizens.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// Creates an intake clerk of the city's petition bureau; returns (username, password).
+async fn clerk(app: &TestApp) -> (String, String) {
+    let unit: i64 = sqlx::query_scalar("SELECT id FROM units WHERE name = '示范市信访局'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let username = format!("clerk{}", rand::random::<u32>());
+    let password = server::services::staff::create(
+        &app.state,
+        Some(unit),
+        &username,
+        "市信访局登记员",
+        "intake,supervisor",
+    )
+    .await
+    .unwrap()
+    .expect("new account");
+    (username, password)
+}
+
+async fn staff_login(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/staff/sessions",
+        None,
+        &json!({ "username": username, "password": password }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_clerk_logs_in_and_sees_their_unit_and_roles() {
+    let app = spawn_app().await;
+    let (username, password) = clerk(&app).await;
+    let res = staff_login(&app, &username, &password).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let token = res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let me: Value = app
+        .get("/api/v1/staff/me", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["username"], username);
+    assert_eq!(me["unit"], "示范市信访局");
+    assert_eq!(me["roles"], json!(["intake", "supervisor"]));
+}
+
+#[tokio::test]
+async fn an_unknown_username_and_a_wrong_password_get_the_same_answer() {
+    let app = spawn_app().await;
+    let (username, _) = clerk(&app).await;
+    let wrong = staff_login(&app, &username, "not the password").await;
+    let unknown = staff_login(&app, "nobody-here", "not the password").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn citizen_and_staff_tokens_open_only_their_own_doors() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let (username, password) = clerk(&app).await;
+    let staff: Value = staff_login(&app, &username, &password)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let staff_token = staff["access_token"].as_str().unwrap();
+    assert_eq!(
+        app.get("/api/v1/staff/me", Some(&citizen.token))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get("/api/v1/petitions", Some(staff_token))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get("/api/v1/accounts/me", Some(staff_token))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_staff_member_logs_out_and_the_token_stops_working() {
+    let app = spawn_app().await;
+    let (username, password) = clerk(&app).await;
+    let staff: Value = staff_login(&app, &username, &password)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = staff["access_token"].as_str().unwrap();
+    let res = app
+        .client
+        .delete(app.url("/api/v1/sessions/current"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/staff/me", Some(token)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

@@ -1,0 +1,107 @@
+//! Staff of petition bureaus and departments: their roles, and what a staff client sends and sees.
+
+use serde::{Deserialize, Serialize};
+
+/// What a staff member may do; an account holds one or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 登记/受理员: registers offline petitions, triages online ones.
+    Intake,
+    /// 承办人: investigates and drafts the reply.
+    Handler,
+    /// 负责人: approves replies, extensions and non-acceptance.
+    UnitHead,
+    /// 督办员: watches deadlines and issues supervision notices.
+    Supervisor,
+    /// 领导: owns hard cases, sees the dashboards.
+    Leader,
+    /// 系统管理员: units, staff, categories, calendar.
+    Administrator,
+    /// 审计员: reads the audit trail.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Self::Intake,
+        Self::Handler,
+        Self::UnitHead,
+        Self::Supervisor,
+        Self::Leader,
+        Self::Administrator,
+        Self::Auditor,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Intake => "intake",
+            Self::Handler => "handler",
+            Self::UnitHead => "unit_head",
+            Self::Supervisor => "supervisor",
+            Self::Leader => "leader",
+            Self::Administrator => "administrator",
+            Self::Auditor => "auditor",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Intake => "登记受理员",
+            Self::Handler => "承办人",
+            Self::UnitHead => "单位负责人",
+            Self::Supervisor => "督办员",
+            Self::Leader => "领导",
+            Self::Administrator => "系统管理员",
+            Self::Auditor => "审计员",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// Roles as stored: codes separated by commas. Unknown codes are ignored, so a
+    /// role removed from the product grants nothing.
+    pub fn parse_list(stored: &str) -> Vec<Role> {
+        stored
+            .split(',')
+            .filter_map(|c| Self::from_code(c.trim()))
+            .collect()
+    }
+}
+
+/// 工作人员登录: by username and password.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffLoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// The staff member as they see themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffView {
+    pub username: String,
+    pub display_name: String,
+    pub unit: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_role_lists_round_trip_and_ignore_unknown_codes() {
+        assert_eq!(
+            Role::parse_list("intake, unit_head,retired"),
+            [Role::Intake, Role::UnitHead]
+        );
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(r));
+        }
+    }
+}
