@@ -179,44 +179,37 @@ fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Option<Princi
     })
 }
 
-/// Extractor for routes only a logged-in citizen may call.
-pub struct CitizenAuth {
-    pub id: CitizenId,
-    pub session: String,
-}
+/// Declares an extractor that admits one kind of principal and refuses every other caller.
+macro_rules! principal_extractor {
+    ($(#[$doc:meta])* $name:ident, $variant:ident, $id:ty) => {
+        $(#[$doc])*
+        pub struct $name {
+            pub id: $id,
+            pub session: String,
+        }
 
-impl FromRequest for CitizenAuth {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+        impl FromRequest for $name {
+            type Error = AppError;
+            type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let found = caller(req);
-        Box::pin(async move {
-            match found.await? {
-                Some(Principal::Citizen { id, session }) => Ok(CitizenAuth { id, session }),
-                _ => Err(AppError::Unauthenticated),
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let found = caller(req);
+                Box::pin(async move {
+                    match found.await? {
+                        Some(Principal::$variant { id, session }) => Ok($name { id, session }),
+                        _ => Err(AppError::Unauthenticated),
+                    }
+                })
             }
-        })
-    }
+        }
+    };
 }
 
-/// Extractor for routes only a logged-in staff member may call.
-pub struct StaffAuth {
-    pub id: StaffId,
-    pub session: String,
-}
-
-impl FromRequest for StaffAuth {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let found = caller(req);
-        Box::pin(async move {
-            match found.await? {
-                Some(Principal::Staff { id, session }) => Ok(StaffAuth { id, session }),
-                _ => Err(AppError::Unauthenticated),
-            }
-        })
-    }
-}
+principal_extractor!(
+    /// Extractor for routes only a logged-in citizen may call.
+    CitizenAuth, Citizen, CitizenId
+);
+principal_extractor!(
+    /// Extractor for routes only a logged-in staff member may call.
+    StaffAuth, Staff, StaffId
+);
