@@ -12,7 +12,7 @@ use shared::reference::ReferenceData;
 
 use super::grants;
 use crate::auth::cookies::{self, Kind};
-use crate::auth::principal::{Principal, resolve};
+use crate::auth::principal::{Principal, Resolved, resolve};
 use crate::auth::sessions;
 use crate::crypto::Field;
 use crate::error::AppError;
@@ -32,16 +32,21 @@ impl WebPortal {
         self.state.settings.server.secure_cookies
     }
 
-    /// The logged-in citizen and the cookies a refresh produced, or "please log in".
-    async fn citizen(&self, caller: &Caller) -> Result<(CitizenId, Vec<String>), ApiError> {
-        let resolved = resolve(
+    /// Whoever the browser's session cookies name (UI calls never carry a bearer token).
+    async fn resolve(&self, caller: &Caller) -> Result<Resolved, ApiError> {
+        resolve(
             &self.state,
             None,
             caller.access.clone(),
             caller.refresh.clone(),
         )
         .await
-        .map_err(api)?;
+        .map_err(api)
+    }
+
+    /// The logged-in citizen and the cookies a refresh produced, or "please log in".
+    async fn citizen(&self, caller: &Caller) -> Result<(CitizenId, Vec<String>), ApiError> {
+        let resolved = self.resolve(caller).await?;
         let set = resolved
             .set_cookies
             .iter()
@@ -130,14 +135,7 @@ impl Portal for WebPortal {
     }
 
     async fn logout(&self, caller: &Caller) -> Result<Outcome<()>, ApiError> {
-        let resolved = resolve(
-            &self.state,
-            None,
-            caller.access.clone(),
-            caller.refresh.clone(),
-        )
-        .await
-        .map_err(api)?;
+        let resolved = self.resolve(caller).await?;
         if let Some(p) = resolved.principal {
             sessions::end(&self.state, p.session()).await.map_err(api)?;
         }
