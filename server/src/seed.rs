@@ -146,10 +146,7 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
 
     let mut created = Vec::new();
     for (username, display, roles, unit) in STAFF {
-        let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE name = $1")
-            .bind(*unit)
-            .fetch_optional(&state.db.pool)
-            .await?;
+        let unit_id = db::reference::unit_id_by_name(&state.db.pool, unit).await?;
         if let Some(password) =
             crate::services::staff::create(state, unit_id, username, display, roles).await?
         {

@@ -96,14 +96,7 @@ impl Application {
 }
 
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
-    let limiters = state.limiters.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            limiters.shrink();
-        }
-    });
+    tokio::spawn(housekeeping(state.clone()));
     let data = web::Data::new(state);
     let ui = crate::ui::Ui::new(&data)?;
     let server = HttpServer::new(move || {
@@ -122,6 +115,22 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// Every minute: forget idle rate-limit clients, and drop idempotency records older than a
+/// day, whose saved receipts hold query codes. Safe on several instances at once.
+async fn housekeeping(state: AppState) {
+    const KEEP_MS: i64 = 24 * 3600 * 1000;
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        state.limiters.shrink();
+        if let Err(e) =
+            crate::db::idempotency::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
+        {
+            tracing::warn!(error = %e, "failed to purge old idempotency records");
+        }
+    }
 }
 
 /// Headers every response carries. The page CSP with nonces is the UI's.

@@ -12,8 +12,8 @@ pub use number::PetitionNumber;
 pub use query_code::{QueryCode, QueryCodeError};
 pub use status::{CitizenAction, IllegalTransition, PetitionStatus};
 pub use submit::{
-    Facts, MAX_PEOPLE, NewPetition, PetitionRequest, PetitionTitle, Respondent,
-    SubmitPetitionRequest,
+    Facts, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_PEOPLE, NewPetition, PetitionRequest,
+    PetitionTitle, Respondent, SubmitPetitionRequest,
 };
 pub use view::{
     AttachmentView, DeadlineView, LookupRequest, PetitionProgress, PetitionSummary, PetitionView,

@@ -23,7 +23,8 @@ pub async fn form_key() -> Result<String, UiError> {
 #[server(prefix = "/ui", endpoint = "submit-petition", input = MultipartFormData)]
 pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
     use super::ssr::*;
-    use crate::pages::citizen::file_form::{MAX_FILE_BYTES, MAX_FILES, request_from_form};
+    use crate::pages::citizen::file_form::request_from_form;
+    use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
     use shared::{ApiError, ErrorKind, FieldError};
 
     let mut stream = data
@@ -41,7 +42,7 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
         let name = field.name().unwrap_or_default().to_owned();
         let file_name = field.file_name().map(str::to_owned);
         let limit = if file_name.is_some() {
-            MAX_FILE_BYTES
+            MAX_ATTACHMENT_BYTES
         } else {
             64 * 1024
         };
@@ -67,10 +68,10 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
         match file_name {
             Some(f) if f.is_empty() && bytes.is_empty() => {}
             Some(file_name) => {
-                if files.len() == MAX_FILES {
+                if files.len() == MAX_ATTACHMENTS {
                     return Err(UiError(ApiError::validation(vec![FieldError::new(
                         "attachments",
-                        "附件最多9个",
+                        format!("附件最多{MAX_ATTACHMENTS}个"),
                     )])));
                 }
                 files.push(crate::ports::FileUpload { file_name, bytes });

@@ -195,3 +195,11 @@ pub async fn category_is_leaf(tx: &mut Tx, id: CategoryId) -> Result<Option<bool
         .await?;
     Ok(Some(child.is_none()))
 }
+
+pub async fn unit_id_by_name(pool: &AnyPool, name: &str) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM units WHERE name = $1")
+        .bind(name)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| r.try_get(0)).transpose()
+}

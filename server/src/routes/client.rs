@@ -2,8 +2,8 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use actix_web::HttpRequest;
 use actix_web::http::header::ACCEPT;
+use actix_web::{HttpRequest, HttpResponse};
 
 /// The peer address. Behind a reverse proxy every client would share the proxy's
 /// address; trusting `X-Forwarded-For` from configured proxies is a deployment setting.
@@ -20,4 +20,11 @@ pub fn wants_html(req: &HttpRequest) -> bool {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     accept.contains("text/html") && !accept.contains("application/json")
+}
+
+/// 303 to `location`: where a plain form post lands after it was handled.
+pub fn see_other(location: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location))
+        .finish()
 }

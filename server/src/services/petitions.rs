@@ -12,7 +12,7 @@ mod withdraw;
 
 pub use add_material::add_material;
 pub use download::{Download, download};
-pub use files::{MAX_FILE_BYTES, MAX_FILES, Upload};
+pub use files::Upload;
 pub use list_mine::list_mine;
 pub use lookup::{lookup, progress};
 pub use submit::{Submitted, submit};

@@ -312,3 +312,31 @@ async fn an_unusable_idempotency_key_is_a_field_error_and_files_nothing() {
     assert_eq!(fields, ["idempotency_key"]);
     assert!(app.my_petitions(&citizen.token).await.is_empty());
 }
+
+#[tokio::test]
+async fn saved_receipts_of_retries_are_forgotten_after_a_day() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let body = app.filing().await;
+    assert_eq!(
+        app.file(&citizen.token, &body, Some("old-key"))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+    let pool = &app.state.db.pool;
+    sqlx::query("UPDATE idempotency_keys SET created_at = created_at - 90000000")
+        .execute(pool)
+        .await
+        .unwrap();
+    let day_ago = server::time::now_ms() - 24 * 3600 * 1000;
+    assert_eq!(
+        server::db::idempotency::purge(pool, day_ago).await.unwrap(),
+        1
+    );
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "no saved query code outlives its day");
+}

@@ -24,6 +24,11 @@ text_type!(
     Respondent, 2, 100, multiline = false
 );
 
+/// At most this many attachments per petition, at filing and in all.
+pub const MAX_ATTACHMENTS: usize = 9;
+/// At most this many bytes per attachment.
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+
 /// The most people one petition may be filed for; beyond it, staff register a group matter.
 pub const MAX_PEOPLE: u32 = 10_000;
 

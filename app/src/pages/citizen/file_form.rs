@@ -11,9 +11,6 @@ use shared::petition::{
 };
 use shared::{ApiError, FieldError};
 
-pub const MAX_FILES: usize = 9;
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
-
 /// Reads the posted form. Fields that are not even of the right shape (a missing kind,
 /// a category that is not a number) are reported together with the usual validation.
 pub fn request_from_form(f: &HashMap<String, String>) -> Result<SubmitPetitionRequest, ApiError> {

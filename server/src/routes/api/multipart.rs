@@ -6,7 +6,9 @@ use actix_multipart::Multipart;
 use futures_util::TryStreamExt;
 
 use crate::error::{AppError, AppResult};
-use crate::services::petitions::{MAX_FILE_BYTES, MAX_FILES, Upload};
+use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
+
+use crate::services::petitions::Upload;
 
 /// Text fields are short; anything longer is refused before it is read whole.
 const MAX_TEXT_BYTES: usize = 64 * 1024;
@@ -31,7 +33,7 @@ pub async fn read(mut payload: Multipart) -> AppResult<Form> {
             .and_then(|cd| cd.get_filename())
             .map(str::to_owned);
         let limit = if file_name.is_some() {
-            MAX_FILE_BYTES
+            MAX_ATTACHMENT_BYTES
         } else {
             MAX_TEXT_BYTES
         };
@@ -49,10 +51,10 @@ pub async fn read(mut payload: Multipart) -> AppResult<Form> {
             // An empty file input in a browser form arrives as a nameless, empty part.
             Some(f) if f.is_empty() && bytes.is_empty() => {}
             Some(file_name) => {
-                if form.files.len() == MAX_FILES {
+                if form.files.len() == MAX_ATTACHMENTS {
                     return Err(AppError::field(
                         "attachments",
-                        format!("附件最多{MAX_FILES}个"),
+                        format!("附件最多{MAX_ATTACHMENTS}个"),
                     ));
                 }
                 form.files.push(Upload { file_name, bytes });

@@ -3,7 +3,9 @@
 use shared::ids::CitizenId;
 use shared::petition::CitizenAction;
 
-use super::files::{self, MAX_FILES, Upload};
+use shared::petition::MAX_ATTACHMENTS;
+
+use super::files::{self, Upload};
 use super::{present, submit::store_files, view::owned};
 use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
@@ -33,13 +35,13 @@ pub async fn add_material(
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
     let existing = usize::try_from(db::petitions::attachment_count(&mut tx, row.id).await?)
-        .unwrap_or(MAX_FILES);
-    if existing + checked.len() > MAX_FILES {
+        .unwrap_or(MAX_ATTACHMENTS);
+    if existing + checked.len() > MAX_ATTACHMENTS {
         return Err(AppError::field(
             "attachments",
             format!(
-                "每件信访事项最多{MAX_FILES}个附件，还可以上传{}个",
-                MAX_FILES.saturating_sub(existing)
+                "每件信访事项最多{MAX_ATTACHMENTS}个附件，还可以上传{}个",
+                MAX_ATTACHMENTS.saturating_sub(existing)
             ),
         ));
     }

@@ -5,11 +5,8 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
+use shared::petition::MAX_ATTACHMENT_BYTES;
 
-/// At most this many files per petition.
-pub const MAX_FILES: usize = 9;
-/// At most this many bytes per file.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// Images larger than this many pixels are refused from their header, before decoding.
 const MAX_PIXELS: u64 = 40_000_000;
 
@@ -32,7 +29,7 @@ pub fn check(upload: Upload) -> Result<Checked, String> {
     if upload.bytes.is_empty() {
         return Err("文件是空的".into());
     }
-    if upload.bytes.len() > MAX_FILE_BYTES {
+    if upload.bytes.len() > MAX_ATTACHMENT_BYTES {
         return Err("文件超过10MB".into());
     }
     let (content_type, ext, bytes) = if upload.bytes.starts_with(b"%PDF-") {
@@ -87,6 +84,11 @@ fn reencode(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, String> {
 /// The last path segment, without control or path characters, at most 80 characters,
 /// with the extension of the detected type.
 pub fn clean_name(raw: &str, ext: &str) -> String {
+    format!("{}.{ext}", clean_stem(raw))
+}
+
+/// The name without its extension, as cleaned for storing and showing.
+pub fn clean_stem(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
     let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
     let stem: String = stem
@@ -97,8 +99,11 @@ pub fn clean_name(raw: &str, ext: &str) -> String {
         .take(80)
         .collect();
     let stem = stem.trim().trim_matches('.');
-    let stem = if stem.is_empty() { "附件" } else { stem };
-    format!("{stem}.{ext}")
+    if stem.is_empty() {
+        "附件".to_owned()
+    } else {
+        stem.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn full(
         publish_consent: row.publish_consent,
         can_withdraw: status.allows(CitizenAction::Withdraw),
         can_add_material: status.allows(CitizenAction::AddMaterial)
-            && files.len() < super::MAX_FILES,
+            && files.len() < shared::petition::MAX_ATTACHMENTS,
         attachments: files
             .into_iter()
             .map(|f| AttachmentView {

@@ -10,7 +10,9 @@ use shared::petition::{
     SubmittedView,
 };
 
-use super::files::{self, Checked, MAX_FILES, Upload};
+use shared::petition::MAX_ATTACHMENTS;
+
+use super::files::{self, Checked, Upload};
 use crate::crypto::{Field, random_bytes};
 use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
 use crate::error::{AppError, AppResult};
@@ -180,18 +182,16 @@ fn check_key(key: &str) -> AppResult<&str> {
 }
 
 fn check_files(uploads: Vec<Upload>) -> AppResult<Vec<Checked>> {
-    if uploads.len() > MAX_FILES {
+    if uploads.len() > MAX_ATTACHMENTS {
         return Err(AppError::field(
             "attachments",
-            format!("附件最多{MAX_FILES}个"),
+            format!("附件最多{MAX_ATTACHMENTS}个"),
         ));
     }
     let mut problems = Problems::default();
     let mut checked = Vec::with_capacity(uploads.len());
     for (i, upload) in uploads.into_iter().enumerate() {
-        let name = files::clean_name(&upload.file_name, "")
-            .trim_end_matches('.')
-            .to_owned();
+        let name = files::clean_stem(&upload.file_name);
         match files::check(upload) {
             Ok(c) => checked.push(c),
             Err(reason) => problems.push(

@@ -52,9 +52,7 @@ pub async fn add_material(
                 format!("{page}?upload_error={}", urlencode(&message))
             }
         };
-        return Ok(HttpResponse::SeeOther()
-            .insert_header(("Location", location))
-            .finish());
+        return Ok(client::see_other(location));
     }
     result.map(|()| HttpResponse::NoContent().finish())
 }

@@ -27,9 +27,10 @@ pub async fn withdraw(
 ) -> AppResult<HttpResponse> {
     petitions::withdraw(&state, who.id, &path).await?;
     if client::wants_html(&req) {
-        return Ok(HttpResponse::SeeOther()
-            .insert_header(("Location", format!("/my/petitions/{}", path.as_str())))
-            .finish());
+        return Ok(client::see_other(format!(
+            "/my/petitions/{}",
+            path.as_str()
+        )));
     }
     Ok(HttpResponse::NoContent().finish())
 }
