@@ -12,7 +12,7 @@ use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::components::layout::{Footer, Header};
+use crate::components::layout::{Footer, Header, SessionProvider};
 use crate::pages::citizen::{
     FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
@@ -49,20 +49,22 @@ pub fn App() -> impl IntoView {
         <Title formatter=|t: String| if t.is_empty() { "阳光信访".to_owned() } else { format!("{t} - 阳光信访") } />
         <Router>
             <a class="skip" href="#main">"跳到正文"</a>
-            <Header />
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/file") view=FilePage ssr=SsrMode::Async />
-                    <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
-                    <Route path=path!("/my/petitions") view=MyPetitionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
-                    <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
-                    <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
-                </Routes>
-            </main>
+            <SessionProvider>
+                <Header />
+                <main id="main">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/file") view=FilePage ssr=SsrMode::Async />
+                        <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
+                        <Route path=path!("/my/petitions") view=MyPetitionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
+                        <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
+                        <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+            </SessionProvider>
             <Footer />
         </Router>
     }

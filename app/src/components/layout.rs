@@ -3,12 +3,27 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-use crate::api::{Logout, whoami};
+use crate::api::{Logout, SignedIn, whoami};
+use crate::error::UiError;
+
+/// Who is signed in: fetched once per page, shared by the header and the page, and
+/// fetched again after each navigation so a login or logout shows at once.
+#[derive(Clone, Copy)]
+pub struct Session(pub Resource<Result<Option<SignedIn>, UiError>>);
+
+#[component]
+pub fn SessionProvider(children: Children) -> impl IntoView {
+    let location = use_location();
+    let me = Resource::new(move || location.pathname.get(), |_| whoami());
+    provide_context(Session(me));
+    children()
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let me = Resource::new(|| (), |_| whoami());
+    let me = expect_context::<Session>().0;
     let logout = ServerAction::<Logout>::new();
     view! {
         <header class="site-header">

@@ -12,14 +12,15 @@ use super::LoginPrompt;
 use super::file_form::{check_facts, check_people, check_request, check_respondent, check_title};
 use leptos::server_fn::ServerFn;
 
-use crate::api::{SubmitPetition, form_key, load_reference, submit_petition, whoami};
+use crate::api::{SubmitPetition, form_key, load_reference, submit_petition};
 use crate::components::field::Field;
+use crate::components::layout::Session;
 use crate::components::notice::{ErrorSummary, url_error};
 use crate::error::UiError;
 
 #[component]
 pub fn FilePage() -> impl IntoView {
-    let me = Resource::new(|| (), |_| whoami());
+    let me = expect_context::<Session>().0;
     let data = Resource::new(|| (), |_| load_reference());
     let key = Resource::new(|| (), |_| form_key());
     view! {
