@@ -34,6 +34,10 @@ async fn a_citizen_files_a_petition_and_gets_a_number_a_query_code_and_a_due_dat
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0]["number"], number);
     assert_eq!(mine[0]["status"], "submitted");
+    assert_eq!(
+        mine[0]["acceptance_due"], due["due"],
+        "list and receipt agree on the due date"
+    );
 
     let detail: Value = app
         .get(&format!("/api/v1/petitions/{number}"), Some(&citizen.token))

@@ -13,5 +13,5 @@ const LIMIT: i64 = 200;
 
 pub async fn list_mine(state: &AppState, citizen: CitizenId) -> AppResult<Vec<PetitionSummary>> {
     let rows = db::petitions::by_citizen(&state.db.pool, citizen, LIMIT).await?;
-    Ok(rows.iter().map(present::summary).collect())
+    Ok(rows.iter().map(|r| present::summary(state, r)).collect())
 }

@@ -30,7 +30,9 @@ pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineVi
     )
 }
 
-pub fn summary(row: &PetitionRow) -> PetitionSummary {
+/// A row of 我的信访. Its due date is computed like the detail page's, so both agree
+/// even after a new holiday arrangement is loaded; the stored column only orders queues.
+pub fn summary(state: &AppState, row: &PetitionRow) -> PetitionSummary {
     let status = status(row);
     PetitionSummary {
         number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
@@ -39,7 +41,7 @@ pub fn summary(row: &PetitionRow) -> PetitionSummary {
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
-        acceptance_due: row.acceptance_due.parse().unwrap_or_default(),
+        acceptance_due: acceptance_deadline(state, row.submitted_at).due,
     }
 }
 
