@@ -25,12 +25,28 @@ pub struct Settings {
 #[derive(Clone, Debug, Deserialize)]
 pub struct ClockSettings {
     pub acceptance: ClockRule,
+    pub objection: ClockRule,
+    pub handling: ClockRule,
+    pub review_request: ClockRule,
+    pub review: ClockRule,
+    pub re_review_request: ClockRule,
+    pub re_review: ClockRule,
+    pub supervision: ClockRule,
+    /// Staff are warned this many days before a due date (临期).
+    pub warn_days: i64,
 }
 
 impl ClockSettings {
     pub fn rule(&self, clock: Clock) -> ClockRule {
         match clock {
             Clock::Acceptance => self.acceptance,
+            Clock::Objection => self.objection,
+            Clock::Handling => self.handling,
+            Clock::ReviewRequest => self.review_request,
+            Clock::Review => self.review,
+            Clock::ReReviewRequest => self.re_review_request,
+            Clock::ReReview => self.re_review,
+            Clock::Supervision => self.supervision,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `ON CONFLICT`), and run through sqlx's `Any` driver. Integers are BIGINT, flags 0/1,
 //! times UTC milliseconds. Dialect differences live in [`pool`] only.
 
+pub mod audit;
 pub mod citizens;
 pub mod idempotency;
 pub mod petitions;
@@ -11,6 +12,8 @@ pub mod pool;
 pub mod reference;
 pub mod sessions;
 pub mod staff;
+pub mod units;
+pub mod work;
 
 pub use pool::{Backend, Db, Tx};
 

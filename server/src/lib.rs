@@ -1,5 +1,6 @@
 //! The petition portal's server: configuration, storage, use cases, the REST API and server-side rendering.
 
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod crypto;

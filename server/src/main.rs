@@ -1,11 +1,12 @@
-//! The `portal` command: serve the portal, or create the first administrator.
+//! The `portal` command: serve the portal, create the first administrator, verify the audit trail.
 
 use server::config::Settings;
 use server::startup::{Application, build_state};
 
 const USAGE: &str = "usage:
   portal [serve] [--demo]        start the portal (--demo fills the demo jurisdiction and staff)
-  portal create-admin USERNAME   create an administrator; the password is printed once";
+  portal create-admin USERNAME   create an administrator; the password is printed once
+  portal verify-audit            check the audit trail's chain; exits 1 if a record was changed";
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
@@ -24,6 +25,7 @@ async fn main() -> anyhow::Result<()> {
             serve(settings).await
         }
         ["create-admin", username] => create_admin(settings, username).await,
+        ["verify-audit"] => verify_audit(settings).await,
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -50,5 +52,23 @@ async fn create_admin(settings: Settings, username: &str) -> anyhow::Result<()> 
             Ok(())
         }
         None => anyhow::bail!("a staff account named {username} already exists"),
+    }
+}
+
+async fn verify_audit(settings: Settings) -> anyhow::Result<()> {
+    let state = build_state(settings).await?;
+    let report = server::audit::verify(&state.db.pool, &state.vault).await?;
+    match report.problem {
+        None => {
+            println!("审计链完整：共校验{}条记录。", report.checked);
+            Ok(())
+        }
+        Some(problem) => {
+            println!(
+                "审计链已被破坏：{problem}（此前{}条记录完好）。",
+                report.checked
+            );
+            std::process::exit(1);
+        }
     }
 }

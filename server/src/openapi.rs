@@ -24,6 +24,10 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         sessions::logout::logout,
         staff::login::login,
         staff::me::me,
+        staff::queue::queue,
+        staff::case::case,
+        staff::act::act,
+        staff::identity::identity,
         reference::reference,
         petitions::submit::submit,
         petitions::list_mine::list_mine,
@@ -32,6 +36,8 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         petitions::add_material::add_material,
         petitions::download::download,
         petitions::lookup::lookup,
+        petitions::rate::rate,
+        petitions::review::review,
     ),
     components(schemas(shared::ApiError, shared::FieldError, shared::ErrorKind)),
     modifiers(&BearerAuth),
@@ -41,6 +47,7 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         (name = "petitions", description = "信访事项的提交、查询与办理进度"),
         (name = "reference", description = "地区与类别"),
         (name = "staff", description = "工作人员登录与账户"),
+        (name = "workflow", description = "登记、转送、办理、答复与督办"),
     )
 )]
 pub struct ApiDoc;

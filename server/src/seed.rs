@@ -54,13 +54,14 @@ const REGIONS: &[(&str, &str, Level, Option<&str>)] = &[
     ("990121101201", "柳林村", Level::Village, Some("990121101")),
 ];
 
-const DEPARTMENTS: &[&str] = &[
-    "住房和城乡建设局",
-    "人力资源和社会保障局",
-    "自然资源和规划局",
-    "民政局",
-    "市场监督管理局",
-    "城市管理局",
+/// Each department with the top-level categories it has power over (谁主管、谁负责).
+const DEPARTMENTS: &[(&str, &[&str])] = &[
+    ("住房和城乡建设局", &["城乡建设"]),
+    ("人力资源和社会保障局", &["劳动社保"]),
+    ("自然资源和规划局", &["国土资源"]),
+    ("民政局", &["民政救助"]),
+    ("市场监督管理局", &["市场监管"]),
+    ("城市管理局", &["环境扰民"]),
 ];
 
 /// Demo staff: username, display name, roles, the unit's name.
@@ -80,6 +81,26 @@ const STAFF: &[(&str, &str, &str, &str)] = &[
         "unit_head",
         "东城区住房和城乡建设局",
     ),
+    (
+        "bureau_head",
+        "市信访局负责人",
+        "unit_head,intake",
+        "示范市信访局",
+    ),
+    (
+        "district_intake",
+        "东城区信访局登记员",
+        "intake",
+        "东城区信访局",
+    ),
+    (
+        "district_head",
+        "东城区信访局负责人",
+        "unit_head",
+        "东城区信访局",
+    ),
+    ("leader", "市领导", "leader", "示范市信访局"),
+    ("auditor", "审计员", "auditor", "示范市信访局"),
 ];
 
 /// Seeds the category tree if the table is empty.
@@ -122,13 +143,13 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
             db::reference::insert_unit(&mut tx, parent_unit, id, &bureau, kind, *level).await?;
         unit_ids.insert(*code, unit);
         if matches!(level, Level::City | Level::County) {
-            for dept in DEPARTMENTS {
+            for (dept, competences) in DEPARTMENTS {
                 let prefix = if *level == Level::City {
                     "示范市"
                 } else {
                     name
                 };
-                db::reference::insert_unit(
+                let dept_id = db::reference::insert_unit(
                     &mut tx,
                     Some(unit),
                     id,
@@ -137,6 +158,11 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
                     *level,
                 )
                 .await?;
+                for category in *competences {
+                    if let Some(c) = db::reference::top_category_id(&mut tx, category).await? {
+                        db::units::add_competence(&mut tx, dept_id, c).await?;
+                    }
+                }
             }
         }
     }
@@ -153,5 +179,6 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
             created.push(((*username).to_owned(), password));
         }
     }
+    state.org.invalidate().await;
     Ok(created)
 }

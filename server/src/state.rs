@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::crypto::Vault;
 use crate::db::Db;
 use crate::rate_limit::Limiters;
+use crate::services::org::OrgCache;
 use crate::storage::AttachmentStore;
 
 #[derive(Clone)]
@@ -22,4 +23,5 @@ pub struct AppState {
     pub limiters: Arc<Limiters>,
     pub attachments: AttachmentStore,
     pub settings: Arc<Settings>,
+    pub org: Arc<OrgCache>,
 }

@@ -15,3 +15,8 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
 pub fn today() -> NaiveDate {
     shared::clock::shanghai_date(Utc::now())
 }
+
+/// The Asia/Shanghai date of a stored instant, as stored in date columns.
+pub fn shanghai_day(ms: i64) -> String {
+    shared::clock::shanghai_date(from_ms(ms)).to_string()
+}

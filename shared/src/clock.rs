@@ -4,7 +4,7 @@ mod calendar;
 mod period;
 
 pub use calendar::{Calendar, CalendarError, DayStatus};
-pub use period::{Clock, ClockRule, DayKind, Deadline, due_date};
+pub use period::{Clock, ClockRule, DayKind, Deadline, due_date, lengthened};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 

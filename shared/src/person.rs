@@ -9,7 +9,7 @@ mod phone;
 
 pub use email::{Email, EmailError};
 pub use id_card::{IdCardError, IdCardNumber};
-pub use mask::{mask_id_number, mask_phone};
+pub use mask::{mask_id_number, mask_name, mask_phone};
 pub use name::{NameError, RealName};
 pub use password::{Password, PasswordError};
 pub use phone::{MobilePhone, PhoneError};

@@ -3,14 +3,23 @@
 mod kind;
 mod number;
 mod query_code;
+mod refusal;
+mod reply;
 mod status;
 mod submit;
 mod view;
+mod work;
+mod workflow;
 
 pub use kind::{Channel, OtherProcedure, PetitionKind};
 pub use number::PetitionNumber;
 pub use query_code::{QueryCode, QueryCodeError};
-pub use status::{CitizenAction, IllegalTransition, PetitionStatus};
+pub use refusal::NotAcceptReason;
+pub use reply::{
+    Decision, LegalBasis, RateRequest, Rating, RatingComment, Reason, ReplyDraft, ReplyFacts,
+    ReplyReasons, ReviewRequest,
+};
+pub use status::{PetitionStatus, Round};
 pub use submit::{
     Facts, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_PEOPLE, NewPetition, PetitionRequest,
     PetitionTitle, Respondent, SubmitPetitionRequest,
@@ -19,3 +28,8 @@ pub use view::{
     AttachmentView, DeadlineView, LookupRequest, PetitionProgress, PetitionSummary, PetitionView,
     SubmittedView, TimelineEntry,
 };
+pub use work::{
+    ClockState, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter, QueueItem, QueuePage,
+    ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView, SupervisionView, UnmaskRequest,
+};
+pub use workflow::{Action, IllegalTransition, Performer, Workflow};

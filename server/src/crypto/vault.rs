@@ -48,6 +48,7 @@ pub struct Vault {
     code_key: [u8; 32],
     token_key: [u8; 32],
     jwt_key: [u8; 32],
+    audit_key: [u8; 32],
 }
 
 impl Vault {
@@ -66,6 +67,7 @@ impl Vault {
             code_key: derive(b"query-code"),
             token_key: derive(b"refresh-token"),
             jwt_key: derive(b"jwt-hs256"),
+            audit_key: derive(b"audit-chain"),
         }
     }
 
@@ -126,6 +128,21 @@ impl Vault {
     /// A fingerprint of a request body, to tell a retry from a different request under the same key.
     pub fn request_hash(&self, parts: &[&[u8]]) -> Vec<u8> {
         mac(&self.index_key, parts)
+    }
+
+    /// One link of the audit chain: a MAC over the previous link and this record's
+    /// length-prefixed fields, so that nobody without the key can re-forge the chain.
+    pub fn audit_mac(&self, prev: &[u8], fields: &[&[u8]]) -> Vec<u8> {
+        let mut parts: Vec<&[u8]> = vec![prev];
+        let lens: Vec<[u8; 8]> = fields
+            .iter()
+            .map(|f| (f.len() as u64).to_be_bytes())
+            .collect();
+        for (f, len) in fields.iter().zip(&lens) {
+            parts.push(len);
+            parts.push(f);
+        }
+        mac(&self.audit_key, &parts)
     }
 
     pub fn jwt_key(&self) -> &[u8; 32] {

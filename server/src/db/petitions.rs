@@ -28,11 +28,42 @@ pub struct PetitionRow {
     pub version: i64,
     pub submitted_at: i64,
     pub acceptance_due: String,
+    pub category_id: i64,
+    pub region_id: i64,
+    pub work: WorkState,
+}
+
+/// The workflow columns: who holds the petition, where it stands, and its running clock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkState {
+    pub status: String,
+    pub round: String,
+    /// The unit holding it now: the bureau, then the receiving or handling unit.
+    pub unit_id: Option<i64>,
+    /// The office that forwarded it, which decides an objection.
+    pub forwarded_by: Option<i64>,
+    /// 被反映单位: its staff never see the petitioner (art. 30, 46).
+    pub accused_unit_id: Option<i64>,
+    pub designated: bool,
+    pub extended: bool,
+    /// Extension and hearing days added to the current clock.
+    pub extra_days: i64,
+    pub rating: Option<String>,
+    pub clock: String,
+    pub clock_start: Option<String>,
+    pub due_on: Option<String>,
+    /// 交办期限
+    pub assigned_due: Option<String>,
+    pub repeat_of: Option<i64>,
+    pub group_matter: bool,
 }
 
 const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.channel, p.kind, \
      c.name AS category, r.name AS region, p.respondent, p.title, p.facts, p.request, p.other_procedure, \
-     p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due \
+     p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, \
+     p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.designated, \
+     p.extended, p.extra_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
+     p.group_matter \
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
 fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
@@ -56,7 +87,183 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
         version: r.try_get("version")?,
         submitted_at: r.try_get("submitted_at")?,
         acceptance_due: r.try_get("acceptance_due")?,
+        category_id: r.try_get("category_id")?,
+        region_id: r.try_get("region_id")?,
+        work: WorkState {
+            status: r.try_get("status")?,
+            round: r.try_get("round")?,
+            unit_id: r.try_get("unit_id")?,
+            forwarded_by: r.try_get("forwarded_by")?,
+            accused_unit_id: r.try_get("accused_unit_id")?,
+            designated: r.try_get::<i64, _>("designated")? != 0,
+            extended: r.try_get::<i64, _>("extended")? != 0,
+            extra_days: r.try_get("extra_days")?,
+            rating: r.try_get("rating")?,
+            clock: r.try_get("clock")?,
+            clock_start: r.try_get("clock_start")?,
+            due_on: r.try_get("due_on")?,
+            assigned_due: r.try_get("assigned_due")?,
+            repeat_of: r.try_get("repeat_of")?,
+            group_matter: r.try_get::<i64, _>("group_matter")? != 0,
+        },
     })
+}
+
+/// Writes the workflow columns only if nobody changed the petition since `version` was
+/// read. Returns false when another request won the race.
+pub async fn update_work(
+    tx: &mut Tx,
+    id: PetitionId,
+    version: i64,
+    w: &WorkState,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE petitions SET status = $1, round = $2, unit_id = $3, forwarded_by = $4, \
+         accused_unit_id = $5, designated = $6, extended = $7, extra_days = $8, rating = $9, clock = $10, \
+         clock_start = $11, due_on = $12, assigned_due = $13, repeat_of = $14, group_matter = $15, \
+         version = version + 1, updated_at = $16 WHERE id = $17 AND version = $18",
+    )
+    .bind(&w.status)
+    .bind(&w.round)
+    .bind(w.unit_id)
+    .bind(w.forwarded_by)
+    .bind(w.accused_unit_id)
+    .bind(i64::from(w.designated))
+    .bind(i64::from(w.extended))
+    .bind(w.extra_days)
+    .bind(w.rating.as_deref())
+    .bind(&w.clock)
+    .bind(w.clock_start.as_deref())
+    .bind(w.due_on.as_deref())
+    .bind(w.assigned_due.as_deref())
+    .bind(w.repeat_of)
+    .bind(i64::from(w.group_matter))
+    .bind(now)
+    .bind(id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A filter of the staff queue, already resolved to values.
+pub struct QueueQuery<'a> {
+    /// The units whose petitions the caller may list (its own and those below it).
+    pub units: &'a [i64],
+    pub statuses: &'a [&'a str],
+    pub kind: Option<&'a str>,
+    pub category_id: Option<i64>,
+    pub region_id: Option<i64>,
+    pub channel: Option<&'a str>,
+    /// Inclusive bounds on the due date, for the clock-state filter.
+    pub due_from: Option<&'a str>,
+    pub due_to: Option<&'a str>,
+    /// Keyset: the (due date, id) of the last row of the previous page.
+    pub after: Option<(&'a str, i64)>,
+    /// Accusations against these units are left out (the caller's unit and those above).
+    pub shielded: &'a [i64],
+    /// Petitions this staff member stepped aside from (回避) are left out.
+    pub staff_id: i64,
+    pub limit: i64,
+}
+
+/// The sort key of rows without a clock: after every real date.
+pub const NO_DUE: &str = "9999-12-31";
+
+/// A value bound to a query built at run time.
+enum Arg<'a> {
+    Int(i64),
+    Text(&'a str),
+}
+
+/// Adds `a` to the bound values and returns its placeholder.
+fn place<'a>(a: Arg<'a>, args: &mut Vec<Arg<'a>>) -> String {
+    args.push(a);
+    format!("${}", args.len())
+}
+
+/// A page of the queue ordered by due date, then id; keyset paging.
+pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let mut args: Vec<Arg> = Vec::new();
+    // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
+    let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
+    let mut sql = format!("{SELECT} WHERE p.unit_id IN (");
+    let ids: Vec<String> = q
+        .units
+        .iter()
+        .map(|u| place(Arg::Int(*u), &mut args))
+        .collect();
+    sql.push_str(&ids.join(", "));
+    sql.push_str(") AND p.status IN (");
+    let st: Vec<String> = q
+        .statuses
+        .iter()
+        .map(|s| place(Arg::Text(s), &mut args))
+        .collect();
+    sql.push_str(&st.join(", "));
+    sql.push(')');
+    if let Some(k) = q.kind {
+        sql.push_str(&format!(" AND p.kind = {}", place(Arg::Text(k), &mut args)));
+    }
+    if let Some(c) = q.category_id {
+        sql.push_str(&format!(
+            " AND p.category_id = {}",
+            place(Arg::Int(c), &mut args)
+        ));
+    }
+    if let Some(r) = q.region_id {
+        sql.push_str(&format!(
+            " AND p.region_id = {}",
+            place(Arg::Int(r), &mut args)
+        ));
+    }
+    if let Some(c) = q.channel {
+        sql.push_str(&format!(
+            " AND p.channel = {}",
+            place(Arg::Text(c), &mut args)
+        ));
+    }
+    if let Some(d) = q.due_from {
+        sql.push_str(&format!(" AND {due} >= {}", place(Arg::Text(d), &mut args)));
+    }
+    if let Some(d) = q.due_to {
+        sql.push_str(&format!(" AND {due} <= {}", place(Arg::Text(d), &mut args)));
+    }
+    if !q.shielded.is_empty() {
+        let ids: Vec<String> = q
+            .shielded
+            .iter()
+            .map(|u| place(Arg::Int(*u), &mut args))
+            .collect();
+        sql.push_str(&format!(
+            " AND (p.kind <> 'accusation' OR p.accused_unit_id IS NULL OR p.accused_unit_id NOT IN ({}))",
+            ids.join(", ")
+        ));
+    }
+    sql.push_str(&format!(
+        " AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.petition_id = p.id AND x.staff_id = {})",
+        place(Arg::Int(q.staff_id), &mut args)
+    ));
+    if let Some((d, id)) = q.after {
+        let d = place(Arg::Text(d), &mut args);
+        let id = place(Arg::Int(id), &mut args);
+        sql.push_str(&format!(
+            " AND ({due} > {d} OR ({due} = {d} AND p.id > {id}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY {due}, p.id LIMIT {}",
+        place(Arg::Int(q.limit), &mut args)
+    ));
+    let mut query = sqlx::query(&sql);
+    for a in args {
+        query = match a {
+            Arg::Int(i) => query.bind(i),
+            Arg::Text(t) => query.bind(t),
+        };
+    }
+    query.fetch_all(pool).await?.iter().map(from_row).collect()
 }
 
 pub async fn by_number(pool: &AnyPool, number: &str) -> Result<Option<PetitionRow>, sqlx::Error> {
@@ -131,14 +338,17 @@ pub struct NewPetitionRow<'a> {
     pub status: &'a str,
     pub submitted_at: i64,
     pub acceptance_due: &'a str,
+    /// The bureau that receives it (属地: the county-level bureau of where it arose).
+    pub unit_id: Option<i64>,
 }
 
 pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sqlx::Error> {
     let id: i64 = sqlx::query(
         "INSERT INTO petitions (number, query_code_hash, citizen_id, channel, kind, category_id, region_id, \
          respondent, title, facts, request, other_procedure, people_count, publish_consent, status, version, \
-         submitted_at, acceptance_due, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $16) RETURNING id",
+         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $16, $18, \
+         'acceptance', $19, $17) RETURNING id",
     )
     .bind(p.number)
     .bind(p.query_code_hash)
@@ -157,31 +367,21 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     .bind(p.status)
     .bind(p.submitted_at)
     .bind(p.acceptance_due)
+    .bind(p.unit_id)
+    .bind(crate::time::shanghai_day(p.submitted_at))
     .fetch_one(&mut **tx)
     .await?
     .try_get(0)?;
     Ok(PetitionId(id))
 }
 
-/// Moves a petition to `status` only if nobody changed it since `version` was read.
-/// Returns false when another request won the race.
-pub async fn set_status(
-    tx: &mut Tx,
-    id: PetitionId,
-    version: i64,
-    status: &str,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE petitions SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-    )
-    .bind(status)
-    .bind(now)
-    .bind(id.0)
-    .bind(version)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected() == 1)
+pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT number FROM petitions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()
 }
 
 /// One step of a petition's history.
@@ -220,12 +420,23 @@ pub struct EventRow {
 
 /// The public timeline of a petition, oldest first.
 pub async fn public_events(pool: &AnyPool, id: PetitionId) -> Result<Vec<EventRow>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT at, title, detail FROM petition_events WHERE petition_id = $1 AND is_public = 1 ORDER BY id",
-    )
-    .bind(id.0)
-    .fetch_all(pool)
-    .await?;
+    events(pool, id, " AND is_public = 1").await
+}
+
+/// The whole history, internal steps included, for staff.
+pub async fn all_events(pool: &AnyPool, id: PetitionId) -> Result<Vec<EventRow>, sqlx::Error> {
+    events(pool, id, "").await
+}
+
+async fn events(
+    pool: &AnyPool,
+    id: PetitionId,
+    filter: &str,
+) -> Result<Vec<EventRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT at, title, detail FROM petition_events WHERE petition_id = $1{filter} ORDER BY id"
+    );
+    let rows = sqlx::query(&sql).bind(id.0).fetch_all(pool).await?;
     rows.iter()
         .map(|r| {
             Ok(EventRow {

@@ -203,3 +203,13 @@ pub async fn unit_id_by_name(pool: &AnyPool, name: &str) -> Result<Option<i64>, 
         .await?;
     row.map(|r| r.try_get(0)).transpose()
 }
+
+/// A top-level category by name.
+pub async fn top_category_id(tx: &mut Tx, name: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM categories WHERE parent_id IS NULL AND name = $1")
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()
+}

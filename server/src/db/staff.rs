@@ -42,10 +42,11 @@ pub struct StaffRow {
     pub display_name: String,
     pub roles: String,
     pub password_hash: String,
+    pub unit_id: Option<i64>,
     pub unit: Option<String>,
 }
 
-const SELECT: &str = "SELECT s.id, s.username, s.display_name, s.roles, s.password_hash, u.name AS unit \
+const SELECT: &str = "SELECT s.id, s.username, s.display_name, s.roles, s.password_hash, s.unit_id, u.name AS unit \
      FROM staff s LEFT JOIN units u ON u.id = s.unit_id";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<StaffRow, sqlx::Error> {
@@ -55,6 +56,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<StaffRow, sqlx::Error> {
         display_name: r.try_get("display_name")?,
         roles: r.try_get("roles")?,
         password_hash: r.try_get("password_hash")?,
+        unit_id: r.try_get("unit_id")?,
         unit: r.try_get("unit")?,
     })
 }

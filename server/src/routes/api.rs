@@ -29,6 +29,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(sessions::logout::logout)
             .service(staff::login::login)
             .service(staff::me::me)
+            .service(staff::queue::queue)
+            .service(staff::case::case)
+            .service(staff::act::act)
+            .service(staff::identity::identity)
             .service(reference::reference)
             .service(petitions::lookup::lookup)
             .service(petitions::submit::submit)
@@ -37,6 +41,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(petitions::withdraw::withdraw)
             .service(petitions::add_material::add_material)
             .service(petitions::download::download)
+            .service(petitions::rate::rate)
+            .service(petitions::review::review)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)
             })),

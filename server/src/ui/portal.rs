@@ -94,9 +94,7 @@ impl Portal for WebPortal {
             }
         };
         let me = accounts::me(&self.state, id).await.map_err(api)?;
-        let mut chars = me.real_name.chars();
-        let first = chars.next().map(String::from).unwrap_or_default();
-        let display_name = format!("{first}{}", "*".repeat(chars.count()));
+        let display_name = shared::person::mask_name(&me.real_name);
         Ok(Outcome {
             value: Some(SignedIn { display_name }),
             set_cookies,
@@ -173,9 +171,16 @@ impl Portal for WebPortal {
                 bytes: f.bytes,
             })
             .collect();
-        let submitted = petitions::submit(&self.state, id, key.as_deref(), &req, uploads)
-            .await
-            .map_err(api)?;
+        let submitted = petitions::submit(
+            &self.state,
+            id,
+            &client_of(caller),
+            key.as_deref(),
+            &req,
+            uploads,
+        )
+        .await
+        .map_err(api)?;
         let receipt = grants::seal(&self.state.vault, Field::Receipt, submitted.view);
         set_cookies.push(
             cookies::build(Kind::Receipt, self.secure(), receipt, grants::TTL_SECS).to_string(),
@@ -241,4 +246,9 @@ impl Portal for WebPortal {
             _ => Err(ApiError::not_found()),
         }
     }
+}
+
+/// The caller's address as the audit trail records it.
+fn client_of(caller: &Caller) -> String {
+    caller.ip.map(|ip| ip.to_string()).unwrap_or_default()
 }

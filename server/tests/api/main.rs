@@ -13,3 +13,4 @@ mod sessions;
 mod setup;
 mod staff;
 mod ui;
+mod workflow;

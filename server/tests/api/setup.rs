@@ -20,14 +20,14 @@ async fn a_production_start_creates_no_account_and_no_jurisdiction_but_the_categ
 async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
     let app = spawn_app().await;
     let pool = &app.state.db.pool;
-    assert_eq!(server::db::staff::count(pool).await.unwrap(), 5);
+    assert_eq!(server::db::staff::count(pool).await.unwrap(), 10);
     assert_eq!(count(pool, Table::Regions).await.unwrap(), 12);
     let again = server::seed::demo(&app.state).await.unwrap();
     assert!(
         again.is_empty(),
         "a second start creates nothing and prints no password"
     );
-    assert_eq!(server::db::staff::count(pool).await.unwrap(), 5);
+    assert_eq!(server::db::staff::count(pool).await.unwrap(), 10);
 }
 
 #[tokio::test]

@@ -31,13 +31,64 @@ pub enum Clock {
     /// 受理告知: 15 days from registration to forwarding, assigning or telling the petitioner
     /// whether the matter is accepted (条例 art. 22, 23).
     Acceptance,
+    /// 异议: 5 working days for a receiving unit to object to a forwarded matter (art. 23).
+    Objection,
+    /// 办理: 60 days from acceptance to the written reply, plus one extension of at most
+    /// 30 days and any hearing time (art. 34).
+    Handling,
+    /// 复查申请: 30 days from the reply for the petitioner to ask for a review (art. 35).
+    ReviewRequest,
+    /// 复查: 30 days for the body one level up to answer a review request (art. 35).
+    Review,
+    /// 复核申请: 30 days from the review answer to ask for a re-review (art. 36).
+    ReReviewRequest,
+    /// 复核: 30 days for the body one more level up to answer, hearing time excluded (art. 36).
+    ReReview,
+    /// 督办答复: how long a supervised unit has to answer a supervision notice in writing
+    /// (art. 38-40 leave it to the supervising office).
+    Supervision,
 }
 
 impl Clock {
+    pub const ALL: [Clock; 8] = [
+        Clock::Acceptance,
+        Clock::Objection,
+        Clock::Handling,
+        Clock::ReviewRequest,
+        Clock::Review,
+        Clock::ReReviewRequest,
+        Clock::ReReview,
+        Clock::Supervision,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Clock::Acceptance => "acceptance",
+            Clock::Objection => "objection",
+            Clock::Handling => "handling",
+            Clock::ReviewRequest => "review_request",
+            Clock::Review => "review",
+            Clock::ReReviewRequest => "re_review_request",
+            Clock::ReReview => "re_review",
+            Clock::Supervision => "supervision",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     /// The name shown on the petitioner's timeline.
     pub fn label(self) -> &'static str {
         match self {
             Clock::Acceptance => "受理告知期限",
+            Clock::Objection => "异议期限",
+            Clock::Handling => "办理期限",
+            Clock::ReviewRequest => "复查申请期限",
+            Clock::Review => "复查期限",
+            Clock::ReReviewRequest => "复核申请期限",
+            Clock::ReReview => "复核期限",
+            Clock::Supervision => "督办答复期限",
         }
     }
 
@@ -45,7 +96,21 @@ impl Clock {
     pub fn basis(self) -> &'static str {
         match self {
             Clock::Acceptance => "《信访工作条例》第二十二条、第二十三条",
+            Clock::Objection => "《信访工作条例》第二十三条",
+            Clock::Handling => "《信访工作条例》第三十四条",
+            Clock::ReviewRequest | Clock::Review => "《信访工作条例》第三十五条",
+            Clock::ReReviewRequest | Clock::ReReview => "《信访工作条例》第三十六条",
+            Clock::Supervision => "《信访工作条例》第三十八条",
         }
+    }
+}
+
+/// A rule lengthened by `extra` days of its own kind: an approved extension, or hearing
+/// time that the regulation leaves out of the period (art. 34, 36).
+pub fn lengthened(rule: ClockRule, extra: u32) -> ClockRule {
+    ClockRule {
+        days: rule.days + extra,
+        kind: rule.kind,
     }
 }
 
@@ -187,6 +252,24 @@ mod tests {
         // Friday 2026-02-13: Sat 14 is worked (1), then 15-23 are 春节, then 24, 25, 26, 27.
         let dl = due_date(&Calendar::official(), d(2026, 2, 13), FIVE_WORKING);
         assert_eq!(dl.due, d(2026, 2, 27));
+    }
+
+    #[test]
+    fn a_handling_period_runs_across_a_month_end_and_its_extension_adds_to_it() {
+        let sixty = ClockRule {
+            days: 60,
+            kind: DayKind::Calendar,
+        };
+        // Accepted 2026-01-30: day 60 is Tuesday 2026-03-31, a working day.
+        let plain = due_date(&Calendar::official(), d(2026, 1, 30), sixty);
+        assert_eq!(plain.due, d(2026, 3, 31));
+        // Thirty more days: day 90 is Thursday 2026-04-30, the eve of 劳动节.
+        let extended = due_date(&Calendar::official(), d(2026, 1, 30), lengthened(sixty, 30));
+        assert_eq!(extended.due, d(2026, 4, 30));
+        // One more day of hearing lands on 2026-05-01, a holiday: moved to Wed 05-06.
+        let heard = due_date(&Calendar::official(), d(2026, 1, 30), lengthened(sixty, 31));
+        assert_eq!(heard.due, d(2026, 5, 6));
+        assert_eq!(heard.shifted_because.as_deref(), Some("劳动节"));
     }
 
     #[test]

@@ -22,6 +22,13 @@ pub fn mask_phone(p: &str) -> String {
     format!("{head}{}{tail}", "*".repeat(chars.len() - 7))
 }
 
+/// `王小明` → `王**`: the family name only.
+pub fn mask_name(n: &str) -> String {
+    let mut chars = n.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    format!("{first}{}", "*".repeat(chars.count()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +37,6 @@ mod tests {
     fn masks_as_the_portal_shows_them() {
         assert_eq!(mask_id_number("110101199003074215"), "110101********4215");
         assert_eq!(mask_phone("13800000000"), "138****0000");
+        assert_eq!(mask_name("王小明"), "王**");
     }
 }

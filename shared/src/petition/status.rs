@@ -1,8 +1,8 @@
-//! The petition's lifecycle: each status knows which actions are legal next.
+//! Where a petition stands (its status and handling round), as stored and as shown.
 
 use serde::{Deserialize, Serialize};
 
-/// Where a petition stands. Staff statuses join as the handling workflow is built.
+/// Where a petition stands. The legal moves between them are in [`super::workflow`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -11,27 +11,46 @@ pub enum PetitionStatus {
     Submitted,
     /// 已撤回: withdrawn by the petitioner before acceptance.
     Withdrawn,
+    /// 不予受理: refused or diverted, with a written notice and its legal basis.
+    NotAccepted,
+    /// 已转送/交办: sent to a unit, which accepts it or objects within 5 working days.
+    Forwarded,
+    /// 异议待定: the receiving unit objected; the forwarding office decides.
+    Objected,
+    /// 办理中: accepted; the handling unit investigates and drafts the reply.
+    Handling,
+    /// 答复待审批: the handler's draft reply waits for the unit head.
+    AwaitingApproval,
+    /// 已答复: the reply is published; the petitioner may rate it and ask for a review.
+    Replied,
+    /// 已办结: closed, either satisfied or because no review was asked in time.
+    Closed,
 }
-
-/// What a petitioner can do to their own petition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CitizenAction {
-    /// 补充材料
-    AddMaterial,
-    /// 撤回
-    Withdraw,
-}
-
-/// An action that the petition's status does not allow, with the reason in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct IllegalTransition(pub &'static str);
 
 impl PetitionStatus {
+    pub const ALL: [PetitionStatus; 9] = [
+        Self::Submitted,
+        Self::Withdrawn,
+        Self::NotAccepted,
+        Self::Forwarded,
+        Self::Objected,
+        Self::Handling,
+        Self::AwaitingApproval,
+        Self::Replied,
+        Self::Closed,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Submitted => "待受理",
             Self::Withdrawn => "已撤回",
+            Self::NotAccepted => "不予受理",
+            Self::Forwarded => "已转送",
+            Self::Objected => "异议待定",
+            Self::Handling => "办理中",
+            Self::AwaitingApproval => "答复审批中",
+            Self::Replied => "已答复",
+            Self::Closed => "已办结",
         }
     }
 
@@ -39,62 +58,83 @@ impl PetitionStatus {
         match self {
             Self::Submitted => "submitted",
             Self::Withdrawn => "withdrawn",
+            Self::NotAccepted => "not_accepted",
+            Self::Forwarded => "forwarded",
+            Self::Objected => "objected",
+            Self::Handling => "handling",
+            Self::AwaitingApproval => "awaiting_approval",
+            Self::Replied => "replied",
+            Self::Closed => "closed",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Submitted, Self::Withdrawn]
-            .into_iter()
-            .find(|s| s.code() == code)
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// The status after `action`, or why it is not allowed now.
-    pub fn apply(self, action: CitizenAction) -> Result<Self, IllegalTransition> {
-        match (self, action) {
-            (Self::Submitted, CitizenAction::Withdraw) => Ok(Self::Withdrawn),
-            (Self::Submitted, CitizenAction::AddMaterial) => Ok(Self::Submitted),
-            (Self::Withdrawn, _) => Err(IllegalTransition("该信访事项已撤回，不能再进行此操作。")),
+    /// No action can follow: the matter is over.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Self::Withdrawn | Self::NotAccepted | Self::Closed)
+    }
+}
+
+/// Which handling a petition is in: the first one, the review or the re-review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Round {
+    /// 办理: by the unit with power over the matter.
+    First,
+    /// 复查: by the body one level above the handler (art. 35).
+    Review,
+    /// 复核: by the body one level above the reviewer; final (art. 36).
+    ReReview,
+}
+
+impl Round {
+    pub const ALL: [Round; 3] = [Self::First, Self::Review, Self::ReReview];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::First => "办理",
+            Self::Review => "复查",
+            Self::ReReview => "复核",
         }
     }
 
-    /// Whether `action` is allowed now (for showing or hiding buttons).
-    pub fn allows(self, action: CitizenAction) -> bool {
-        self.apply(action).is_ok()
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::First => "first",
+            Self::Review => "review",
+            Self::ReReview => "re_review",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The round a dissatisfied petitioner can ask for next, if any.
+    pub fn next(self) -> Option<Round> {
+        match self {
+            Self::First => Some(Self::Review),
+            Self::Review => Some(Self::ReReview),
+            Self::ReReview => None,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    fn action() -> impl Strategy<Value = CitizenAction> {
-        prop_oneof![
-            Just(CitizenAction::AddMaterial),
-            Just(CitizenAction::Withdraw)
-        ]
-    }
-
-    proptest! {
-        #[test]
-        fn a_withdrawn_petition_stays_withdrawn_whatever_follows(actions in proptest::collection::vec(action(), 0..20)) {
-            let mut status = PetitionStatus::Submitted;
-            let mut withdrawn = false;
-            for a in actions {
-                match status.apply(a) {
-                    Ok(next) => status = next,
-                    Err(_) => prop_assert!(withdrawn, "only a withdrawn petition refuses actions"),
-                }
-                withdrawn |= a == CitizenAction::Withdraw;
-                prop_assert_eq!(status == PetitionStatus::Withdrawn, withdrawn);
-            }
-        }
-    }
 
     #[test]
     fn codes_round_trip() {
-        for s in [PetitionStatus::Submitted, PetitionStatus::Withdrawn] {
+        for s in PetitionStatus::ALL {
             assert_eq!(PetitionStatus::from_code(s.code()), Some(s));
+        }
+        for r in Round::ALL {
+            assert_eq!(Round::from_code(r.code()), Some(r));
         }
     }
 }

@@ -121,6 +121,13 @@ pub struct PetitionView {
     pub attachments: Vec<AttachmentView>,
     pub can_withdraw: bool,
     pub can_add_material: bool,
+    /// Published replies (信访处理意见书), one per round, oldest first.
+    pub replies: Vec<super::ReplyView>,
+    pub rating: Option<super::Rating>,
+    pub can_rate: bool,
+    /// 复查/复核 may be asked now; `review_due` is the last day to ask.
+    pub can_request_review: bool,
+    pub review_due: Option<DeadlineView>,
 }
 
 /// 查询: number and query code, as typed.

@@ -1,9 +1,12 @@
-//! `/api/v1/petitions`: file, list, view, look up, withdraw, add material, download.
+//! `/api/v1/petitions`: file, list, view, look up, withdraw, add material, download, rate,
+//! ask for review.
 
 pub mod add_material;
 pub mod detail;
 pub mod download;
 pub mod list_mine;
 pub mod lookup;
+pub mod rate;
+pub mod review;
 pub mod submit;
 pub mod withdraw;

@@ -1,4 +1,8 @@
-//! `/api/v1/staff`: staff of bureaus and departments log in and see their account.
+//! `/api/v1/staff`: staff log in, see their queue and case files, and act on petitions.
 
+pub mod act;
+pub mod case;
+pub mod identity;
 pub mod login;
 pub mod me;
+pub mod queue;

@@ -1,26 +1,28 @@
 //! 补充材料: the petitioner adds files to a petition that is still open.
 
 use shared::ids::CitizenId;
-use shared::petition::CitizenAction;
+use shared::petition::Action;
 
 use shared::petition::MAX_ATTACHMENTS;
 
 use super::files::{self, Upload};
-use super::{present, submit::store_files, view::owned};
+use super::{submit::store_files, view::owned};
 use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
+use crate::services::workflow::detail::workflow;
 use crate::state::AppState;
 use crate::time::now_ms;
 
 pub async fn add_material(
     state: &AppState,
     citizen: CitizenId,
+    client: &str,
     number: &str,
     uploads: Vec<Upload>,
 ) -> AppResult<()> {
     let row = owned(state, citizen, number).await?;
-    present::status(&row)
-        .apply(CitizenAction::AddMaterial)
+    workflow(&row)
+        .apply(Action::AddMaterial)
         .map_err(|e| AppError::Conflict(e.0.into()))?;
     if uploads.is_empty() {
         return Err(AppError::field("attachments", "请选择要上传的文件"));
@@ -65,6 +67,17 @@ pub async fn add_material(
         detail: Some(&detail),
     };
     db::petitions::insert_event(&mut tx, event).await?;
+    let entry = crate::audit::Entry {
+        at: now,
+        actor: actor.clone(),
+        role: None,
+        unit_id: None,
+        action: "add_material",
+        petition_id: Some(row.id.0),
+        detail: Some(format!("files={count}")),
+        client: Some(client),
+    };
+    crate::audit::record(&mut tx, &state.vault, entry).await?;
     if let Err(e) = tx.commit().await {
         state.attachments.discard(&keys).await;
         return Err(anyhow::Error::new(e)

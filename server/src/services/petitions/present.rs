@@ -2,11 +2,13 @@
 
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::petition::{
-    AttachmentView, Channel, CitizenAction, DeadlineView, OtherProcedure, PetitionKind,
-    PetitionNumber, PetitionProgress, PetitionStatus, PetitionSummary, PetitionView, TimelineEntry,
+    Action, AttachmentView, Channel, DeadlineView, OtherProcedure, PetitionKind, PetitionNumber,
+    PetitionProgress, PetitionStatus, PetitionSummary, PetitionView, Rating, ReplyView,
+    TimelineEntry,
 };
 
 use crate::db::petitions::{AttachmentRow, EventRow, PetitionRow};
+use crate::services::workflow::{clocks, detail::workflow};
 use crate::state::AppState;
 use crate::time::from_ms;
 
@@ -15,7 +17,17 @@ fn kind(row: &PetitionRow) -> PetitionKind {
 }
 
 pub fn status(row: &PetitionRow) -> PetitionStatus {
-    PetitionStatus::from_code(&row.status).unwrap_or(PetitionStatus::Submitted)
+    workflow(row).status
+}
+
+pub fn attachment(f: AttachmentRow) -> AttachmentView {
+    AttachmentView {
+        id: f.id,
+        file_name: f.file_name,
+        content_type: f.content_type,
+        size: u64::try_from(f.size).unwrap_or(0),
+        uploaded_at: from_ms(f.uploaded_at),
+    }
 }
 
 /// The acceptance deadline, recomputed from the filing date so that its explanation
@@ -60,7 +72,11 @@ pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> P
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
-        deadlines: vec![acceptance_deadline(state, row.submitted_at)],
+        deadlines: {
+            let mut d = vec![acceptance_deadline(state, row.submitted_at)];
+            d.extend(clocks::view(state, &row.work));
+            d
+        },
         timeline: events
             .into_iter()
             .map(|e| TimelineEntry {
@@ -77,9 +93,15 @@ pub fn full(
     row: PetitionRow,
     events: Vec<EventRow>,
     files: Vec<AttachmentRow>,
+    replies: Vec<ReplyView>,
 ) -> PetitionView {
     let progress = progress(state, &row, events);
-    let status = progress.status;
+    let wf = workflow(&row);
+    // The window to ask for the next round, while it is open.
+    let window = (wf.status == PetitionStatus::Replied)
+        .then(|| clocks::view(state, &row.work))
+        .flatten()
+        .filter(|d| crate::time::today() <= d.due);
     let other = OtherProcedure::from_code(&row.other_procedure).unwrap_or_default();
     PetitionView {
         progress,
@@ -91,18 +113,16 @@ pub fn full(
         other_procedure_guidance: other.guidance().map(str::to_owned),
         people_count: u32::try_from(row.people_count).unwrap_or(1),
         publish_consent: row.publish_consent,
-        can_withdraw: status.allows(CitizenAction::Withdraw),
-        can_add_material: status.allows(CitizenAction::AddMaterial)
+        can_withdraw: wf.allows(Action::Withdraw),
+        can_add_material: wf.allows(Action::AddMaterial)
             && files.len() < shared::petition::MAX_ATTACHMENTS,
-        attachments: files
-            .into_iter()
-            .map(|f| AttachmentView {
-                id: f.id,
-                file_name: f.file_name,
-                content_type: f.content_type,
-                size: u64::try_from(f.size).unwrap_or(0),
-                uploaded_at: from_ms(f.uploaded_at),
-            })
-            .collect(),
+        attachments: files.into_iter().map(attachment).collect(),
+        replies,
+        rating: wf.rating,
+        can_rate: wf.allows(Action::Rate(Rating::NotSatisfied)),
+        can_request_review: window.is_some()
+            && wf.rating == Some(Rating::NotSatisfied)
+            && wf.allows(Action::RequestReview),
+        review_due: window,
     }
 }

@@ -30,6 +30,7 @@ pub struct Submitted {
 pub async fn submit(
     state: &AppState,
     citizen: CitizenId,
+    client: &str,
     idempotency_key: Option<&str>,
     req: &SubmitPetitionRequest,
     uploads: Vec<Upload>,
@@ -44,6 +45,12 @@ pub async fn submit(
     let request_hash = state.vault.request_hash(&parts);
     let owner = format!("citizen:{}", citizen.0);
     let now = now_ms();
+    // 属地管理: the bureau of where the matter arose receives it.
+    let bureau = state
+        .org
+        .get(state)
+        .await?
+        .receiving_bureau(req.region_id.0);
 
     let mut tx = state.db.begin_write().await?;
     if let Some(key) = key
@@ -101,6 +108,7 @@ pub async fn submit(
             status: PetitionStatus::Submitted.code(),
             submitted_at: now,
             acceptance_due: &deadline.due.to_string(),
+            unit_id: bureau,
         },
     )
     .await?;
@@ -147,6 +155,17 @@ pub async fn submit(
         acceptance_due: DeadlineView::new(clock.label(), clock.basis(), &deadline),
         other_procedure_guidance: new.other_procedure.guidance().map(str::to_owned),
     };
+    let entry = crate::audit::Entry {
+        at: now,
+        actor: owner.clone(),
+        role: None,
+        unit_id: None,
+        action: "submit",
+        petition_id: Some(petition_id.0),
+        detail: None,
+        client: Some(client),
+    };
+    crate::audit::record(&mut tx, &state.vault, entry).await?;
     if let Some(key) = key {
         let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
         db::idempotency::save_response(

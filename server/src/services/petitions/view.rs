@@ -26,5 +26,10 @@ pub async fn view(state: &AppState, citizen: CitizenId, number: &str) -> AppResu
     let row = owned(state, citizen, number).await?;
     let events = db::petitions::public_events(&state.db.pool, row.id).await?;
     let files = db::petitions::attachments(&state.db.pool, row.id).await?;
-    Ok(present::full(state, row, events, files))
+    let replies = db::work::replies(&state.db.pool, row.id, true).await?;
+    let replies = replies
+        .into_iter()
+        .map(crate::services::workflow::detail::reply_view)
+        .collect();
+    Ok(present::full(state, row, events, files, replies))
 }

@@ -1,41 +1,50 @@
 //! 撤回: the petitioner withdraws a petition that has not been accepted yet.
 
-use anyhow::Context;
 use shared::ids::CitizenId;
-use shared::petition::CitizenAction;
+use shared::petition::Action;
 
-use super::{present, view::owned};
-use crate::db::{self, petitions::NewEvent};
+use super::view::owned;
 use crate::error::{AppError, AppResult};
+use crate::services::workflow::{clocks, detail::workflow, record};
 use crate::state::AppState;
 use crate::time::now_ms;
 
-pub async fn withdraw(state: &AppState, citizen: CitizenId, number: &str) -> AppResult<()> {
+pub async fn withdraw(
+    state: &AppState,
+    citizen: CitizenId,
+    client: &str,
+    number: &str,
+) -> AppResult<()> {
     let row = owned(state, citizen, number).await?;
-    let next = present::status(&row)
-        .apply(CitizenAction::Withdraw)
+    let next = workflow(&row)
+        .apply(Action::Withdraw)
         .map_err(|e| AppError::Conflict(e.0.into()))?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
-    if !db::petitions::set_status(&mut tx, row.id, row.version, next.code(), now).await? {
-        return Err(AppError::Conflict(
-            "该信访事项的状态刚刚发生了变化，请刷新后查看。".into(),
-        ));
-    }
-    let actor = format!("citizen:{}", citizen.0);
-    let event = NewEvent {
-        petition_id: row.id,
-        at: now,
-        kind: "withdrawn",
-        actor: &actor,
-        public: true,
-        title: "撤回信访事项",
-        detail: Some("信访人撤回了该信访事项，办理程序终止。"),
+    let mut work = row.work.clone();
+    work.status = next.status.code().to_owned();
+    clocks::stop(&mut work);
+    let step = record::Step {
+        work,
+        events: vec![record::Event::public(
+            "withdrawn",
+            "撤回信访事项",
+            "信访人撤回了该信访事项，办理程序终止。",
+        )],
+        writes: Vec::new(),
+        audit_detail: None,
     };
-    db::petitions::insert_event(&mut tx, event).await?;
-    tx.commit()
-        .await
-        .context("failed to commit the withdrawal")?;
+    let who = record::Who::citizen(citizen, client);
+    record::commit(
+        state,
+        row.id,
+        row.version,
+        &row.work.round,
+        &row.work,
+        step,
+        who,
+        "withdraw",
+        now_ms(),
+    )
+    .await?;
     tracing::info!(petition.id = %row.id, "petition withdrawn");
     Ok(())
 }

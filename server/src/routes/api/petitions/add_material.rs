@@ -34,7 +34,14 @@ pub async fn add_material(
 ) -> AppResult<HttpResponse> {
     let result = async {
         let form = multipart::read(payload).await?;
-        petitions::add_material(&state, who.id, &path, form.files).await
+        petitions::add_material(
+            &state,
+            who.id,
+            &client::ip(&req).to_string(),
+            &path,
+            form.files,
+        )
+        .await
     }
     .await;
     if client::wants_html(&req) {

@@ -7,7 +7,7 @@ use shared::petition::{SubmitPetitionRequest, SubmittedView};
 
 use crate::auth::CitizenAuth;
 use crate::error::{AppError, AppResult};
-use crate::routes::api::multipart;
+use crate::routes::{api::multipart, client};
 use crate::services::petitions::{self, Upload};
 use crate::state::AppState;
 
@@ -69,7 +69,15 @@ pub async fn submit(
             ));
         }
     };
-    let submitted = petitions::submit(&state, who.id, key.as_deref(), &body, files).await?;
+    let submitted = petitions::submit(
+        &state,
+        who.id,
+        &client::ip(&req).to_string(),
+        key.as_deref(),
+        &body,
+        files,
+    )
+    .await?;
     let mut res = if submitted.replayed {
         HttpResponse::Ok()
     } else {

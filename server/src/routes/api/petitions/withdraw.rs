@@ -25,7 +25,7 @@ pub async fn withdraw(
     req: HttpRequest,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    petitions::withdraw(&state, who.id, &path).await?;
+    petitions::withdraw(&state, who.id, &client::ip(&req).to_string(), &path).await?;
     if client::wants_html(&req) {
         return Ok(client::see_other(format!(
             "/my/petitions/{}",

@@ -1,0 +1,99 @@
+//! Queries on the audit trail: appending a link under the head's lock, reading the chain.
+
+use sqlx::{AnyPool, Row};
+
+use super::Tx;
+
+/// One audit record as stored, MACs included.
+#[derive(Clone, Debug)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub role: Option<String>,
+    pub unit_id: Option<i64>,
+    pub action: String,
+    pub petition_id: Option<i64>,
+    pub detail: Option<String>,
+    pub client: Option<String>,
+    pub prev_mac: Vec<u8>,
+    pub mac: Vec<u8>,
+}
+
+/// Takes the next sequence number and the last link. The UPDATE locks the head row until
+/// the transaction ends, so appenders on several instances queue up instead of forking
+/// the chain (SQLite writers are serialised anyway).
+pub async fn advance_head(tx: &mut Tx) -> Result<(i64, Vec<u8>), sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_mac",
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
+pub async fn append(tx: &mut Tx, r: &AuditRow) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE audit_head SET last_mac = $1 WHERE id = 1")
+        .bind(&r.mac)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor, role, unit_id, action, petition_id, detail, client, prev_mac, mac) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(r.seq)
+    .bind(r.at)
+    .bind(&r.actor)
+    .bind(r.role.as_deref())
+    .bind(r.unit_id)
+    .bind(&r.action)
+    .bind(r.petition_id)
+    .bind(r.detail.as_deref())
+    .bind(r.client.as_deref())
+    .bind(&r.prev_mac)
+    .bind(&r.mac)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records after `after_seq`, in order, at most `limit`.
+pub async fn page(
+    pool: &AnyPool,
+    after_seq: i64,
+    limit: i64,
+) -> Result<Vec<AuditRow>, sqlx::Error> {
+    sqlx::query(
+        "SELECT seq, at, actor, role, unit_id, action, petition_id, detail, client, prev_mac, mac \
+         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+    )
+    .bind(after_seq)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(AuditRow {
+            seq: r.try_get("seq")?,
+            at: r.try_get("at")?,
+            actor: r.try_get("actor")?,
+            role: r.try_get("role")?,
+            unit_id: r.try_get("unit_id")?,
+            action: r.try_get("action")?,
+            petition_id: r.try_get("petition_id")?,
+            detail: r.try_get("detail")?,
+            client: r.try_get("client")?,
+            prev_mac: r.try_get("prev_mac")?,
+            mac: r.try_get("mac")?,
+        })
+    })
+    .collect()
+}
+
+/// The last link as the head records it.
+pub async fn head(pool: &AnyPool) -> Result<(i64, Vec<u8>), sqlx::Error> {
+    let row = sqlx::query("SELECT last_seq, last_mac FROM audit_head WHERE id = 1")
+        .fetch_one(pool)
+        .await?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}

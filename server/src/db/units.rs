@@ -1,0 +1,56 @@
+//! Queries on the organisation: units with their place in the tree, and their competences.
+
+use sqlx::{AnyPool, Row};
+
+use super::Tx;
+
+/// A unit: a petition bureau, a functional department or a village committee.
+#[derive(Clone, Debug)]
+pub struct UnitRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub region_id: i64,
+    pub name: String,
+    /// bureau, department or committee
+    pub kind: String,
+    pub level: String,
+}
+
+pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
+    sqlx::query("SELECT id, parent_id, region_id, name, kind, level FROM units ORDER BY id")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(UnitRow {
+                id: r.try_get("id")?,
+                parent_id: r.try_get("parent_id")?,
+                region_id: r.try_get("region_id")?,
+                name: r.try_get("name")?,
+                kind: r.try_get("kind")?,
+                level: r.try_get("level")?,
+            })
+        })
+        .collect()
+}
+
+/// (unit, category) pairs: the unit has power over the category and its children.
+pub async fn competences(pool: &AnyPool) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query("SELECT unit_id, category_id FROM unit_competences")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
+}
+
+pub async fn add_competence(tx: &mut Tx, unit: i64, category: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO unit_competences (unit_id, category_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(unit)
+    .bind(category)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! The organisation as the workflow sees it: the unit tree, each unit's region and
+//! competences, and the walk up the tree. Loaded from the database and cached briefly.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::RwLock;
+
+use crate::db::{self, units::UnitRow};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// A snapshot of units, regions and competences.
+pub struct Org {
+    units: HashMap<i64, UnitRow>,
+    /// region id → (parent region, level code)
+    regions: HashMap<i64, (Option<i64>, String)>,
+    /// category id → parent category
+    category_parent: HashMap<i64, Option<i64>>,
+    competences: HashSet<(i64, i64)>,
+}
+
+impl Org {
+    pub async fn load(pool: &sqlx::AnyPool) -> Result<Self, sqlx::Error> {
+        let units = db::units::all(pool).await?;
+        let regions = db::reference::regions(pool).await?;
+        let categories = db::reference::categories(pool).await?;
+        let competences = db::units::competences(pool).await?;
+        Ok(Self {
+            units: units.into_iter().map(|u| (u.id, u)).collect(),
+            regions: regions
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.id.0,
+                        (r.parent_id.map(|p| p.0), r.level.code().to_owned()),
+                    )
+                })
+                .collect(),
+            category_parent: categories
+                .into_iter()
+                .map(|c| (c.id.0, c.parent_id.map(|p| p.0)))
+                .collect(),
+            competences: competences.into_iter().collect(),
+        })
+    }
+
+    pub fn unit(&self, id: i64) -> Option<&UnitRow> {
+        self.units.get(&id)
+    }
+
+    pub fn name(&self, id: i64) -> String {
+        self.unit(id)
+            .map_or_else(|| format!("单位{id}"), |u| u.name.clone())
+    }
+
+    pub fn parent(&self, id: i64) -> Option<i64> {
+        self.unit(id).and_then(|u| u.parent_id)
+    }
+
+    /// `unit` itself, then each unit above it up to the root.
+    pub fn ancestors(&self, unit: i64) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut at = Some(unit);
+        while let Some(u) = at {
+            if out.contains(&u) || !self.units.contains_key(&u) {
+                break;
+            }
+            out.push(u);
+            at = self.parent(u);
+        }
+        out
+    }
+
+    /// Whether `unit` is `ancestor` or below it.
+    pub fn within(&self, unit: i64, ancestor: i64) -> bool {
+        self.ancestors(unit).contains(&ancestor)
+    }
+
+    /// `unit` and every unit below it.
+    pub fn subtree(&self, unit: i64) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .units
+            .keys()
+            .copied()
+            .filter(|u| self.within(*u, unit))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    pub fn is_bureau(&self, unit: i64) -> bool {
+        self.unit(unit).is_some_and(|u| u.kind == "bureau")
+    }
+
+    /// The region itself and each region above it.
+    fn region_path(&self, region: i64) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut at = Some(region);
+        while let Some(r) = at {
+            if out.contains(&r) {
+                break;
+            }
+            match self.regions.get(&r) {
+                Some((parent, _)) => {
+                    out.push(r);
+                    at = *parent;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The regions that petitions are routed from: the county-level region of `region`
+    /// (分级负责: the county handles first), then the city. A city-level region starts there.
+    fn routing_regions(&self, region: i64) -> Vec<i64> {
+        let path = self.region_path(region);
+        let from = path
+            .iter()
+            .position(|r| matches!(self.regions[r].1.as_str(), "county" | "city"))
+            .unwrap_or(0);
+        path[from..].to_vec()
+    }
+
+    fn bureau_of_region(&self, region: i64) -> Option<i64> {
+        self.units
+            .values()
+            .filter(|u| u.region_id == region && u.kind == "bureau")
+            .map(|u| u.id)
+            .min()
+    }
+
+    /// 属地管理: the petition bureau that receives a petition arising in `region`.
+    pub fn receiving_bureau(&self, region: i64) -> Option<i64> {
+        self.routing_regions(region)
+            .into_iter()
+            .find_map(|r| self.bureau_of_region(r))
+    }
+
+    /// Whether `unit` has power over `category` or the category above it.
+    pub fn competent(&self, unit: i64, category: i64) -> bool {
+        let parent = self.category_parent.get(&category).copied().flatten();
+        self.competences.contains(&(unit, category))
+            || parent.is_some_and(|p| self.competences.contains(&(unit, p)))
+    }
+
+    /// 谁主管、谁负责: the department with power over `category` nearest to where the
+    /// matter arose, else that place's bureau. A unit complained about in an accusation
+    /// never handles it: the proposal moves above it (art. 30).
+    pub fn propose(&self, region: i64, category: i64, accused: Option<i64>) -> Option<i64> {
+        let regions = self.routing_regions(region);
+        let mut proposal = regions.iter().find_map(|r| {
+            self.units
+                .values()
+                .filter(|u| u.region_id == *r && u.kind == "department")
+                .filter(|u| self.competent(u.id, category))
+                .map(|u| u.id)
+                .min()
+        });
+        proposal = proposal.or_else(|| regions.iter().find_map(|r| self.bureau_of_region(*r)));
+        if let (Some(p), Some(a)) = (proposal, accused)
+            && self.within(p, a)
+        {
+            proposal = self.parent(a);
+        }
+        proposal
+    }
+}
+
+/// The organisation snapshot, reloaded after an administrator's change on this instance
+/// and at most a minute after one made on another instance.
+#[derive(Default)]
+pub struct OrgCache {
+    slot: RwLock<Option<(Instant, Arc<Org>)>>,
+}
+
+const ORG_TTL: Duration = Duration::from_secs(60);
+
+impl OrgCache {
+    pub async fn get(&self, state: &AppState) -> AppResult<Arc<Org>> {
+        if let Some((at, org)) = self.slot.read().await.as_ref()
+            && at.elapsed() < ORG_TTL
+        {
+            return Ok(org.clone());
+        }
+        let org = Arc::new(Org::load(&state.db.pool).await?);
+        *self.slot.write().await = Some((Instant::now(), org.clone()));
+        Ok(org)
+    }
+
+    pub async fn invalidate(&self) {
+        *self.slot.write().await = None;
+    }
+}

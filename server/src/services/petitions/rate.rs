@@ -1,0 +1,58 @@
+//! 评价: the petitioner rates a published reply 满意 / 基本满意 / 不满意.
+
+use shared::ids::CitizenId;
+use shared::petition::{Action, RateRequest, RatingComment};
+
+use super::view::owned;
+use crate::error::{AppError, AppResult};
+use crate::services::workflow::{clocks, detail::workflow, record};
+use crate::state::AppState;
+use crate::time::now_ms;
+
+pub async fn rate(
+    state: &AppState,
+    citizen: CitizenId,
+    client: &str,
+    number: &str,
+    req: &RateRequest,
+) -> AppResult<()> {
+    let comment = match req.comment.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(c) => {
+            Some(RatingComment::parse(c).map_err(|e| AppError::field("comment", e.to_string()))?)
+        }
+    };
+    let row = owned(state, citizen, number).await?;
+    let next = workflow(&row)
+        .apply(Action::Rate(req.rating))
+        .map_err(|e| AppError::Conflict(e.0.into()))?;
+    let mut work = row.work.clone();
+    work.status = next.status.code().to_owned();
+    work.rating = Some(req.rating.code().to_owned());
+    if next.status.is_terminal() {
+        clocks::stop(&mut work);
+    }
+    let mut detail = format!("信访人对答复的评价：{}。", req.rating.label());
+    if let Some(c) = &comment {
+        detail.push_str(&format!("评价意见：{}", c.as_str()));
+    }
+    let step = record::Step {
+        work,
+        events: vec![record::Event::public("rated", "评价答复", detail)],
+        writes: Vec::new(),
+        audit_detail: Some(format!("rating={}", req.rating.code())),
+    };
+    let who = record::Who::citizen(citizen, client);
+    record::commit(
+        state,
+        row.id,
+        row.version,
+        &row.work.round,
+        &row.work,
+        step,
+        who,
+        "rate",
+        now_ms(),
+    )
+    .await
+}

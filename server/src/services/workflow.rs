@@ -1,0 +1,16 @@
+//! The handling workflow: staff triage, forward, handle, reply and supervise; citizens
+//! rate and ask for review. Every step goes through `act`'s checks and `record::commit`.
+
+pub mod access;
+pub mod act;
+pub mod actor;
+pub mod clocks;
+pub mod detail;
+pub mod queue;
+pub mod record;
+mod steps;
+
+pub use act::act;
+pub use actor::StaffActor;
+pub use detail::{detail, unmask};
+pub use queue::queue;

@@ -1,0 +1,129 @@
+//! One staff action on a petition: who may, whether the state allows it, then the step.
+
+use shared::ids::StaffId;
+use shared::petition::{PetitionNumber, StaffActionRequest, StaffCommand};
+
+use super::access::{self, Sight};
+use super::actor::StaffActor;
+use super::record::{self, Who};
+use super::steps::{self, Ctx};
+use crate::db::{self, petitions::PetitionRow};
+use crate::error::{AppError, AppResult};
+use crate::services::org::Org;
+use crate::state::AppState;
+use crate::time::{now_ms, today};
+
+/// A petition as a staff member may reach it, with what they may see of it.
+pub struct Reached {
+    pub row: PetitionRow,
+    pub org: std::sync::Arc<Org>,
+    pub actor: StaffActor,
+    pub sight: Sight,
+}
+
+/// Finds `number` for `staff`; a petition they may not see is "not found", like one
+/// that does not exist, so the firewall does not reveal that a matter exists.
+pub async fn reach(state: &AppState, staff: StaffId, number: &str) -> AppResult<Reached> {
+    let actor = StaffActor::load(state, staff).await?;
+    let number = PetitionNumber::parse(number).ok_or(AppError::NotFound)?;
+    let row = db::petitions::by_number(&state.db.pool, number.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let org = state.org.get(state).await?;
+    let recused = db::work::is_recused(&state.db.pool, row.id, actor.id).await?;
+    let kind = shared::petition::PetitionKind::from_code(&row.kind)
+        .unwrap_or(shared::petition::PetitionKind::Appeal);
+    let sight = access::sight(&org, &actor, kind, &row.work, recused);
+    if sight == Sight::None {
+        return Err(AppError::NotFound);
+    }
+    Ok(Reached {
+        row,
+        org,
+        actor,
+        sight,
+    })
+}
+
+/// Performs `req` on petition `number` as `staff`, from `client`.
+pub async fn act(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    number: &str,
+    req: StaffActionRequest,
+) -> AppResult<()> {
+    let Reached {
+        row, org, actor, ..
+    } = reach(state, staff, number).await?;
+    if let Some(seen) = req.version
+        && seen != row.version
+    {
+        return Err(AppError::Conflict(record::RACE_LOST.into()));
+    }
+    let current = super::detail::workflow(&row);
+    let next = match req.command.action() {
+        Some(action) => {
+            if let Some(why) = access::refuse_performer(&org, &actor, action, &row.work) {
+                return Err(AppError::Forbidden(why));
+            }
+            current
+                .apply(action)
+                .map_err(|e| AppError::Conflict(e.0.into()))?
+        }
+        None => {
+            refuse_other(&actor, &req.command, &row)?;
+            current
+        }
+    };
+    let actor_unit = actor.unit_id.ok_or_else(|| {
+        AppError::Forbidden("您的账户尚未归属任何单位，不能办理信访事项。".into())
+    })?;
+    let code = req.command.code();
+    let ctx = Ctx {
+        state,
+        org: &org,
+        row: &row,
+        next,
+        actor_unit,
+        today: today(),
+    };
+    let step = steps::step(&ctx, req.command).await?;
+    let who = Who {
+        actor: actor.audit_name(),
+        staff_id: Some(actor.id),
+        role: Some(actor.role_codes()),
+        unit_id: actor.unit_id,
+        client: Some(client),
+    };
+    let round = row.work.round.clone();
+    record::commit(
+        state,
+        row.id,
+        row.version,
+        &round,
+        &row.work,
+        step,
+        who,
+        code,
+        now_ms(),
+    )
+    .await?;
+    tracing::info!(petition.id = %row.id, action = code, "workflow step");
+    Ok(())
+}
+
+/// Commands outside the state machine: answering a supervision notice is the handling
+/// unit's; stepping aside (回避) is open to anyone who can see the petition.
+fn refuse_other(actor: &StaffActor, cmd: &StaffCommand, row: &PetitionRow) -> AppResult<()> {
+    if let StaffCommand::AnswerSupervision { .. } = cmd {
+        let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
+        let roles = [shared::staff::Role::Handler, shared::staff::Role::UnitHead];
+        if !handles || !actor.has_any(&roles) {
+            return Err(AppError::Forbidden(
+                "只有承办单位的承办人或负责人可以答复督办。".into(),
+            ));
+        }
+    }
+    Ok(())
+}

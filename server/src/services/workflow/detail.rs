@@ -1,0 +1,242 @@
+//! The case file as a staff member may see it, and 查看身份: unmasking the petitioner
+//! for a typed reason, recorded in the audit trail.
+
+use shared::ids::StaffId;
+use shared::person::{mask_id_number, mask_name, mask_phone};
+use shared::petition::{
+    Action, Decision, NoteView, PetitionKind, PetitionNumber, PetitionStatus, PetitionerView,
+    Rating, Reason, ReplyView, Round, StaffPetitionView, SupervisionView, TimelineEntry, Workflow,
+};
+
+use super::access::{self, Sight, UNMASK_ROLES};
+use super::act::{Reached, reach};
+use super::clocks;
+use crate::audit;
+use crate::crypto::Field;
+use crate::db::{self, petitions::PetitionRow, work::ReplyRow};
+use crate::error::{AppError, AppResult};
+use crate::services::petitions::present;
+use crate::state::AppState;
+use crate::time::{from_ms, now_ms, today};
+
+/// The workflow state of a stored petition.
+pub fn workflow(row: &PetitionRow) -> Workflow {
+    let w = &row.work;
+    Workflow {
+        status: PetitionStatus::from_code(&w.status).unwrap_or(PetitionStatus::Submitted),
+        round: Round::from_code(&w.round).unwrap_or(Round::First),
+        kind: PetitionKind::from_code(&row.kind).unwrap_or(PetitionKind::Appeal),
+        designated: w.designated,
+        extended: w.extended,
+        rating: w.rating.as_deref().and_then(Rating::from_code),
+    }
+}
+
+pub fn reply_view(r: ReplyRow) -> ReplyView {
+    let round = Round::from_code(&r.round).unwrap_or(Round::First);
+    let decision = Decision::from_code(&r.decision).unwrap_or(Decision::Explain);
+    ReplyView {
+        round,
+        round_label: round.label().to_owned(),
+        unit: r.unit,
+        facts: r.facts,
+        reasons: r.reasons,
+        decision,
+        decision_label: decision.label().to_owned(),
+        legal_basis: r.legal_basis,
+        state: r.state,
+        drafted_at: from_ms(r.drafted_at),
+        decided_at: r.decided_at.map(from_ms),
+        comment: r.comment,
+    }
+}
+
+pub async fn detail(
+    state: &AppState,
+    staff: StaffId,
+    number: &str,
+) -> AppResult<StaffPetitionView> {
+    let reached = reach(state, staff, number).await?;
+    build(state, reached, false).await
+}
+
+/// The case file with the petitioner unmasked. Needs an unmasking role, a reason, and a
+/// petition whose identity the actor may see at all; the access is recorded.
+pub async fn unmask(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    number: &str,
+    reason: &str,
+) -> AppResult<StaffPetitionView> {
+    let reason = Reason::parse(reason).map_err(|e| AppError::field("reason", e.to_string()))?;
+    let reached = reach(state, staff, number).await?;
+    if reached.sight != Sight::Full || !reached.actor.has_any(UNMASK_ROLES) {
+        return Err(AppError::Forbidden("您无权查看该信访人的身份信息。".into()));
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    let entry = audit::Entry {
+        at: now,
+        actor: reached.actor.audit_name(),
+        role: Some(&reached.actor.role_codes()),
+        unit_id: reached.actor.unit_id,
+        action: "unmask_identity",
+        petition_id: Some(reached.row.id.0),
+        detail: Some(reason.into_inner()),
+        client: Some(client),
+    };
+    audit::record(&mut tx, &state.vault, entry).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    build(state, reached, true).await
+}
+
+async fn petitioner(
+    state: &AppState,
+    row: &PetitionRow,
+    unmasked: bool,
+) -> AppResult<Option<PetitionerView>> {
+    let Some(citizen) = row.citizen_id else {
+        return Ok(None);
+    };
+    let Some(c) = db::citizens::by_id(&state.db.pool, citizen).await? else {
+        return Ok(None);
+    };
+    let v = &state.vault;
+    let name = v.decrypt(Field::RealName, &c.real_name_enc)?;
+    let phone = v.decrypt(Field::Phone, &c.phone_enc)?;
+    let id_number = v.decrypt(Field::IdNumber, &c.id_number_enc)?;
+    let address = c
+        .address_enc
+        .as_deref()
+        .map(|a| v.decrypt(Field::Address, a))
+        .transpose()?;
+    Ok(Some(if unmasked {
+        PetitionerView {
+            name,
+            phone,
+            id_number,
+            address,
+            unmasked: true,
+        }
+    } else {
+        PetitionerView {
+            name: mask_name(&name),
+            phone: mask_phone(&phone),
+            id_number: mask_id_number(&id_number),
+            address: address.map(|_| "（已隐藏）".to_owned()),
+            unmasked: false,
+        }
+    }))
+}
+
+async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<StaffPetitionView> {
+    let Reached {
+        row,
+        org,
+        actor,
+        sight,
+    } = reached;
+    let pool = &state.db.pool;
+    let wf = workflow(&row);
+    let identity = sight == Sight::Full;
+    // An accusation's material is withheld from the unit complained about; `reach` already
+    // refuses them the accusation itself, this keeps any other path honest too.
+    let material = identity || wf.kind != PetitionKind::Accusation;
+    let petitioner = if identity {
+        petitioner(state, &row, unmasked).await?
+    } else {
+        None
+    };
+    let events = db::petitions::all_events(pool, row.id).await?;
+    let attachments = if material {
+        db::petitions::attachments(pool, row.id).await?
+    } else {
+        Vec::new()
+    };
+    let replies = db::work::replies(pool, row.id, false).await?;
+    let notes = db::work::notes(pool, row.id).await?;
+    let notices = db::work::notices(pool, row.id).await?;
+    let allowed = Action::ALL
+        .into_iter()
+        .filter(|a| !a.roles().is_empty())
+        .filter(|a| {
+            wf.allows(*a) && access::refuse_performer(&org, &actor, *a, &row.work).is_none()
+        })
+        .map(|a| a.code().to_owned())
+        .fold(Vec::new(), |mut v, c| {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+            v
+        });
+    let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
+    deadlines.extend(clocks::view(state, &row.work));
+    let proposed = org
+        .propose(row.region_id, row.category_id, row.work.accused_unit_id)
+        .map(|u| (shared::ids::UnitId(u), org.name(u)));
+    Ok(StaffPetitionView {
+        number: PetitionNumber::parse(&row.number).ok_or(AppError::NotFound)?,
+        version: row.version,
+        kind: wf.kind,
+        channel: shared::petition::Channel::from_code(&row.channel)
+            .unwrap_or(shared::petition::Channel::Online),
+        category: row.category.clone(),
+        region: row.region.clone(),
+        status: wf.status,
+        status_label: wf.status.label().to_owned(),
+        round: wf.round,
+        unit: row.work.unit_id.map(|u| org.name(u)),
+        proposed_unit: proposed,
+        accused_unit: row.work.accused_unit_id.map(|u| org.name(u)),
+        group_matter: row.work.group_matter,
+        repeat_of: match row.work.repeat_of {
+            Some(id) => db::petitions::number_of(pool, id).await?,
+            None => None,
+        },
+        title: row.title.clone(),
+        facts: material.then(|| row.facts.clone()),
+        request: material.then(|| row.request.clone()),
+        respondent: if identity {
+            row.respondent.clone()
+        } else {
+            None
+        },
+        people_count: u32::try_from(row.people_count).unwrap_or(1),
+        petitioner,
+        attachments: attachments.into_iter().map(present::attachment).collect(),
+        deadlines,
+        clock: clocks::state_of(state, &row.work, today()),
+        rating: wf.rating,
+        replies: replies.into_iter().map(reply_view).collect(),
+        notes: notes
+            .into_iter()
+            .map(|(at, author, body)| NoteView {
+                at: from_ms(at),
+                author,
+                body,
+            })
+            .collect(),
+        supervision: notices
+            .into_iter()
+            .map(|n| SupervisionView {
+                id: n.id,
+                unit: n.unit,
+                issued_at: from_ms(n.issued_at),
+                body: n.body,
+                answer_due: n.answer_due.parse().unwrap_or_default(),
+                answered_at: n.answered_at.map(from_ms),
+                answer: n.answer,
+            })
+            .collect(),
+        timeline: events
+            .into_iter()
+            .map(|e| TimelineEntry {
+                at: from_ms(e.at),
+                title: e.title,
+                detail: e.detail,
+            })
+            .collect(),
+        allowed,
+    })
+}

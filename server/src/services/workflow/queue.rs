@@ -1,0 +1,117 @@
+//! 待办队列: the petitions a staff member's unit (and the units below it) must act on,
+//! by due date, with filters and keyset paging. No personal data in the rows.
+
+use chrono::{Days, NaiveDate};
+use shared::ids::StaffId;
+use shared::petition::{
+    Channel, ClockState, PetitionKind, PetitionNumber, PetitionStatus, QueueFilter, QueueItem,
+    QueuePage, Round,
+};
+
+use super::{access, actor::StaffActor, clocks};
+use crate::db::{self, petitions::NO_DUE, petitions::QueueQuery};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::time::{from_ms, today};
+
+pub const PAGE: i64 = 50;
+
+/// The statuses in which someone on the staff side has to act.
+const OPEN: [PetitionStatus; 5] = [
+    PetitionStatus::Submitted,
+    PetitionStatus::Forwarded,
+    PetitionStatus::Objected,
+    PetitionStatus::Handling,
+    PetitionStatus::AwaitingApproval,
+];
+
+pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> AppResult<QueuePage> {
+    let actor = StaffActor::load(state, staff).await?;
+    let Some(unit) = actor.unit_id.filter(|_| {
+        actor.has_any(access::UNMASK_ROLES) || actor.has_any(&[shared::staff::Role::Supervisor])
+    }) else {
+        return Err(AppError::Forbidden("您的账户不办理信访事项。".into()));
+    };
+    let org = state.org.get(state).await?;
+    let units = org.subtree(unit);
+    // Accusations against the actor's unit or a unit above it never appear (art. 30).
+    let shielded = org.ancestors(unit);
+    let statuses: Vec<&str> = match filter.status {
+        Some(s) => vec![s.code()],
+        None => OPEN.iter().map(|s| s.code()).collect(),
+    };
+    let today = today();
+    let warn = state.settings.clocks.warn_days;
+    let day = |d: NaiveDate| d.to_string();
+    let soon = today
+        .checked_add_days(Days::new(u64::try_from(warn).unwrap_or(0)))
+        .unwrap_or(today);
+    let (from, to) = match filter.clock {
+        None => (None, None),
+        Some(ClockState::Overdue) => (None, today.pred_opt().map(day)),
+        Some(ClockState::DueSoon) => (Some(day(today)), Some(day(soon))),
+        Some(ClockState::Running) => (
+            soon.succ_opt().map(day),
+            Some(day(NaiveDate::from_ymd_opt(9999, 12, 30).unwrap_or(soon))),
+        ),
+        Some(ClockState::Stopped) => (Some(NO_DUE.to_owned()), None),
+    };
+    let after = match filter.after.as_deref() {
+        None => None,
+        Some(c) => Some(
+            parse_cursor(c)
+                .ok_or_else(|| AppError::field("after", "翻页参数无效，请从第一页重新查看"))?,
+        ),
+    };
+    let rows = db::petitions::queue(
+        &state.db.pool,
+        &QueueQuery {
+            units: &units,
+            statuses: &statuses,
+            kind: filter.kind.map(PetitionKind::code),
+            category_id: filter.category_id.map(|c| c.0),
+            region_id: filter.region_id.map(|r| r.0),
+            channel: filter.channel.map(Channel::code),
+            due_from: from.as_deref(),
+            due_to: to.as_deref(),
+            after: after.as_ref().map(|(d, id)| (d.as_str(), *id)),
+            shielded: &shielded,
+            staff_id: actor.id,
+            limit: PAGE,
+        },
+    )
+    .await?;
+    let next = (rows.len() == usize::try_from(PAGE).unwrap_or(50))
+        .then(|| rows.last())
+        .flatten()
+        .map(|r| format!("{}_{}", r.work.due_on.as_deref().unwrap_or(NO_DUE), r.id.0));
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let status =
+                PetitionStatus::from_code(&r.work.status).unwrap_or(PetitionStatus::Submitted);
+            QueueItem {
+                number: PetitionNumber::parse(&r.number).expect("stored numbers are well formed"),
+                kind: PetitionKind::from_code(&r.kind).unwrap_or(PetitionKind::Appeal),
+                category: r.category.clone(),
+                region: r.region.clone(),
+                channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
+                status,
+                status_label: status.label().to_owned(),
+                round: Round::from_code(&r.work.round).unwrap_or(Round::First),
+                due_on: r.work.due_on.as_deref().and_then(|d| d.parse().ok()),
+                clock: clocks::state_of(state, &r.work, today),
+                group_matter: r.work.group_matter,
+                submitted_at: from_ms(r.submitted_at),
+                title: r.title,
+            }
+        })
+        .collect();
+    Ok(QueuePage { items, next })
+}
+
+fn parse_cursor(c: &str) -> Option<(String, i64)> {
+    let (due, id) = c.split_once('_')?;
+    NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?;
+    Some((due.to_owned(), id.parse().ok()?))
+}

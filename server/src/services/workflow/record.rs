@@ -1,0 +1,200 @@
+//! Writes one step of the workflow: the new state (only if nobody changed the petition
+//! meanwhile), its timeline events, its records, and its audit link, in one transaction.
+
+use anyhow::Context;
+use shared::ids::PetitionId;
+use shared::petition::ReplyDraft;
+
+use crate::audit;
+use crate::db::{self, petitions::NewEvent, petitions::WorkState};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// A step of the petition's history.
+pub struct Event {
+    pub kind: &'static str,
+    pub title: String,
+    pub detail: Option<String>,
+    /// Shown on the petitioner's timeline.
+    pub public: bool,
+}
+
+impl Event {
+    pub fn public(kind: &'static str, title: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self {
+            kind,
+            title: title.into(),
+            detail: Some(detail.into()),
+            public: true,
+        }
+    }
+
+    pub fn internal(kind: &'static str, title: impl Into<String>, detail: Option<String>) -> Self {
+        Self {
+            kind,
+            title: title.into(),
+            detail,
+            public: false,
+        }
+    }
+}
+
+/// A record written beside the state change.
+pub enum Write {
+    Draft {
+        unit_id: i64,
+        draft: ReplyDraft,
+    },
+    /// Approve or return the waiting draft of the round.
+    DecideDraft {
+        state: &'static str,
+        comment: Option<String>,
+    },
+    Note(String),
+    Notice {
+        unit_id: i64,
+        body: String,
+        answer_due: String,
+    },
+    AnswerNotice {
+        id: i64,
+        answer: String,
+    },
+    Recusal(String),
+}
+
+/// Everything one action changes.
+pub struct Step {
+    pub work: WorkState,
+    pub events: Vec<Event>,
+    pub writes: Vec<Write>,
+    /// For the audit trail: ids and codes only, never personal data.
+    pub audit_detail: Option<String>,
+}
+
+/// Who acted, for the timeline's actor column and the audit trail.
+pub struct Who<'a> {
+    pub actor: String,
+    pub staff_id: Option<i64>,
+    pub role: Option<String>,
+    pub unit_id: Option<i64>,
+    pub client: Option<&'a str>,
+}
+
+impl<'a> Who<'a> {
+    pub fn citizen(id: shared::ids::CitizenId, client: &'a str) -> Self {
+        Self {
+            actor: format!("citizen:{}", id.0),
+            staff_id: None,
+            role: None,
+            unit_id: None,
+            client: Some(client),
+        }
+    }
+}
+
+pub const RACE_LOST: &str = "该信访事项刚刚被其他人处理过，本次操作未执行，请刷新后查看最新状态。";
+
+/// Commits `step` for the petition read at `version`; a concurrent change wins and this
+/// one is refused with [`RACE_LOST`], having written nothing.
+#[allow(clippy::too_many_arguments)]
+pub async fn commit(
+    state: &AppState,
+    petition: PetitionId,
+    version: i64,
+    round: &str,
+    before: &WorkState,
+    step: Step,
+    who: Who<'_>,
+    action: &str,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = state.db.begin_write().await?;
+    if step.work != *before
+        && !db::petitions::update_work(&mut tx, petition, version, &step.work, now).await?
+    {
+        return Err(AppError::Conflict(RACE_LOST.into()));
+    }
+    for e in &step.events {
+        let event = NewEvent {
+            petition_id: petition,
+            at: now,
+            kind: e.kind,
+            actor: &who.actor,
+            public: e.public,
+            title: &e.title,
+            detail: e.detail.as_deref(),
+        };
+        db::petitions::insert_event(&mut tx, event).await?;
+    }
+    let staff = who.staff_id.unwrap_or_default();
+    for w in step.writes {
+        let done = match w {
+            Write::Draft { unit_id, draft } => {
+                let reply = db::work::NewReply {
+                    petition_id: petition,
+                    round,
+                    unit_id,
+                    facts: &draft.facts,
+                    reasons: &draft.reasons,
+                    decision: draft.decision.code(),
+                    legal_basis: &draft.legal_basis,
+                    drafted_by: staff,
+                    at: now,
+                };
+                db::work::insert_draft(&mut tx, reply).await?;
+                true
+            }
+            Write::DecideDraft { state: s, comment } => {
+                db::work::decide_draft(&mut tx, petition, round, s, staff, now, comment.as_deref())
+                    .await?
+            }
+            Write::Note(body) => {
+                db::work::insert_note(&mut tx, petition, staff, now, &body).await?;
+                true
+            }
+            Write::Notice {
+                unit_id,
+                body,
+                answer_due,
+            } => {
+                let notice = db::work::NewNotice {
+                    petition_id: petition,
+                    unit_id,
+                    issued_by: staff,
+                    at: now,
+                    body: &body,
+                    answer_due: &answer_due,
+                };
+                db::work::insert_notice(&mut tx, notice).await?;
+                true
+            }
+            Write::AnswerNotice { id, answer } => {
+                let unit = who.unit_id.unwrap_or_default();
+                db::work::answer_notice(&mut tx, petition, id, unit, staff, now, &answer).await?
+            }
+            Write::Recusal(reason) => {
+                db::work::insert_recusal(&mut tx, petition, staff, now, &reason).await?;
+                true
+            }
+        };
+        if !done {
+            return Err(AppError::Conflict(RACE_LOST.into()));
+        }
+    }
+    let entry = audit::Entry {
+        at: now,
+        actor: who.actor.clone(),
+        role: who.role.as_deref(),
+        unit_id: who.unit_id,
+        action,
+        petition_id: Some(petition.0),
+        detail: step.audit_detail,
+        client: who.client,
+    };
+    audit::record(&mut tx, &state.vault, entry).await?;
+    tx.commit()
+        .await
+        .context("failed to commit a workflow step")?;
+    Ok(())
+}

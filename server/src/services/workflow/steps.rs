@@ -1,0 +1,356 @@
+//! What each staff command changes: the next state, the clock, the timeline events (the
+//! petitioner's words in Chinese) and the records. The rules of the state machine itself
+//! are in `shared::petition::workflow`; here are the rules that need dates and units.
+
+use chrono::NaiveDate;
+use shared::clock::Clock;
+use shared::petition::{
+    MAX_EXTENSION_DAYS, PetitionNumber, PetitionStatus, Reason, Round, StaffCommand, Workflow,
+};
+
+use super::clocks;
+use super::record::{Event, Step, Write};
+use crate::db::petitions::PetitionRow;
+use crate::error::{AppError, AppResult};
+use crate::services::org::Org;
+use crate::state::AppState;
+
+/// The facts a step needs besides the command.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub org: &'a Org,
+    pub row: &'a PetitionRow,
+    /// The state after the workflow accepted the action.
+    pub next: Workflow,
+    pub actor_unit: i64,
+    pub today: NaiveDate,
+}
+
+fn text<T>(field: &str, parsed: Result<T, shared::text::TextError>) -> AppResult<T> {
+    parsed.map_err(|e| AppError::field(field, e.to_string()))
+}
+
+fn target_unit(ctx: &Ctx<'_>, unit: i64) -> AppResult<String> {
+    let Some(u) = ctx.org.unit(unit) else {
+        return Err(AppError::field("unit_id", "请选择一个存在的单位"));
+    };
+    if let Some(accused) = ctx.row.work.accused_unit_id
+        && ctx.org.within(unit, accused)
+        && ctx.next.kind == shared::petition::PetitionKind::Accusation
+    {
+        return Err(AppError::field(
+            "unit_id",
+            "检举控告事项不得转给被检举控告的单位或其下属单位办理，应转送其上级机关（《信访工作条例》第三十条）。",
+        ));
+    }
+    Ok(u.name.clone())
+}
+
+/// The state, events and records that `cmd` produces.
+pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
+    let state = ctx.state;
+    let mut w = ctx.row.work.clone();
+    w.status = ctx.next.status.code().to_owned();
+    w.round = ctx.next.round.code().to_owned();
+    w.designated = ctx.next.designated;
+    w.extended = ctx.next.extended;
+    w.rating = ctx.next.rating.map(|r| r.code().to_owned());
+    let mut events = Vec::new();
+    let mut writes = Vec::new();
+    let mut audit = None;
+    let today = ctx.today;
+    let round = ctx.next.round;
+    match cmd {
+        StaffCommand::AcceptHere => {
+            w.unit_id = Some(ctx.actor_unit);
+            clocks::start(state, &mut w, Some(Clock::Handling), today);
+            events.push(Event::public(
+                "accepted",
+                "已受理",
+                format!(
+                    "{}受理了您的信访事项并直接办理，将在{}前作出书面答复。",
+                    ctx.org.name(ctx.actor_unit),
+                    w.due_on.clone().unwrap_or_default()
+                ),
+            ));
+        }
+        StaffCommand::Forward { unit_id } | StaffCommand::Assign { unit_id, .. } => {
+            let name = target_unit(ctx, unit_id.0)?;
+            let assigned = match cmd {
+                StaffCommand::Assign { due, .. } => Some(due),
+                _ => None,
+            };
+            if let Some(due) = assigned {
+                let limit = shared::clock::due_date(
+                    &state.calendar,
+                    today,
+                    state.settings.clocks.rule(Clock::Handling),
+                )
+                .due;
+                if due <= today {
+                    return Err(AppError::field("due", "交办期限必须晚于今天"));
+                }
+                if due > limit {
+                    return Err(AppError::field(
+                        "due",
+                        format!("交办期限不能超过法定办理期限（{limit}）"),
+                    ));
+                }
+            }
+            w.unit_id = Some(unit_id.0);
+            w.forwarded_by = Some(ctx.actor_unit);
+            w.assigned_due = assigned.map(|d| d.to_string());
+            clocks::start(state, &mut w, Some(Clock::Objection), today);
+            let (kind, title, detail) = match assigned {
+                None => (
+                    "forwarded",
+                    "已转送",
+                    format!("您的信访事项已转送{name}办理。"),
+                ),
+                Some(due) => (
+                    "assigned",
+                    "已交办",
+                    format!(
+                        "您的信访事项已交办{name}办理，办理期限至{due}，办理结果须报告交办机关。"
+                    ),
+                ),
+            };
+            events.push(Event::public(kind, title, detail));
+            audit = Some(format!("unit={}", unit_id.0));
+        }
+        StaffCommand::NotAccept { reason, guidance } => {
+            let guidance = text("guidance", Reason::parse(&guidance))?;
+            clocks::stop(&mut w);
+            events.push(Event::public(
+                "not_accepted",
+                "不予受理告知",
+                reason.notice(guidance.as_str()),
+            ));
+            audit = Some(format!("reason={}", reason.code()));
+        }
+        StaffCommand::LinkRepeat { earlier } => {
+            let number = PetitionNumber::parse(&earlier)
+                .ok_or_else(|| AppError::field("earlier", "请填写正确的信访件编号"))?;
+            let found = crate::db::petitions::by_number(&state.db.pool, number.as_str()).await?;
+            let Some(first) = found.filter(|f| f.id != ctx.row.id) else {
+                return Err(AppError::field("earlier", "没有找到这件较早的信访事项"));
+            };
+            w.repeat_of = Some(first.id.0);
+            let final_note = (first.work.round == Round::ReReview.code()
+                && matches!(
+                    PetitionStatus::from_code(&first.work.status),
+                    Some(PetitionStatus::Replied | PetitionStatus::Closed)
+                ))
+            .then(|| "该事项已经复核终结，同一事实和理由不再受理（第三十六条第三款）。".to_owned());
+            events.push(Event::internal(
+                "linked_repeat",
+                format!("关联为{}的重复信访件", first.number),
+                final_note,
+            ));
+            audit = Some(format!("repeat_of={}", first.id.0));
+        }
+        StaffCommand::MarkGroup => {
+            w.group_matter = true;
+            events.push(Event::internal("group_matter", "标记为集体访", None));
+        }
+        StaffCommand::SetAccused { unit_id } => {
+            let name = ctx
+                .org
+                .unit(unit_id.0)
+                .map(|u| u.name.clone())
+                .ok_or_else(|| AppError::field("unit_id", "请选择一个存在的单位"))?;
+            w.accused_unit_id = Some(unit_id.0);
+            events.push(Event::internal(
+                "accused_unit",
+                format!("被反映单位：{name}"),
+                None,
+            ));
+            audit = Some(format!("accused_unit={}", unit_id.0));
+        }
+        StaffCommand::ReceiveAccept => {
+            clocks::start(state, &mut w, Some(clocks::handling_clock(round)), today);
+            events.push(Event::public(
+                "accepted",
+                "已受理",
+                format!(
+                    "{}已受理您的信访事项，将在{}前作出书面答复。",
+                    ctx.org.name(ctx.actor_unit),
+                    w.due_on.clone().unwrap_or_default()
+                ),
+            ));
+        }
+        StaffCommand::Object { reason } => {
+            let reason = text("reason", Reason::parse(&reason))?;
+            if w.clock == Clock::Objection.code()
+                && let Some(d) = clocks::deadline(state, &w)
+                && today > d.due
+            {
+                return Err(AppError::Conflict(format!(
+                    "异议应在收到转送后5个工作日内提出（截止{}，《信访工作条例》第二十三条），现已超期，请签收办理。",
+                    d.due
+                )));
+            }
+            events.push(Event::internal(
+                "objected",
+                format!("{}提出异议", ctx.org.name(ctx.actor_unit)),
+                Some(reason.into_inner()),
+            ));
+        }
+        StaffCommand::UpholdObjection { unit_id } => {
+            if Some(unit_id.0) == w.unit_id {
+                return Err(AppError::field(
+                    "unit_id",
+                    "请指定提出异议的单位以外的承办单位",
+                ));
+            }
+            let name = target_unit(ctx, unit_id.0)?;
+            w.unit_id = Some(unit_id.0);
+            w.forwarded_by = Some(ctx.actor_unit);
+            clocks::start(state, &mut w, Some(Clock::Objection), today);
+            events.push(Event::public(
+                "forwarded",
+                "已改转送",
+                format!("您的信访事项已改由{name}办理。"),
+            ));
+            audit = Some(format!("unit={}", unit_id.0));
+        }
+        StaffCommand::DismissObjection { reason } => {
+            let reason = text("reason", Reason::parse(&reason))?;
+            clocks::start(state, &mut w, Some(Clock::Objection), today);
+            events.push(Event::internal(
+                "objection_dismissed",
+                "异议不成立，由原单位办理",
+                Some(reason.into_inner()),
+            ));
+        }
+        StaffCommand::AddNote { body } => {
+            let body = text("body", Reason::parse(&body))?;
+            writes.push(Write::Note(body.into_inner()));
+        }
+        StaffCommand::RecordHearing { days, note } => {
+            let note = text("note", Reason::parse(&note))?;
+            if !(1..=90).contains(&days) {
+                return Err(AppError::field("days", "听证天数应在1到90之间"));
+            }
+            w.extra_days += i64::from(days);
+            clocks::refresh_due(state, &mut w);
+            events.push(Event::public(
+                "hearing",
+                "举行听证",
+                format!(
+                    "承办单位就您的信访事项举行听证，听证所用{days}日不计入办理期限，期限相应延至{}。",
+                    w.due_on.clone().unwrap_or_default()
+                ),
+            ));
+            writes.push(Write::Note(format!("听证{days}日：{}", note.as_str())));
+        }
+        StaffCommand::SubmitDraft(draft) => {
+            draft.validate(ctx.next.kind)?;
+            events.push(Event::internal("draft", "提交答复草稿，待负责人审批", None));
+            writes.push(Write::Draft {
+                unit_id: ctx.actor_unit,
+                draft,
+            });
+        }
+        StaffCommand::ReturnDraft { comment } => {
+            let comment = text("comment", Reason::parse(&comment))?;
+            events.push(Event::internal("draft_returned", "答复草稿退回修改", None));
+            writes.push(Write::DecideDraft {
+                state: "returned",
+                comment: Some(comment.into_inner()),
+            });
+        }
+        StaffCommand::ApproveReply => {
+            clocks::start(state, &mut w, clocks::request_clock(round), today);
+            let next_step = match round.next() {
+                Some(next) => format!(
+                    "如不服，可在{}前申请{}。",
+                    w.due_on.clone().unwrap_or_default(),
+                    next.label()
+                ),
+                None => "本复核意见为最终处理意见。".to_owned(),
+            };
+            events.push(Event::public(
+                "replied",
+                format!("{}答复", round.label()),
+                format!(
+                    "{}已作出书面答复（信访处理意见书），请查看答复内容并评价。{next_step}",
+                    ctx.org.name(ctx.actor_unit)
+                ),
+            ));
+            writes.push(Write::DecideDraft {
+                state: "approved",
+                comment: None,
+            });
+        }
+        StaffCommand::Extend { days, reason } => {
+            let reason = text("reason", Reason::parse(&reason))?;
+            if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
+                return Err(AppError::field(
+                    "days",
+                    "延长期限不得超过30日（《信访工作条例》第三十四条）",
+                ));
+            }
+            w.extra_days += i64::from(days);
+            clocks::refresh_due(state, &mut w);
+            events.push(Event::public(
+                "extended",
+                "办理期限延长",
+                format!(
+                    "经负责人批准，办理期限延长{days}日，至{}。延期理由：{}",
+                    w.due_on.clone().unwrap_or_default(),
+                    reason.as_str()
+                ),
+            ));
+        }
+        StaffCommand::Supervise { body } => {
+            let body = text("body", Reason::parse(&body))?;
+            let Some(unit) = w.unit_id else {
+                return Err(AppError::Conflict(
+                    "该信访事项没有承办单位，无需督办。".into(),
+                ));
+            };
+            let due = shared::clock::due_date(
+                &state.calendar,
+                today,
+                state.settings.clocks.rule(Clock::Supervision),
+            )
+            .due;
+            events.push(Event::public(
+                "supervised",
+                "督办",
+                "上级机关已对您的信访事项进行督办。",
+            ));
+            writes.push(Write::Notice {
+                unit_id: unit,
+                body: body.into_inner(),
+                answer_due: due.to_string(),
+            });
+            audit = Some(format!("unit={unit}"));
+        }
+        StaffCommand::AnswerSupervision { notice_id, answer } => {
+            let answer = text("answer", Reason::parse(&answer))?;
+            events.push(Event::internal(
+                "supervision_answered",
+                "书面答复督办",
+                None,
+            ));
+            writes.push(Write::AnswerNotice {
+                id: notice_id,
+                answer: answer.into_inner(),
+            });
+            audit = Some(format!("notice={notice_id}"));
+        }
+        StaffCommand::Recuse { reason } => {
+            let reason = text("reason", Reason::parse(&reason))?;
+            events.push(Event::internal("recused", "工作人员申请回避", None));
+            writes.push(Write::Recusal(reason.into_inner()));
+        }
+    }
+    Ok(Step {
+        work: w,
+        events,
+        writes,
+        audit_detail: audit,
+    })
+}

@@ -1,0 +1,516 @@
+//! The handling workflow as clerks, handlers, heads and petitioners observe it: routing,
+//! forwarding, replies, extensions, rating and review, races, the firewall, the audit chain.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app};
+
+const DISTRICT_BUREAU: &str = "东城区信访局";
+const HOUSING: &str = "东城区住房和城乡建设局";
+
+async fn unit_id(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM units WHERE name = $1")
+        .bind(name)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+}
+
+/// A new staff account of `unit` with `roles`, logged in; returns its access token.
+async fn staff(app: &TestApp, unit: &str, roles: &str) -> String {
+    let unit = unit_id(app, unit).await;
+    let username = format!("s{}", rand::random::<u32>());
+    let password =
+        server::services::staff::create(&app.state, Some(unit), &username, "工作人员", roles)
+            .await
+            .unwrap()
+            .expect("new account");
+    let res = app
+        .post_json(
+            "/api/v1/staff/sessions",
+            None,
+            &json!({ "username": username, "password": password }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn act(app: &TestApp, token: &str, number: &str, body: Value) -> reqwest::Response {
+    app.post_json(
+        &format!("/api/v1/staff/petitions/{number}/actions"),
+        Some(token),
+        &body,
+    )
+    .await
+}
+
+async fn act_ok(app: &TestApp, token: &str, number: &str, body: Value) {
+    let res = act(app, token, number, body.clone()).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NO_CONTENT,
+        "{body}: {}",
+        res.text().await.unwrap()
+    );
+}
+
+async fn message(res: reqwest::Response) -> String {
+    res.json::<Value>().await.unwrap()["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn case(app: &TestApp, token: &str, number: &str) -> reqwest::Response {
+    app.get(&format!("/api/v1/staff/petitions/{number}"), Some(token))
+        .await
+}
+
+fn draft() -> Value {
+    json!({
+        "action": "submit_draft",
+        "facts": "经现场核查，该小区供暖温度确实低于国家标准。",
+        "reasons": "供热公司未按合同约定保障供暖质量，应当整改。",
+        "decision": "support",
+        "legal_basis": "《城镇供热管理条例》第二十条"
+    })
+}
+
+async fn citizen_view(app: &TestApp, token: &str, number: &str) -> Value {
+    app.get(&format!("/api/v1/petitions/{number}"), Some(token))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let handler = staff(&app, HOUSING, "handler").await;
+    let head = staff(&app, HOUSING, "unit_head").await;
+
+    // The district bureau sees it in its queue, with the petitioner masked.
+    let queue: Value = app
+        .get("/api/v1/staff/petitions", Some(&intake))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        queue["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["number"] == number.as_str())
+    );
+    let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
+    assert_eq!(
+        file["proposed_unit"][1], HOUSING,
+        "属地 + 主管: the district housing bureau"
+    );
+    assert_eq!(file["petitioner"]["name"], "王**");
+    assert_ne!(file["petitioner"]["id_number"], citizen.id_number.as_str());
+
+    // A rating before any reply is refused with its rule.
+    let early = app
+        .post_json(
+            &format!("/api/v1/petitions/{number}/rating"),
+            Some(&citizen.token),
+            &json!({ "rating": "satisfied" }),
+        )
+        .await;
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+    assert!(message(early).await.contains("答复发布后才能评价"));
+
+    let housing = unit_id(&app, HOUSING).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert_eq!(view["progress"]["status"], "forwarded");
+    let timeline = view["progress"]["timeline"].to_string();
+    assert!(
+        timeline.contains(&format!("已转送{HOUSING}办理")),
+        "{timeline}"
+    );
+
+    act_ok(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "receive_accept" }),
+    )
+    .await;
+    act_ok(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "add_note", "body": "内部备注：已电话联系供热公司" }),
+    )
+    .await;
+    act_ok(&app, &handler, &number, draft()).await;
+    // The handler cannot approve their own draft; the head can.
+    let res = act(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "approve_reply" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    act_ok(&app, &head, &number, json!({ "action": "approve_reply" })).await;
+
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert_eq!(view["progress"]["status"], "replied");
+    assert_eq!(view["replies"][0]["decision_label"], "支持");
+    assert!(
+        !view.to_string().contains("内部备注"),
+        "internal notes never reach the petitioner"
+    );
+    assert_eq!(view["can_rate"], true);
+
+    // Asking for review before rating 不满意 is refused; after it, the body above handles it.
+    let review = |body: Value| {
+        let app = &app;
+        let token = citizen.token.clone();
+        let number = number.clone();
+        async move {
+            app.post_json(
+                &format!("/api/v1/petitions/{number}/review"),
+                Some(&token),
+                &body,
+            )
+            .await
+        }
+    };
+    let res = review(json!({ "reason": "供暖仍未改善" })).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = app
+        .post_json(
+            &format!("/api/v1/petitions/{number}/rating"),
+            Some(&citizen.token),
+            &json!({ "rating": "not_satisfied", "comment": "温度仍然不达标" }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert_eq!(view["can_request_review"], true);
+    assert_eq!(
+        review(json!({ "reason": "供暖仍未改善，请求复查" }))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert_eq!(view["progress"]["status"], "handling");
+    assert!(
+        view["progress"]["timeline"]
+            .to_string()
+            .contains(&format!("由{DISTRICT_BUREAU}"))
+    );
+    // The review is now the district's: the housing bureau no longer holds it.
+    let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
+    assert_eq!(file["round"], "review");
+    assert_eq!(file["unit"], DISTRICT_BUREAU);
+}
+
+#[tokio::test]
+async fn one_extension_of_at_most_thirty_days_approved_by_the_head() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head").await;
+    act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
+    let due_before: Value = case(&app, &head, &number).await.json().await.unwrap();
+    let res = act(
+        &app,
+        &head,
+        &number,
+        json!({ "action": "extend", "days": 31, "reason": "需要补充调查" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    act_ok(
+        &app,
+        &head,
+        &number,
+        json!({ "action": "extend", "days": 30, "reason": "需要现场补充调查" }),
+    )
+    .await;
+    let res = act(
+        &app,
+        &head,
+        &number,
+        json!({ "action": "extend", "days": 5, "reason": "再延期" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(message(res).await.contains("第三十四条"));
+    let after: Value = case(&app, &head, &number).await.json().await.unwrap();
+    let due = |v: &Value| {
+        v["deadlines"].as_array().unwrap().last().unwrap()["days"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(due(&after), due(&due_before) + 30);
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert!(
+        view["progress"]["timeline"]
+            .to_string()
+            .contains("需要现场补充调查"),
+        "the reason is shown"
+    );
+}
+
+#[tokio::test]
+async fn two_clerks_forwarding_at_once_exactly_one_wins() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let a = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let b = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let housing = unit_id(&app, HOUSING).await;
+    let body = json!({ "action": "forward", "unit_id": housing, "version": 1 });
+    let (ra, rb) = tokio::join!(
+        act(&app, &a, &number, body.clone()),
+        act(&app, &b, &number, body.clone())
+    );
+    let mut statuses = [ra.status().as_u16(), rb.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [204, 409]);
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    let forwarded = view["progress"]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["title"] == "已转送")
+        .count();
+    assert_eq!(forwarded, 1, "done once");
+}
+
+#[tokio::test]
+async fn a_designated_unit_cannot_object_again() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let handler = staff(&app, HOUSING, "handler").await;
+    let housing = unit_id(&app, HOUSING).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    act_ok(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "object", "reason": "供暖属城市管理局职责" }),
+    )
+    .await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "dismiss_objection", "reason": "供热监管属住建部门" }),
+    )
+    .await;
+    let res = act(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "object", "reason": "再次异议" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(message(res).await.contains("第二十三条"));
+}
+
+#[tokio::test]
+async fn the_unit_complained_about_never_sees_an_accusation_and_unmasking_is_recorded() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let mut body = app.filing().await;
+    body["kind"] = json!("accusation");
+    body["respondent"] = json!("东城区住建局某科长");
+    let res = app.file(&citizen.token, &body, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let number = res.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let accused_head = staff(&app, HOUSING, "unit_head,handler,intake").await;
+    let housing = unit_id(&app, HOUSING).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "set_accused", "unit_id": housing }),
+    )
+    .await;
+    // Routing moves above the accused unit, and forwarding to it is refused.
+    let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
+    assert_eq!(file["proposed_unit"][1], DISTRICT_BUREAU);
+    let res = act(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The accused unit finds nothing: not in its queue, "not found" for the case.
+    assert_eq!(
+        case(&app, &accused_head, &number).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let queue = app
+        .get("/api/v1/staff/petitions", Some(&accused_head))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!queue.contains(&number));
+    let id_res = app
+        .post_json(
+            &format!("/api/v1/staff/petitions/{number}/identity"),
+            Some(&accused_head),
+            &json!({ "reason": "核实" }),
+        )
+        .await;
+    assert_eq!(id_res.status(), StatusCode::NOT_FOUND);
+
+    // The bureau's clerk unmasks with a reason, and the access is in the audit trail.
+    let res = app
+        .post_json(
+            &format!("/api/v1/staff/petitions/{number}/identity"),
+            Some(&intake),
+            &json!({ "reason": "需电话联系信访人核实情况" }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let file: Value = res.json().await.unwrap();
+    assert_eq!(file["petitioner"]["id_number"], citizen.id_number.as_str());
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'unmask_identity' AND detail = $1",
+    )
+    .bind("需电话联系信访人核实情况")
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(logged, 1);
+}
+
+#[tokio::test]
+async fn a_changed_or_deleted_audit_record_is_detected() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake,handler").await;
+    act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
+    act_ok(&app, &intake, &number, json!({ "action": "accept_here" })).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "add_note", "body": "第四条记录" }),
+    )
+    .await;
+    let pool = &app.state.db.pool;
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert_eq!(report.problem, None);
+    assert!(report.checked >= 3);
+
+    sqlx::query("UPDATE audit_log SET actor = 'staff:999' WHERE seq = 2")
+        .execute(pool)
+        .await
+        .unwrap();
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert!(report.problem.unwrap().contains("第2条记录的内容已被改动"));
+}
+
+#[tokio::test]
+async fn a_deleted_last_audit_record_is_detected() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    app.file_ok(&citizen.token).await;
+    let pool = &app.state.db.pool;
+    sqlx::query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)")
+        .execute(pool)
+        .await
+        .unwrap();
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert!(report.problem.unwrap().contains("末尾"));
+}
+
+#[tokio::test]
+async fn a_review_after_its_window_is_refused_with_the_rule() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
+    act_ok(&app, &head, &number, draft()).await;
+    act_ok(&app, &head, &number, json!({ "action": "approve_reply" })).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/petitions/{number}/rating"),
+            Some(&citizen.token),
+            &json!({ "rating": "not_satisfied" }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // The reply was received 40 days ago.
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(40))
+        .date_naive()
+        .to_string();
+    sqlx::query("UPDATE petitions SET clock_start = $1 WHERE number = $2")
+        .bind(&long_ago)
+        .bind(&number)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let res = app
+        .post_json(
+            &format!("/api/v1/petitions/{number}/review"),
+            Some(&citizen.token),
+            &json!({ "reason": "不服答复" }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(message(res).await.contains("第三十五条"));
+}

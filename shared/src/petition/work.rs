@@ -1,0 +1,304 @@
+//! What staff send and see while handling petitions: commands, the queue, the case file.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::PetitionNumber;
+use super::kind::{Channel, PetitionKind};
+use super::refusal::NotAcceptReason;
+use super::reply::{Decision, Rating, ReplyDraft};
+use super::status::{PetitionStatus, Round};
+use super::view::{AttachmentView, DeadlineView, TimelineEntry};
+use super::workflow::Action;
+use crate::ids::{CategoryId, RegionId, UnitId};
+
+/// One staff action on a petition. `version` is the version the clerk saw; when given,
+/// the action is refused if anyone changed the petition since.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffActionRequest {
+    #[serde(default)]
+    pub version: Option<i64>,
+    #[serde(flatten)]
+    pub command: StaffCommand,
+}
+
+/// The staff commands of the statutory chain, tagged by `action`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum StaffCommand {
+    /// 受理并自办: the bureau handles it itself.
+    AcceptHere,
+    /// 转送 to the unit with power over it.
+    Forward { unit_id: UnitId },
+    /// 交办: forward with a deadline and a required result report.
+    Assign { unit_id: UnitId, due: NaiveDate },
+    /// 不予受理/引导, with the legal basis and guidance for the petitioner.
+    NotAccept {
+        reason: NotAcceptReason,
+        guidance: String,
+    },
+    /// 关联重复件: the same matter as an earlier petition.
+    LinkRepeat { earlier: String },
+    /// 标记集体访
+    MarkGroup,
+    /// 被反映单位: records the unit complained about (confidentiality firewall).
+    SetAccused { unit_id: UnitId },
+    /// 签收受理
+    ReceiveAccept,
+    /// 提出异议, within 5 working days (art. 23).
+    Object { reason: String },
+    /// 同意异议 and designate the unit that must handle it.
+    UpholdObjection { unit_id: UnitId },
+    /// 不同意异议: the objecting unit must handle it.
+    DismissObjection { reason: String },
+    /// 内部备注: never shown to the petitioner.
+    AddNote { body: String },
+    /// 听证: days of hearing, left out of the clock.
+    RecordHearing { days: u32, note: String },
+    /// 提交答复草稿 (信访处理意见书)
+    SubmitDraft(ReplyDraft),
+    /// 退回修改
+    ReturnDraft { comment: String },
+    /// 审批并发布答复
+    ApproveReply,
+    /// 延期: once, at most 30 days, reason shown to the petitioner (art. 34).
+    Extend { days: u32, reason: String },
+    /// 督办单: the handling unit must answer in writing.
+    Supervise { body: String },
+    /// 答复督办
+    AnswerSupervision { notice_id: i64, answer: String },
+    /// 回避 (art. 28): the actor steps aside and loses access.
+    Recuse { reason: String },
+}
+
+impl StaffCommand {
+    /// The workflow step this command performs, if it is one.
+    pub fn action(&self) -> Option<Action> {
+        Some(match self {
+            Self::AcceptHere => Action::AcceptHere,
+            Self::Forward { .. } => Action::Forward,
+            Self::Assign { .. } => Action::Assign,
+            Self::NotAccept { .. } => Action::NotAccept,
+            Self::LinkRepeat { .. } | Self::SetAccused { .. } => Action::LinkRepeat,
+            Self::MarkGroup => Action::MarkGroup,
+            Self::ReceiveAccept => Action::ReceiveAccept,
+            Self::Object { .. } => Action::Object,
+            Self::UpholdObjection { .. } => Action::UpholdObjection,
+            Self::DismissObjection { .. } => Action::DismissObjection,
+            Self::AddNote { .. } => Action::AddNote,
+            Self::RecordHearing { .. } => Action::RecordHearing,
+            Self::SubmitDraft(_) => Action::SubmitDraft,
+            Self::ReturnDraft { .. } => Action::ReturnDraft,
+            Self::ApproveReply => Action::ApproveReply,
+            Self::Extend { .. } => Action::Extend,
+            Self::Supervise { .. } => Action::Supervise,
+            Self::AnswerSupervision { .. } | Self::Recuse { .. } => return None,
+        })
+    }
+
+    /// A stable code for the audit trail and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::AcceptHere => "accept_here",
+            Self::Forward { .. } => "forward",
+            Self::Assign { .. } => "assign",
+            Self::NotAccept { .. } => "not_accept",
+            Self::LinkRepeat { .. } => "link_repeat",
+            Self::MarkGroup => "mark_group",
+            Self::SetAccused { .. } => "set_accused",
+            Self::ReceiveAccept => "receive_accept",
+            Self::Object { .. } => "object",
+            Self::UpholdObjection { .. } => "uphold_objection",
+            Self::DismissObjection { .. } => "dismiss_objection",
+            Self::AddNote { .. } => "add_note",
+            Self::RecordHearing { .. } => "record_hearing",
+            Self::SubmitDraft(_) => "submit_draft",
+            Self::ReturnDraft { .. } => "return_draft",
+            Self::ApproveReply => "approve_reply",
+            Self::Extend { .. } => "extend",
+            Self::Supervise { .. } => "supervise",
+            Self::AnswerSupervision { .. } => "answer_supervision",
+            Self::Recuse { .. } => "recuse",
+        }
+    }
+}
+
+/// The most days one extension may add (art. 34).
+pub const MAX_EXTENSION_DAYS: u32 = 30;
+
+/// Where a petition's current clock stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    /// More than the warning period left.
+    Running,
+    /// 临期: due within the warning period.
+    DueSoon,
+    /// 超期
+    Overdue,
+    /// No clock runs (replied, closed).
+    Stopped,
+}
+
+impl ClockState {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Running => "正常",
+            Self::DueSoon => "临期",
+            Self::Overdue => "超期",
+            Self::Stopped => "—",
+        }
+    }
+
+    /// The state of a clock due on `due`, seen on `today`, warning `warn_days` before.
+    pub fn of(due: Option<NaiveDate>, today: NaiveDate, warn_days: i64) -> Self {
+        match due {
+            None => Self::Stopped,
+            Some(due) if today > due => Self::Overdue,
+            Some(due) if (due - today).num_days() <= warn_days => Self::DueSoon,
+            Some(_) => Self::Running,
+        }
+    }
+}
+
+/// Filters of the triage and handling queue; all optional.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct QueueFilter {
+    pub status: Option<PetitionStatus>,
+    pub kind: Option<PetitionKind>,
+    pub category_id: Option<CategoryId>,
+    pub region_id: Option<RegionId>,
+    pub channel: Option<Channel>,
+    pub clock: Option<ClockState>,
+    /// Keyset cursor: the `next` of the previous page.
+    pub after: Option<String>,
+}
+
+/// One row of a staff queue. No personal data: the petitioner is not named here.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueueItem {
+    pub number: PetitionNumber,
+    pub title: String,
+    pub kind: PetitionKind,
+    pub category: String,
+    pub region: String,
+    pub channel: Channel,
+    pub status: PetitionStatus,
+    pub status_label: String,
+    pub round: Round,
+    pub due_on: Option<NaiveDate>,
+    pub clock: ClockState,
+    pub group_matter: bool,
+    pub submitted_at: DateTime<Utc>,
+}
+
+/// A page of the queue, ordered by due date; `next` fetches the following page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueuePage {
+    pub items: Vec<QueueItem>,
+    pub next: Option<String>,
+}
+
+/// The petitioner as staff see them: masked unless unmasked with a recorded reason,
+/// and absent altogether for staff of the unit complained about.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PetitionerView {
+    pub name: String,
+    pub phone: String,
+    pub id_number: String,
+    pub address: Option<String>,
+    pub unmasked: bool,
+}
+
+/// A reply or draft of one round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReplyView {
+    pub round: Round,
+    pub round_label: String,
+    pub unit: String,
+    pub facts: String,
+    pub reasons: String,
+    pub decision: Decision,
+    pub decision_label: String,
+    pub legal_basis: String,
+    /// draft, approved or returned
+    pub state: String,
+    pub drafted_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub comment: Option<String>,
+}
+
+/// An internal note or a non-public event, for staff only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoteView {
+    pub at: DateTime<Utc>,
+    pub author: String,
+    pub body: String,
+}
+
+/// 督办单 as the supervised unit sees it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupervisionView {
+    pub id: i64,
+    pub unit: String,
+    pub issued_at: DateTime<Utc>,
+    pub body: String,
+    pub answer_due: NaiveDate,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answer: Option<String>,
+}
+
+/// The case file as a staff member may see it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffPetitionView {
+    pub number: PetitionNumber,
+    pub version: i64,
+    pub kind: PetitionKind,
+    pub channel: Channel,
+    pub category: String,
+    pub region: String,
+    pub status: PetitionStatus,
+    pub status_label: String,
+    pub round: Round,
+    pub unit: Option<String>,
+    /// 建议承办单位: the routing proposal (属地管理、分级负责,谁主管、谁负责).
+    pub proposed_unit: Option<(UnitId, String)>,
+    pub accused_unit: Option<String>,
+    pub group_matter: bool,
+    pub repeat_of: Option<String>,
+    pub title: String,
+    /// Withheld (None) from staff of the unit complained about in an accusation.
+    pub facts: Option<String>,
+    pub request: Option<String>,
+    pub respondent: Option<String>,
+    pub people_count: u32,
+    pub petitioner: Option<PetitionerView>,
+    pub attachments: Vec<AttachmentView>,
+    pub deadlines: Vec<DeadlineView>,
+    pub clock: ClockState,
+    pub rating: Option<Rating>,
+    pub replies: Vec<ReplyView>,
+    pub notes: Vec<NoteView>,
+    pub supervision: Vec<SupervisionView>,
+    pub timeline: Vec<TimelineEntry>,
+    /// The actions this staff member may take now.
+    pub allowed: Vec<String>,
+}
+
+/// 查看身份信息: why the staff member needs the unmasked identity; recorded.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnmaskRequest {
+    pub reason: String,
+}
