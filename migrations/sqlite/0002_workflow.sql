@@ -113,3 +113,14 @@ CREATE TABLE job_leases (
 );
 
 INSERT INTO audit_head (id, last_seq, last_mac) VALUES (1, 0, X'');
+
+-- One row per alert raised on a clock (warning, overdue, escalation), so that the
+-- scheduler raises each once even when several instances run it.
+CREATE TABLE clock_alerts (
+    petition_id INTEGER NOT NULL REFERENCES petitions (id),
+    clock       TEXT    NOT NULL,
+    clock_start TEXT    NOT NULL,
+    kind        TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (petition_id, clock, clock_start, kind)
+);

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod citizens;
 pub mod idempotency;
+pub mod jobs;
 pub mod petitions;
 pub mod pool;
 pub mod reference;

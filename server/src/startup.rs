@@ -98,6 +98,7 @@ impl Application {
 
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     tokio::spawn(housekeeping(state.clone()));
+    tokio::spawn(crate::jobs::scheduler(state.clone()));
     let data = web::Data::new(state);
     let ui = crate::ui::Ui::new(&data)?;
     let server = HttpServer::new(move || {

@@ -256,14 +256,20 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow
         " ORDER BY {due}, p.id LIMIT {}",
         place(Arg::Int(q.limit), &mut args)
     ));
-    let mut query = sqlx::query(&sql);
+    bind_all(sqlx::query(&sql), args).fetch_all(pool).await?.iter().map(from_row).collect()
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    args: Vec<Arg<'q>>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
     for a in args {
         query = match a {
             Arg::Int(i) => query.bind(i),
             Arg::Text(t) => query.bind(t),
         };
     }
-    query.fetch_all(pool).await?.iter().map(from_row).collect()
+    query
 }
 
 pub async fn by_number(pool: &AnyPool, number: &str) -> Result<Option<PetitionRow>, sqlx::Error> {
@@ -373,6 +379,31 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     .await?
     .try_get(0)?;
     Ok(PetitionId(id))
+}
+
+/// Petitions in `statuses` due between `from` and `to` (inclusive) that have not had the
+/// alert `unless_alerted` on their current clock yet, earliest first.
+pub async fn due_between(
+    pool: &AnyPool,
+    statuses: &[&str],
+    from: &str,
+    to: &str,
+    unless_alerted: &str,
+    limit: i64,
+) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let mut args: Vec<Arg> = Vec::new();
+    let st: Vec<String> = statuses.iter().map(|s| place(Arg::Text(s), &mut args)).collect();
+    let sql = format!(
+        "{SELECT} WHERE p.status IN ({}) AND p.due_on >= {} AND p.due_on <= {} AND NOT EXISTS \
+         (SELECT 1 FROM clock_alerts a WHERE a.petition_id = p.id AND a.clock = p.clock \
+         AND a.clock_start = p.clock_start AND a.kind = {}) ORDER BY p.due_on, p.id LIMIT {}",
+        st.join(", "),
+        place(Arg::Text(from), &mut args),
+        place(Arg::Text(to), &mut args),
+        place(Arg::Text(unless_alerted), &mut args),
+        place(Arg::Int(limit), &mut args)
+    );
+    bind_all(sqlx::query(&sql), args).fetch_all(pool).await?.iter().map(from_row).collect()
 }
 
 pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::Error> {

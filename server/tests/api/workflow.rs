@@ -514,3 +514,45 @@ async fn a_review_after_its_window_is_refused_with_the_rule() {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(message(res).await.contains("第三十五条"));
 }
+
+#[tokio::test]
+async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapsed_replies() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let late = app.file_ok(&citizen.token).await["number"].as_str().unwrap().to_owned();
+    let replied = app.file_ok(&citizen.token).await["number"].as_str().unwrap().to_owned();
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    for n in [&late, &replied] {
+        act_ok(&app, &head, n, json!({ "action": "accept_here" })).await;
+    }
+    act_ok(&app, &head, &replied, draft()).await;
+    act_ok(&app, &head, &replied, json!({ "action": "approve_reply" })).await;
+    let pool = &app.state.db.pool;
+    sqlx::query("UPDATE petitions SET due_on = '2026-01-05' WHERE number = $1 OR number = $2")
+        .bind(&late)
+        .bind(&replied)
+        .execute(pool)
+        .await
+        .unwrap();
+
+    // Two instances run the job at the same moment.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let (a, b) = tokio::join!(
+        server::jobs::clocks::run(&app.state, today),
+        server::jobs::clocks::run(&app.state, today)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.overdue + b.overdue, 1);
+    assert_eq!(a.closed + b.closed, 1);
+    let again = server::jobs::clocks::run(&app.state, today).await.unwrap();
+    assert_eq!(again, server::jobs::clocks::Run::default(), "nothing is raised twice");
+
+    let file: Value = case(&app, &head, &late).await.json().await.unwrap();
+    assert_eq!(file["clock"], "overdue");
+    let overdue = file["timeline"].as_array().unwrap().iter().filter(|e| e["title"] == "超期").count();
+    assert_eq!(overdue, 1);
+    assert!(file["timeline"].to_string().contains("已提请示范市信访局督办"), "escalated to the unit above");
+    let view = citizen_view(&app, &citizen.token, &replied).await;
+    assert_eq!(view["progress"]["status"], "closed");
+    assert!(!view["progress"]["timeline"].to_string().contains("超期"), "internal flags stay internal");
+}

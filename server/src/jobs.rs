@@ -1,0 +1,27 @@
+//! Work that happens later, on a timer: the statutory clocks' warnings, overdue flags,
+//! escalation and closing. Safe on several instances (a lease plus idempotent alerts).
+
+pub mod clocks;
+
+use std::time::Duration;
+
+use crate::state::AppState;
+
+/// Runs the clock job every minute while this instance holds its lease.
+pub async fn scheduler(state: AppState) {
+    let holder = format!("{:x}", rand::random::<u64>());
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        let now = crate::time::now_ms();
+        match crate::db::jobs::lease(&state.db.pool, "clocks", &holder, now, now + 5 * 60_000).await {
+            Ok(true) => {
+                if let Err(e) = clocks::run(&state, crate::time::today()).await {
+                    tracing::warn!(error = %e, "the clock job failed; it runs again in a minute");
+                }
+            }
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "failed to take the clock job's lease"),
+        }
+    }
+}
