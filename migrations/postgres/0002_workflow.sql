@@ -26,6 +26,12 @@ ALTER TABLE petitions ADD COLUMN due_on TEXT;
 ALTER TABLE petitions ADD COLUMN assigned_due TEXT;
 ALTER TABLE petitions ADD COLUMN repeat_of BIGINT REFERENCES petitions (id);
 ALTER TABLE petitions ADD COLUMN group_matter BIGINT NOT NULL DEFAULT 0;
+-- The petitioner of a letter, visit or call registered by staff, when they have no
+-- account: encrypted like citizens' fields (art. 17: name, address, contact).
+ALTER TABLE petitions ADD COLUMN petitioner_name_enc BYTEA;
+ALTER TABLE petitions ADD COLUMN petitioner_phone_enc BYTEA;
+ALTER TABLE petitions ADD COLUMN petitioner_id_enc BYTEA;
+ALTER TABLE petitions ADD COLUMN petitioner_address_enc BYTEA;
 CREATE INDEX petitions_queue_idx ON petitions (unit_id, status, due_on, id);
 
 -- 信访处理意见书: drafts and, once approved, the published reply of each round.

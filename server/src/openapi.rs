@@ -28,6 +28,7 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         staff::case::case,
         staff::act::act,
         staff::identity::identity,
+        staff::register::register,
         reference::reference,
         petitions::submit::submit,
         petitions::list_mine::list_mine,

@@ -2,6 +2,7 @@
 
 mod kind;
 mod number;
+mod offline;
 mod query_code;
 mod refusal;
 mod reply;
@@ -13,6 +14,7 @@ mod workflow;
 
 pub use kind::{Channel, OtherProcedure, PetitionKind};
 pub use number::PetitionNumber;
+pub use offline::{OfflineFilingRequest, OfflinePetitioner, ValidPetitioner};
 pub use query_code::{QueryCode, QueryCodeError};
 pub use refusal::NotAcceptReason;
 pub use reply::{

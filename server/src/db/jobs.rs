@@ -9,7 +9,13 @@ use super::Tx;
 
 /// Takes or renews the lease on `job` for `holder` until `until`; true if held now.
 /// Another holder's lease is taken over only once it has expired.
-pub async fn lease(pool: &AnyPool, job: &str, holder: &str, now: i64, until: i64) -> Result<bool, sqlx::Error> {
+pub async fn lease(
+    pool: &AnyPool,
+    job: &str,
+    holder: &str,
+    now: i64,
+    until: i64,
+) -> Result<bool, sqlx::Error> {
     let row = sqlx::query(
         "INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
          ON CONFLICT (name) DO UPDATE SET holder = $2, expires_at = $3 \

@@ -256,7 +256,12 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow
         " ORDER BY {due}, p.id LIMIT {}",
         place(Arg::Int(q.limit), &mut args)
     ));
-    bind_all(sqlx::query(&sql), args).fetch_all(pool).await?.iter().map(from_row).collect()
+    bind_all(sqlx::query(&sql), args)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
 fn bind_all<'q>(
@@ -392,7 +397,10 @@ pub async fn due_between(
     limit: i64,
 ) -> Result<Vec<PetitionRow>, sqlx::Error> {
     let mut args: Vec<Arg> = Vec::new();
-    let st: Vec<String> = statuses.iter().map(|s| place(Arg::Text(s), &mut args)).collect();
+    let st: Vec<String> = statuses
+        .iter()
+        .map(|s| place(Arg::Text(s), &mut args))
+        .collect();
     let sql = format!(
         "{SELECT} WHERE p.status IN ({}) AND p.due_on >= {} AND p.due_on <= {} AND NOT EXISTS \
          (SELECT 1 FROM clock_alerts a WHERE a.petition_id = p.id AND a.clock = p.clock \
@@ -403,7 +411,12 @@ pub async fn due_between(
         place(Arg::Text(unless_alerted), &mut args),
         place(Arg::Int(limit), &mut args)
     );
-    bind_all(sqlx::query(&sql), args).fetch_all(pool).await?.iter().map(from_row).collect()
+    bind_all(sqlx::query(&sql), args)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
 pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::Error> {
@@ -570,4 +583,56 @@ pub async fn attachment_count(tx: &mut Tx, id: PetitionId) -> Result<i64, sqlx::
         .fetch_one(&mut **tx)
         .await?
         .try_get(0)
+}
+
+/// The encrypted petitioner of a petition registered by staff for someone without an account.
+pub struct PetitionerEnc {
+    pub name: Vec<u8>,
+    pub phone: Vec<u8>,
+    pub id_number: Option<Vec<u8>>,
+    pub address: Option<Vec<u8>>,
+}
+
+pub async fn set_petitioner(
+    tx: &mut Tx,
+    id: PetitionId,
+    p: &PetitionerEnc,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE petitions SET petitioner_name_enc = $1, petitioner_phone_enc = $2, petitioner_id_enc = $3, \
+         petitioner_address_enc = $4 WHERE id = $5",
+    )
+    .bind(&p.name)
+    .bind(&p.phone)
+    .bind(p.id_number.as_deref())
+    .bind(p.address.as_deref())
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn petitioner(
+    pool: &AnyPool,
+    id: PetitionId,
+) -> Result<Option<PetitionerEnc>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT petitioner_name_enc, petitioner_phone_enc, petitioner_id_enc, petitioner_address_enc \
+         FROM petitions WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let name: Option<Vec<u8>> = r.try_get(0)?;
+    let phone: Option<Vec<u8>> = r.try_get(1)?;
+    Ok(match (name, phone) {
+        (Some(name), Some(phone)) => Some(PetitionerEnc {
+            name,
+            phone,
+            id_number: r.try_get(2)?,
+            address: r.try_get(3)?,
+        }),
+        _ => None,
+    })
 }

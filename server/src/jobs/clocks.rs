@@ -37,7 +37,9 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
     let pool = &state.db.pool;
     let open: Vec<&str> = OPEN.iter().map(|s| s.code()).collect();
     let warn_until = today
-        .checked_add_days(Days::new(u64::try_from(state.settings.clocks.warn_days).unwrap_or(0)))
+        .checked_add_days(Days::new(
+            u64::try_from(state.settings.clocks.warn_days).unwrap_or(0),
+        ))
         .unwrap_or(today)
         .to_string();
     let yesterday = today.pred_opt().unwrap_or(today).to_string();
@@ -45,7 +47,8 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
     let today_s = today.to_string();
     // Each pass takes only rows not yet alerted, so a backlog is worked through in batches.
     loop {
-        let rows = db::petitions::due_between(pool, &open, EVER, &yesterday, "overdue", BATCH).await?;
+        let rows =
+            db::petitions::due_between(pool, &open, EVER, &yesterday, "overdue", BATCH).await?;
         let mut raised = 0;
         for row in &rows {
             if alert(state, row, "overdue").await? {
@@ -58,7 +61,8 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         }
     }
     loop {
-        let rows = db::petitions::due_between(pool, &open, &today_s, &warn_until, "warning", BATCH).await?;
+        let rows = db::petitions::due_between(pool, &open, &today_s, &warn_until, "warning", BATCH)
+            .await?;
         let mut raised = 0;
         for row in &rows {
             if alert(state, row, "warning").await? {
@@ -73,7 +77,8 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
     // The review window ran out without a request: the matter is closed (办结).
     let replied = [PetitionStatus::Replied.code()];
     loop {
-        let rows = db::petitions::due_between(pool, &replied, EVER, &yesterday, "closed", BATCH).await?;
+        let rows =
+            db::petitions::due_between(pool, &replied, EVER, &yesterday, "closed", BATCH).await?;
         let mut closed = 0;
         for row in &rows {
             if close(state, row).await? {
@@ -86,7 +91,12 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         }
     }
     if done != Run::default() {
-        tracing::info!(warned = done.warned, overdue = done.overdue, closed = done.closed, "clock job ran");
+        tracing::info!(
+            warned = done.warned,
+            overdue = done.overdue,
+            closed = done.closed,
+            "clock job ran"
+        );
     }
     Ok(done)
 }
@@ -94,14 +104,23 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
 /// Raises `kind` once per clock: an internal timeline entry for the holding unit and,
 /// when overdue, for the unit above it (escalation), plus an audit record.
 async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Result<bool> {
-    let (Some(start), Some(due)) = (row.work.clock_start.as_deref(), row.work.due_on.as_deref()) else {
+    let (Some(start), Some(due)) = (row.work.clock_start.as_deref(), row.work.due_on.as_deref())
+    else {
         return Ok(false);
     };
-    let org = state.org.get(state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let org = state
+        .org
+        .get(state)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let holder = row.work.unit_id.map(|u| org.name(u)).unwrap_or_default();
     let (title, detail) = match kind {
         "overdue" => {
-            let above = row.work.unit_id.and_then(|u| org.parent(u)).map(|u| org.name(u));
+            let above = row
+                .work
+                .unit_id
+                .and_then(|u| org.parent(u))
+                .map(|u| org.name(u));
             (
                 "超期".to_owned(),
                 match above {
@@ -110,7 +129,10 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
                 },
             )
         }
-        _ => ("临期提醒".to_owned(), format!("{holder}的办理期限将于{due}届满。")),
+        _ => (
+            "临期提醒".to_owned(),
+            format!("{holder}的办理期限将于{due}届满。"),
+        ),
     };
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
@@ -133,7 +155,11 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         actor: "system".into(),
         role: None,
         unit_id: row.work.unit_id,
-        action: if kind == "overdue" { "clock_overdue" } else { "clock_warning" },
+        action: if kind == "overdue" {
+            "clock_overdue"
+        } else {
+            "clock_warning"
+        },
         petition_id: Some(row.id.0),
         detail: Some(format!("clock={} due={due}", row.work.clock)),
         client: None,
@@ -168,7 +194,19 @@ async fn close(state: &AppState, row: &PetitionRow) -> anyhow::Result<bool> {
         unit_id: None,
         client: None,
     };
-    match record::commit(state, row.id, row.version, &row.work.round, &row.work, step, who, "close", now_ms()).await {
+    match record::commit(
+        state,
+        row.id,
+        row.version,
+        &row.work.round,
+        &row.work,
+        step,
+        who,
+        "close",
+        now_ms(),
+    )
+    .await
+    {
         Ok(()) => Ok(true),
         Err(AppError::Conflict(_)) => Ok(false),
         Err(e) => Err(anyhow::anyhow!("{e}")),

@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(staff::case::case)
             .service(staff::act::act)
             .service(staff::identity::identity)
+            .service(staff::register::register)
             .service(reference::reference)
             .service(petitions::lookup::lookup)
             .service(petitions::submit::submit)

@@ -28,3 +28,15 @@ pub fn see_other(location: String) -> HttpResponse {
         .insert_header(("Location", location))
         .finish()
 }
+
+/// The `Idempotency-Key` header, if sent; one that is not text is refused.
+pub fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, crate::error::AppError> {
+    match req.headers().get("Idempotency-Key").map(|v| v.to_str()) {
+        None => Ok(None),
+        Some(Ok(k)) => Ok(Some(k.to_owned())),
+        Some(Err(_)) => Err(crate::error::AppError::field(
+            "idempotency_key",
+            "Idempotency-Key 应为1到100个可见ASCII字符",
+        )),
+    }
+}

@@ -8,9 +8,11 @@ pub mod clocks;
 pub mod detail;
 pub mod queue;
 pub mod record;
+pub mod register;
 mod steps;
 
 pub use act::act;
 pub use actor::StaffActor;
 pub use detail::{detail, unmask};
 pub use queue::queue;
+pub use register::register;

@@ -173,7 +173,7 @@ impl Portal for WebPortal {
             .collect();
         let submitted = petitions::submit(
             &self.state,
-            id,
+            petitions::Filer::Citizen(id),
             &client_of(caller),
             key.as_deref(),
             &req,

@@ -519,8 +519,14 @@ async fn a_review_after_its_window_is_refused_with_the_rule() {
 async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapsed_replies() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let late = app.file_ok(&citizen.token).await["number"].as_str().unwrap().to_owned();
-    let replied = app.file_ok(&citizen.token).await["number"].as_str().unwrap().to_owned();
+    let late = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let replied = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     for n in [&late, &replied] {
         act_ok(&app, &head, n, json!({ "action": "accept_here" })).await;
@@ -545,14 +551,77 @@ async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapse
     assert_eq!(a.overdue + b.overdue, 1);
     assert_eq!(a.closed + b.closed, 1);
     let again = server::jobs::clocks::run(&app.state, today).await.unwrap();
-    assert_eq!(again, server::jobs::clocks::Run::default(), "nothing is raised twice");
+    assert_eq!(
+        again,
+        server::jobs::clocks::Run::default(),
+        "nothing is raised twice"
+    );
 
     let file: Value = case(&app, &head, &late).await.json().await.unwrap();
     assert_eq!(file["clock"], "overdue");
-    let overdue = file["timeline"].as_array().unwrap().iter().filter(|e| e["title"] == "超期").count();
+    let overdue = file["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["title"] == "超期")
+        .count();
     assert_eq!(overdue, 1);
-    assert!(file["timeline"].to_string().contains("已提请示范市信访局督办"), "escalated to the unit above");
+    assert!(
+        file["timeline"]
+            .to_string()
+            .contains("已提请示范市信访局督办"),
+        "escalated to the unit above"
+    );
     let view = citizen_view(&app, &citizen.token, &replied).await;
     assert_eq!(view["progress"]["status"], "closed");
-    assert!(!view["progress"]["timeline"].to_string().contains("超期"), "internal flags stay internal");
+    assert!(
+        !view["progress"]["timeline"].to_string().contains("超期"),
+        "internal flags stay internal"
+    );
+}
+
+#[tokio::test]
+async fn a_clerk_registers_a_letter_and_the_petitioner_can_follow_it_by_number_and_code() {
+    let app = spawn_app().await;
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let petition = app.filing().await;
+    let letter = json!({
+        "channel": "letter",
+        "petitioner": { "real_name": "赵大山", "phone": crate::helpers::phone() },
+        "petition": petition
+    });
+    // A letter without a postal address cannot be answered: refused, nothing created.
+    let res = app
+        .post_json("/api/v1/staff/registrations", Some(&intake), &letter)
+        .await;
+    assert_eq!(
+        crate::helpers::error_fields(res).await,
+        vec!["petitioner.address"]
+    );
+    let mut letter = letter;
+    letter["petitioner"]["address"] = json!("示范市东城区新桥街道一号院3号楼");
+    let res = app
+        .post_json("/api/v1/staff/registrations", Some(&intake), &letter)
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let receipt: Value = res.json().await.unwrap();
+    let number = receipt["number"].as_str().unwrap();
+    let res = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": number, "query_code": receipt["query_code"] }),
+        )
+        .await;
+    assert!(res.status().is_success());
+    let file: Value = case(&app, &intake, number).await.json().await.unwrap();
+    assert_eq!(file["channel"], "letter");
+    assert_eq!(file["petitioner"]["name"], "赵**");
+
+    // A citizen cannot use the clerks' door.
+    let citizen = app.citizen().await;
+    let res = app
+        .post_json("/api/v1/staff/registrations", Some(&citizen.token), &letter)
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }

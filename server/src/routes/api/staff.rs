@@ -6,3 +6,4 @@ pub mod identity;
 pub mod login;
 pub mod me;
 pub mod queue;
+pub mod register;

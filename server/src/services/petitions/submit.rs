@@ -6,8 +6,8 @@ use shared::clock::{Clock, due_date, shanghai_date};
 use shared::error::Problems;
 use shared::ids::CitizenId;
 use shared::petition::{
-    Channel, DeadlineView, PetitionNumber, PetitionStatus, QueryCode, SubmitPetitionRequest,
-    SubmittedView,
+    Channel, DeadlineView, OfflineFilingRequest, OfflinePetitioner, PetitionNumber, PetitionStatus,
+    QueryCode, SubmitPetitionRequest, SubmittedView,
 };
 
 use shared::petition::MAX_ATTACHMENTS;
@@ -25,11 +25,21 @@ pub struct Submitted {
     pub replayed: bool,
 }
 
+/// Who files: a citizen online, or an intake clerk registering a letter, visit or call.
+pub enum Filer<'a> {
+    Citizen(CitizenId),
+    Staff {
+        id: i64,
+        channel: Channel,
+        petitioner: &'a OfflinePetitioner,
+    },
+}
+
 /// Files a petition. With an idempotency key, a retry (double click, network retry)
 /// returns the first attempt's receipt, query code included, and creates nothing.
 pub async fn submit(
     state: &AppState,
-    citizen: CitizenId,
+    filer: Filer<'_>,
     client: &str,
     idempotency_key: Option<&str>,
     req: &SubmitPetitionRequest,
@@ -39,11 +49,21 @@ pub async fn submit(
     let key = idempotency_key.map(check_key).transpose()?;
     let checked = check_files(uploads)?;
 
-    let body = serde_json::to_vec(req).context("failed to fingerprint the request")?;
+    let mut body = serde_json::to_vec(req).context("failed to fingerprint the request")?;
+    let (owner, citizen, channel) = match &filer {
+        Filer::Citizen(c) => (format!("citizen:{}", c.0), Some(*c), Channel::Online),
+        Filer::Staff {
+            id,
+            channel,
+            petitioner,
+        } => {
+            body.extend(serde_json::to_vec(petitioner).context("failed to fingerprint")?);
+            (format!("staff:{id}"), None, *channel)
+        }
+    };
     let mut parts: Vec<&[u8]> = vec![&body];
     parts.extend(checked.iter().map(|f| f.sha256.as_slice()));
     let request_hash = state.vault.request_hash(&parts);
-    let owner = format!("citizen:{}", citizen.0);
     let now = now_ms();
     // 属地管理: the bureau of where the matter arose receives it.
     let bureau = state
@@ -93,8 +113,8 @@ pub async fn submit(
         NewPetitionRow {
             number: number.as_str(),
             query_code_hash: &state.vault.query_code_hash(number.as_str(), code.expose()),
-            citizen_id: Some(citizen),
-            channel: Channel::Online.code(),
+            citizen_id: citizen,
+            channel: channel.code(),
             kind: new.kind.code(),
             category_id: new.category_id.0,
             region_id: new.region_id.0,
@@ -122,11 +142,42 @@ pub async fn submit(
         title,
         detail,
     };
-    let filed = format!(
-        "您通过网上信访提交了信访事项（{}），信访部门将在{}前作出是否受理的决定并告知您。",
-        new.kind.label(),
-        deadline.due
-    );
+    let filed = match channel {
+        Channel::Online => format!(
+            "您通过网上信访提交了信访事项（{}），信访部门将在{}前作出是否受理的决定并告知您。",
+            new.kind.label(),
+            deadline.due
+        ),
+        other => format!(
+            "信访部门登记了您以{}方式提出的信访事项（{}），将在{}前作出是否受理的决定并告知您。",
+            other.label(),
+            new.kind.label(),
+            deadline.due
+        ),
+    };
+    if let Filer::Staff { petitioner, .. } = &filer {
+        let today = shanghai_date(from_ms(now));
+        let who = OfflineFilingRequest {
+            channel,
+            petitioner: (*petitioner).clone(),
+            petition: req.clone(),
+        }
+        .validate_petitioner(today)?;
+        let v = &state.vault;
+        let enc = db::petitions::PetitionerEnc {
+            name: v.encrypt(Field::RealName, who.real_name.as_str()),
+            phone: v.encrypt(Field::Phone, who.phone.as_str()),
+            id_number: who
+                .id_number
+                .as_ref()
+                .map(|n| v.encrypt(Field::IdNumber, n.as_str())),
+            address: who
+                .address
+                .as_ref()
+                .map(|a| v.encrypt(Field::Address, a.as_str())),
+        };
+        db::petitions::set_petitioner(&mut tx, petition_id, &enc).await?;
+    }
     db::petitions::insert_event(&mut tx, event("submitted", "提交信访事项", Some(&filed))).await?;
     if let Some(guidance) = new.other_procedure.guidance() {
         db::petitions::insert_event(
@@ -182,7 +233,7 @@ pub async fn submit(
             .context("failed to commit the petition")
             .into());
     }
-    tracing::info!(petition.id = %petition_id, citizen.id = %citizen, "petition filed");
+    tracing::info!(petition.id = %petition_id, channel = channel.code(), "petition filed");
     Ok(Submitted {
         view,
         replayed: false,

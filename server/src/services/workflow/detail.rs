@@ -96,18 +96,31 @@ async fn petitioner(
     row: &PetitionRow,
     unmasked: bool,
 ) -> AppResult<Option<PetitionerView>> {
-    let Some(citizen) = row.citizen_id else {
-        return Ok(None);
+    let enc = match row.citizen_id {
+        Some(citizen) => db::citizens::by_id(&state.db.pool, citizen)
+            .await?
+            .map(|c| db::petitions::PetitionerEnc {
+                name: c.real_name_enc,
+                phone: c.phone_enc,
+                id_number: Some(c.id_number_enc),
+                address: c.address_enc,
+            }),
+        None => db::petitions::petitioner(&state.db.pool, row.id).await?,
     };
-    let Some(c) = db::citizens::by_id(&state.db.pool, citizen).await? else {
+    let Some(enc) = enc else {
         return Ok(None);
     };
     let v = &state.vault;
-    let name = v.decrypt(Field::RealName, &c.real_name_enc)?;
-    let phone = v.decrypt(Field::Phone, &c.phone_enc)?;
-    let id_number = v.decrypt(Field::IdNumber, &c.id_number_enc)?;
-    let address = c
-        .address_enc
+    let name = v.decrypt(Field::RealName, &enc.name)?;
+    let phone = v.decrypt(Field::Phone, &enc.phone)?;
+    let id_number = enc
+        .id_number
+        .as_deref()
+        .map(|n| v.decrypt(Field::IdNumber, n))
+        .transpose()?
+        .unwrap_or_default();
+    let address = enc
+        .address
         .as_deref()
         .map(|a| v.decrypt(Field::Address, a))
         .transpose()?;

@@ -59,19 +59,10 @@ pub async fn submit(
                 Err(e) => return Ok(e.error_response()),
             }
         };
-    let key = match req.headers().get("Idempotency-Key").map(|v| v.to_str()) {
-        None => None,
-        Some(Ok(k)) => Some(k.to_owned()),
-        Some(Err(_)) => {
-            return Err(AppError::field(
-                "idempotency_key",
-                "Idempotency-Key 应为1到100个可见ASCII字符",
-            ));
-        }
-    };
+    let key = client::idempotency_key(&req)?;
     let submitted = petitions::submit(
         &state,
-        who.id,
+        petitions::Filer::Citizen(who.id),
         &client::ip(&req).to_string(),
         key.as_deref(),
         &body,
