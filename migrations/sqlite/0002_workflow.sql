@@ -2,6 +2,12 @@
 -- routing, drafts and replies, internal notes, supervision, conflicts of interest, and
 -- the hash-chained audit trail. Kept column-for-column identical to ../postgres/.
 
+-- 动态口令 (TOTP, RFC 6238): the secret is encrypted; the last accepted time step
+-- makes every code single-use.
+ALTER TABLE staff ADD COLUMN totp_secret_enc BLOB;
+ALTER TABLE staff ADD COLUMN totp_enabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+
 -- 职能: which categories a unit has power over; routing proposes from these.
 CREATE TABLE unit_competences (
     unit_id     INTEGER NOT NULL REFERENCES units (id),

@@ -5,5 +5,6 @@ pub mod passwords;
 pub mod principal;
 pub mod sessions;
 pub mod tokens;
+pub mod totp;
 
 pub use principal::{CitizenAuth, Principal, StaffAuth, authenticate};

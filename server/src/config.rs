@@ -68,6 +68,8 @@ pub struct DatabaseSettings {
 #[derive(Clone, Debug, Deserialize)]
 pub struct SecuritySettings {
     pub master_key: SecretString,
+    /// Staff holding any of these roles must bind a second factor (TOTP) before they work.
+    pub totp_required_roles: Vec<shared::staff::Role>,
     pub access_token_minutes: i64,
     pub refresh_token_days: i64,
 }

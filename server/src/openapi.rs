@@ -24,6 +24,8 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         sessions::logout::logout,
         staff::login::login,
         staff::me::me,
+        staff::totp::setup,
+        staff::totp::confirm,
         staff::queue::queue,
         staff::case::case,
         staff::act::act,

@@ -78,6 +78,26 @@ impl Role {
 pub struct StaffLoginRequest {
     pub username: String,
     pub password: String,
+    /// 动态口令: the 6-digit code of the authenticator app, once one is bound.
+    #[serde(default)]
+    pub totp: Option<String>,
+}
+
+/// 绑定动态口令, step 1: the secret to put into an authenticator app.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpSetupView {
+    /// Base32, for typing in by hand.
+    pub secret: String,
+    /// `otpauth://` URL, for a QR code.
+    pub url: String,
+}
+
+/// 绑定动态口令, step 2: a code from the app proves it was set up.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpConfirmRequest {
+    pub code: String,
 }
 
 /// The staff member as they see themselves.
@@ -88,6 +108,10 @@ pub struct StaffView {
     pub display_name: String,
     pub unit: Option<String>,
     pub roles: Vec<Role>,
+    /// A second factor is bound to the account.
+    pub totp_enabled: bool,
+    /// The account's roles require one and it is not bound yet: nothing else works until it is.
+    pub totp_required: bool,
 }
 
 #[cfg(test)]

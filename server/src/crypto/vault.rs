@@ -24,6 +24,8 @@ pub enum Field {
     Receipt,
     /// The cookie that lets a browser see a petition's progress after a look-up.
     TrackGrant,
+    /// A staff member's TOTP secret.
+    TotpSecret,
 }
 
 impl Field {
@@ -37,6 +39,7 @@ impl Field {
             Field::SavedResponse => b"saved_response",
             Field::Receipt => b"receipt",
             Field::TrackGrant => b"track_grant",
+            Field::TotpSecret => b"totp_secret",
         }
     }
 }

@@ -82,3 +82,52 @@ pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<StaffRow>, sqlx::Er
         .map(from_row)
         .transpose()
 }
+
+/// A staff member's second factor as stored.
+pub struct TotpRow {
+    pub secret_enc: Option<Vec<u8>>,
+    pub enabled: bool,
+    pub last_step: i64,
+}
+
+pub async fn totp(pool: &AnyPool, id: i64) -> Result<Option<TotpRow>, sqlx::Error> {
+    sqlx::query("SELECT totp_secret_enc, totp_enabled, totp_last_step FROM staff WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| {
+            Ok(TotpRow {
+                secret_enc: r.try_get(0)?,
+                enabled: r.try_get::<i64, _>(1)? != 0,
+                last_step: r.try_get(2)?,
+            })
+        })
+        .transpose()
+}
+
+/// Stores a new, not yet confirmed secret; a bound one stays in force until confirmed.
+pub async fn set_totp_secret(
+    pool: &AnyPool,
+    id: i64,
+    secret_enc: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff SET totp_secret_enc = $1, totp_enabled = 0, totp_last_step = 0 WHERE id = $2 AND totp_enabled = 0")
+        .bind(secret_enc)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Marks `step` used (and the factor enabled); false if that step or a later one was
+/// used already, so two requests with one code cannot both pass.
+pub async fn use_totp_step(pool: &AnyPool, id: i64, step: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE staff SET totp_last_step = $1, totp_enabled = 1 WHERE id = $2 AND totp_last_step < $1",
+    )
+    .bind(step)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -29,6 +29,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(sessions::logout::logout)
             .service(staff::login::login)
             .service(staff::me::me)
+            .service(staff::totp::setup)
+            .service(staff::totp::confirm)
             .service(staff::queue::queue)
             .service(staff::case::case)
             .service(staff::act::act)

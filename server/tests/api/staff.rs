@@ -119,3 +119,121 @@ async fn a_staff_member_logs_out_and_the_token_stops_working() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// The current code of a base32 secret, `ahead` steps from now.
+fn code(secret: &str, ahead: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
+        .to_bytes()
+        .unwrap();
+    let totp = totp_rs::TOTP::new_unchecked(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        None,
+        String::new(),
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    totp.generate(now + 30 * ahead)
+}
+
+#[tokio::test]
+async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
+    let app = spawn_app().await;
+    let unit: i64 = sqlx::query_scalar("SELECT id FROM units WHERE name = '东城区信访局'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let username = format!("admin{}", rand::random::<u32>());
+    let password = server::services::staff::create(
+        &app.state,
+        Some(unit),
+        &username,
+        "管理员",
+        "intake,administrator",
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let token = staff_login(&app, &username, &password)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let me: Value = app
+        .get("/api/v1/staff/me", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["totp_required"], true);
+    let res = app.get("/api/v1/staff/petitions", Some(&token)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.text().await.unwrap().contains("动态口令"));
+
+    let setup: Value = app
+        .post_json("/api/v1/staff/me/totp", Some(&token), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let secret = setup["secret"].as_str().unwrap().to_owned();
+    assert!(
+        setup["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/")
+    );
+    let res = app
+        .post_json(
+            "/api/v1/staff/me/totp/confirm",
+            Some(&token),
+            &json!({ "code": "000000" }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let first = code(&secret, 0);
+    let res = app
+        .post_json(
+            "/api/v1/staff/me/totp/confirm",
+            Some(&token),
+            &json!({ "code": first }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/staff/petitions", Some(&token))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    // From now on the login asks for a code, and a code works once.
+    let res = staff_login(&app, &username, &password).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let with = |code: String| json!({ "username": username, "password": password, "totp": code });
+    let res = app
+        .post_json("/api/v1/staff/sessions", None, &with(first.clone()))
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a used code is refused"
+    );
+    let res = app
+        .post_json("/api/v1/staff/sessions", None, &with(code(&secret, 1)))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // A bound factor cannot be swapped by whoever holds the session.
+    let res = app
+        .post_json("/api/v1/staff/me/totp", Some(&token), &json!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+}

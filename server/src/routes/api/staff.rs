@@ -7,3 +7,4 @@ pub mod login;
 pub mod me;
 pub mod queue;
 pub mod register;
+pub mod totp;

@@ -1,4 +1,5 @@
-//! 工作人员登录: by username and password; every failure answers the same way.
+//! 工作人员登录: by username and password (the same answer for every wrong pair), then
+//! the second factor once one is bound.
 
 use shared::ids::StaffId;
 use shared::staff::StaffLoginRequest;
@@ -19,6 +20,19 @@ pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issue
         .await;
     match row {
         Some(row) if ok => {
+            let factor = crate::db::staff::totp(&state.db.pool, row.id).await?;
+            if factor.is_some_and(|f| f.enabled) {
+                match req.totp.as_deref().map(str::trim) {
+                    None | Some("") => return Err(AppError::field("totp", "请输入动态口令")),
+                    Some(code) if !super::totp::check(state, row.id, code).await? => {
+                        return Err(AppError::field(
+                            "totp",
+                            "动态口令不正确或已使用过，请输入应用中显示的最新6位数字",
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
             tracing::info!(staff.id = row.id, "staff logged in");
             sessions::start(
                 state,

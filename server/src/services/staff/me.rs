@@ -11,10 +11,16 @@ pub async fn me(state: &AppState, id: StaffId) -> AppResult<StaffView> {
     let row = db::staff::by_id(&state.db.pool, id.0)
         .await?
         .ok_or(AppError::Unauthenticated)?;
+    let roles = Role::parse_list(&row.roles);
+    let enabled = db::staff::totp(&state.db.pool, id.0)
+        .await?
+        .is_some_and(|t| t.enabled);
     Ok(StaffView {
         username: row.username,
         display_name: row.display_name,
         unit: row.unit,
-        roles: Role::parse_list(&row.roles),
+        totp_enabled: enabled,
+        totp_required: !enabled && super::totp::required(state, &roles),
+        roles,
     })
 }

@@ -1,4 +1,5 @@
-//! The staff member performing an action: account, unit and roles, as loaded per request.
+//! The staff member performing an action: account, unit and roles, as loaded per request;
+//! an account whose roles require a second factor works only once it has bound one.
 
 use shared::ids::StaffId;
 use shared::staff::Role;
@@ -20,11 +21,21 @@ impl StaffActor {
         let row = db::staff::by_id(&state.db.pool, id.0)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        let roles = Role::parse_list(&row.roles);
+        if crate::services::staff::totp::required(state, &roles)
+            && !db::staff::totp(&state.db.pool, row.id)
+                .await?
+                .is_some_and(|t| t.enabled)
+        {
+            return Err(AppError::Forbidden(
+                "您的岗位须先绑定动态口令（TOTP）才能办理，请在“我的账户”中绑定。".into(),
+            ));
+        }
         Ok(Self {
             id: row.id,
             display_name: row.display_name,
             unit_id: row.unit_id,
-            roles: Role::parse_list(&row.roles),
+            roles,
         })
     }
 
