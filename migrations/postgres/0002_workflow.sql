@@ -136,3 +136,11 @@ CREATE TABLE clock_alerts (
     at          BIGINT  NOT NULL,
     PRIMARY KEY (petition_id, clock, clock_start, kind)
 );
+
+-- Holiday arrangements entered by an administrator (same format as the calendar files),
+-- one text per year; they add to the shipped years and replace nothing silently.
+CREATE TABLE calendar_years (
+    year       BIGINT PRIMARY KEY,
+    body       TEXT    NOT NULL,
+    updated_at BIGINT NOT NULL
+);

@@ -5,6 +5,7 @@
 //! times UTC milliseconds. Dialect differences live in [`pool`] only.
 
 pub mod audit;
+pub mod calendar;
 pub mod citizens;
 pub mod idempotency;
 pub mod jobs;

@@ -4,14 +4,14 @@ use actix_web::{HttpResponse, get};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::api::{accounts, petitions, reference, sessions, staff};
+use crate::routes::api::{accounts, admin, audit, petitions, reference, sessions, staff};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "阳光信访 Petition Portal API",
         version = "1",
-        description = "Public API of the online petition portal: accounts, filing, tracking and look-up. \
+        description = "Public API of the online petition portal: accounts, filing, tracking, look-up, the staff workflow and administration. \
                        Errors share one body (`ApiError`); validation errors list every field at once (422)."
     ),
     servers((url = "/api/v1")),
@@ -41,6 +41,17 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         petitions::lookup::lookup,
         petitions::rate::rate,
         petitions::review::review,
+        admin::units::list,
+        admin::units::create,
+        admin::units::competences,
+        admin::staff::list,
+        admin::staff::create,
+        admin::staff::update,
+        admin::staff::reset_totp,
+        admin::categories::create,
+        admin::calendar::list,
+        admin::calendar::put_year,
+        audit::verify,
     ),
     components(schemas(shared::ApiError, shared::FieldError, shared::ErrorKind)),
     modifiers(&BearerAuth),
@@ -51,6 +62,7 @@ use crate::routes::api::{accounts, petitions, reference, sessions, staff};
         (name = "reference", description = "地区与类别"),
         (name = "staff", description = "工作人员登录与账户"),
         (name = "workflow", description = "登记、转送、办理、答复与督办"),
+        (name = "admin", description = "单位、人员、类别、节假日与审计"),
     )
 )]
 pub struct ApiDoc;

@@ -1,6 +1,8 @@
 //! Use cases, one file each. Services own their transactions; handlers and server functions only call them.
 
 pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod org;
 pub mod petitions;
 pub mod reference;

@@ -55,7 +55,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         vault: Arc::new(vault),
         tokens: Arc::new(tokens),
         passwords: Arc::new(passwords),
-        calendar: Arc::new(calendar),
+        calendar: Arc::new(crate::calendar::CalendarCell::new(calendar)),
         limiters: Arc::new(Limiters::new(&settings.limits)),
         attachments,
         settings: Arc::new(settings),
@@ -68,6 +68,7 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let address = (settings.server.host.clone(), settings.server.port);
         let state = build_state(settings).await?;
+        state.calendar.reload(&state.db.pool).await?;
         crate::seed::categories(&state).await?;
         if state.settings.demo {
             for (username, password) in crate::seed::demo(&state).await? {
@@ -119,8 +120,9 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     Ok(server)
 }
 
-/// Every minute: forget idle rate-limit clients, and drop idempotency records older than a
-/// day, whose saved receipts hold query codes. Safe on several instances at once.
+/// Every minute: forget idle rate-limit clients, drop idempotency records older than a
+/// day (their saved receipts hold query codes), and pick up calendar years another
+/// instance's administrator entered. Safe on several instances at once.
 async fn housekeeping(state: AppState) {
     const KEEP_MS: i64 = 24 * 3600 * 1000;
     let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -131,6 +133,9 @@ async fn housekeeping(state: AppState) {
             crate::db::idempotency::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
         {
             tracing::warn!(error = %e, "failed to purge old idempotency records");
+        }
+        if let Err(e) = state.calendar.reload(&state.db.pool).await {
+            tracing::warn!(error = %e, "failed to reload the holiday calendar");
         }
     }
 }

@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use shared::clock::Calendar;
-
 use crate::auth::passwords::PasswordPolicy;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
@@ -19,7 +17,7 @@ pub struct AppState {
     pub vault: Arc<Vault>,
     pub tokens: Arc<TokenKeys>,
     pub passwords: Arc<PasswordPolicy>,
-    pub calendar: Arc<Calendar>,
+    pub calendar: Arc<crate::calendar::CalendarCell>,
     pub limiters: Arc<Limiters>,
     pub attachments: AttachmentStore,
     pub settings: Arc<Settings>,

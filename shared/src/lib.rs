@@ -4,6 +4,7 @@
 //! (instantly) and on the server (authoritatively).
 
 pub mod account;
+pub mod admin;
 pub mod clock;
 pub mod error;
 pub mod ids;

@@ -213,3 +213,29 @@ pub async fn top_category_id(tx: &mut Tx, name: &str) -> Result<Option<i64>, sql
         .map(|r| r.try_get(0))
         .transpose()
 }
+
+/// A region's level, if the region exists.
+pub async fn region_level(pool: &AnyPool, id: i64) -> Result<Option<Level>, sqlx::Error> {
+    sqlx::query("SELECT level FROM regions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| Ok(Level::from_code(&r.try_get::<String, _>(0)?).unwrap_or(Level::Village)))
+        .transpose()
+}
+
+/// How many categories share `parent` (the next position), and whether `name` is among them.
+pub async fn siblings(
+    pool: &AnyPool,
+    parent: Option<i64>,
+    name: &str,
+) -> Result<(i64, bool), sqlx::Error> {
+    let rows = sqlx::query("SELECT name FROM categories WHERE parent_id IS NOT DISTINCT FROM $1")
+        .bind(parent)
+        .fetch_all(pool)
+        .await?;
+    let taken = rows
+        .iter()
+        .any(|r| r.try_get::<String, _>(0).is_ok_and(|n| n == name));
+    Ok((i64::try_from(rows.len()).unwrap_or(0), taken))
+}

@@ -131,3 +131,39 @@ pub async fn use_totp_step(pool: &AnyPool, id: i64, step: i64) -> Result<bool, s
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+pub async fn all(pool: &AnyPool) -> Result<Vec<StaffRow>, sqlx::Error> {
+    let sql = format!("{SELECT} ORDER BY s.id");
+    sqlx::query(&sql)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+pub async fn update_unit_and_roles(
+    pool: &AnyPool,
+    id: i64,
+    unit: i64,
+    roles: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE staff SET unit_id = $1, roles = $2 WHERE id = $3")
+        .bind(unit)
+        .bind(roles)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Unbinds a lost second factor; the staff member binds a new one at the next login.
+pub async fn reset_totp(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE staff SET totp_secret_enc = NULL, totp_enabled = 0, totp_last_step = 0 WHERE id = $1",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

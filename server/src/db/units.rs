@@ -54,3 +54,28 @@ pub async fn add_competence(tx: &mut Tx, unit: i64, category: i64) -> Result<(),
     .await?;
     Ok(())
 }
+
+/// Replaces a unit's competences.
+pub async fn set_competences(
+    tx: &mut Tx,
+    unit: i64,
+    categories: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM unit_competences WHERE unit_id = $1")
+        .bind(unit)
+        .execute(&mut **tx)
+        .await?;
+    for c in categories {
+        add_competence(tx, unit, *c).await?;
+    }
+    Ok(())
+}
+
+pub async fn name_taken(pool: &AnyPool, name: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM units WHERE name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await?
+        .try_get(0)?;
+    Ok(n > 0)
+}

@@ -1,6 +1,8 @@
 //! The REST API, `/api/v1`: one file per use case, described by the OpenAPI document.
 
 pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod multipart;
 pub mod petitions;
 pub mod reference;
@@ -46,6 +48,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(petitions::download::download)
             .service(petitions::rate::rate)
             .service(petitions::review::review)
+            .service(admin::units::list)
+            .service(admin::units::create)
+            .service(admin::units::competences)
+            .service(admin::staff::list)
+            .service(admin::staff::create)
+            .service(admin::staff::update)
+            .service(admin::staff::reset_totp)
+            .service(admin::categories::create)
+            .service(admin::calendar::list)
+            .service(admin::calendar::put_year)
+            .service(audit::verify)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)
             })),

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, totp_code};
 
 /// Creates an intake clerk of the city's petition bureau; returns (username, password).
 async fn clerk(app: &TestApp) -> (String, String) {
@@ -120,27 +120,6 @@ async fn a_staff_member_logs_out_and_the_token_stops_working() {
     );
 }
 
-/// The current code of a base32 secret, `ahead` steps from now.
-fn code(secret: &str, ahead: u64) -> String {
-    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
-        .to_bytes()
-        .unwrap();
-    let totp = totp_rs::TOTP::new_unchecked(
-        totp_rs::Algorithm::SHA1,
-        6,
-        1,
-        30,
-        bytes,
-        None,
-        String::new(),
-    );
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    totp.generate(now + 30 * ahead)
-}
-
 #[tokio::test]
 async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
     let app = spawn_app().await;
@@ -199,7 +178,7 @@ async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let first = code(&secret, 0);
+    let first = totp_code(&secret, 0);
     let res = app
         .post_json(
             "/api/v1/staff/me/totp/confirm",
@@ -228,7 +207,7 @@ async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
         "a used code is refused"
     );
     let res = app
-        .post_json("/api/v1/staff/sessions", None, &with(code(&secret, 1)))
+        .post_json("/api/v1/staff/sessions", None, &with(totp_code(&secret, 1)))
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     // A bound factor cannot be swapped by whoever holds the session.

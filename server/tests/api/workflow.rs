@@ -4,60 +4,10 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, act, act_ok, spawn_app, staff, unit_id};
 
 const DISTRICT_BUREAU: &str = "东城区信访局";
 const HOUSING: &str = "东城区住房和城乡建设局";
-
-async fn unit_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM units WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap()
-}
-
-/// A new staff account of `unit` with `roles`, logged in; returns its access token.
-async fn staff(app: &TestApp, unit: &str, roles: &str) -> String {
-    let unit = unit_id(app, unit).await;
-    let username = format!("s{}", rand::random::<u32>());
-    let password =
-        server::services::staff::create(&app.state, Some(unit), &username, "工作人员", roles)
-            .await
-            .unwrap()
-            .expect("new account");
-    let res = app
-        .post_json(
-            "/api/v1/staff/sessions",
-            None,
-            &json!({ "username": username, "password": password }),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-async fn act(app: &TestApp, token: &str, number: &str, body: Value) -> reqwest::Response {
-    app.post_json(
-        &format!("/api/v1/staff/petitions/{number}/actions"),
-        Some(token),
-        &body,
-    )
-    .await
-}
-
-async fn act_ok(app: &TestApp, token: &str, number: &str, body: Value) {
-    let res = act(app, token, number, body.clone()).await;
-    assert_eq!(
-        res.status(),
-        StatusCode::NO_CONTENT,
-        "{body}: {}",
-        res.text().await.unwrap()
-    );
-}
 
 async fn message(res: reqwest::Response) -> String {
     res.json::<Value>().await.unwrap()["message"]

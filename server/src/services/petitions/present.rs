@@ -38,7 +38,11 @@ pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineVi
     DeadlineView::new(
         clock.label(),
         clock.basis(),
-        &due_date(&state.calendar, start, state.settings.clocks.rule(clock)),
+        &due_date(
+            &state.calendar.get(),
+            start,
+            state.settings.clocks.rule(clock),
+        ),
     )
 }
 

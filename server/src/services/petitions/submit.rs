@@ -98,7 +98,11 @@ pub async fn submit(
 
     let filed_on = shanghai_date(from_ms(now));
     let clock = Clock::Acceptance;
-    let deadline = due_date(&state.calendar, filed_on, state.settings.clocks.rule(clock));
+    let deadline = due_date(
+        &state.calendar.get(),
+        filed_on,
+        state.settings.clocks.rule(clock),
+    );
     let scope = format!("{}-{region_code}", filed_on.year());
     let sequence = db::petitions::next_sequence(&mut tx, &scope).await?;
     let number = PetitionNumber::new(

@@ -32,7 +32,7 @@ pub fn deadline(state: &AppState, w: &WorkState) -> Option<Deadline> {
     let start = NaiveDate::parse_from_str(w.clock_start.as_deref()?, "%Y-%m-%d").ok()?;
     let extra = u32::try_from(w.extra_days).unwrap_or(0);
     let rule = lengthened(state.settings.clocks.rule(clock), extra);
-    Some(due_date(&state.calendar, start, rule))
+    Some(due_date(&state.calendar.get(), start, rule))
 }
 
 /// Starts `clock` on `start` and records its due date.

@@ -82,7 +82,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             };
             if let Some(due) = assigned {
                 let limit = shared::clock::due_date(
-                    &state.calendar,
+                    &state.calendar.get(),
                     today,
                     state.settings.clocks.rule(Clock::Handling),
                 )
@@ -311,7 +311,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 ));
             };
             let due = shared::clock::due_date(
-                &state.calendar,
+                &state.calendar.get(),
                 today,
                 state.settings.clocks.rule(Clock::Supervision),
             )

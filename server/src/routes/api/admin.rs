@@ -1,0 +1,6 @@
+//! `/api/v1/admin`: units, staff, categories and the holiday calendar (administrators).
+
+pub mod calendar;
+pub mod categories;
+pub mod staff;
+pub mod units;

@@ -1,0 +1,48 @@
+//! Administration: units with jurisdictions and competences, staff and roles, categories,
+//! the holiday calendar. Administrators only; every change is in the audit trail.
+
+pub mod calendar;
+pub mod categories;
+pub mod staff;
+pub mod units;
+
+use shared::ids::StaffId;
+use shared::staff::Role;
+
+use crate::audit;
+use crate::error::{AppError, AppResult};
+use crate::services::workflow::StaffActor;
+use crate::state::AppState;
+
+/// The administrator acting, or a refusal.
+pub async fn administrator(state: &AppState, id: StaffId) -> AppResult<StaffActor> {
+    let actor = StaffActor::load(state, id).await?;
+    if !actor.has_any(&[Role::Administrator]) {
+        return Err(AppError::Forbidden("只有系统管理员可以进行此操作。".into()));
+    }
+    Ok(actor)
+}
+
+/// Records an administrative change in its own transaction.
+pub async fn record(
+    state: &AppState,
+    actor: &StaffActor,
+    client: &str,
+    action: &str,
+    detail: String,
+) -> AppResult<()> {
+    let mut tx = state.db.begin_write().await?;
+    let entry = audit::Entry {
+        at: crate::time::now_ms(),
+        actor: actor.audit_name(),
+        role: Some(&actor.role_codes()),
+        unit_id: actor.unit_id,
+        action,
+        petition_id: None,
+        detail: Some(detail),
+        client: Some(client),
+    };
+    audit::record(&mut tx, &state.vault, entry).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(())
+}

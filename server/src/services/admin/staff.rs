@@ -1,0 +1,136 @@
+//! 人员管理: staff accounts, their unit and roles, and resetting a lost second factor.
+
+use shared::admin::{NewStaffRequest, NewStaffView, StaffAccountView, StaffUpdateRequest};
+use shared::ids::{StaffId, UnitId};
+use shared::staff::Role;
+
+use super::{administrator, record};
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+fn role_codes(roles: &[Role]) -> AppResult<String> {
+    if roles.is_empty() {
+        return Err(AppError::field("roles", "请至少选择一个角色"));
+    }
+    Ok(roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(","))
+}
+
+pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<StaffAccountView>> {
+    administrator(state, staff).await?;
+    let mut out = Vec::new();
+    for s in db::staff::all(&state.db.pool).await? {
+        let totp = db::staff::totp(&state.db.pool, s.id)
+            .await?
+            .is_some_and(|t| t.enabled);
+        out.push(StaffAccountView {
+            id: s.id,
+            username: s.username,
+            display_name: s.display_name,
+            unit_id: s.unit_id.map(UnitId),
+            unit: s.unit,
+            roles: Role::parse_list(&s.roles),
+            totp_enabled: totp,
+        });
+    }
+    Ok(out)
+}
+
+pub async fn create(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    req: &NewStaffRequest,
+) -> AppResult<NewStaffView> {
+    let actor = administrator(state, staff).await?;
+    let username = req.username.trim();
+    if !(3..=32).contains(&username.len())
+        || !username
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+    {
+        return Err(AppError::field(
+            "username",
+            "用户名为3到32位字母、数字、下划线或点",
+        ));
+    }
+    let display = req.display_name.trim();
+    if !(2..=30).contains(&display.chars().count()) {
+        return Err(AppError::field("display_name", "姓名或称呼应为2到30个字"));
+    }
+    let roles = role_codes(&req.roles)?;
+    if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
+        return Err(AppError::field("unit_id", "请选择所属单位"));
+    }
+    let Some(password) =
+        crate::services::staff::create(state, Some(req.unit_id.0), username, display, &roles)
+            .await?
+    else {
+        return Err(AppError::field("username", "该用户名已被使用"));
+    };
+    let id = db::staff::by_username(&state.db.pool, username)
+        .await?
+        .map(|s| s.id)
+        .ok_or(AppError::NotFound)?;
+    record(
+        state,
+        &actor,
+        client,
+        "staff_create",
+        format!("staff={id} roles={roles}"),
+    )
+    .await?;
+    Ok(NewStaffView {
+        id,
+        username: username.to_owned(),
+        initial_password: password,
+    })
+}
+
+pub async fn update(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    target: i64,
+    req: &StaffUpdateRequest,
+) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    let roles = role_codes(&req.roles)?;
+    if target == actor.id && !req.roles.contains(&Role::Administrator) {
+        return Err(AppError::field("roles", "不能取消自己的系统管理员角色"));
+    }
+    if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
+        return Err(AppError::field("unit_id", "请选择所属单位"));
+    }
+    if !db::staff::update_unit_and_roles(&state.db.pool, target, req.unit_id.0, &roles).await? {
+        return Err(AppError::NotFound);
+    }
+    record(
+        state,
+        &actor,
+        client,
+        "staff_update",
+        format!("staff={target} unit={} roles={roles}", req.unit_id.0),
+    )
+    .await
+}
+
+pub async fn reset_totp(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    target: i64,
+) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    if !db::staff::reset_totp(&state.db.pool, target).await? {
+        return Err(AppError::NotFound);
+    }
+    record(
+        state,
+        &actor,
+        client,
+        "staff_totp_reset",
+        format!("staff={target}"),
+    )
+    .await
+}

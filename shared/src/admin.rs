@@ -1,0 +1,120 @@
+//! What administrators send and see: units with jurisdictions and competences, staff
+//! accounts and roles, categories, and the holiday calendar.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{CategoryId, RegionId, UnitId};
+use crate::staff::Role;
+
+/// What kind of body a unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 信访局/信访办: receives, routes and supervises.
+    Bureau,
+    /// 职能部门: handles matters in its competence.
+    Department,
+    /// 村(居)民委员会
+    Committee,
+}
+
+impl UnitKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Bureau => "bureau",
+            Self::Department => "department",
+            Self::Committee => "committee",
+        }
+    }
+}
+
+/// A unit with its place in the tree, its jurisdiction and its competences.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitView {
+    pub id: UnitId,
+    pub parent_id: Option<UnitId>,
+    /// 辖区: the region the unit serves (and the regions below it).
+    pub region_id: RegionId,
+    pub name: String,
+    pub kind: String,
+    pub level: String,
+    /// 职能: the categories it has power over.
+    pub competences: Vec<CategoryId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewUnitRequest {
+    pub parent_id: Option<UnitId>,
+    pub region_id: RegionId,
+    pub name: String,
+    pub kind: UnitKind,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CompetencesRequest {
+    pub category_ids: Vec<CategoryId>,
+}
+
+/// A staff account as the administrator sees it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffAccountView {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub unit_id: Option<UnitId>,
+    pub unit: Option<String>,
+    pub roles: Vec<Role>,
+    pub totp_enabled: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewStaffRequest {
+    pub username: String,
+    pub display_name: String,
+    pub unit_id: UnitId,
+    pub roles: Vec<Role>,
+}
+
+/// The new account's first password, shown once to hand over.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewStaffView {
+    pub id: i64,
+    pub username: String,
+    pub initial_password: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffUpdateRequest {
+    pub unit_id: UnitId,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewCategoryRequest {
+    pub parent_id: Option<CategoryId>,
+    pub name: String,
+}
+
+/// One year's holiday arrangement, in the calendar-file format
+/// (`2027-01-01 rest 元旦`, `2027-02-06..2027-02-12 rest 春节`, `2027-02-14 work 春节调休上班`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarYearRequest {
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarYearView {
+    pub year: i32,
+    pub text: String,
+}
