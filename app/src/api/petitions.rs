@@ -27,6 +27,12 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
     use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
     use shared::{ApiError, ErrorKind, FieldError};
 
+    // Who is asking comes first: nobody streams megabytes into an anonymous request.
+    let portal = portal()?;
+    if apply(portal.whoami(&caller(&*portal)).await?).is_none() {
+        leptos_actix::redirect("/login");
+        return Err(UiError(ApiError::unauthenticated()));
+    }
     let mut stream = data
         .into_inner()
         .ok_or_else(|| UiError(ApiError::internal()))?;
@@ -86,7 +92,6 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
         .cloned()
         .filter(|k| !k.is_empty());
     let req = request_from_form(&fields).map_err(UiError)?;
-    let portal = portal()?;
     let outcome = portal.submit(&caller(&*portal), key, req, files).await;
     match outcome {
         Ok(outcome) => {

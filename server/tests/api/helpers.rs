@@ -42,7 +42,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.log.filter = "warn".into();
     settings.database.url = SecretString::from(database_url(dir.path()).await);
     tweak(&mut settings);
-    server::telemetry::init(&settings.log);
+    capture_logs();
     let app = Application::build(settings)
         .await
         .expect("the application builds");
@@ -360,4 +360,44 @@ pub async fn act_ok(app: &TestApp, token: &str, number: &str, body: Value) {
         "{body}: {}",
         res.text().await.unwrap()
     );
+}
+
+/// Everything the portal logged during this test run, at debug level: the canary test
+/// searches it for personal data.
+pub fn logs() -> String {
+    String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned()
+}
+
+static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct LogSink;
+
+impl std::io::Write for LogSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOGS.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Installs, once, a subscriber that keeps every log line (debug and up) in memory.
+fn capture_logs() {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::new(
+            "debug,sqlx=info,h2=info,hyper=info,hyper_util=info,reqwest=info,rustls=info",
+        );
+        let _ = tracing_subscriber::registry()
+            .with(filter)
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .with_writer(|| LogSink),
+            )
+            .try_init();
+    });
 }
