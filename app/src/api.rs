@@ -3,9 +3,11 @@
 
 mod account;
 mod petitions;
+mod staff;
 
 pub use account::*;
 pub use petitions::*;
+pub use staff::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

@@ -17,6 +17,7 @@ use crate::pages::citizen::{
     FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
 use crate::pages::public::{LookupPage, TrackPage};
+use crate::pages::staff::{CasePage, QueuePage, StaffLoginPage};
 use crate::pages::{HomePage, NotFound};
 
 /// The HTML document around the app, rendered on the server.
@@ -62,6 +63,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </SessionProvider>

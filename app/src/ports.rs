@@ -5,10 +5,12 @@ use std::net::IpAddr;
 use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
 use shared::petition::{
-    LookupRequest, PetitionProgress, PetitionSummary, PetitionView, SubmitPetitionRequest,
-    SubmittedView,
+    LookupRequest, PetitionProgress, PetitionSummary, PetitionView, QueueFilter, QueuePage,
+    RateRequest, ReviewRequest, StaffActionRequest, StaffPetitionView, SubmitPetitionRequest,
+    SubmittedView, UnitOption,
 };
 use shared::reference::ReferenceData;
+use shared::staff::{StaffLoginRequest, StaffView};
 
 /// The request as the UI's server functions see it: the cookies that matter and the client address.
 #[derive(Clone, Debug, Default)]
@@ -78,4 +80,54 @@ pub trait Portal: Send + Sync {
         req: LookupRequest,
     ) -> Result<Outcome<String>, ApiError>;
     async fn tracked(&self, caller: &Caller, number: String) -> Result<PetitionProgress, ApiError>;
+    /// 评价 a published reply.
+    async fn rate(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: RateRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// 申请复查/复核.
+    async fn request_review(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: ReviewRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+}
+
+/// 工作台: what the staff pages need from the server.
+#[async_trait::async_trait]
+pub trait Desk: Send + Sync {
+    async fn staff_login(
+        &self,
+        caller: &Caller,
+        req: StaffLoginRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// The signed-in staff member, if the browser's session is a staff one.
+    async fn staff_me(&self, caller: &Caller) -> Result<Outcome<Option<StaffView>>, ApiError>;
+    async fn queue(
+        &self,
+        caller: &Caller,
+        filter: QueueFilter,
+    ) -> Result<Outcome<QueuePage>, ApiError>;
+    async fn case(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<Outcome<StaffPetitionView>, ApiError>;
+    async fn units(&self, caller: &Caller) -> Result<Outcome<Vec<UnitOption>>, ApiError>;
+    async fn act(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: StaffActionRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// 查看身份, with the reason recorded.
+    async fn unmask(
+        &self,
+        caller: &Caller,
+        number: String,
+        reason: String,
+    ) -> Result<Outcome<StaffPetitionView>, ApiError>;
 }

@@ -1,6 +1,8 @@
 //! Mounts the web UI: the built browser bundle under `/pkg`, the server-rendered pages,
-//! and the UI's server functions, which reach the services through [`portal::WebPortal`].
+//! and the UI's server functions, which reach the services through [`portal::WebPortal`]
+//! (the citizen's port) and its staff side in [`desk`].
 
+mod desk;
 mod grants;
 mod portal;
 
@@ -8,7 +10,7 @@ use std::sync::Arc;
 
 use actix_files::Files;
 use actix_web::web;
-use app::ports::Portal;
+use app::ports::{Desk, Portal};
 use leptos::prelude::*;
 use leptos_actix::{ActixRouteListing, LeptosRoutes, generate_route_list};
 
@@ -19,6 +21,7 @@ pub struct Ui {
     options: LeptosOptions,
     routes: Vec<ActixRouteListing>,
     portal: Arc<dyn Portal>,
+    desk: Arc<dyn Desk>,
 }
 
 impl Ui {
@@ -31,11 +34,14 @@ impl Ui {
             .env(leptos::config::Env::PROD)
             .build();
         let routes = generate_route_list(app::App);
-        let portal: Arc<dyn Portal> = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
+        let web = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
+        let portal: Arc<dyn Portal> = web.clone();
+        let desk: Arc<dyn Desk> = web;
         Ok(Self {
             options,
             routes,
             portal,
+            desk,
         })
     }
 
@@ -43,18 +49,17 @@ impl Ui {
         let pkg = std::path::Path::new(self.options.site_root.as_ref()).join("pkg");
         cfg.app_data(web::Data::new(self.options.clone()));
         cfg.service(Files::new("/pkg", pkg));
-        let portal = self.portal.clone();
+        let (portal, desk) = (self.portal.clone(), self.desk.clone());
+        let ports = move || {
+            provide_context(portal.clone());
+            provide_context(desk.clone());
+        };
         let options = self.options.clone();
         let shell = move || app::shell(options.clone());
-        cfg.leptos_routes_with_context(
-            self.routes.clone(),
-            move || provide_context(portal.clone()),
-            shell.clone(),
-        );
+        cfg.leptos_routes_with_context(self.routes.clone(), ports.clone(), shell.clone());
         // Any other address renders the app too, whose router answers with its 404 page.
-        let portal = self.portal.clone();
         cfg.default_service(leptos_actix::render_app_async_with_context(
-            move || provide_context(portal.clone()),
+            ports,
             shell,
             leptos_router::Method::Get,
         ));

@@ -32,6 +32,7 @@ pub use view::{
 };
 pub use work::{
     ClockState, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter, QueueItem, QueuePage,
-    ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView, SupervisionView, UnmaskRequest,
+    ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView, SupervisionView, UnitOption,
+    UnmaskRequest,
 };
 pub use workflow::{Action, IllegalTransition, Performer, Workflow};

@@ -146,3 +146,34 @@ pub async fn tracked(number: String) -> Result<PetitionProgress, UiError> {
     let portal = portal()?;
     Ok(portal.tracked(&caller(&*portal), number).await?)
 }
+
+/// 评价 a published reply; the page refreshes to show it.
+#[server(prefix = "/ui", endpoint = "rate")]
+pub async fn rate(number: String, rating: String, comment: Option<String>) -> Result<(), UiError> {
+    use super::ssr::*;
+    use shared::petition::{RateRequest, Rating};
+    let rating = Rating::from_code(&rating).ok_or_else(|| {
+        UiError(shared::ApiError::validation(vec![shared::FieldError::new(
+            "rating",
+            "请选择满意、基本满意或不满意",
+        )]))
+    })?;
+    let portal = portal()?;
+    let req = RateRequest { rating, comment };
+    apply(portal.rate(&caller(&*portal), number, req).await?);
+    Ok(())
+}
+
+/// 申请复查/复核.
+#[server(prefix = "/ui", endpoint = "request-review")]
+pub async fn request_review(number: String, reason: String) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let req = shared::petition::ReviewRequest { reason };
+    apply(
+        portal
+            .request_review(&caller(&*portal), number, req)
+            .await?,
+    );
+    Ok(())
+}

@@ -14,5 +14,5 @@ mod steps;
 pub use act::act;
 pub use actor::StaffActor;
 pub use detail::{detail, unmask};
-pub use queue::queue;
+pub use queue::{queue, units};
 pub use register::register;

@@ -5,8 +5,8 @@ use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
 use shared::ids::CitizenId;
 use shared::petition::{
-    LookupRequest, PetitionProgress, PetitionSummary, PetitionView, SubmitPetitionRequest,
-    SubmittedView,
+    LookupRequest, PetitionProgress, PetitionSummary, PetitionView, RateRequest, ReviewRequest,
+    SubmitPetitionRequest, SubmittedView,
 };
 use shared::reference::ReferenceData;
 
@@ -20,7 +20,7 @@ use crate::services::{accounts, petitions, reference};
 use crate::state::AppState;
 
 pub struct WebPortal {
-    state: AppState,
+    pub(super) state: AppState,
 }
 
 impl WebPortal {
@@ -28,12 +28,12 @@ impl WebPortal {
         Self { state }
     }
 
-    fn secure(&self) -> bool {
+    pub(super) fn secure(&self) -> bool {
         self.state.settings.server.secure_cookies
     }
 
     /// Whoever the browser's session cookies name (UI calls never carry a bearer token).
-    async fn resolve(&self, caller: &Caller) -> Result<Resolved, ApiError> {
+    pub(super) async fn resolve(&self, caller: &Caller) -> Result<Resolved, ApiError> {
         resolve(
             &self.state,
             None,
@@ -58,7 +58,20 @@ impl WebPortal {
         }
     }
 
-    fn ip(caller: &Caller) -> std::net::IpAddr {
+    /// The cookies that carry a new session to the browser.
+    pub(super) fn session_cookies(&self, issued: sessions::Issued) -> Vec<String> {
+        let s = self.secure();
+        let tokens = &self.state.tokens;
+        let mut set = vec![
+            cookies::build(Kind::Access, s, issued.access, tokens.access_ttl_secs).to_string(),
+        ];
+        if let Some(r) = issued.refresh {
+            set.push(cookies::build(Kind::Refresh, s, r, tokens.refresh_ttl_secs).to_string());
+        }
+        set
+    }
+
+    pub(super) fn ip(caller: &Caller) -> std::net::IpAddr {
         caller
             .ip
             .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
@@ -66,7 +79,7 @@ impl WebPortal {
 }
 
 /// The client's view of a server error; unexpected causes are logged here, once.
-fn api(e: AppError) -> ApiError {
+pub(super) fn api(e: AppError) -> ApiError {
     e.log();
     e.to_api()
 }
@@ -111,24 +124,9 @@ impl Portal for WebPortal {
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError> {
         self.state.limiters.login(Self::ip(caller)).map_err(api)?;
         let issued = accounts::login(&self.state, &req).await.map_err(api)?;
-        let s = self.secure();
-        let mut set_cookies = vec![
-            cookies::build(
-                Kind::Access,
-                s,
-                issued.access,
-                self.state.tokens.access_ttl_secs,
-            )
-            .to_string(),
-        ];
-        if let Some(r) = issued.refresh {
-            set_cookies.push(
-                cookies::build(Kind::Refresh, s, r, self.state.tokens.refresh_ttl_secs).to_string(),
-            );
-        }
         Ok(Outcome {
             value: (),
-            set_cookies,
+            set_cookies: self.session_cookies(issued),
         })
     }
 
@@ -246,9 +244,41 @@ impl Portal for WebPortal {
             _ => Err(ApiError::not_found()),
         }
     }
+
+    async fn rate(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: RateRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        petitions::rate(&self.state, id, &client_of(caller), &number, &req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn request_review(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: ReviewRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        petitions::request_review(&self.state, id, &client_of(caller), &number, &req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
 }
 
 /// The caller's address as the audit trail records it.
-fn client_of(caller: &Caller) -> String {
+pub(super) fn client_of(caller: &Caller) -> String {
     caller.ip.map(|ip| ip.to_string()).unwrap_or_default()
 }

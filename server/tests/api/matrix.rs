@@ -358,6 +358,61 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             Form(vec![("number", number.clone())]),
             "DDDDDDDDDDD",
         ),
+        row(
+            post.clone(),
+            "/ui/rate",
+            Form(vec![
+                ("number", number.clone()),
+                ("rating", "satisfied".into()),
+            ]),
+            "DADDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/request-review",
+            Form(vec![
+                ("number", number.clone()),
+                ("reason", "不服答复".into()),
+            ]),
+            "DADDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/staff-login",
+            Form(vec![
+                ("username", sibling_user.clone()),
+                ("password", sibling_password.clone()),
+            ]),
+            "AAAAAAAAAAA",
+        ),
+        row(post.clone(), "/ui/staff-me", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/staff-queue", Form(vec![]), "DDDAAAAAADD"),
+        row(
+            post.clone(),
+            "/ui/staff-case",
+            Form(vec![("number", number.clone())]),
+            "DDDAAADDADD",
+        ),
+        row(post.clone(), "/ui/staff-units", Form(vec![]), "DDDAAAAADDD"),
+        row(
+            post.clone(),
+            "/ui/staff-identity",
+            Form(vec![
+                ("number", number.clone()),
+                ("reason", "核实身份以便回访".into()),
+            ]),
+            "DDDAAADDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/staff-act",
+            Form(vec![
+                ("number", number.clone()),
+                ("action", "add_note".into()),
+                ("text", "矩阵测试备注".into()),
+            ]),
+            "DDDDAADDDDD",
+        ),
         // Last: these end the caller's session.
         row(Method::DELETE, "/sessions/current", Empty, "DAAAAAAAAAA"),
         row(post.clone(), "/ui/logout", Form(vec![]), "AAAAAAAAAAA"),

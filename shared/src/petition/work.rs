@@ -144,6 +144,21 @@ pub enum ClockState {
 }
 
 impl ClockState {
+    pub const ALL: [ClockState; 4] = [Self::Running, Self::DueSoon, Self::Overdue, Self::Stopped];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::DueSoon => "due_soon",
+            Self::Overdue => "overdue",
+            Self::Stopped => "stopped",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Running => "正常",
@@ -301,4 +316,14 @@ pub struct StaffPetitionView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnmaskRequest {
     pub reason: String,
+}
+
+/// A unit as offered in a forwarding or designation list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitOption {
+    pub id: UnitId,
+    pub name: String,
+    /// bureau, department or committee
+    pub kind: String,
 }

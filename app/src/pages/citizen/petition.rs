@@ -5,26 +5,35 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::ErrorKind;
-use shared::petition::PetitionView;
+use shared::petition::{PetitionView, Rating};
 
 use super::LoginPrompt;
-use crate::api::petition;
+use crate::api::{Rate, RequestReview, petition};
 use crate::components::local_time;
+use crate::components::notice::{ErrorSummary, form_error};
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
 #[component]
 pub fn PetitionPage() -> impl IntoView {
     let params = use_params_map();
+    let rate = ServerAction::<Rate>::new();
+    let review = ServerAction::<RequestReview>::new();
+    // Refetched after a rating or a review request, so the page shows what followed.
     let view_data = Resource::new(
-        move || params.read().get("number").unwrap_or_default(),
-        petition,
+        move || {
+            (
+                params.read().get("number").unwrap_or_default(),
+                rate.version().get() + review.version().get(),
+            )
+        },
+        |(n, _)| petition(n),
     );
     view! {
         <Title text="信访详情" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(p) => Either::Left(view! { <Detail p /> }),
+                    Ok(p) => Either::Left(view! { <Detail p rate review /> }),
                     Err(e) if e.0.kind == ErrorKind::Unauthenticated => Either::Right(view! { <LoginPrompt /> }.into_any()),
                     Err(_) => Either::Right(view! {
                         <h1>"未找到该信访事项"</h1>
@@ -37,7 +46,11 @@ pub fn PetitionPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(p: PetitionView) -> impl IntoView {
+fn Detail(
+    p: PetitionView,
+    rate: ServerAction<Rate>,
+    review: ServerAction<RequestReview>,
+) -> impl IntoView {
     let number = p.progress.number.to_string();
     let query = use_query_map();
     let uploaded = query.read_untracked().get("uploaded").is_some();
@@ -64,6 +77,7 @@ fn Detail(p: PetitionView) -> impl IntoView {
         </dl>
         {p.other_procedure_guidance.clone().map(|g| view! { <p class="notice info">{g}</p> })}
         <DeadlineList deadlines=p.progress.deadlines.clone() />
+        <Replies p=p.clone() rate review />
         <PetitionTimeline entries=p.progress.timeline.clone() />
         <section>
             <h2>"事实和理由"</h2>
@@ -103,4 +117,87 @@ fn Detail(p: PetitionView) -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// 答复: the published replies, the rating form once one is due, and the review request
+/// while its window is open.
+#[component]
+fn Replies(
+    p: PetitionView,
+    rate: ServerAction<Rate>,
+    review: ServerAction<RequestReview>,
+) -> impl IntoView {
+    if p.replies.is_empty() {
+        return None;
+    }
+    let number = p.progress.number.to_string();
+    let rate_error = form_error(rate);
+    let review_error = form_error(review);
+    let replies = p
+        .replies
+        .iter()
+        .map(|r| {
+            view! {
+                <article class="reply">
+                    <h3>{format!("{}意见书（{}）", r.round_label, r.unit)}</h3>
+                    <p><strong>"查明事实："</strong>{r.facts.clone()}</p>
+                    <p><strong>"理由："</strong>{r.reasons.clone()}</p>
+                    <p><strong>"处理意见："</strong>{r.decision_label.clone()}</p>
+                    <p><strong>"依据："</strong>{r.legal_basis.clone()}</p>
+                </article>
+            }
+        })
+        .collect_view();
+    let ratings = Rating::ALL
+        .iter()
+        .map(|r| {
+            let id = format!("f-rating-{}", r.code());
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class="choice">
+                    <input type="radio" id=id name="rating" value=r.code() required=true />
+                    {r.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let rated = p
+        .rating
+        .map(|r| view! { <p>{format!("您的评价：{}", r.label())}</p> });
+    let review_number = number.clone();
+    let window = p.review_due.clone();
+    Some(view! {
+        <section aria-labelledby="reply-h">
+            <h2 id="reply-h">"答复"</h2>
+            {replies}
+            {rated}
+            {p.can_rate.then(|| view! {
+                <ErrorSummary error=rate_error />
+                <ActionForm action=rate attr:class="form">
+                    <input type="hidden" name="number" value=number.clone() />
+                    <fieldset>
+                        <legend>"您对答复是否满意？"</legend>
+                        {ratings}
+                    </fieldset>
+                    <div class="field">
+                        <label for="f-comment">"评价意见（选填）"</label>
+                        <textarea id="f-comment" name="comment" rows="2"></textarea>
+                    </div>
+                    <button type="submit" class="button primary">"提交评价"</button>
+                </ActionForm>
+            })}
+            {p.can_request_review.then(|| view! {
+                <ErrorSummary error=review_error />
+                <ActionForm action=review attr:class="form">
+                    <input type="hidden" name="number" value=review_number.clone() />
+                    <p>{window.map(|w| format!("不服答复的，可在{}前申请复查（复核），由上一级机关办理。", w.due))}</p>
+                    <div class="field">
+                        <label for="f-review">"申请理由"</label>
+                        <textarea id="f-review" name="reason" rows="3" required=true></textarea>
+                    </div>
+                    <button type="submit" class="button">"申请复查"</button>
+                </ActionForm>
+            })}
+        </section>
+    })
 }

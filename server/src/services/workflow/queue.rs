@@ -115,3 +115,23 @@ fn parse_cursor(c: &str) -> Option<(String, i64)> {
     NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?;
     Some((due.to_owned(), id.parse().ok()?))
 }
+
+/// Every unit by name, for choosing where to forward or whom to designate.
+pub async fn units(
+    state: &AppState,
+    staff: StaffId,
+) -> AppResult<Vec<shared::petition::UnitOption>> {
+    let actor = StaffActor::load(state, staff).await?;
+    if actor.unit_id.is_none() || !actor.has_any(access::UNMASK_ROLES) {
+        return Err(AppError::Forbidden("您的账户不办理信访事项。".into()));
+    }
+    Ok(db::units::all(&state.db.pool)
+        .await?
+        .into_iter()
+        .map(|u| shared::petition::UnitOption {
+            id: shared::ids::UnitId(u.id),
+            name: u.name,
+            kind: u.kind,
+        })
+        .collect())
+}

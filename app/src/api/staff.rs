@@ -1,0 +1,118 @@
+//! Server functions of the staff pages (工作台): login, queue, case file, actions.
+
+// `staff_act` takes every field any action form may post; the server function macro
+// copies the argument list into the client stub, where a local allow does not reach.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use shared::petition::{QueuePage, StaffPetitionView, UnitOption};
+use shared::staff::StaffView;
+
+use crate::error::UiError;
+
+#[cfg(feature = "ssr")]
+fn desk() -> Result<std::sync::Arc<dyn crate::ports::Desk>, UiError> {
+    use_context::<std::sync::Arc<dyn crate::ports::Desk>>()
+        .ok_or_else(|| UiError(shared::ApiError::internal()))
+}
+
+#[cfg(feature = "ssr")]
+fn caller() -> Result<crate::ports::Caller, UiError> {
+    Ok(super::ssr::caller(&*super::ssr::portal()?))
+}
+
+#[server(prefix = "/ui", endpoint = "staff-login")]
+pub async fn staff_login(
+    username: String,
+    password: String,
+    totp: Option<String>,
+) -> Result<(), UiError> {
+    use super::ssr::apply;
+    let req = shared::staff::StaffLoginRequest {
+        username,
+        password,
+        totp,
+    };
+    apply(desk()?.staff_login(&caller()?, req).await?);
+    leptos_actix::redirect("/staff");
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "staff-me")]
+pub async fn staff_me() -> Result<Option<StaffView>, UiError> {
+    Ok(super::ssr::apply(desk()?.staff_me(&caller()?).await?))
+}
+
+/// 待办: the queue, filtered by the codes of the filter form (empty means any).
+#[server(prefix = "/ui", endpoint = "staff-queue")]
+pub async fn staff_queue(
+    status: Option<String>,
+    kind: Option<String>,
+    clock: Option<String>,
+    after: Option<String>,
+) -> Result<QueuePage, UiError> {
+    use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter};
+    let pick = |s: &Option<String>| s.clone().filter(|v| !v.is_empty());
+    let clock = pick(&clock).and_then(|c| ClockState::from_code(&c));
+    let filter = QueueFilter {
+        status: pick(&status).and_then(|s| PetitionStatus::from_code(&s)),
+        kind: pick(&kind).and_then(|k| PetitionKind::from_code(&k)),
+        clock,
+        after: pick(&after),
+        ..QueueFilter::default()
+    };
+    Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "staff-case")]
+pub async fn staff_case(number: String) -> Result<StaffPetitionView, UiError> {
+    Ok(super::ssr::apply(desk()?.case(&caller()?, number).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "staff-units")]
+pub async fn staff_units() -> Result<Vec<UnitOption>, UiError> {
+    Ok(super::ssr::apply(desk()?.units(&caller()?).await?))
+}
+
+/// 查看身份: the case file with the petitioner unmasked, for a reason that is recorded.
+#[server(prefix = "/ui", endpoint = "staff-identity")]
+pub async fn staff_identity(number: String, reason: String) -> Result<StaffPetitionView, UiError> {
+    Ok(super::ssr::apply(
+        desk()?.unmask(&caller()?, number, reason).await?,
+    ))
+}
+
+/// One step on a petition, from one of the case page's forms; `action` names the step and
+/// the other fields are those its form carries.
+#[server(prefix = "/ui", endpoint = "staff-act")]
+pub async fn staff_act(
+    number: String,
+    action: String,
+    version: Option<i64>,
+    unit_id: Option<String>,
+    due: Option<String>,
+    reason: Option<String>,
+    days: Option<String>,
+    text: Option<String>,
+    facts: Option<String>,
+    reasons: Option<String>,
+    decision: Option<String>,
+    legal_basis: Option<String>,
+) -> Result<(), UiError> {
+    let form = crate::pages::staff::actions::ActionFields {
+        action,
+        unit_id,
+        due,
+        reason,
+        days,
+        text,
+        facts,
+        reasons,
+        decision,
+        legal_basis,
+    };
+    let command = form.command().map_err(UiError)?;
+    let req = shared::petition::StaffActionRequest { version, command };
+    super::ssr::apply(desk()?.act(&caller()?, number, req).await?);
+    Ok(())
+}

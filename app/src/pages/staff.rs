@@ -1,0 +1,51 @@
+//! The staff pages (工作台): login, the queue by due date, and the case file with its actions.
+
+pub mod actions;
+mod case;
+mod login;
+mod queue;
+
+pub use case::CasePage;
+pub use login::StaffLoginPage;
+pub use queue::QueuePage;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::staff::StaffView;
+
+use crate::api::Logout;
+
+/// Shown in place of a staff page when no staff member is signed in.
+#[component]
+pub fn StaffLoginPrompt() -> impl IntoView {
+    view! {
+        <div class="notice info">
+            <p>"工作台仅供信访部门和承办单位的工作人员使用，请先登录。"</p>
+            <p><A href="/staff/login" attr:class="button primary">"工作人员登录"</A></p>
+        </div>
+    }
+}
+
+/// Who is working, and the way out.
+#[component]
+pub fn StaffBar(me: StaffView) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    let roles = me
+        .roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join("、");
+    view! {
+        <div class="staff-bar">
+            <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
+            <A href="/staff">"待办"</A>
+            <ActionForm action=logout attr:class="inline">
+                <button type="submit" class="link">"退出"</button>
+            </ActionForm>
+        </div>
+        {me.totp_required.then(|| view! {
+            <p class="notice error" role="alert">"您的岗位须先绑定动态口令（TOTP）才能办理信访事项，请联系系统管理员或通过接口绑定。"</p>
+        })}
+    }
+}

@@ -1,0 +1,383 @@
+//! The case page's action forms, and turning a posted form back into a staff command
+//! (the same rules for the form with and without JavaScript).
+
+use leptos::prelude::*;
+use shared::petition::{
+    Decision, NotAcceptReason, PetitionKind, ReplyDraft, StaffCommand, StaffPetitionView,
+    UnitOption,
+};
+use shared::{ApiError, FieldError};
+
+use crate::api::StaffAct;
+
+/// The fields a case-page form may carry; which ones count depends on `action`.
+#[derive(Default)]
+pub struct ActionFields {
+    pub action: String,
+    pub unit_id: Option<String>,
+    pub due: Option<String>,
+    pub reason: Option<String>,
+    pub days: Option<String>,
+    pub text: Option<String>,
+    pub facts: Option<String>,
+    pub reasons: Option<String>,
+    pub decision: Option<String>,
+    pub legal_basis: Option<String>,
+}
+
+fn missing(field: &str, message: &str) -> ApiError {
+    ApiError::validation(vec![FieldError::new(field, message)])
+}
+
+impl ActionFields {
+    fn unit(&self) -> Result<shared::ids::UnitId, ApiError> {
+        self.unit_id
+            .as_deref()
+            .and_then(|u| u.parse().ok())
+            .map(shared::ids::UnitId)
+            .ok_or_else(|| missing("unit_id", "请选择单位"))
+    }
+
+    fn string(&self, v: &Option<String>) -> String {
+        v.clone().unwrap_or_default()
+    }
+
+    fn days(&self) -> Result<u32, ApiError> {
+        self.days
+            .as_deref()
+            .and_then(|d| d.trim().parse().ok())
+            .ok_or_else(|| missing("days", "请填写天数"))
+    }
+
+    /// The command the form asks for, or what is missing from it.
+    pub fn command(&self) -> Result<StaffCommand, ApiError> {
+        let s = |v: &Option<String>| self.string(v);
+        Ok(match self.action.as_str() {
+            "accept_here" => StaffCommand::AcceptHere,
+            "forward" => StaffCommand::Forward {
+                unit_id: self.unit()?,
+            },
+            "assign" => StaffCommand::Assign {
+                unit_id: self.unit()?,
+                due: self
+                    .due
+                    .as_deref()
+                    .and_then(|d| d.parse().ok())
+                    .ok_or_else(|| missing("due", "请选择交办期限"))?,
+            },
+            "not_accept" => StaffCommand::NotAccept {
+                reason: self
+                    .reason
+                    .as_deref()
+                    .and_then(NotAcceptReason::from_code)
+                    .ok_or_else(|| missing("reason", "请选择不予受理的理由"))?,
+                guidance: s(&self.text),
+            },
+            "mark_group" => StaffCommand::MarkGroup,
+            "link_repeat" => StaffCommand::LinkRepeat {
+                earlier: s(&self.text),
+            },
+            "set_accused" => StaffCommand::SetAccused {
+                unit_id: self.unit()?,
+            },
+            "receive_accept" => StaffCommand::ReceiveAccept,
+            "object" => StaffCommand::Object {
+                reason: s(&self.text),
+            },
+            "uphold_objection" => StaffCommand::UpholdObjection {
+                unit_id: self.unit()?,
+            },
+            "dismiss_objection" => StaffCommand::DismissObjection {
+                reason: s(&self.text),
+            },
+            "add_note" => StaffCommand::AddNote {
+                body: s(&self.text),
+            },
+            "record_hearing" => StaffCommand::RecordHearing {
+                days: self.days()?,
+                note: s(&self.text),
+            },
+            "submit_draft" => StaffCommand::SubmitDraft(ReplyDraft {
+                facts: s(&self.facts),
+                reasons: s(&self.reasons),
+                decision: self
+                    .decision
+                    .as_deref()
+                    .and_then(Decision::from_code)
+                    .ok_or_else(|| missing("decision", "请选择处理意见"))?,
+                legal_basis: s(&self.legal_basis),
+            }),
+            "return_draft" => StaffCommand::ReturnDraft {
+                comment: s(&self.text),
+            },
+            "approve_reply" => StaffCommand::ApproveReply,
+            "extend" => StaffCommand::Extend {
+                days: self.days()?,
+                reason: s(&self.text),
+            },
+            "supervise" => StaffCommand::Supervise {
+                body: s(&self.text),
+            },
+            "recuse" => StaffCommand::Recuse {
+                reason: s(&self.text),
+            },
+            _ => return Err(missing("action", "未知的操作")),
+        })
+    }
+}
+
+/// One form posting one action; `children` are its fields.
+#[component]
+fn Step(
+    action: ServerAction<StaffAct>,
+    number: String,
+    version: i64,
+    code: &'static str,
+    title: &'static str,
+    button: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <section class="step" aria-label=title>
+            <h3>{title}</h3>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="number" value=number />
+                <input type="hidden" name="action" value=code />
+                <input type="hidden" name="version" value=version />
+                {children.map(|c| c())}
+                <button type="submit" class="button primary">{button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn unit_select(
+    units: &[UnitOption],
+    selected: Option<i64>,
+    label: &'static str,
+    id: &'static str,
+) -> impl IntoView + use<> {
+    let options = units
+        .iter()
+        .map(|u| {
+            let chosen = Some(u.id.0) == selected;
+            view! { <option value=u.id.0 selected=chosen>{u.name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name="unit_id" required=true>
+                <option value="">"请选择单位"</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+fn text_area(id: &'static str, name: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id name=name rows="3" required=true></textarea>
+        </div>
+    }
+}
+
+fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id name="days" type="number" inputmode="numeric" min="1" max=max required=true />
+        </div>
+    }
+}
+
+/// The forms for every action this staff member may take now.
+#[component]
+pub fn ActionForms(
+    case: StaffPetitionView,
+    units: Vec<UnitOption>,
+    action: ServerAction<StaffAct>,
+) -> impl IntoView {
+    let n = case.number.to_string();
+    let v = case.version;
+    let may = |code: &str| case.allowed.iter().any(|a| a == code);
+    let proposed = case.proposed_unit.as_ref().map(|(id, _)| id.0);
+    let decisions = Decision::for_kind(case.kind)
+        .iter()
+        .map(|d| view! { <option value=d.code()>{d.label()}</option> })
+        .collect_view();
+    let refusals = NotAcceptReason::ALL
+        .iter()
+        .map(|r| view! { <option value=r.code()>{format!("{}（{}）", r.label(), r.basis())}</option> })
+        .collect_view();
+    let suggestion = case.kind == PetitionKind::Suggestion;
+    let mut forms = Vec::new();
+    if may("forward") {
+        let u = units.clone();
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="forward" title="转送" button="转送">
+                {unit_select(&u, proposed, "承办单位（已按属地和职能预选建议单位）", "f-forward-unit")}
+            </Step>
+        }.into_any());
+    }
+    if may("accept_here") {
+        forms.push(view! { <Step action number=n.clone() version=v code="accept_here" title="受理并自办" button="受理" /> }.into_any());
+    }
+    if may("assign") {
+        let u = units.clone();
+        forms.push(
+            view! {
+                <Step action number=n.clone() version=v code="assign" title="交办" button="交办">
+                    {unit_select(&u, proposed, "承办单位", "f-assign-unit")}
+                    <div class="field">
+                        <label for="f-assign-due">"交办期限（须报告办理结果）"</label>
+                        <input id="f-assign-due" name="due" type="date" required=true />
+                    </div>
+                </Step>
+            }
+            .into_any(),
+        );
+    }
+    if may("not_accept") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="not_accept" title="不予受理" button="出具不予受理告知">
+                <div class="field">
+                    <label for="f-refuse">"理由和依据"</label>
+                    <select id="f-refuse" name="reason" required=true>{refusals}</select>
+                </div>
+                {text_area("f-refuse-text", "text", "告知信访人的引导意见")}
+            </Step>
+        }.into_any());
+    }
+    if may("receive_accept") {
+        forms.push(view! { <Step action number=n.clone() version=v code="receive_accept" title="签收受理" button="签收受理" /> }.into_any());
+    }
+    if may("object") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="object" title="提出异议（5个工作日内）" button="提出异议">
+                {text_area("f-object", "text", "异议理由")}
+            </Step>
+        }.into_any());
+    }
+    if may("uphold_objection") {
+        let u = units.clone();
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="uphold_objection" title="同意异议并改转送" button="改转送">
+                {unit_select(&u, None, "指定承办单位", "f-uphold-unit")}
+            </Step>
+        }.into_any());
+    }
+    if may("dismiss_objection") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="dismiss_objection" title="不同意异议" button="退回原单位办理">
+                {text_area("f-dismiss", "text", "理由")}
+            </Step>
+        }.into_any());
+    }
+    if may("submit_draft") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="submit_draft" title="起草信访处理意见书" button="提交负责人审批">
+                {text_area("f-facts", "facts", "查明事实")}
+                {text_area("f-reasons", "reasons", "理由")}
+                <div class="field">
+                    <label for="f-decision">{if suggestion { "采纳情况" } else { "处理意见" }}</label>
+                    <select id="f-decision" name="decision" required=true>{decisions}</select>
+                </div>
+                {text_area("f-basis", "legal_basis", "依据")}
+            </Step>
+        }.into_any());
+    }
+    if may("approve_reply") {
+        forms.push(view! { <Step action number=n.clone() version=v code="approve_reply" title="审批答复" button="批准并发布答复" /> }.into_any());
+    }
+    if may("return_draft") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="return_draft" title="退回修改" button="退回">
+                {text_area("f-return", "text", "修改意见")}
+            </Step>
+        }.into_any());
+    }
+    if may("extend") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="extend" title="延长办理期限（限一次，不超过30日）" button="批准延期">
+                {number_field("f-extend-days", "延长天数", 30)}
+                {text_area("f-extend", "text", "延期理由（将告知信访人）")}
+            </Step>
+        }.into_any());
+    }
+    if may("record_hearing") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="record_hearing" title="登记听证" button="登记">
+                {number_field("f-hearing-days", "听证天数（不计入期限）", 90)}
+                {text_area("f-hearing", "text", "听证情况")}
+            </Step>
+        }.into_any());
+    }
+    if may("supervise") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="supervise" title="督办" button="发出督办单">
+                {text_area("f-supervise", "text", "督办意见")}
+            </Step>
+        }.into_any());
+    }
+    if may("mark_group") && !case.group_matter {
+        forms.push(view! { <Step action number=n.clone() version=v code="mark_group" title="标记为集体访" button="标记" /> }.into_any());
+    }
+    if may("link_repeat") {
+        let u = units.clone();
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="link_repeat" title="关联重复件" button="关联">
+                <div class="field">
+                    <label for="f-repeat">"较早的信访件编号"</label>
+                    <input id="f-repeat" name="text" required=true />
+                </div>
+            </Step>
+            <Step action number=n.clone() version=v code="set_accused" title="被反映单位（保密：该单位不得接触本件）" button="记录">
+                {unit_select(&u, None, "被反映单位", "f-accused-unit")}
+            </Step>
+        }.into_any());
+    }
+    if may("add_note") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="add_note" title="内部备注（不向信访人公开）" button="添加备注">
+                {text_area("f-note", "text", "备注")}
+            </Step>
+        }.into_any());
+    }
+    forms.push(view! {
+        <details class="step">
+            <summary>"申请回避"</summary>
+            <Step action number=n.clone() version=v code="recuse" title="回避（《信访工作条例》第二十八条）" button="回避">
+                {text_area("f-recuse", "text", "与本件的利害关系")}
+            </Step>
+        </details>
+    }.into_any());
+    forms.collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_posted_draft_and_a_posted_forward_become_their_commands() {
+        let f = ActionFields {
+            action: "submit_draft".into(),
+            facts: Some("经查属实".into()),
+            reasons: Some("理由".into()),
+            decision: Some("support".into()),
+            legal_basis: Some("依据".into()),
+            ..ActionFields::default()
+        };
+        assert!(
+            matches!(f.command(), Ok(StaffCommand::SubmitDraft(d)) if d.decision == Decision::Support)
+        );
+        let f = ActionFields {
+            action: "forward".into(),
+            ..ActionFields::default()
+        };
+        assert_eq!(f.command().unwrap_err().fields[0].field, "unit_id");
+    }
+}

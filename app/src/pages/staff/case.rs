@@ -1,0 +1,154 @@
+//! 办理页: one petition as this staff member may see it, with the actions open to them.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use shared::ErrorKind;
+use shared::petition::StaffPetitionView;
+
+use super::actions::ActionForms;
+use super::{StaffBar, StaffLoginPrompt};
+use crate::api::{StaffAct, StaffIdentity, staff_case, staff_me, staff_units};
+use crate::components::local_time;
+use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::timeline::{DeadlineList, PetitionTimeline};
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.read().get("number").unwrap_or_default();
+    let act = ServerAction::<StaffAct>::new();
+    let unmask = ServerAction::<StaffIdentity>::new();
+    let me = Resource::new(|| (), |_| staff_me());
+    // Refetched after every action, so the page shows the state the action produced.
+    let case = Resource::new(
+        move || (number(), act.version().get()),
+        |(n, _)| staff_case(n),
+    );
+    let units = Resource::new(|| (), |_| staff_units());
+    let error = form_error(act);
+    view! {
+        <Title text="工作台 · 办理" />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                match (me.await, case.await, units.await) {
+                    (Ok(Some(me)), Ok(c), Ok(units)) => Either::Left(view! {
+                        <StaffBar me />
+                        <ErrorSummary error />
+                        <Case c=c.clone() unmask />
+                        <section aria-labelledby="actions-h">
+                            <h2 id="actions-h">"办理"</h2>
+                            <ActionForms case=c units action=act />
+                        </section>
+                    }),
+                    (Ok(None), _, _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    (Err(e), _, _) | (_, Err(e), _) if e.0.kind == ErrorKind::Unauthenticated => {
+                        Either::Right(view! { <StaffLoginPrompt /> }.into_any())
+                    }
+                    (_, Err(e), _) if e.0.kind == ErrorKind::NotFound => Either::Right(view! {
+                        <h1>"未找到该信访事项"</h1>
+                        <p>"该事项不存在，或不在您的办理范围内。"</p>
+                    }.into_any()),
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                        Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any())
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoView {
+    let number = c.number.to_string();
+    let unmasked = move || {
+        unmask
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .and_then(|v| v.petitioner)
+    };
+    let petitioner = c.petitioner.clone().map(|p| {
+        let number = number.clone();
+        view! {
+            <section aria-labelledby="who-h">
+                <h2 id="who-h">"信访人"</h2>
+                {move || {
+                    let shown = unmasked().unwrap_or_else(|| p.clone());
+                    view! {
+                        <dl class="facts">
+                            <dt>"姓名"</dt><dd>{shown.name.clone()}</dd>
+                            <dt>"手机"</dt><dd>{shown.phone.clone()}</dd>
+                            <dt>"身份证号码"</dt><dd>{shown.id_number.clone()}</dd>
+                            {shown.address.clone().map(|a| view! { <dt>"地址"</dt><dd>{a}</dd> })}
+                        </dl>
+                    }
+                }}
+                <details>
+                    <summary>"查看完整身份信息（将记录在审计日志中）"</summary>
+                    <ActionForm action=unmask attr:class="form">
+                        <input type="hidden" name="number" value=number />
+                        <div class="field">
+                            <label for="f-unmask">"查看理由"</label>
+                            <input id="f-unmask" name="reason" required=true />
+                        </div>
+                        <button type="submit" class="button">"查看"</button>
+                    </ActionForm>
+                </details>
+            </section>
+        }
+    });
+    let replies = c
+        .replies
+        .iter()
+        .map(|r| {
+            view! {
+                <article class="reply">
+                    <h3>{format!("{}意见（{}，{}）", r.round_label, r.unit, match r.state.as_str() {
+                        "approved" => "已发布",
+                        "draft" => "待审批",
+                        "returned" => "已退回",
+                        _ => "已作废",
+                    })}</h3>
+                    <p><strong>"查明事实："</strong>{r.facts.clone()}</p>
+                    <p><strong>"理由："</strong>{r.reasons.clone()}</p>
+                    <p><strong>"处理意见："</strong>{r.decision_label.clone()}</p>
+                    <p><strong>"依据："</strong>{r.legal_basis.clone()}</p>
+                    {r.comment.clone().map(|c| view! { <p><strong>"审批意见："</strong>{c}</p> })}
+                </article>
+            }
+        })
+        .collect_view();
+    let notes = c
+        .notes
+        .iter()
+        .map(|n| view! { <li>{format!("{} {}：{}", local_time(n.at), n.author, n.body)}</li> })
+        .collect_view();
+    view! {
+        <h1>{c.title.clone()}</h1>
+        <dl class="facts">
+            <dt>"信访件编号"</dt><dd class="mono">{number.clone()}</dd>
+            <dt>"状态"</dt><dd><span class="status">{format!("{}（{}）", c.status_label, c.round.label())}</span></dd>
+            <dt>"性质"</dt><dd>{c.kind.label()}</dd>
+            <dt>"渠道"</dt><dd>{c.channel.label()}</dd>
+            <dt>"类别"</dt><dd>{c.category.clone()}</dd>
+            <dt>"问题发生地"</dt><dd>{c.region.clone()}</dd>
+            <dt>"所在单位"</dt><dd>{c.unit.clone().unwrap_or_default()}</dd>
+            {c.proposed_unit.clone().map(|(_, u)| view! { <dt>"建议承办单位"</dt><dd>{u}</dd> })}
+            {c.accused_unit.clone().map(|u| view! { <dt>"被反映单位"</dt><dd>{u}</dd> })}
+            <dt>"期限状态"</dt><dd>{c.clock.label()}</dd>
+        </dl>
+        <DeadlineList deadlines=c.deadlines.clone() />
+        {petitioner}
+        <section>
+            <h2>"事实和理由"</h2>
+            <p class="prose">{c.facts.clone().unwrap_or_else(|| "（按保密规定不予显示）".into())}</p>
+            <h2>"诉求"</h2>
+            <p class="prose">{c.request.clone().unwrap_or_else(|| "（按保密规定不予显示）".into())}</p>
+        </section>
+        {(!c.replies.is_empty()).then(|| view! { <section><h2>"答复"</h2>{replies}</section> })}
+        {(!c.notes.is_empty()).then(|| view! { <section><h2>"内部备注"</h2><ul>{notes}</ul></section> })}
+        <PetitionTimeline entries=c.timeline.clone() />
+    }
+}

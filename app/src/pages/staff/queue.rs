@@ -1,0 +1,130 @@
+//! 待办: the petitions the staff member's unit must act on, earliest due first, filtered.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use shared::ErrorKind;
+use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueuePage as Page};
+
+use super::{StaffBar, StaffLoginPrompt};
+use crate::api::{staff_me, staff_queue};
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    let me = Resource::new(|| (), |_| staff_me());
+    let page = Resource::new(
+        move || (get("status"), get("kind"), get("clock"), get("after")),
+        |(status, kind, clock, after)| staff_queue(status, kind, clock, after),
+    );
+    view! {
+        <Title text="工作台 · 待办" />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => Either::Left(view! {
+                        <StaffBar me />
+                        <h1>"待办信访事项"</h1>
+                        <Filters />
+                        {match page.await {
+                            Ok(p) => Either::Left(view! { <Rows page=p /> }),
+                            Err(e) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }),
+                        }}
+                    }),
+                    Ok(None) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    Err(e) if e.0.kind == ErrorKind::Unauthenticated => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    Err(e) => Either::Right(view! { <p class="notice error">{e.0.message}</p> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A GET form: the filters live in the address, so a filtered queue can be bookmarked.
+#[component]
+fn Filters() -> impl IntoView {
+    let query = use_query_map();
+    let current = move |k: &str| query.read_untracked().get(k).unwrap_or_default();
+    let option = move |key: &'static str, code: &'static str, label: &'static str| {
+        let selected = current(key) == code;
+        view! { <option value=code selected=selected>{label}</option> }
+    };
+    let statuses = [
+        PetitionStatus::Submitted,
+        PetitionStatus::Forwarded,
+        PetitionStatus::Objected,
+        PetitionStatus::Handling,
+        PetitionStatus::AwaitingApproval,
+        PetitionStatus::Replied,
+        PetitionStatus::Closed,
+    ]
+    .into_iter()
+    .map(|s| option("status", s.code(), s.label()))
+    .collect_view();
+    let kinds = [
+        PetitionKind::Suggestion,
+        PetitionKind::Accusation,
+        PetitionKind::Appeal,
+        PetitionKind::Inquiry,
+    ]
+    .into_iter()
+    .map(|k| option("kind", k.code(), k.label()))
+    .collect_view();
+    let clocks = [
+        ClockState::DueSoon,
+        ClockState::Overdue,
+        ClockState::Running,
+    ]
+    .into_iter()
+    .map(|c| option("clock", c.code(), c.label()))
+    .collect_view();
+    view! {
+        <form method="get" action="/staff" class="filters">
+            <label>"状态" <select name="status"><option value="">"待办（全部）"</option>{statuses}</select></label>
+            <label>"性质" <select name="kind"><option value="">"全部"</option>{kinds}</select></label>
+            <label>"期限" <select name="clock"><option value="">"全部"</option>{clocks}</select></label>
+            <button type="submit" class="button">"筛选"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Rows(page: Page) -> impl IntoView {
+    let empty = page.items.is_empty();
+    let items = page
+        .items
+        .into_iter()
+        .map(|i| {
+            let href = format!("/staff/petitions/{}", i.number);
+            let due = i.due_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+            let badge = format!("clock {}", i.clock.code());
+            view! {
+                <li class="card">
+                    <a href=href class="title">{i.title}</a>
+                    <p class="meta">
+                        <span class="mono">{i.number.to_string()}</span>" · "{i.kind.label()}" · "{i.category}" · "{i.region}
+                    </p>
+                    <p class="meta">
+                        <span class="status">{i.status_label}</span>" "
+                        <span class=badge>{format!("期限 {due} {}", i.clock.label())}</span>
+                        {i.group_matter.then_some(" · 集体访")}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let next = page.next.map(|n| {
+        let query = use_query_map();
+        let mut q = query.read_untracked().clone();
+        q.replace("after", n);
+        view! { <p><A href=format!("/staff{}", q.to_query_string())>"下一页"</A></p> }
+    });
+    view! {
+        {empty.then(|| view! { <p>"没有符合条件的待办事项。"</p> })}
+        <ul class="cards">{items}</ul>
+        {next}
+    }
+}

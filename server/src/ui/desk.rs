@@ -1,0 +1,117 @@
+//! The server's implementation of the staff pages' port (工作台): each method resolves the
+//! browser's staff session, calls a workflow service and maps its errors.
+
+use app::ports::{Caller, Desk, Outcome};
+use shared::ApiError;
+use shared::ids::StaffId;
+use shared::petition::{QueueFilter, QueuePage, StaffActionRequest, StaffPetitionView, UnitOption};
+use shared::staff::{StaffLoginRequest, StaffView};
+
+use super::portal::{WebPortal, api, client_of};
+use crate::auth::principal::Principal;
+use crate::services::{staff, workflow};
+
+impl WebPortal {
+    /// The signed-in staff member and the cookies a refresh produced, or "please log in".
+    async fn staff(&self, caller: &Caller) -> Result<(StaffId, Vec<String>), ApiError> {
+        let resolved = self.resolve(caller).await?;
+        let set = resolved
+            .set_cookies
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        match resolved.principal {
+            Some(Principal::Staff { id, .. }) => Ok((id, set)),
+            _ => Err(ApiError::unauthenticated()),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl Desk for WebPortal {
+    async fn staff_login(
+        &self,
+        caller: &Caller,
+        req: StaffLoginRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        self.state.limiters.login(Self::ip(caller)).map_err(api)?;
+        let issued = staff::login(&self.state, &req).await.map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies: self.session_cookies(issued),
+        })
+    }
+
+    async fn staff_me(&self, caller: &Caller) -> Result<Outcome<Option<StaffView>>, ApiError> {
+        let Ok((id, set_cookies)) = self.staff(caller).await else {
+            return Ok(Outcome {
+                value: None,
+                set_cookies: Vec::new(),
+            });
+        };
+        let me = staff::me(&self.state, id).await.map_err(api)?;
+        Ok(Outcome {
+            value: Some(me),
+            set_cookies,
+        })
+    }
+
+    async fn queue(
+        &self,
+        caller: &Caller,
+        filter: QueueFilter,
+    ) -> Result<Outcome<QueuePage>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = workflow::queue(&self.state, id, &filter)
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn case(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<Outcome<StaffPetitionView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = workflow::detail(&self.state, id, &number)
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn units(&self, caller: &Caller) -> Result<Outcome<Vec<UnitOption>>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = workflow::units(&self.state, id).await.map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn act(
+        &self,
+        caller: &Caller,
+        number: String,
+        req: StaffActionRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        workflow::act(&self.state, id, &client_of(caller), &number, req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn unmask(
+        &self,
+        caller: &Caller,
+        number: String,
+        reason: String,
+    ) -> Result<Outcome<StaffPetitionView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = workflow::unmask(&self.state, id, &client_of(caller), &number, &reason)
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+}
