@@ -36,3 +36,10 @@ export function uniqueIdNumber() {
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
   return body + '10X98765432'[sum % 11];
 }
+
+/// The demo staff passwords the portal printed once at its first start.
+export async function demoPasswords() {
+  const { readFile } = await import('node:fs/promises');
+  const log = await readFile(process.env.PORTAL_LOG, 'utf8');
+  return Object.fromEntries([...log.matchAll(/demo staff account: (\S+) \/ (\S+)/g)].map((m) => [m[1], m[2]]));
+}

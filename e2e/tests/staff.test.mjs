@@ -1,0 +1,113 @@
+// The other half, in a real browser: the city bureau's clerk forwards a new petition, the
+// district housing bureau's handler drafts the reply, its head approves it, and the
+// citizen reads it, rates it 不满意 and asks for a review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function api(path, body, token) {
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
+  return res.json();
+}
+
+/// A citizen with a petition filed through the API (the filing form has its own test).
+async function citizenWithPetition() {
+  const phone = uniquePhone();
+  const password = '河边的柳树-2024';
+  await api('/accounts', { real_name: '刘晓燕', id_number: uniqueIdNumber(), phone, password });
+  const { access_token } = await api('/sessions', { phone, password });
+  const ref = await api('/reference');
+  const category = ref.categories.find((c) => c.name === '物业管理').id;
+  const region = ref.regions.find((r) => r.name === '新桥社区').id;
+  const receipt = await api('/petitions', {
+    kind: 'appeal', category_id: category, region_id: region,
+    title: '小区垃圾清运不及时', facts: '小区垃圾站已连续一周无人清运，气味很大，居民多次反映无果。',
+    request: '请督促物业按时清运垃圾', people_count: 12,
+  }, access_token);
+  return { phone, password, number: receipt.number };
+}
+
+async function staffPage(username, password) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/staff/login`);
+  await hydrated(page);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/staff$/);
+  return { context, page };
+}
+
+test('a clerk forwards, a handler drafts, the head approves, the citizen rates 不满意 and asks for review', async () => {
+  const pw = await demoPasswords();
+  const { phone, password, number } = await citizenWithPetition();
+
+  // The city bureau's clerk finds it in the queue and forwards it to the proposed unit.
+  let { context, page } = await staffPage('intake', pw.intake);
+  await page.getByRole('link', { name: '小区垃圾清运不及时' }).first().click();
+  await page.waitForURL(new RegExp(`/staff/petitions/${number}$`));
+  await hydrated(page);
+  await page.getByText('东城区住房和城乡建设局').first().waitFor();
+  const forward = page.getByRole('region', { name: '转送' });
+  await forward.getByLabel(/承办单位/).selectOption({ label: '东城区住房和城乡建设局' });
+  await forward.getByRole('button', { name: '转送' }).click();
+  await page.getByText('已转送（办理）').waitFor();
+  await context.close();
+
+  // The housing bureau's handler accepts it and drafts the 信访处理意见书.
+  ({ context, page } = await staffPage('handler', pw.handler));
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: '签收受理' }).click();
+  await page.getByText('办理中（办理）').waitFor();
+  const draft = page.getByRole('region', { name: '起草信访处理意见书' });
+  await draft.getByLabel('查明事实').fill('经现场核查，该小区垃圾站确有一周未清运的情况。');
+  await draft.getByLabel('理由', { exact: true }).fill('物业服务企业未按合同约定履行清运义务。');
+  await draft.getByLabel('处理意见').selectOption({ label: '支持' });
+  await draft.getByLabel('依据').fill('《物业管理条例》第三十五条');
+  await draft.getByRole('button', { name: '提交负责人审批' }).click();
+  await page.getByText('答复审批中（办理）').waitFor();
+  await context.close();
+
+  // The head approves it, and it is published.
+  ({ context, page } = await staffPage('head', pw.head));
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: '批准并发布答复' }).click();
+  await page.getByText('已答复（办理）').waitFor();
+  await context.close();
+
+  // The citizen reads the reply, rates it 不满意 and asks for a review.
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await hydrated(page);
+  await page.getByLabel('手机号码').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/my\/petitions$/);
+  await page.goto(`${BASE}/my/petitions/${number}`);
+  await hydrated(page);
+  await page.getByText('物业服务企业未按合同约定履行清运义务。').waitFor();
+  await page.getByLabel('不满意').check();
+  await page.getByLabel('评价意见（选填）').fill('垃圾仍然没有清运');
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await page.getByText('您的评价：不满意').waitFor();
+  await page.getByLabel('申请理由').fill('答复后仍无人清运，申请复查。');
+  await page.getByRole('button', { name: '申请复查' }).click();
+  await page.locator('.status').getByText('办理中').waitFor();
+  const timeline = await page.locator('.timeline').textContent();
+  assert.match(timeline, /申请复查/);
+  assert.match(timeline, /东城区信访局/);
+  await context.close();
+});
