@@ -98,6 +98,7 @@ pub async fn staff_act(
     reasons: Option<String>,
     decision: Option<String>,
     legal_basis: Option<String>,
+    notice_id: Option<String>,
 ) -> Result<(), UiError> {
     let form = crate::pages::staff::actions::ActionFields {
         action,
@@ -110,6 +111,7 @@ pub async fn staff_act(
         reasons,
         decision,
         legal_basis,
+        notice_id,
     };
     let command = form.command().map_err(UiError)?;
     let req = shared::petition::StaffActionRequest { version, command };

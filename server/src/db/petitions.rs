@@ -636,3 +636,33 @@ pub async fn petitioner(
         _ => None,
     })
 }
+
+/// The latest petition of `citizen` on the same category and region whose re-review was
+/// answered (the matter is final, art. 36), with its number.
+pub async fn finished_after_re_review(
+    tx: &mut Tx,
+    citizen: CitizenId,
+    category: i64,
+    region: i64,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, number FROM petitions WHERE citizen_id = $1 AND category_id = $2 AND region_id = $3 \
+         AND round = 're_review' AND status IN ('replied', 'closed') ORDER BY id DESC LIMIT 1",
+    )
+    .bind(citizen.0)
+    .bind(category)
+    .bind(region)
+    .fetch_optional(&mut **tx)
+    .await?
+    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .transpose()
+}
+
+pub async fn set_repeat_of(tx: &mut Tx, id: PetitionId, earlier: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE petitions SET repeat_of = $1 WHERE id = $2")
+        .bind(earlier)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -320,6 +320,24 @@ async fn nothing_of_the_petitioner_reaches_the_unit_complained_about_at_any_step
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     probe("closing").await;
 
+    // The same petitioner on the same matter after the re-review: flagged and linked.
+    let again: Value = app
+        .file(&citizen, &filing, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let again = again["number"].as_str().unwrap().to_owned();
+    let file: Value = app
+        .get(&format!("/api/v1/staff/petitions/{again}"), Some(&intake))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(file["repeat_of"], number.as_str());
+    assert!(file["timeline"].to_string().contains("第三十六条第三款"));
+    probe("a repeat after the re-review").await;
+
     // The petitioner's data never went into a log line either (from any test so far).
     let logged = logs();
     assert!(logged.contains("workflow step"), "the log capture works");

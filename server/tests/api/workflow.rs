@@ -575,3 +575,80 @@ async fn a_clerk_registers_a_letter_and_the_petitioner_can_follow_it_by_number_a
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_supervision_notice_is_answered_in_writing_by_the_handling_unit_once() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let handler = staff(&app, HOUSING, "handler").await;
+    let supervisor = staff(&app, "示范市信访局", "supervisor").await;
+    let housing = unit_id(&app, HOUSING).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    act_ok(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "receive_accept" }),
+    )
+    .await;
+    // A handler cannot supervise; the city's supervisor can.
+    let res = act(
+        &app,
+        &handler,
+        &number,
+        json!({ "action": "supervise", "body": "请加快" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    act_ok(
+        &app,
+        &supervisor,
+        &number,
+        json!({ "action": "supervise", "body": "群众反映强烈，请五日内书面答复" }),
+    )
+    .await;
+    let file: Value = case(&app, &handler, &number).await.json().await.unwrap();
+    assert!(
+        file["allowed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "answer_supervision")
+    );
+    let notice = file["supervision"][0]["id"].as_i64().unwrap();
+    let answer = json!({ "action": "answer_supervision", "notice_id": notice, "answer": "已约谈物业公司，本周内完成整改。" });
+    let res = act(&app, &supervisor, &number, answer.clone()).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "the supervisor does not answer their own notice"
+    );
+    act_ok(&app, &handler, &number, answer.clone()).await;
+    assert_eq!(
+        act(&app, &handler, &number, answer).await.status(),
+        StatusCode::CONFLICT,
+        "answered once"
+    );
+    let file: Value = case(&app, &supervisor, &number).await.json().await.unwrap();
+    assert_eq!(
+        file["supervision"][0]["answer"],
+        "已约谈物业公司，本周内完成整改。"
+    );
+    let view = citizen_view(&app, &citizen.token, &number).await;
+    assert!(
+        view["progress"]["timeline"]
+            .to_string()
+            .contains("上级机关已对您的信访事项进行督办")
+    );
+}

@@ -23,6 +23,7 @@ pub struct ActionFields {
     pub reasons: Option<String>,
     pub decision: Option<String>,
     pub legal_basis: Option<String>,
+    pub notice_id: Option<String>,
 }
 
 fn missing(field: &str, message: &str) -> ApiError {
@@ -345,6 +346,27 @@ pub fn ActionForms(
                 {text_area("f-note", "text", "备注")}
             </Step>
         }.into_any());
+    }
+    if may("answer_supervision") {
+        for notice in case.supervision.iter().filter(|s| s.answered_at.is_none()) {
+            let title = format!("督办单（{}前书面答复）：{}", notice.answer_due, notice.body);
+            let (id, number) = (notice.id, n.clone());
+            forms.push(
+                view! {
+                    <section class="step" aria-label="答复督办">
+                        <h3>{title}</h3>
+                        <ActionForm action attr:class="form">
+                            <input type="hidden" name="number" value=number />
+                            <input type="hidden" name="action" value="answer_supervision" />
+                            <input type="hidden" name="notice_id" value=id />
+                            {text_area("f-answer", "text", "书面答复")}
+                            <button type="submit" class="button primary">"答复督办"</button>
+                        </ActionForm>
+                    </section>
+                }
+                .into_any(),
+            );
+        }
     }
     forms.push(view! {
         <details class="step">

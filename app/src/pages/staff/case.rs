@@ -125,6 +125,17 @@ fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoV
         .iter()
         .map(|n| view! { <li>{format!("{} {}：{}", local_time(n.at), n.author, n.body)}</li> })
         .collect_view();
+    let notices = c
+        .supervision
+        .iter()
+        .map(|n| {
+            let state = match (&n.answered_at, &n.answer) {
+                (Some(at), Some(a)) => format!("{} 已答复：{a}", local_time(*at)),
+                _ => format!("待答复，期限{}", n.answer_due),
+            };
+            view! { <li>{format!("{} 督办{}：{}（{state}）", local_time(n.issued_at), n.unit, n.body)}</li> }
+        })
+        .collect_view();
     view! {
         <h1>{c.title.clone()}</h1>
         <dl class="facts">
@@ -149,6 +160,7 @@ fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoV
         </section>
         {(!c.replies.is_empty()).then(|| view! { <section><h2>"答复"</h2>{replies}</section> })}
         {(!c.notes.is_empty()).then(|| view! { <section><h2>"内部备注"</h2><ul>{notes}</ul></section> })}
+        {(!c.supervision.is_empty()).then(|| view! { <section><h2>"督办"</h2><ul>{notices}</ul></section> })}
         <PetitionTimeline entries=c.timeline.clone() />
     }
 }

@@ -190,6 +190,28 @@ pub async fn submit(
         )
         .await?;
     }
+    // 第三十六条: a matter of the same petitioner, subject and place that ended with a
+    // re-review is linked and flagged for the clerk instead of starting afresh.
+    if let Some(c) = citizen
+        && let Some((earlier, earlier_number)) =
+            db::petitions::finished_after_re_review(&mut tx, c, new.category_id.0, new.region_id.0)
+                .await?
+    {
+        db::petitions::set_repeat_of(&mut tx, petition_id, earlier).await?;
+        let note = format!(
+            "与已经复核终结的{earlier_number}为同一信访人、同一类别和发生地，请核查是否为同一事实和理由；如是，依《信访工作条例》第三十六条第三款不再受理。"
+        );
+        let flag = NewEvent {
+            petition_id,
+            at: now,
+            kind: "final_repeat",
+            actor: "system",
+            public: false,
+            title: "疑似复核终结事项的重复信访",
+            detail: Some(&note),
+        };
+        db::petitions::insert_event(&mut tx, flag).await?;
+    }
 
     let stored = match store_files(state, &mut tx, petition_id, now, checked).await {
         Ok(stored) => stored,

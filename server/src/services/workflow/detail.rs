@@ -183,6 +183,14 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             }
             v
         });
+    let mut allowed = allowed;
+    let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
+    if handles
+        && actor.has_any(&[shared::staff::Role::Handler, shared::staff::Role::UnitHead])
+        && notices.iter().any(|n| n.answered_at.is_none())
+    {
+        allowed.push("answer_supervision".to_owned());
+    }
     let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
     deadlines.extend(clocks::view(state, &row.work));
     let proposed = org
