@@ -2,10 +2,12 @@
 //! the caller from the request, calls the server through a port, and maps the result.
 
 mod account;
+mod admin;
 mod petitions;
 mod staff;
 
 pub use account::*;
+pub use admin::*;
 pub use petitions::*;
 pub use staff::*;
 

@@ -17,7 +17,7 @@ use crate::pages::citizen::{
     FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
 use crate::pages::public::{LookupPage, TrackPage};
-use crate::pages::staff::{CasePage, QueuePage, StaffLoginPage};
+use crate::pages::staff::{AdminPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage};
 use crate::pages::{HomePage, NotFound};
 
 /// The HTML document around the app, rendered on the server.
@@ -66,6 +66,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </SessionProvider>

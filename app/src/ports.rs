@@ -4,13 +4,19 @@ use std::net::IpAddr;
 
 use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
+use shared::admin::{
+    CalendarYearRequest, CalendarYearView, CompetencesRequest, NewCategoryRequest, NewStaffRequest,
+    NewStaffView, NewUnitRequest, StaffAccountView, StaffUpdateRequest, UnitView,
+};
+use shared::ids::{CategoryId, UnitId};
 use shared::petition::{
     LookupRequest, PetitionProgress, PetitionSummary, PetitionView, QueueFilter, QueuePage,
     RateRequest, ReviewRequest, StaffActionRequest, StaffPetitionView, SubmitPetitionRequest,
     SubmittedView, UnitOption,
 };
 use shared::reference::ReferenceData;
-use shared::staff::{StaffLoginRequest, StaffView};
+use shared::reference::ReferenceData as Reference;
+use shared::staff::{StaffLoginRequest, StaffView, TotpSetupView};
 
 /// The request as the UI's server functions see it: the cookies that matter and the client address.
 #[derive(Clone, Debug, Default)]
@@ -123,6 +129,10 @@ pub trait Desk: Send + Sync {
         number: String,
         req: StaffActionRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 绑定动态口令, step 1: a new secret for the authenticator app.
+    async fn totp_setup(&self, caller: &Caller) -> Result<Outcome<TotpSetupView>, ApiError>;
+    /// 绑定动态口令, step 2: a code proves the app was set up.
+    async fn totp_confirm(&self, caller: &Caller, code: String) -> Result<Outcome<()>, ApiError>;
     /// 查看身份, with the reason recorded.
     async fn unmask(
         &self,
@@ -130,4 +140,47 @@ pub trait Desk: Send + Sync {
         number: String,
         reason: String,
     ) -> Result<Outcome<StaffPetitionView>, ApiError>;
+}
+
+/// 系统管理: what the administration pages need from the server.
+#[async_trait::async_trait]
+pub trait AdminDesk: Send + Sync {
+    async fn units(&self, caller: &Caller)
+    -> Result<Outcome<(Vec<UnitView>, Reference)>, ApiError>;
+    async fn create_unit(
+        &self,
+        caller: &Caller,
+        req: NewUnitRequest,
+    ) -> Result<Outcome<UnitId>, ApiError>;
+    async fn set_competences(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: CompetencesRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    async fn staff(&self, caller: &Caller) -> Result<Outcome<Vec<StaffAccountView>>, ApiError>;
+    async fn create_staff(
+        &self,
+        caller: &Caller,
+        req: NewStaffRequest,
+    ) -> Result<Outcome<NewStaffView>, ApiError>;
+    async fn update_staff(
+        &self,
+        caller: &Caller,
+        id: i64,
+        req: StaffUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    async fn reset_totp(&self, caller: &Caller, id: i64) -> Result<Outcome<()>, ApiError>;
+    async fn create_category(
+        &self,
+        caller: &Caller,
+        req: NewCategoryRequest,
+    ) -> Result<Outcome<CategoryId>, ApiError>;
+    async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError>;
+    async fn put_calendar(
+        &self,
+        caller: &Caller,
+        year: i32,
+        req: CalendarYearRequest,
+    ) -> Result<Outcome<()>, ApiError>;
 }

@@ -2,6 +2,7 @@
 //! and the UI's server functions, which reach the services through [`portal::WebPortal`]
 //! (the citizen's port) and its staff side in [`desk`].
 
+mod admin_desk;
 mod desk;
 mod grants;
 mod portal;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use actix_files::Files;
 use actix_web::web;
-use app::ports::{Desk, Portal};
+use app::ports::{AdminDesk, Desk, Portal};
 use leptos::prelude::*;
 use leptos_actix::{ActixRouteListing, LeptosRoutes, generate_route_list};
 
@@ -22,6 +23,7 @@ pub struct Ui {
     routes: Vec<ActixRouteListing>,
     portal: Arc<dyn Portal>,
     desk: Arc<dyn Desk>,
+    admin: Arc<dyn AdminDesk>,
 }
 
 impl Ui {
@@ -36,12 +38,14 @@ impl Ui {
         let routes = generate_route_list(app::App);
         let web = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
         let portal: Arc<dyn Portal> = web.clone();
-        let desk: Arc<dyn Desk> = web;
+        let desk: Arc<dyn Desk> = web.clone();
+        let admin: Arc<dyn AdminDesk> = web;
         Ok(Self {
             options,
             routes,
             portal,
             desk,
+            admin,
         })
     }
 
@@ -49,10 +53,11 @@ impl Ui {
         let pkg = std::path::Path::new(self.options.site_root.as_ref()).join("pkg");
         cfg.app_data(web::Data::new(self.options.clone()));
         cfg.service(Files::new("/pkg", pkg));
-        let (portal, desk) = (self.portal.clone(), self.desk.clone());
+        let (portal, desk, admin) = (self.portal.clone(), self.desk.clone(), self.admin.clone());
         let ports = move || {
             provide_context(portal.clone());
             provide_context(desk.clone());
+            provide_context(admin.clone());
         };
         let options = self.options.clone();
         let shell = move || app::shell(options.clone());

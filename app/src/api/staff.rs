@@ -118,3 +118,17 @@ pub async fn staff_act(
     super::ssr::apply(desk()?.act(&caller()?, number, req).await?);
     Ok(())
 }
+
+/// 绑定动态口令, step 1.
+#[server(prefix = "/ui", endpoint = "totp-setup")]
+pub async fn totp_setup() -> Result<shared::staff::TotpSetupView, UiError> {
+    Ok(super::ssr::apply(desk()?.totp_setup(&caller()?).await?))
+}
+
+/// 绑定动态口令, step 2.
+#[server(prefix = "/ui", endpoint = "totp-confirm")]
+pub async fn totp_confirm(code: String) -> Result<(), UiError> {
+    super::ssr::apply(desk()?.totp_confirm(&caller()?, code).await?);
+    leptos_actix::redirect("/staff");
+    Ok(())
+}

@@ -1,10 +1,15 @@
-//! The staff pages (工作台): login, the queue by due date, and the case file with its actions.
+//! The staff pages (工作台): login, the queue by due date, the case file with its actions,
+//! the second factor, and the administrators' pages.
 
+mod account;
 pub mod actions;
+mod admin;
 mod case;
 mod login;
 mod queue;
 
+pub use account::StaffAccountPage;
+pub use admin::AdminPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use queue::QueuePage;
@@ -40,12 +45,14 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
         <div class="staff-bar">
             <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
             <A href="/staff">"待办"</A>
+            <A href="/staff/account">"动态口令"</A>
+            {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
             <ActionForm action=logout attr:class="inline">
                 <button type="submit" class="link">"退出"</button>
             </ActionForm>
         </div>
         {me.totp_required.then(|| view! {
-            <p class="notice error" role="alert">"您的岗位须先绑定动态口令（TOTP）才能办理信访事项，请联系系统管理员或通过接口绑定。"</p>
+            <p class="notice error" role="alert">"您的岗位须先绑定动态口令（TOTP）才能办理。" <A href="/staff/account">"现在绑定"</A></p>
         })}
     }
 }

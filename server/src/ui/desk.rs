@@ -5,7 +5,7 @@ use app::ports::{Caller, Desk, Outcome};
 use shared::ApiError;
 use shared::ids::StaffId;
 use shared::petition::{QueueFilter, QueuePage, StaffActionRequest, StaffPetitionView, UnitOption};
-use shared::staff::{StaffLoginRequest, StaffView};
+use shared::staff::{StaffLoginRequest, StaffView, TotpSetupView};
 
 use super::portal::{WebPortal, api, client_of};
 use crate::auth::principal::Principal;
@@ -13,7 +13,7 @@ use crate::services::{staff, workflow};
 
 impl WebPortal {
     /// The signed-in staff member and the cookies a refresh produced, or "please log in".
-    async fn staff(&self, caller: &Caller) -> Result<(StaffId, Vec<String>), ApiError> {
+    pub(super) async fn staff(&self, caller: &Caller) -> Result<(StaffId, Vec<String>), ApiError> {
         let resolved = self.resolve(caller).await?;
         let set = resolved
             .set_cookies
@@ -94,6 +94,23 @@ impl Desk for WebPortal {
     ) -> Result<Outcome<()>, ApiError> {
         let (id, set_cookies) = self.staff(caller).await?;
         workflow::act(&self.state, id, &client_of(caller), &number, req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn totp_setup(&self, caller: &Caller) -> Result<Outcome<TotpSetupView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = staff::totp::setup(&self.state, id).await.map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn totp_confirm(&self, caller: &Caller, code: String) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        staff::totp::confirm(&self.state, id, &code)
             .await
             .map_err(api)?;
         Ok(Outcome {

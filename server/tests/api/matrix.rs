@@ -413,6 +413,83 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             ]),
             "DDDDAADDDDD",
         ),
+        row(post.clone(), "/ui/totp-setup", Form(vec![]), "DDDAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/totp-confirm",
+            Form(vec![("code", "000000".into())]),
+            "DDDAAAAAAAA",
+        ),
+        row(post.clone(), "/ui/admin-units", Form(vec![]), "DDDDDDDDDAD"),
+        row(
+            post.clone(),
+            "/ui/admin-create-unit",
+            Form(vec![
+                ("parent_id", String::new()),
+                ("region_id", "1".into()),
+                ("name", String::new()),
+                ("kind", "department".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-competence",
+            Form(vec![
+                ("unit_id", sibling_unit.to_string()),
+                ("category_id", "999999".into()),
+                ("add", "false".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(post.clone(), "/ui/admin-staff", Form(vec![]), "DDDDDDDDDAD"),
+        row(
+            post.clone(),
+            "/ui/admin-create-staff",
+            Form(vec![
+                ("username", "x".into()),
+                ("display_name", "某".into()),
+                ("unit_id", sibling_unit.to_string()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-update-staff",
+            Form(vec![
+                ("staff_id", sibling_id.to_string()),
+                ("unit_id", sibling_unit.to_string()),
+                ("role_handler", "on".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-reset-totp",
+            Form(vec![("staff_id", sibling_id.to_string())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-create-category",
+            Form(vec![("parent_id", String::new()), ("name", String::new())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-calendar",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-put-calendar",
+            Form(vec![
+                ("year", "2027".into()),
+                ("text", "not a calendar".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
         // Last: these end the caller's session.
         row(Method::DELETE, "/sessions/current", Empty, "DAAAAAAAAAA"),
         row(post.clone(), "/ui/logout", Form(vec![]), "AAAAAAAAAAA"),

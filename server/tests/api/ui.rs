@@ -286,3 +286,54 @@ async fn without_javascript_the_petition_page_adds_material_and_withdraws() {
     let (_, html) = page(&app, &b, &page_path).await;
     assert!(html.contains("已撤回") && !html.contains("确认撤回"));
 }
+
+#[tokio::test]
+async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
+    let app = spawn_app().await;
+    let admin = crate::helpers::staff(&app, "示范市信访局", "administrator").await;
+    let intake = crate::helpers::staff(&app, "东城区信访局", "intake").await;
+    let as_staff = |token: &str, path: &str| {
+        app.client
+            .get(app.url(path))
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, format!("access={token}"))
+            .send()
+    };
+    let html = as_staff(&admin, "/admin")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("新增单位") && html.contains("东城区住房和城乡建设局"),
+        "{html}"
+    );
+    assert!(html.contains("节假日安排"));
+    let html = as_staff(&intake, "/staff")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("待办信访事项"));
+    let html = as_staff(&intake, "/admin")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("只有系统管理员"),
+        "a clerk is told the page is not theirs"
+    );
+    let html = as_staff(&intake, "/staff/account")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("生成密钥"));
+    let (_, html) = page(&app, &browser(), "/staff").await;
+    assert!(html.contains("工作人员登录"));
+}

@@ -1,0 +1,213 @@
+//! Server functions of the administration pages (系统管理).
+
+// The staff forms post one checkbox per role; the server function macro copies the
+// argument list into the client stub, where a local allow does not reach.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use shared::admin::{CalendarYearView, NewStaffView, StaffAccountView, UnitView};
+use shared::reference::ReferenceData;
+
+use crate::error::UiError;
+
+#[cfg(feature = "ssr")]
+fn admin() -> Result<std::sync::Arc<dyn crate::ports::AdminDesk>, UiError> {
+    use_context::<std::sync::Arc<dyn crate::ports::AdminDesk>>()
+        .ok_or_else(|| UiError(shared::ApiError::internal()))
+}
+
+#[cfg(feature = "ssr")]
+fn caller() -> Result<crate::ports::Caller, UiError> {
+    Ok(super::ssr::caller(&*super::ssr::portal()?))
+}
+
+#[cfg(feature = "ssr")]
+fn id(field: &str, value: &str) -> Result<i64, UiError> {
+    value.trim().parse().map_err(|_| {
+        UiError(shared::ApiError::validation(vec![shared::FieldError::new(
+            field,
+            "请选择",
+        )]))
+    })
+}
+
+/// The roles ticked on a staff form (one checkbox per role, named `role_<code>`).
+#[cfg(feature = "ssr")]
+fn ticked(roles: [Option<String>; 7]) -> Vec<shared::staff::Role> {
+    shared::staff::Role::ALL
+        .into_iter()
+        .zip(roles)
+        .filter_map(|(r, on)| on.is_some().then_some(r))
+        .collect()
+}
+
+#[server(prefix = "/ui", endpoint = "admin-units")]
+pub async fn admin_units() -> Result<(Vec<UnitView>, ReferenceData), UiError> {
+    Ok(super::ssr::apply(admin()?.units(&caller()?).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "admin-create-unit")]
+pub async fn admin_create_unit(
+    parent_id: String,
+    region_id: String,
+    name: String,
+    kind: String,
+) -> Result<(), UiError> {
+    use shared::admin::{NewUnitRequest, UnitKind};
+    use shared::ids::{RegionId, UnitId};
+    let kind = match kind.as_str() {
+        "bureau" => UnitKind::Bureau,
+        "committee" => UnitKind::Committee,
+        _ => UnitKind::Department,
+    };
+    let parent_id = if parent_id.is_empty() {
+        None
+    } else {
+        Some(UnitId(id("parent_id", &parent_id)?))
+    };
+    let req = NewUnitRequest {
+        parent_id,
+        region_id: RegionId(id("region_id", &region_id)?),
+        name,
+        kind,
+    };
+    super::ssr::apply(admin()?.create_unit(&caller()?, req).await?);
+    Ok(())
+}
+
+/// Adds or removes one competence of a unit.
+#[server(prefix = "/ui", endpoint = "admin-competence")]
+pub async fn admin_competence(
+    unit_id: String,
+    category_id: String,
+    add: bool,
+) -> Result<(), UiError> {
+    use shared::admin::CompetencesRequest;
+    use shared::ids::{CategoryId, UnitId};
+    let (unit, category) = (id("unit_id", &unit_id)?, id("category_id", &category_id)?);
+    let (units, _) = super::ssr::apply(admin()?.units(&caller()?).await?);
+    let mut current: Vec<CategoryId> = units
+        .into_iter()
+        .find(|u| u.id.0 == unit)
+        .map(|u| u.competences)
+        .unwrap_or_default();
+    current.retain(|c| c.0 != category);
+    if add {
+        current.push(CategoryId(category));
+    }
+    let req = CompetencesRequest {
+        category_ids: current,
+    };
+    super::ssr::apply(
+        admin()?
+            .set_competences(&caller()?, UnitId(unit), req)
+            .await?,
+    );
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-staff")]
+pub async fn admin_staff() -> Result<Vec<StaffAccountView>, UiError> {
+    Ok(super::ssr::apply(admin()?.staff(&caller()?).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "admin-create-staff")]
+pub async fn admin_create_staff(
+    username: String,
+    display_name: String,
+    unit_id: String,
+    role_intake: Option<String>,
+    role_handler: Option<String>,
+    role_unit_head: Option<String>,
+    role_supervisor: Option<String>,
+    role_leader: Option<String>,
+    role_administrator: Option<String>,
+    role_auditor: Option<String>,
+) -> Result<NewStaffView, UiError> {
+    let roles = ticked([
+        role_intake,
+        role_handler,
+        role_unit_head,
+        role_supervisor,
+        role_leader,
+        role_administrator,
+        role_auditor,
+    ]);
+    let req = shared::admin::NewStaffRequest {
+        username,
+        display_name,
+        unit_id: shared::ids::UnitId(id("unit_id", &unit_id)?),
+        roles,
+    };
+    Ok(super::ssr::apply(
+        admin()?.create_staff(&caller()?, req).await?,
+    ))
+}
+
+#[server(prefix = "/ui", endpoint = "admin-update-staff")]
+pub async fn admin_update_staff(
+    staff_id: String,
+    unit_id: String,
+    role_intake: Option<String>,
+    role_handler: Option<String>,
+    role_unit_head: Option<String>,
+    role_supervisor: Option<String>,
+    role_leader: Option<String>,
+    role_administrator: Option<String>,
+    role_auditor: Option<String>,
+) -> Result<(), UiError> {
+    let roles = ticked([
+        role_intake,
+        role_handler,
+        role_unit_head,
+        role_supervisor,
+        role_leader,
+        role_administrator,
+        role_auditor,
+    ]);
+    let req = shared::admin::StaffUpdateRequest {
+        unit_id: shared::ids::UnitId(id("unit_id", &unit_id)?),
+        roles,
+    };
+    super::ssr::apply(
+        admin()?
+            .update_staff(&caller()?, id("staff_id", &staff_id)?, req)
+            .await?,
+    );
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-reset-totp")]
+pub async fn admin_reset_totp(staff_id: String) -> Result<(), UiError> {
+    super::ssr::apply(
+        admin()?
+            .reset_totp(&caller()?, id("staff_id", &staff_id)?)
+            .await?,
+    );
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-create-category")]
+pub async fn admin_create_category(parent_id: String, name: String) -> Result<(), UiError> {
+    let parent_id = if parent_id.is_empty() {
+        None
+    } else {
+        Some(shared::ids::CategoryId(id("parent_id", &parent_id)?))
+    };
+    let req = shared::admin::NewCategoryRequest { parent_id, name };
+    super::ssr::apply(admin()?.create_category(&caller()?, req).await?);
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-calendar")]
+pub async fn admin_calendar() -> Result<Vec<CalendarYearView>, UiError> {
+    Ok(super::ssr::apply(admin()?.calendar(&caller()?).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "admin-put-calendar")]
+pub async fn admin_put_calendar(year: String, text: String) -> Result<(), UiError> {
+    let year = i32::try_from(id("year", &year)?).unwrap_or_default();
+    let req = shared::admin::CalendarYearRequest { text };
+    super::ssr::apply(admin()?.put_calendar(&caller()?, year, req).await?);
+    Ok(())
+}

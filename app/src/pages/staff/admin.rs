@@ -1,0 +1,300 @@
+//! 系统管理: units with their jurisdiction and competences, staff and roles, categories and
+//! the holiday calendar, for administrators.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::admin::{CalendarYearView, StaffAccountView, UnitView};
+use shared::reference::ReferenceData;
+use shared::staff::Role;
+
+use super::{StaffBar, StaffLoginPrompt};
+use crate::api::{
+    AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit, AdminPutCalendar,
+    AdminResetTotp, AdminUpdateStaff, admin_calendar, admin_staff, admin_units, staff_me,
+};
+use crate::components::notice::{ErrorSummary, form_error};
+
+/// Every administration form, so one refetch after any of them keeps the page current.
+#[derive(Clone, Copy)]
+struct Forms {
+    unit: ServerAction<AdminCreateUnit>,
+    competence: ServerAction<AdminCompetence>,
+    staff: ServerAction<AdminCreateStaff>,
+    update: ServerAction<AdminUpdateStaff>,
+    reset: ServerAction<AdminResetTotp>,
+    category: ServerAction<AdminCreateCategory>,
+    calendar: ServerAction<AdminPutCalendar>,
+}
+
+impl Forms {
+    fn version(&self) -> usize {
+        self.unit.version().get()
+            + self.competence.version().get()
+            + self.staff.version().get()
+            + self.update.version().get()
+            + self.reset.version().get()
+            + self.category.version().get()
+            + self.calendar.version().get()
+    }
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let f = Forms {
+        unit: ServerAction::new(),
+        competence: ServerAction::new(),
+        staff: ServerAction::new(),
+        update: ServerAction::new(),
+        reset: ServerAction::new(),
+        category: ServerAction::new(),
+        calendar: ServerAction::new(),
+    };
+    let me = Resource::new(|| (), |_| staff_me());
+    let units = Resource::new(move || f.version(), |_| admin_units());
+    let staff = Resource::new(move || f.version(), |_| admin_staff());
+    let years = Resource::new(move || f.version(), |_| admin_calendar());
+    view! {
+        <Title text="系统管理" />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                let me = match me.await {
+                    Ok(Some(me)) => me,
+                    _ => return Either::Right(view! { <StaffLoginPrompt /> }),
+                };
+                match (units.await, staff.await, years.await) {
+                    (Ok((units, reference)), Ok(staff), Ok(years)) => Either::Left(view! {
+                        <StaffBar me />
+                        <h1>"系统管理"</h1>
+                        <Units units=units.clone() reference=reference.clone() f />
+                        <Staff staff units f />
+                        <Categories reference f />
+                        <Calendar years f />
+                    }.into_any()),
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                        Either::Left(view! { <StaffBar me /><p class="notice error" role="alert">{e.0.message}</p> }.into_any())
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn unit_options(units: &[UnitView], selected: Option<i64>) -> impl IntoView + use<> {
+    units
+        .iter()
+        .map(|u| view! { <option value=u.id.0 selected=Some(u.id.0) == selected>{u.name.clone()}</option> })
+        .collect_view()
+}
+
+#[component]
+fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoView {
+    let error = form_error(f.unit);
+    let competence_error = form_error(f.competence);
+    let regions = reference
+        .regions
+        .iter()
+        .map(|r| view! { <option value=r.id.0>{r.path.clone()}</option> })
+        .collect_view();
+    let tops: Vec<_> = reference
+        .categories
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .cloned()
+        .collect();
+    let parent_options = unit_options(&units, None);
+    let rows = units
+        .iter()
+        .map(|u| {
+            let held: Vec<String> = tops
+                .iter()
+                .filter(|c| u.competences.contains(&c.id))
+                .map(|c| c.name.clone())
+                .collect();
+            let toggles = tops
+                .iter()
+                .map(|c| {
+                    let on = u.competences.contains(&c.id);
+                    let label = format!("{}{}", if on { "移除 " } else { "添加 " }, c.name);
+                    let (unit, category) = (u.id.0, c.id.0);
+                    view! {
+                        <ActionForm action=f.competence attr:class="inline">
+                            <input type="hidden" name="unit_id" value=unit />
+                            <input type="hidden" name="category_id" value=category />
+                            <input type="hidden" name="add" value=(!on).to_string() />
+                            <button type="submit" class="link">{label}</button>
+                        </ActionForm>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="card">
+                    <p class="title">{u.name.clone()}</p>
+                    <p class="meta">{format!("{} · {} · 职能：{}", u.kind, u.level, if held.is_empty() { "—".to_owned() } else { held.join("、") })}</p>
+                    <details><summary>"调整职能"</summary><div class="actions">{toggles}</div></details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="units-h">
+            <h2 id="units-h">"单位"</h2>
+            <ErrorSummary error=competence_error />
+            <ul class="cards">{rows}</ul>
+            <h3>"新增单位"</h3>
+            <ErrorSummary error />
+            <ActionForm action=f.unit attr:class="form">
+                <div class="field"><label for="u-name">"单位名称"</label><input id="u-name" name="name" required=true /></div>
+                <div class="field"><label for="u-kind">"类型"</label>
+                    <select id="u-kind" name="kind">
+                        <option value="department">"职能部门"</option>
+                        <option value="bureau">"信访部门"</option>
+                        <option value="committee">"村(居)民委员会"</option>
+                    </select>
+                </div>
+                <div class="field"><label for="u-parent">"上级单位"</label>
+                    <select id="u-parent" name="parent_id"><option value="">"（无）"</option>{parent_options}</select>
+                </div>
+                <div class="field"><label for="u-region">"辖区"</label>
+                    <select id="u-region" name="region_id" required=true>{regions}</select>
+                </div>
+                <button type="submit" class="button primary">"新增单位"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn role_boxes(prefix: &str, held: &[Role]) -> impl IntoView + use<> {
+    Role::ALL
+        .into_iter()
+        .map(|r| {
+            let id = format!("{prefix}-{}", r.code());
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class="choice">
+                    <input type="checkbox" id=id name=format!("role_{}", r.code()) checked=held.contains(&r) />
+                    {r.label()}
+                </label>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl IntoView {
+    let error = form_error(f.staff);
+    let update_error = form_error(f.update);
+    let new_unit_options = unit_options(&units, None);
+    let rows = staff
+        .iter()
+        .map(|s| {
+            let prefix = format!("s{}", s.id);
+            let unit_field = format!("{prefix}-unit");
+            let options = unit_options(&units, s.unit_id.map(|u| u.0));
+            let boxes = role_boxes(&prefix, &s.roles);
+            let (id, totp) = (s.id, s.totp_enabled);
+            view! {
+                <li class="card">
+                    <p class="title">{format!("{}（{}）", s.display_name, s.username)}</p>
+                    <p class="meta">{format!("{} · {} · 动态口令{}", s.unit.clone().unwrap_or_default(),
+                        s.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join("、"),
+                        if s.totp_enabled { "已绑定" } else { "未绑定" })}</p>
+                    <details>
+                        <summary>"调整单位和角色"</summary>
+                        <ActionForm action=f.update attr:class="form">
+                            <input type="hidden" name="staff_id" value=id />
+                            <div class="field"><label for=unit_field.clone()>"所属单位"</label>
+                                <select id=unit_field name="unit_id">{options}</select>
+                            </div>
+                            <fieldset><legend>"角色"</legend>{boxes}</fieldset>
+                            <button type="submit" class="button">"保存"</button>
+                        </ActionForm>
+                        {totp.then(|| view! {
+                            <ActionForm action=f.reset attr:class="inline">
+                                <input type="hidden" name="staff_id" value=id />
+                                <button type="submit" class="button danger">"重置动态口令"</button>
+                            </ActionForm>
+                        })}
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="staff-h">
+            <h2 id="staff-h">"人员"</h2>
+            <ErrorSummary error=update_error />
+            <ul class="cards">{rows}</ul>
+            <h3>"新增人员"</h3>
+            <ErrorSummary error />
+            {move || f.staff.value().get().and_then(Result::ok).map(|n| view! {
+                <div class="receipt" role="status">
+                    <p>{format!("已创建账户 {}。初始密码（仅显示这一次，请当面交给本人）：", n.username)}</p>
+                    <p class="mono big">{n.initial_password}</p>
+                </div>
+            })}
+            <ActionForm action=f.staff attr:class="form">
+                <div class="field"><label for="n-username">"用户名"</label><input id="n-username" name="username" required=true autocomplete="off" /></div>
+                <div class="field"><label for="n-display">"姓名"</label><input id="n-display" name="display_name" required=true /></div>
+                <div class="field"><label for="n-unit">"所属单位"</label>
+                    <select id="n-unit" name="unit_id" required=true>{new_unit_options}</select>
+                </div>
+                <fieldset><legend>"角色"</legend>{role_boxes("n", &[])}</fieldset>
+                <button type="submit" class="button primary">"创建账户"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
+    let error = form_error(f.category);
+    let tops = reference
+        .categories
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| view! { <option value=c.id.0>{c.name.clone()}</option> })
+        .collect_view();
+    let all = reference
+        .categories
+        .iter()
+        .map(|c| c.path.clone())
+        .collect::<Vec<_>>()
+        .join("；");
+    view! {
+        <section aria-labelledby="cat-h">
+            <h2 id="cat-h">"类别"</h2>
+            <p class="meta">{all}</p>
+            <ErrorSummary error />
+            <ActionForm action=f.category attr:class="form">
+                <div class="field"><label for="c-parent">"上级类别"</label>
+                    <select id="c-parent" name="parent_id"><option value="">"（一级类别）"</option>{tops}</select>
+                </div>
+                <div class="field"><label for="c-name">"类别名称"</label><input id="c-name" name="name" required=true /></div>
+                <button type="submit" class="button primary">"新增类别"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Calendar(years: Vec<CalendarYearView>, f: Forms) -> impl IntoView {
+    let error = form_error(f.calendar);
+    let entered = years
+        .iter()
+        .map(|y| view! { <details><summary>{format!("{}年", y.year)}</summary><pre>{y.text.clone()}</pre></details> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="cal-h">
+            <h2 id="cal-h">"节假日安排"</h2>
+            <p>"国务院办公厅公布次年安排后，在此录入；所有期限随即按新安排计算。每行一条：“2027-02-06..2027-02-12 rest 春节”或“2027-02-14 work 春节调休上班”。"</p>
+            {entered}
+            <ErrorSummary error />
+            <ActionForm action=f.calendar attr:class="form">
+                <div class="field"><label for="y-year">"年度"</label><input id="y-year" name="year" inputmode="numeric" required=true /></div>
+                <div class="field"><label for="y-text">"安排"</label><textarea id="y-text" name="text" rows="8" required=true></textarea></div>
+                <button type="submit" class="button primary">"保存"</button>
+            </ActionForm>
+        </section>
+    }
+}

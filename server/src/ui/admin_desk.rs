@@ -1,0 +1,140 @@
+//! The server's implementation of the administration pages' port: each method resolves
+//! the browser's staff session and calls an administration service.
+
+use app::ports::{AdminDesk, Caller, Outcome};
+use shared::ApiError;
+use shared::admin::{
+    CalendarYearRequest, CalendarYearView, CompetencesRequest, NewCategoryRequest, NewStaffRequest,
+    NewStaffView, NewUnitRequest, StaffAccountView, StaffUpdateRequest, UnitView,
+};
+use shared::ids::{CategoryId, UnitId};
+use shared::reference::ReferenceData;
+
+use super::portal::{WebPortal, api, client_of};
+use crate::services::{admin, reference};
+
+/// Runs `f` as the signed-in staff member and wraps its value with the session cookies.
+macro_rules! as_staff {
+    ($self:ident, $caller:ident, |$id:ident| $body:expr) => {{
+        let ($id, set_cookies) = $self.staff($caller).await?;
+        let value = $body.await.map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }};
+}
+
+#[async_trait::async_trait]
+impl AdminDesk for WebPortal {
+    async fn units(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<(Vec<UnitView>, ReferenceData)>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let units = admin::units::list(&self.state, id).await.map_err(api)?;
+        let reference = reference::reference_data(&self.state).await.map_err(api)?;
+        Ok(Outcome {
+            value: (units, reference),
+            set_cookies,
+        })
+    }
+
+    async fn create_unit(
+        &self,
+        caller: &Caller,
+        req: NewUnitRequest,
+    ) -> Result<Outcome<UnitId>, ApiError> {
+        as_staff!(self, caller, |id| admin::units::create(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
+    }
+
+    async fn set_competences(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: CompetencesRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::units::set_competences(
+            &self.state,
+            id,
+            &client_of(caller),
+            unit,
+            &req
+        ))
+    }
+
+    async fn staff(&self, caller: &Caller) -> Result<Outcome<Vec<StaffAccountView>>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::list(&self.state, id))
+    }
+
+    async fn create_staff(
+        &self,
+        caller: &Caller,
+        req: NewStaffRequest,
+    ) -> Result<Outcome<NewStaffView>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::create(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
+    }
+
+    async fn update_staff(
+        &self,
+        caller: &Caller,
+        target: i64,
+        req: StaffUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::update(
+            &self.state,
+            id,
+            &client_of(caller),
+            target,
+            &req
+        ))
+    }
+
+    async fn reset_totp(&self, caller: &Caller, target: i64) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::reset_totp(
+            &self.state,
+            id,
+            &client_of(caller),
+            target
+        ))
+    }
+
+    async fn create_category(
+        &self,
+        caller: &Caller,
+        req: NewCategoryRequest,
+    ) -> Result<Outcome<CategoryId>, ApiError> {
+        as_staff!(self, caller, |id| admin::categories::create(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
+    }
+
+    async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError> {
+        as_staff!(self, caller, |id| admin::calendar::list(&self.state, id))
+    }
+
+    async fn put_calendar(
+        &self,
+        caller: &Caller,
+        year: i32,
+        req: CalendarYearRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::calendar::put(
+            &self.state,
+            id,
+            &client_of(caller),
+            year,
+            &req
+        ))
+    }
+}
