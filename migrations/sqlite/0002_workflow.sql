@@ -144,3 +144,19 @@ CREATE TABLE calendar_years (
     body       TEXT    NOT NULL,
     updated_at INTEGER NOT NULL
 );
+
+-- 协办: units asked by the lead (主办) unit to contribute, each with its own deadline.
+CREATE TABLE co_handlers (
+    id           INTEGER PRIMARY KEY,
+    petition_id  INTEGER NOT NULL REFERENCES petitions (id),
+    round        TEXT    NOT NULL,
+    unit_id      INTEGER NOT NULL REFERENCES units (id),
+    due_on       TEXT    NOT NULL,
+    requested_by INTEGER NOT NULL REFERENCES staff (id),
+    requested_at INTEGER NOT NULL,
+    answered_by  INTEGER REFERENCES staff (id),
+    answered_at  INTEGER,
+    opinion      TEXT,
+    CONSTRAINT co_handlers_unit_key UNIQUE (petition_id, round, unit_id)
+);
+CREATE INDEX co_handlers_unit_idx ON co_handlers (unit_id, answered_at);

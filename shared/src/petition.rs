@@ -31,8 +31,8 @@ pub use view::{
     SubmittedView, TimelineEntry,
 };
 pub use work::{
-    ClockState, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter, QueueItem, QueuePage,
-    ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView, SupervisionView, UnitOption,
-    UnmaskRequest,
+    ClockState, CoHandlerView, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter,
+    QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView,
+    SupervisionView, UnitOption, UnmaskRequest,
 };
 pub use workflow::{Action, IllegalTransition, Performer, Workflow};

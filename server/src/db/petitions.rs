@@ -188,14 +188,18 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow
     let mut args: Vec<Arg> = Vec::new();
     // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
     let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
-    let mut sql = format!("{SELECT} WHERE p.unit_id IN (");
     let ids: Vec<String> = q
         .units
         .iter()
         .map(|u| place(Arg::Int(*u), &mut args))
         .collect();
-    sql.push_str(&ids.join(", "));
-    sql.push_str(") AND p.status IN (");
+    let ids = ids.join(", ");
+    // Held by one of the units, or waiting for one of them as co-handler (协办).
+    let mut sql = format!(
+        "{SELECT} WHERE (p.unit_id IN ({ids}) OR EXISTS (SELECT 1 FROM co_handlers c \
+         WHERE c.petition_id = p.id AND c.round = p.round AND c.answered_at IS NULL AND c.unit_id IN ({ids}))) \
+         AND p.status IN ("
+    );
     let st: Vec<String> = q
         .statuses
         .iter()

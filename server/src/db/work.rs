@@ -280,3 +280,86 @@ pub async fn is_recused(
             .try_get(0)?;
     Ok(n > 0)
 }
+
+pub async fn insert_co_handler(
+    tx: &mut Tx,
+    petition: PetitionId,
+    round: &str,
+    unit: i64,
+    due_on: &str,
+    by: i64,
+    at: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO co_handlers (petition_id, round, unit_id, due_on, requested_by, requested_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (petition_id, round, unit_id) DO NOTHING",
+    )
+    .bind(petition.0)
+    .bind(round)
+    .bind(unit)
+    .bind(due_on)
+    .bind(by)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records `unit`'s opinion on the current round; false if it has none open.
+pub async fn answer_co_handler(
+    tx: &mut Tx,
+    petition: PetitionId,
+    round: &str,
+    unit: i64,
+    by: i64,
+    at: i64,
+    opinion: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE co_handlers SET answered_by = $1, answered_at = $2, opinion = $3 \
+         WHERE petition_id = $4 AND round = $5 AND unit_id = $6 AND answered_at IS NULL",
+    )
+    .bind(by)
+    .bind(at)
+    .bind(opinion)
+    .bind(petition.0)
+    .bind(round)
+    .bind(unit)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub struct CoHandlerRow {
+    pub unit_id: i64,
+    pub unit: String,
+    pub round: String,
+    pub due_on: String,
+    pub answered_at: Option<i64>,
+    pub opinion: Option<String>,
+}
+
+pub async fn co_handlers(
+    pool: &AnyPool,
+    petition: PetitionId,
+) -> Result<Vec<CoHandlerRow>, sqlx::Error> {
+    sqlx::query(
+        "SELECT c.unit_id, u.name AS unit, c.round, c.due_on, c.answered_at, c.opinion \
+         FROM co_handlers c JOIN units u ON u.id = c.unit_id WHERE c.petition_id = $1 ORDER BY c.id",
+    )
+    .bind(petition.0)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(CoHandlerRow {
+            unit_id: r.try_get("unit_id")?,
+            unit: r.try_get("unit")?,
+            round: r.try_get("round")?,
+            due_on: r.try_get("due_on")?,
+            answered_at: r.try_get("answered_at")?,
+            opinion: r.try_get("opinion")?,
+        })
+    })
+    .collect()
+}

@@ -71,6 +71,10 @@ pub enum StaffCommand {
     AnswerSupervision { notice_id: i64, answer: String },
     /// 回避 (art. 28): the actor steps aside and loses access.
     Recuse { reason: String },
+    /// 商请协办: the lead unit asks another unit to contribute by a deadline.
+    AddCoHandler { unit_id: UnitId, due: NaiveDate },
+    /// 协办意见: a co-handling unit's contribution.
+    CoOpinion { opinion: String },
 }
 
 impl StaffCommand {
@@ -94,7 +98,10 @@ impl StaffCommand {
             Self::ApproveReply => Action::ApproveReply,
             Self::Extend { .. } => Action::Extend,
             Self::Supervise { .. } => Action::Supervise,
-            Self::AnswerSupervision { .. } | Self::Recuse { .. } => return None,
+            Self::AnswerSupervision { .. }
+            | Self::Recuse { .. }
+            | Self::AddCoHandler { .. }
+            | Self::CoOpinion { .. } => return None,
         })
     }
 
@@ -121,6 +128,8 @@ impl StaffCommand {
             Self::Supervise { .. } => "supervise",
             Self::AnswerSupervision { .. } => "answer_supervision",
             Self::Recuse { .. } => "recuse",
+            Self::AddCoHandler { .. } => "add_co_handler",
+            Self::CoOpinion { .. } => "co_opinion",
         }
     }
 }
@@ -273,6 +282,17 @@ pub struct SupervisionView {
     pub answer: Option<String>,
 }
 
+/// 协办单位 and what it contributed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoHandlerView {
+    pub unit: String,
+    pub round: Round,
+    pub due_on: NaiveDate,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub opinion: Option<String>,
+}
+
 /// The case file as a staff member may see it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -306,6 +326,8 @@ pub struct StaffPetitionView {
     pub replies: Vec<ReplyView>,
     pub notes: Vec<NoteView>,
     pub supervision: Vec<SupervisionView>,
+    /// 协办: co-handling units of every round.
+    pub co_handlers: Vec<CoHandlerView>,
     pub timeline: Vec<TimelineEntry>,
     /// The actions this staff member may take now.
     pub allowed: Vec<String>,

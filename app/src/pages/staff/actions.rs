@@ -43,6 +43,13 @@ impl ActionFields {
         v.clone().unwrap_or_default()
     }
 
+    fn date(&self) -> Result<chrono::NaiveDate, ApiError> {
+        self.due
+            .as_deref()
+            .and_then(|d| d.parse().ok())
+            .ok_or_else(|| missing("due", "请选择期限"))
+    }
+
     fn days(&self) -> Result<u32, ApiError> {
         self.days
             .as_deref()
@@ -60,11 +67,7 @@ impl ActionFields {
             },
             "assign" => StaffCommand::Assign {
                 unit_id: self.unit()?,
-                due: self
-                    .due
-                    .as_deref()
-                    .and_then(|d| d.parse().ok())
-                    .ok_or_else(|| missing("due", "请选择交办期限"))?,
+                due: self.date()?,
             },
             "not_accept" => StaffCommand::NotAccept {
                 reason: self
@@ -344,6 +347,25 @@ pub fn ActionForms(
         forms.push(view! {
             <Step action number=n.clone() version=v code="add_note" title="内部备注（不向信访人公开）" button="添加备注">
                 {text_area("f-note", "text", "备注")}
+            </Step>
+        }.into_any());
+    }
+    if may("add_co_handler") {
+        let u = units.clone();
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="add_co_handler" title="商请协办" button="商请协办">
+                {unit_select(&u, None, "协办单位", "f-co-unit")}
+                <div class="field">
+                    <label for="f-co-due">"协办期限"</label>
+                    <input id="f-co-due" name="due" type="date" required=true />
+                </div>
+            </Step>
+        }.into_any());
+    }
+    if may("co_opinion") {
+        forms.push(view! {
+            <Step action number=n.clone() version=v code="co_opinion" title="协办意见" button="提交协办意见">
+                {text_area("f-co-opinion", "text", "本单位的协办意见")}
             </Step>
         }.into_any());
     }

@@ -136,6 +136,17 @@ fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoV
             view! { <li>{format!("{} 督办{}：{}（{state}）", local_time(n.issued_at), n.unit, n.body)}</li> }
         })
         .collect_view();
+    let co = c
+        .co_handlers
+        .iter()
+        .map(|h| {
+            let state = match (&h.answered_at, &h.opinion) {
+                (Some(at), Some(o)) => format!("{} 已回复：{o}", local_time(*at)),
+                _ => format!("期限{}，待回复", h.due_on),
+            };
+            view! { <li>{format!("{}（{}）：{state}", h.unit, h.round.label())}</li> }
+        })
+        .collect_view();
     view! {
         <h1>{c.title.clone()}</h1>
         <dl class="facts">
@@ -161,6 +172,7 @@ fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoV
         {(!c.replies.is_empty()).then(|| view! { <section><h2>"答复"</h2>{replies}</section> })}
         {(!c.notes.is_empty()).then(|| view! { <section><h2>"内部备注"</h2><ul>{notes}</ul></section> })}
         {(!c.supervision.is_empty()).then(|| view! { <section><h2>"督办"</h2><ul>{notices}</ul></section> })}
+        {(!c.co_handlers.is_empty()).then(|| view! { <section><h2>"协办"</h2><ul>{co}</ul></section> })}
         <PetitionTimeline entries=c.timeline.clone() />
     }
 }

@@ -51,14 +51,19 @@ pub fn is_accused(org: &Org, actor: &StaffActor, w: &WorkState) -> bool {
     }
 }
 
+/// `co_units` are the units asked to co-handle (协办); they see the case like the lead.
 pub fn sight(
     org: &Org,
     actor: &StaffActor,
     kind: PetitionKind,
     w: &WorkState,
+    co_units: &[i64],
     recused: bool,
 ) -> Sight {
-    if recused || !actor.has_any(CASE_ROLES) || !in_chain(org, actor, w) {
+    let co = actor
+        .unit_id
+        .is_some_and(|u| co_units.iter().any(|c| org.within(*c, u)));
+    if recused || !actor.has_any(CASE_ROLES) || !(in_chain(org, actor, w) || co) {
         return Sight::None;
     }
     if is_accused(org, actor, w) {

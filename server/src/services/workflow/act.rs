@@ -1,7 +1,7 @@
 //! One staff action on a petition: who may, whether the state allows it, then the step.
 
 use shared::ids::StaffId;
-use shared::petition::{PetitionNumber, StaffActionRequest, StaffCommand};
+use shared::petition::{PetitionNumber, PetitionStatus, StaffActionRequest, StaffCommand};
 
 use super::access::{self, Sight};
 use super::actor::StaffActor;
@@ -19,6 +19,8 @@ pub struct Reached {
     pub org: std::sync::Arc<Org>,
     pub actor: StaffActor,
     pub sight: Sight,
+    /// Units co-handling the current round.
+    pub co_units: Vec<i64>,
 }
 
 /// Finds `number` for `staff`; a petition they may not see is "not found", like one
@@ -33,7 +35,13 @@ pub async fn reach(state: &AppState, staff: StaffId, number: &str) -> AppResult<
     let recused = db::work::is_recused(&state.db.pool, row.id, actor.id).await?;
     let kind = shared::petition::PetitionKind::from_code(&row.kind)
         .unwrap_or(shared::petition::PetitionKind::Appeal);
-    let sight = access::sight(&org, &actor, kind, &row.work, recused);
+    let co_units: Vec<i64> = db::work::co_handlers(&state.db.pool, row.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.round == row.work.round)
+        .map(|c| c.unit_id)
+        .collect();
+    let sight = access::sight(&org, &actor, kind, &row.work, &co_units, recused);
     if sight == Sight::None {
         return Err(AppError::NotFound);
     }
@@ -42,6 +50,7 @@ pub async fn reach(state: &AppState, staff: StaffId, number: &str) -> AppResult<
         org,
         actor,
         sight,
+        co_units,
     })
 }
 
@@ -54,7 +63,11 @@ pub async fn act(
     req: StaffActionRequest,
 ) -> AppResult<()> {
     let Reached {
-        row, org, actor, ..
+        row,
+        org,
+        actor,
+        co_units,
+        ..
     } = reach(state, staff, number).await?;
     if let Some(seen) = req.version
         && seen != row.version
@@ -72,7 +85,7 @@ pub async fn act(
                 .map_err(|e| AppError::Conflict(e.0.into()))?
         }
         None => {
-            refuse_other(&actor, &req.command, &row)?;
+            refuse_other(&actor, &req.command, &row, &co_units)?;
             current
         }
     };
@@ -113,17 +126,33 @@ pub async fn act(
     Ok(())
 }
 
-/// Commands outside the state machine: answering a supervision notice is the handling
-/// unit's; stepping aside (回避) is open to anyone who can see the petition.
-fn refuse_other(actor: &StaffActor, cmd: &StaffCommand, row: &PetitionRow) -> AppResult<()> {
-    if let StaffCommand::AnswerSupervision { .. } = cmd {
-        let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
-        let roles = [shared::staff::Role::Handler, shared::staff::Role::UnitHead];
-        if !handles || !actor.has_any(&roles) {
-            return Err(AppError::Forbidden(
-                "只有承办单位的承办人或负责人可以答复督办。".into(),
-            ));
+/// Commands outside the state machine: answering a supervision notice and asking for
+/// co-handling are the handling unit's; a co-handler gives its opinion; stepping aside
+/// (回避) is open to anyone who can see the petition.
+fn refuse_other(
+    actor: &StaffActor,
+    cmd: &StaffCommand,
+    row: &PetitionRow,
+    co_units: &[i64],
+) -> AppResult<()> {
+    let roles = [shared::staff::Role::Handler, shared::staff::Role::UnitHead];
+    let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
+    let refuse = |m: &str| Err(AppError::Forbidden(m.to_owned()));
+    match cmd {
+        StaffCommand::AnswerSupervision { .. } if !handles || !actor.has_any(&roles) => {
+            refuse("只有承办单位的承办人或负责人可以答复督办。")
         }
+        StaffCommand::AddCoHandler { .. } if !handles || !actor.has_any(&roles) => {
+            refuse("只有主办单位的承办人或负责人可以商请协办。")
+        }
+        StaffCommand::AddCoHandler { .. } if row.work.status != PetitionStatus::Handling.code() => {
+            Err(AppError::Conflict("只有办理中的事项可以商请协办。".into()))
+        }
+        StaffCommand::CoOpinion { .. }
+            if !actor.unit_id.is_some_and(|u| co_units.contains(&u)) || !actor.has_any(&roles) =>
+        {
+            refuse("只有被商请协办单位的承办人或负责人可以提出协办意见。")
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }

@@ -149,6 +149,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         org,
         actor,
         sight,
+        co_units,
     } = reached;
     let pool = &state.db.pool;
     let wf = workflow(&row);
@@ -190,6 +191,19 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         && notices.iter().any(|n| n.answered_at.is_none())
     {
         allowed.push("answer_supervision".to_owned());
+    }
+    let co = db::work::co_handlers(pool, row.id).await?;
+    if handles
+        && actor.has_any(&[shared::staff::Role::Handler, shared::staff::Role::UnitHead])
+        && wf.status == PetitionStatus::Handling
+    {
+        allowed.push("add_co_handler".to_owned());
+    }
+    let open_co = co.iter().any(|c| {
+        c.round == row.work.round && c.answered_at.is_none() && Some(c.unit_id) == actor.unit_id
+    });
+    if open_co && co_units.iter().any(|u| Some(*u) == actor.unit_id) {
+        allowed.push("co_opinion".to_owned());
     }
     let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
     deadlines.extend(clocks::view(state, &row.work));
@@ -248,6 +262,16 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
                 answer_due: n.answer_due.parse().unwrap_or_default(),
                 answered_at: n.answered_at.map(from_ms),
                 answer: n.answer,
+            })
+            .collect(),
+        co_handlers: co
+            .into_iter()
+            .map(|c| shared::petition::CoHandlerView {
+                unit: c.unit,
+                round: Round::from_code(&c.round).unwrap_or(Round::First),
+                due_on: c.due_on.parse().unwrap_or_default(),
+                answered_at: c.answered_at.map(from_ms),
+                opinion: c.opinion,
             })
             .collect(),
         timeline: events

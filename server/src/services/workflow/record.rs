@@ -61,6 +61,11 @@ pub enum Write {
         answer: String,
     },
     Recusal(String),
+    CoHandler {
+        unit_id: i64,
+        due_on: String,
+    },
+    CoOpinion(String),
 }
 
 /// Everything one action changes.
@@ -176,6 +181,15 @@ pub async fn commit(
             Write::Recusal(reason) => {
                 db::work::insert_recusal(&mut tx, petition, staff, now, &reason).await?;
                 true
+            }
+            Write::CoHandler { unit_id, due_on } => {
+                db::work::insert_co_handler(&mut tx, petition, round, unit_id, &due_on, staff, now)
+                    .await?
+            }
+            Write::CoOpinion(opinion) => {
+                let unit = who.unit_id.unwrap_or_default();
+                db::work::answer_co_handler(&mut tx, petition, round, unit, staff, now, &opinion)
+                    .await?
             }
         };
         if !done {

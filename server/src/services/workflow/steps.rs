@@ -341,6 +341,45 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             });
             audit = Some(format!("notice={notice_id}"));
         }
+        StaffCommand::AddCoHandler { unit_id, due } => {
+            let name = target_unit(ctx, unit_id.0)?;
+            if Some(unit_id.0) == w.unit_id {
+                return Err(AppError::field("unit_id", "主办单位不必再列为协办单位"));
+            }
+            if due <= today {
+                return Err(AppError::field("due", "协办期限必须晚于今天"));
+            }
+            if let Some(main) = w
+                .due_on
+                .as_deref()
+                .and_then(|d| d.parse::<NaiveDate>().ok())
+                && due > main
+            {
+                return Err(AppError::field(
+                    "due",
+                    format!("协办期限不能晚于办理期限（{main}）"),
+                ));
+            }
+            events.push(Event::public(
+                "co_handler",
+                "商请协办",
+                format!("承办单位已商请{name}协助办理。"),
+            ));
+            writes.push(Write::CoHandler {
+                unit_id: unit_id.0,
+                due_on: due.to_string(),
+            });
+            audit = Some(format!("unit={}", unit_id.0));
+        }
+        StaffCommand::CoOpinion { opinion } => {
+            let opinion = text("opinion", Reason::parse(&opinion))?;
+            events.push(Event::internal(
+                "co_opinion",
+                format!("{}提出协办意见", ctx.org.name(ctx.actor_unit)),
+                None,
+            ));
+            writes.push(Write::CoOpinion(opinion.into_inner()));
+        }
         StaffCommand::Recuse { reason } => {
             let reason = text("reason", Reason::parse(&reason))?;
             events.push(Event::internal("recused", "工作人员申请回避", None));
