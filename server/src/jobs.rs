@@ -10,7 +10,10 @@ use crate::state::AppState;
 /// Runs the clock job every minute while this instance holds its lease.
 pub async fn scheduler(state: AppState) {
     let holder = format!("{:x}", rand::random::<u64>());
-    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    // The first run waits a minute: start-up stays quick, and tests that drive the job
+    // themselves are not raced by it.
+    let period = Duration::from_secs(60);
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     loop {
         tick.tick().await;
         let now = crate::time::now_ms();

@@ -743,3 +743,43 @@ async fn a_co_handling_unit_sees_the_case_gives_its_opinion_once_and_the_lead_re
             .contains("商请东城区城市管理局协助办理")
     );
 }
+
+/// `portal verify-audit`, run as an operator would against the test's database.
+fn verify_command(app: &TestApp) -> std::process::Output {
+    use secrecy::ExposeSecret;
+    let settings = &app.state.settings;
+    std::process::Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("verify-audit")
+        .env("APP_DATA_DIR", &settings.data_dir)
+        .env("APP_DATABASE__URL", settings.database.url.expose_secret())
+        .env("APP_LOG__FILTER", "error")
+        .output()
+        .expect("run portal verify-audit")
+}
+
+#[tokio::test]
+async fn the_verify_command_reports_a_tampered_record_and_fails() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
+    let ok = verify_command(&app);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("审计链完整"));
+
+    sqlx::query("UPDATE audit_log SET action = 'nothing' WHERE seq = 1")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let bad = verify_command(&app);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("第1条记录的内容已被改动"));
+}
