@@ -40,8 +40,9 @@ fn link(vault: &Vault, r: &AuditRow) -> Vec<u8> {
     vault.audit_mac(&r.prev_mac, &parts)
 }
 
-/// Appends `e` to the chain inside `tx`.
-pub async fn record(tx: &mut Tx, vault: &Vault, e: Entry<'_>) -> Result<(), sqlx::Error> {
+/// Appends `e` to the chain inside `tx`; returns its sequence number, which also names
+/// the change for the messages it causes.
+pub async fn record(tx: &mut Tx, vault: &Vault, e: Entry<'_>) -> Result<i64, sqlx::Error> {
     let (seq, prev_mac) = db::audit::advance_head(tx).await?;
     let mut row = AuditRow {
         seq,
@@ -57,7 +58,8 @@ pub async fn record(tx: &mut Tx, vault: &Vault, e: Entry<'_>) -> Result<(), sqlx
         mac: Vec::new(),
     };
     row.mac = link(vault, &row);
-    db::audit::append(tx, &row).await
+    db::audit::append(tx, &row).await?;
+    Ok(seq)
 }
 
 /// The outcome of checking the whole chain.

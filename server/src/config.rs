@@ -19,6 +19,7 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub limits: LimitSettings,
     pub log: LogSettings,
+    pub notify: NotifySettings,
 }
 
 /// The length and day kind of each statutory clock.
@@ -106,4 +107,47 @@ impl Settings {
             .build()?
             .try_deserialize()
     }
+}
+
+/// How messages leave the portal: the outbox worker, e-mail and SMS.
+#[derive(Clone, Debug, Deserialize)]
+pub struct NotifySettings {
+    /// Run the outbox worker in this process (several instances may all run one).
+    pub worker: bool,
+    /// Messages claimed per round of the worker.
+    pub batch: i64,
+    /// Attempts before a message is dead-lettered.
+    pub max_attempts: i64,
+    /// The first retry waits this long; each further one twice as long (with jitter).
+    pub backoff_secs: i64,
+    /// The longest wait between attempts.
+    pub max_backoff_secs: i64,
+    /// A provider that has not answered by then counts as failed (and is retried).
+    pub timeout_secs: u64,
+    pub email: EmailSettings,
+    pub sms: SmsSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct EmailSettings {
+    /// "files": each message is written as an .eml file under data_dir/mail;
+    /// "smtp": sent through the server below.
+    pub mode: String,
+    pub from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// "starttls", "tls" (implicit, port 465) or "none" (a local relay only).
+    pub smtp_security: String,
+    pub smtp_username: String,
+    pub smtp_password: SecretString,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SmsSettings {
+    /// "inbox": kept in the database and shown at /dev/sms; "http": a JSON webhook.
+    pub provider: String,
+    /// The generic provider's endpoint.
+    pub http_url: String,
+    /// Mainland SMS needs pre-registered templates: event name → template code.
+    pub templates: std::collections::HashMap<String, String>,
 }

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod citizens;
 pub mod idempotency;
 pub mod jobs;
+pub mod outbox;
 pub mod petitions;
 pub mod pool;
 pub mod reference;

@@ -1,7 +1,9 @@
-//! Work that happens later, on a timer: the statutory clocks' warnings, overdue flags,
-//! escalation and closing. Safe on several instances (a lease plus idempotent alerts).
+//! Work that happens later: the statutory clocks' warnings, overdue flags, escalation and
+//! closing (a lease plus idempotent alerts), and the outbox worker (claims with row locks).
+//! Both are safe on several instances.
 
 pub mod clocks;
+pub mod outbox;
 
 use std::time::Duration;
 

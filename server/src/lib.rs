@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod jobs;
+pub mod notify;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;

@@ -100,6 +100,9 @@ impl Application {
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     tokio::spawn(housekeeping(state.clone()));
     tokio::spawn(crate::jobs::scheduler(state.clone()));
+    if state.settings.notify.worker {
+        tokio::spawn(crate::jobs::outbox::worker(state.clone()));
+    }
     let data = web::Data::new(state);
     let ui = crate::ui::Ui::new(&data)?;
     let server = HttpServer::new(move || {

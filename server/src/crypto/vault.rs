@@ -26,6 +26,8 @@ pub enum Field {
     TrackGrant,
     /// A staff member's TOTP secret.
     TotpSecret,
+    /// An outbox message's recipient and parameters (phones, query codes).
+    Outbox,
 }
 
 impl Field {
@@ -40,6 +42,7 @@ impl Field {
             Field::Receipt => b"receipt",
             Field::TrackGrant => b"track_grant",
             Field::TotpSecret => b"totp_secret",
+            Field::Outbox => b"outbox",
         }
     }
 }

@@ -167,3 +167,14 @@ pub async fn reset_totp(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The staff of a unit, for in-app notices addressed to it.
+pub async fn ids_of_unit(pool: &AnyPool, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM staff WHERE unit_id = $1 ORDER BY id")
+        .bind(unit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}

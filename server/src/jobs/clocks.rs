@@ -186,6 +186,7 @@ async fn close(state: &AppState, row: &PetitionRow) -> anyhow::Result<bool> {
         )],
         writes: Vec::new(),
         audit_detail: None,
+        notices: Vec::new(),
     };
     let who = record::Who {
         actor: "system".into(),

@@ -41,6 +41,7 @@ pub async fn rate(
         events: vec![record::Event::public("rated", "评价答复", detail)],
         writes: Vec::new(),
         audit_detail: Some(format!("rating={}", req.rating.code())),
+        notices: Vec::new(),
     };
     let who = record::Who::citizen(citizen, client);
     record::commit(

@@ -6,6 +6,8 @@ use shared::petition::{Action, Reason, ReviewRequest};
 
 use super::view::owned;
 use crate::db;
+use crate::notify::enqueue::{Notice, Recipient};
+use crate::notify::templates::Event;
 use crate::error::{AppError, AppResult};
 use crate::services::workflow::{clocks, detail::workflow, record};
 use crate::state::AppState;
@@ -81,6 +83,11 @@ pub async fn request_review(
         )],
         writes: Vec::new(),
         audit_detail: Some(format!("round={} unit={above}", next.round.code())),
+        notices: vec![Notice::new(
+            Event::Assigned,
+            Recipient::Unit(above),
+            &[("number", row.number.clone())],
+        )],
     };
     let who = record::Who::citizen(citizen, client);
     record::commit(

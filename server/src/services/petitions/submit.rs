@@ -16,6 +16,8 @@ use super::files::{self, Checked, Upload};
 use crate::crypto::{Field, random_bytes};
 use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
 use crate::error::{AppError, AppResult};
+use crate::notify::enqueue::{Notice, Recipient, enqueue};
+use crate::notify::templates::Event;
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms};
 
@@ -242,7 +244,22 @@ pub async fn submit(
         detail: None,
         client: Some(client),
     };
-    crate::audit::record(&mut tx, &state.vault, entry).await?;
+    let seq = crate::audit::record(&mut tx, &state.vault, entry).await?;
+    // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
+    let to = match citizen {
+        Some(c) => Recipient::Citizen(c.0),
+        None => Recipient::Petitioner(petition_id.0),
+    };
+    let receipt = Notice::new(
+        Event::PetitionFiled,
+        to,
+        &[
+            ("number", view.number.to_string()),
+            ("code", view.query_code.clone()),
+            ("due", deadline.due.to_string()),
+        ],
+    );
+    enqueue(&mut tx, &state.vault, Some(petition_id.0), &format!("a{seq}"), &receipt, now).await?;
     if let Some(key) = key {
         let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
         db::idempotency::save_response(

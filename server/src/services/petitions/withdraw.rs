@@ -31,6 +31,7 @@ pub async fn withdraw(
         )],
         writes: Vec::new(),
         audit_detail: None,
+        notices: Vec::new(),
     };
     let who = record::Who::citizen(citizen, client);
     record::commit(

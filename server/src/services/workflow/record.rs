@@ -75,6 +75,8 @@ pub struct Step {
     pub writes: Vec<Write>,
     /// For the audit trail: ids and codes only, never personal data.
     pub audit_detail: Option<String>,
+    /// Who is told about it (written to the outbox in the same transaction).
+    pub notices: Vec<crate::notify::enqueue::Notice>,
 }
 
 /// Who acted, for the timeline's actor column and the audit trail.

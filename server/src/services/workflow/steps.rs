@@ -10,6 +10,8 @@ use shared::petition::{
 
 use super::clocks;
 use super::record::{Event, Step, Write};
+use crate::notify::enqueue::{Notice, Recipient};
+use crate::notify::templates::Event as Notify;
 use crate::db::petitions::PetitionRow;
 use crate::error::{AppError, AppResult};
 use crate::services::org::Org;
@@ -57,6 +59,17 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
     w.rating = ctx.next.rating.map(|r| r.code().to_owned());
     let mut events = Vec::new();
     let mut writes = Vec::new();
+    let mut notices = Vec::new();
+    let number = ctx.row.number.clone();
+    let petitioner = match ctx.row.citizen_id {
+        Some(c) => Recipient::Citizen(c.0),
+        None => Recipient::Petitioner(ctx.row.id.0),
+    };
+    let tell = |event: Notify, params: &[(&str, String)]| {
+        let mut all = vec![("number", number.clone())];
+        all.extend(params.iter().cloned());
+        Notice::new(event, petitioner.clone(), &all)
+    };
     let mut audit = None;
     let today = ctx.today;
     let round = ctx.next.round;
@@ -64,6 +77,13 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         StaffCommand::AcceptHere => {
             w.unit_id = Some(ctx.actor_unit);
             clocks::start(state, &mut w, Some(Clock::Handling), today);
+            notices.push(tell(
+                Notify::Accepted,
+                &[
+                    ("unit", ctx.org.name(ctx.actor_unit)),
+                    ("due", w.due_on.clone().unwrap_or_default()),
+                ],
+            ));
             events.push(Event::public(
                 "accepted",
                 "已受理",
@@ -116,6 +136,12 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 ),
             };
             events.push(Event::public(kind, title, detail));
+            notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
+            notices.push(Notice::new(
+                Notify::Assigned,
+                Recipient::Unit(unit_id.0),
+                &[("number", number.clone())],
+            ));
             audit = Some(format!("unit={}", unit_id.0));
         }
         StaffCommand::NotAccept { reason, guidance } => {
@@ -126,6 +152,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 "不予受理告知",
                 reason.notice(guidance.as_str()),
             ));
+            notices.push(tell(Notify::NotAccepted, &[]));
             audit = Some(format!("reason={}", reason.code()));
         }
         StaffCommand::LinkRepeat { earlier } => {
@@ -169,6 +196,13 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         }
         StaffCommand::ReceiveAccept => {
             clocks::start(state, &mut w, Some(clocks::handling_clock(round)), today);
+            notices.push(tell(
+                Notify::Accepted,
+                &[
+                    ("unit", ctx.org.name(ctx.actor_unit)),
+                    ("due", w.due_on.clone().unwrap_or_default()),
+                ],
+            ));
             events.push(Event::public(
                 "accepted",
                 "已受理",
@@ -211,6 +245,12 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 "forwarded",
                 "已改转送",
                 format!("您的信访事项已改由{name}办理。"),
+            ));
+            notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
+            notices.push(Notice::new(
+                Notify::Assigned,
+                Recipient::Unit(unit_id.0),
+                &[("number", number.clone())],
             ));
             audit = Some(format!("unit={}", unit_id.0));
         }
@@ -282,6 +322,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 state: "approved",
                 comment: None,
             });
+            notices.push(tell(Notify::Replied, &[]));
         }
         StaffCommand::Extend { days, reason } => {
             let reason = text("reason", Reason::parse(&reason))?;
@@ -302,6 +343,14 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                     reason.as_str()
                 ),
             ));
+            notices.push(tell(
+                Notify::Extended,
+                &[
+                    ("days", days.to_string()),
+                    ("due", w.due_on.clone().unwrap_or_default()),
+                    ("reason", reason.as_str().to_owned()),
+                ],
+            ));
         }
         StaffCommand::Supervise { body } => {
             let body = text("body", Reason::parse(&body))?;
@@ -320,6 +369,11 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 "supervised",
                 "督办",
                 "上级机关已对您的信访事项进行督办。",
+            ));
+            notices.push(Notice::new(
+                Notify::Supervised,
+                Recipient::Unit(unit),
+                &[("number", number.clone())],
             ));
             writes.push(Write::Notice {
                 unit_id: unit,
@@ -391,5 +445,6 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         events,
         writes,
         audit_detail: audit,
+        notices,
     })
 }

@@ -1,0 +1,264 @@
+//! Queries on the outbox: writing a message in the caller's transaction, claiming due
+//! messages (row locks that skip locked rows on PostgreSQL), and recording the outcome.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use super::{Backend, Db, Tx};
+
+pub struct NewMessage<'a> {
+    pub channel: &'a str,
+    pub template: &'a str,
+    pub recipient_enc: &'a [u8],
+    pub params_enc: &'a [u8],
+    pub idem_key: &'a str,
+    pub petition_id: Option<i64>,
+    pub now: i64,
+}
+
+/// Writes a message due now; a second write with the same idempotency key is ignored.
+pub async fn insert(tx: &mut Tx, m: NewMessage<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (channel, template, recipient_enc, params_enc, idem_key, status, attempts, \
+         next_attempt_at, petition_id, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $6) \
+         ON CONFLICT (idem_key) DO NOTHING",
+    )
+    .bind(m.channel)
+    .bind(m.template)
+    .bind(m.recipient_enc)
+    .bind(m.params_enc)
+    .bind(m.idem_key)
+    .bind(m.now)
+    .bind(m.petition_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct MessageRow {
+    pub id: i64,
+    pub channel: String,
+    pub template: String,
+    pub recipient_enc: Vec<u8>,
+    pub params_enc: Vec<u8>,
+    pub idem_key: String,
+    pub status: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub petition_id: Option<i64>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, channel, template, recipient_enc, params_enc, idem_key, status, attempts, \
+     next_attempt_at, last_error, petition_id, created_at, sent_at";
+
+fn from_row(r: &AnyRow) -> Result<MessageRow, sqlx::Error> {
+    Ok(MessageRow {
+        id: r.try_get("id")?,
+        channel: r.try_get("channel")?,
+        template: r.try_get("template")?,
+        recipient_enc: r.try_get("recipient_enc")?,
+        params_enc: r.try_get("params_enc")?,
+        idem_key: r.try_get("idem_key")?,
+        status: r.try_get("status")?,
+        attempts: r.try_get("attempts")?,
+        next_attempt_at: r.try_get("next_attempt_at")?,
+        last_error: r.try_get("last_error")?,
+        petition_id: r.try_get("petition_id")?,
+        created_at: r.try_get("created_at")?,
+        sent_at: r.try_get("sent_at")?,
+    })
+}
+
+/// Claims up to `limit` due messages for `worker` until `until`: pending ones whose time
+/// has come, and ones whose previous claimant died (lease expired). On PostgreSQL the
+/// candidate rows are locked with SKIP LOCKED so concurrent workers take disjoint sets;
+/// SQLite runs one writer at a time, so the single UPDATE is already exclusive.
+pub async fn claim(db: &Db, worker: &str, now: i64, until: i64, limit: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let lock = match db.backend {
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2 WHERE id IN \
+         (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= $3) \
+         OR (status = 'sending' AND claimed_until < $3) ORDER BY next_attempt_at, id LIMIT $4{lock}) \
+         RETURNING {COLUMNS}"
+    );
+    sqlx::query(&sql)
+        .bind(worker)
+        .bind(until)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+/// Records one attempt and the message's new state, only while `worker` holds it.
+/// `status`: sent, pending (retry at `next_at`) or dead.
+#[allow(clippy::too_many_arguments)]
+pub async fn settle(
+    pool: &AnyPool,
+    id: i64,
+    worker: &str,
+    status: &str,
+    next_at: i64,
+    error: Option<&str>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3, \
+         claimed_by = NULL, claimed_until = NULL, sent_at = CASE WHEN $1 = 'sent' THEN $4 ELSE sent_at END \
+         WHERE id = $5 AND claimed_by = $6 AND status = 'sending'",
+    )
+    .bind(status)
+    .bind(next_at)
+    .bind(error)
+    .bind(now)
+    .bind(id)
+    .bind(worker)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, outcome, detail) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(now)
+            .bind(status)
+            .bind(error)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Messages in `status` (any when `None`), newest first, without their encrypted fields' content.
+pub async fn list(pool: &AnyPool, status: Option<&str>, limit: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2"
+    );
+    sqlx::query(&sql)
+        .bind(status.unwrap_or(""))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+/// Puts a dead (or failed) message back in the queue; false if it was not dead.
+pub async fn retry(pool: &AnyPool, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = $1, attempts = 0 WHERE id = $2 AND status = 'dead'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn attempts(pool: &AnyPool, id: i64) -> Result<Vec<(i64, String, Option<String>)>, sqlx::Error> {
+    sqlx::query("SELECT at, outcome, detail FROM outbox_attempts WHERE outbox_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect()
+}
+
+/// Delivers an in-app message; a redelivery of the same outbox row is ignored.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_notification(
+    pool: &AnyPool,
+    principal: &str,
+    principal_id: i64,
+    petition_id: Option<i64>,
+    title: &str,
+    body: &str,
+    outbox_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notifications (principal, principal_id, petition_id, title, body, created_at, outbox_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (outbox_id, principal, principal_id) DO NOTHING",
+    )
+    .bind(principal)
+    .bind(principal_id)
+    .bind(petition_id)
+    .bind(title)
+    .bind(body)
+    .bind(now)
+    .bind(outbox_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub struct NotificationRow {
+    pub id: i64,
+    pub petition_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+pub async fn notifications(pool: &AnyPool, principal: &str, id: i64, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, petition_id, title, body, created_at, read_at FROM notifications \
+         WHERE principal = $1 AND principal_id = $2 ORDER BY id DESC LIMIT $3",
+    )
+    .bind(principal)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(NotificationRow {
+            id: r.try_get("id")?,
+            petition_id: r.try_get("petition_id")?,
+            title: r.try_get("title")?,
+            body: r.try_get("body")?,
+            created_at: r.try_get("created_at")?,
+            read_at: r.try_get("read_at")?,
+        })
+    })
+    .collect()
+}
+
+/// Keeps a text of the embedded SMS provider; a resend with the same key is ignored.
+pub async fn insert_sms(pool: &AnyPool, phone_enc: &[u8], template: &str, body: &str, idem_key: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sms_inbox (phone_enc, template, body, idem_key, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (idem_key) DO NOTHING",
+    )
+    .bind(phone_enc)
+    .bind(template)
+    .bind(body)
+    .bind(idem_key)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn sms_inbox(pool: &AnyPool, limit: i64) -> Result<Vec<(Vec<u8>, String, i64)>, sqlx::Error> {
+    sqlx::query("SELECT phone_enc, body, created_at FROM sms_inbox ORDER BY id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect()
+}

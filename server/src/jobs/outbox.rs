@@ -1,0 +1,235 @@
+//! The outbox worker: claims due messages, delivers each through its channel, and records
+//! the attempt. Failures are retried with exponential backoff and jitter (or after the
+//! provider's `Retry-After`); permanent failures and exhausted retries are dead-lettered.
+//! A worker that dies mid-send loses its claim when the lease runs out, and another (or
+//! the restarted one) sends the message again: delivery is at least once, and partners
+//! recognise a resend by its idempotency key.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::Rng;
+
+use crate::config::NotifySettings;
+use crate::crypto::Field;
+use crate::db::{self, outbox::MessageRow};
+use crate::notify::email::{Mail, Mailer};
+use crate::notify::enqueue::Recipient;
+use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
+use crate::notify::templates::Event;
+use crate::notify::SendError;
+use crate::state::AppState;
+use crate::time::now_ms;
+
+/// The channels a worker delivers through.
+pub struct Channels {
+    pub mailer: Mailer,
+    pub sms: Box<dyn SmsProvider>,
+}
+
+impl Channels {
+    pub fn from_settings(state: &AppState) -> anyhow::Result<Self> {
+        let n = &state.settings.notify;
+        let timeout = Duration::from_secs(n.timeout_secs);
+        let sms: Box<dyn SmsProvider> = match n.sms.provider.as_str() {
+            "http" => Box::new(HttpJson::new(n.sms.http_url.clone(), timeout)?),
+            _ => Box::new(Inbox {
+                pool: state.db.pool.clone(),
+                vault: state.vault.clone(),
+            }),
+        };
+        Ok(Self {
+            mailer: Mailer::from_settings(&n.email, &state.settings.data_dir, timeout)?,
+            sms,
+        })
+    }
+}
+
+/// How long a claim lasts: past it, the message counts as abandoned and is claimed again.
+const LEASE_MS: i64 = 60_000;
+
+/// What one round did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub retried: usize,
+    pub dead: usize,
+}
+
+/// Claims one batch and delivers it.
+pub async fn run_once(state: &AppState, channels: &Channels, worker: &str) -> anyhow::Result<Round> {
+    let n = &state.settings.notify;
+    let now = now_ms();
+    let claimed = db::outbox::claim(&state.db, worker, now, now + LEASE_MS, n.batch).await?;
+    let mut round = Round::default();
+    for m in claimed {
+        let timeout = Duration::from_secs(n.timeout_secs);
+        let outcome = match tokio::time::timeout(timeout, deliver(state, channels, &m)).await {
+            Ok(r) => r,
+            Err(_) => Err(SendError::Retry {
+                reason: "timed out".into(),
+                retry_after: None,
+            }),
+        };
+        let now = now_ms();
+        let (status, next_at, error) = match &outcome {
+            Ok(()) => ("sent", now, None),
+            Err(SendError::Permanent(_)) => ("dead", now, Some(outcome_reason(&outcome))),
+            Err(SendError::Retry { .. }) if m.attempts + 1 >= n.max_attempts => {
+                ("dead", now, Some(format!("{}（已重试{}次）", outcome_reason(&outcome), m.attempts + 1)))
+            }
+            Err(SendError::Retry { retry_after, .. }) => {
+                ("pending", now + backoff_ms(n, m.attempts, *retry_after), Some(outcome_reason(&outcome)))
+            }
+        };
+        if db::outbox::settle(&state.db.pool, m.id, worker, status, next_at, error.as_deref(), now).await? {
+            match status {
+                "sent" => round.sent += 1,
+                "dead" => round.dead += 1,
+                _ => round.retried += 1,
+            }
+            if status == "dead" {
+                tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
+            }
+        }
+    }
+    Ok(round)
+}
+
+fn outcome_reason(r: &Result<(), SendError>) -> String {
+    r.as_ref().err().map(|e| e.reason().to_owned()).unwrap_or_default()
+}
+
+/// The wait before attempt `attempts + 2`: base × 2^attempts, capped, ±20 % jitter so that
+/// many failures do not come back at once; a provider's `Retry-After` is honoured.
+pub fn backoff_ms(n: &NotifySettings, attempts: i64, retry_after: Option<u64>) -> i64 {
+    if let Some(secs) = retry_after {
+        return i64::try_from(secs).unwrap_or(i64::MAX / 2).saturating_mul(1000);
+    }
+    let exp = u32::try_from(attempts.clamp(0, 20)).unwrap_or(20);
+    let base = n.backoff_secs.saturating_mul(1_i64 << exp).min(n.max_backoff_secs);
+    let jitter: f64 = rand::thread_rng().gen_range(0.8..1.2);
+    ((base as f64) * 1000.0 * jitter) as i64
+}
+
+async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Result<(), SendError> {
+    let open = |data: &[u8]| {
+        state
+            .vault
+            .decrypt(Field::Outbox, data)
+            .map_err(|_| SendError::Permanent("cannot open the message".into()))
+    };
+    let recipient: Recipient = serde_json::from_str(&open(&m.recipient_enc)?)
+        .map_err(|_| SendError::Permanent("unreadable recipient".into()))?;
+    let params: BTreeMap<String, String> = serde_json::from_str(&open(&m.params_enc)?)
+        .map_err(|_| SendError::Permanent("unreadable parameters".into()))?;
+    let event = Event::from_code(&m.template).ok_or_else(|| SendError::Permanent("unknown event".into()))?;
+    let (title, body) = event.render(&params);
+    let db_error = |e: sqlx::Error| SendError::Retry {
+        reason: format!("database: {e}"),
+        retry_after: None,
+    };
+    let pool = &state.db.pool;
+    match m.channel.as_str() {
+        "inapp" => {
+            let targets: Vec<(&str, i64)> = match recipient {
+                Recipient::Citizen(id) => vec![("citizen", id)],
+                Recipient::Unit(unit) => db::staff::ids_of_unit(pool, unit)
+                    .await
+                    .map_err(db_error)?
+                    .into_iter()
+                    .map(|s| ("staff", s))
+                    .collect(),
+                Recipient::Petitioner(_) => Vec::new(),
+            };
+            for (principal, id) in targets {
+                db::outbox::insert_notification(pool, principal, id, m.petition_id, &title, &body, m.id, now_ms())
+                    .await
+                    .map_err(db_error)?;
+            }
+            Ok(())
+        }
+        "sms" => {
+            let phone = match recipient {
+                Recipient::Citizen(id) => db::citizens::by_id(pool, shared::ids::CitizenId(id))
+                    .await
+                    .map_err(db_error)?
+                    .map(|c| c.phone_enc),
+                Recipient::Petitioner(petition) => db::petitions::petitioner(pool, shared::ids::PetitionId(petition))
+                    .await
+                    .map_err(db_error)?
+                    .map(|p| p.phone),
+                Recipient::Unit(_) => None,
+            }
+            .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
+            let phone = state
+                .vault
+                .decrypt(Field::Phone, &phone)
+                .map_err(|_| SendError::Permanent("cannot open the phone number".into()))?;
+            let template_code = state
+                .settings
+                .notify
+                .sms
+                .templates
+                .get(event.code())
+                .cloned()
+                .unwrap_or_default();
+            let sms = Sms {
+                phone: &phone,
+                template_code: &template_code,
+                params: &params,
+                text: &format!("【阳光信访】{body}"),
+                idem_key: &m.idem_key,
+                template: event.code(),
+            };
+            channels.sms.send(&sms).await
+        }
+        "email" => {
+            let Recipient::Citizen(id) = recipient else {
+                return Err(SendError::Permanent("no e-mail address".into()));
+            };
+            let email = db::citizens::by_id(pool, shared::ids::CitizenId(id))
+                .await
+                .map_err(db_error)?
+                .and_then(|c| c.email_enc)
+                .ok_or_else(|| SendError::Permanent("no e-mail address".into()))?;
+            let to = state
+                .vault
+                .decrypt(Field::Email, &email)
+                .map_err(|_| SendError::Permanent("cannot open the e-mail address".into()))?;
+            let mail = Mail {
+                from: &state.settings.notify.email.from,
+                to: &to,
+                subject: &format!("【阳光信访】{title}"),
+                body: &body,
+                key: &m.idem_key,
+            };
+            channels.mailer.send(mail).await
+        }
+        other => Err(SendError::Permanent(format!("unknown channel {other}"))),
+    }
+}
+
+/// Drains the outbox every second until the process stops.
+pub async fn worker(state: AppState) {
+    let channels = match Channels::from_settings(&state) {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            tracing::error!(error = %e, "the notification channels are misconfigured; nothing is sent");
+            return;
+        }
+    };
+    let name = format!("w{:x}", rand::random::<u64>());
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        match run_once(&state, &channels, &name).await {
+            Ok(r) if r != Round::default() => {
+                tracing::debug!(sent = r.sent, retried = r.retried, dead = r.dead, "outbox round");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "outbox round failed; trying again"),
+        }
+    }
+}

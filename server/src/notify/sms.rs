@@ -1,0 +1,107 @@
+//! SMS behind a provider trait. Mainland providers only send pre-registered templates, so
+//! every message carries its template code and parameters beside the rendered text.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde::Serialize;
+
+use super::SendError;
+use crate::crypto::{Field, Vault};
+use crate::db;
+
+/// One text message.
+#[derive(Serialize)]
+pub struct Sms<'a> {
+    pub phone: &'a str,
+    pub template_code: &'a str,
+    pub params: &'a BTreeMap<String, String>,
+    pub text: &'a str,
+    #[serde(skip)]
+    pub idem_key: &'a str,
+    #[serde(skip)]
+    pub template: &'a str,
+}
+
+#[async_trait::async_trait]
+pub trait SmsProvider: Send + Sync {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError>;
+}
+
+/// The embedded default: texts are kept in the database (phone encrypted) and listed on
+/// the development inbox page.
+pub struct Inbox {
+    pub pool: sqlx::AnyPool,
+    pub vault: std::sync::Arc<Vault>,
+}
+
+#[async_trait::async_trait]
+impl SmsProvider for Inbox {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError> {
+        let phone = self.vault.encrypt(Field::Phone, sms.phone);
+        let now = crate::time::now_ms();
+        db::outbox::insert_sms(&self.pool, &phone, sms.template, sms.text, sms.idem_key, now)
+            .await
+            .map_err(|e| SendError::Retry {
+                reason: format!("database: {e}"),
+                retry_after: None,
+            })
+    }
+}
+
+/// A generic provider: `POST url` with the message as JSON and an `Idempotency-Key`.
+pub struct HttpJson {
+    pub client: reqwest::Client,
+    pub url: String,
+}
+
+impl HttpJson {
+    pub fn new(url: String, timeout: Duration) -> anyhow::Result<Self> {
+        let client = reqwest::Client::builder().timeout(timeout).build()?;
+        Ok(Self { client, url })
+    }
+}
+
+/// How the worker treats a partner's answer: 2xx done; 408, 429 and 5xx retried (after
+/// `Retry-After` when given); any other 4xx is permanent.
+pub fn classify(status: StatusCode, retry_after: Option<&str>) -> Result<(), SendError> {
+    if status.is_success() {
+        return Ok(());
+    }
+    let reason = format!("HTTP {}", status.as_u16());
+    if status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+        let retry_after = retry_after.and_then(|v| v.trim().parse().ok());
+        return Err(SendError::Retry { reason, retry_after });
+    }
+    Err(SendError::Permanent(reason))
+}
+
+/// A transport failure (refused, reset, timed out) is worth another try.
+pub fn transport_error(e: &reqwest::Error) -> SendError {
+    let kind = if e.is_timeout() { "timed out" } else { "transport error" };
+    SendError::Retry {
+        reason: kind.to_owned(),
+        retry_after: None,
+    }
+}
+
+#[async_trait::async_trait]
+impl SmsProvider for HttpJson {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError> {
+        let res = self
+            .client
+            .post(&self.url)
+            .header("Idempotency-Key", sms.idem_key)
+            .json(sms)
+            .send()
+            .await
+            .map_err(|e| transport_error(&e))?;
+        let retry_after = res
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        classify(res.status(), retry_after.as_deref())
+    }
+}

@@ -1,0 +1,98 @@
+//! The texts of every event, in Chinese: SMS and in-app bodies and e-mail subjects.
+
+use std::collections::BTreeMap;
+
+/// The events that notify someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// 提交成功: number and query code.
+    PetitionFiled,
+    /// 已受理
+    Accepted,
+    /// 不予受理
+    NotAccepted,
+    /// 已转送/交办
+    Forwarded,
+    /// 延期
+    Extended,
+    /// 已答复
+    Replied,
+    /// To staff: a petition was forwarded or assigned to the unit.
+    Assigned,
+    /// To staff: a supervision notice.
+    Supervised,
+}
+
+impl Event {
+    pub const ALL: [Event; 8] = [
+        Self::PetitionFiled,
+        Self::Accepted,
+        Self::NotAccepted,
+        Self::Forwarded,
+        Self::Extended,
+        Self::Replied,
+        Self::Assigned,
+        Self::Supervised,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::PetitionFiled => "petition_filed",
+            Self::Accepted => "accepted",
+            Self::NotAccepted => "not_accepted",
+            Self::Forwarded => "forwarded",
+            Self::Extended => "extended",
+            Self::Replied => "replied",
+            Self::Assigned => "assigned",
+            Self::Supervised => "supervised",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
+    /// The title (in-app, e-mail subject) and the body (SMS, in-app, e-mail) with `p` filled in.
+    pub fn render(self, p: &BTreeMap<String, String>) -> (String, String) {
+        let v = |k: &str| p.get(k).cloned().unwrap_or_default();
+        let n = v("number");
+        match self {
+            Self::PetitionFiled => (
+                "信访事项已提交".into(),
+                format!(
+                    "您的信访事项已提交，编号{n}，查询码{}，请妥善保管。我们将在{}前告知是否受理。",
+                    v("code"),
+                    v("due")
+                ),
+            ),
+            Self::Accepted => (
+                "信访事项已受理".into(),
+                format!("您的信访事项{n}已由{}受理，将在{}前作出书面答复。", v("unit"), v("due")),
+            ),
+            Self::NotAccepted => (
+                "不予受理告知".into(),
+                format!("您的信访事项{n}不予受理，书面告知及引导意见请登录阳光信访查看。"),
+            ),
+            Self::Forwarded => (
+                "信访事项已转送".into(),
+                format!("您的信访事项{n}已转送{}办理。", v("unit")),
+            ),
+            Self::Extended => (
+                "办理期限延长".into(),
+                format!("您的信访事项{n}办理期限延长{}日至{}，理由：{}", v("days"), v("due"), v("reason")),
+            ),
+            Self::Replied => (
+                "信访事项已答复".into(),
+                format!("您的信访事项{n}已作出书面答复，请登录阳光信访查看并评价。"),
+            ),
+            Self::Assigned => (
+                "新的信访事项".into(),
+                format!("信访事项{n}已转至本单位，请及时签收；不属本单位职责的，请在5个工作日内提出异议。"),
+            ),
+            Self::Supervised => (
+                "督办通知".into(),
+                format!("上级机关对信访事项{n}发出督办单，请按期书面答复。"),
+            ),
+        }
+    }
+}
