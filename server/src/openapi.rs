@@ -4,7 +4,9 @@ use actix_web::{HttpResponse, get};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::api::{accounts, admin, audit, petitions, reference, sessions, staff};
+use crate::routes::api::{
+    accounts, admin, audit, notifications, petitions, reference, sessions, staff,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -52,6 +54,9 @@ use crate::routes::api::{accounts, admin, audit, petitions, reference, sessions,
         admin::calendar::list,
         admin::calendar::put_year,
         audit::verify,
+        admin::outbox::list,
+        admin::outbox::retry,
+        notifications::mine,
     ),
     components(schemas(shared::ApiError, shared::FieldError, shared::ErrorKind)),
     modifiers(&BearerAuth),
@@ -62,7 +67,8 @@ use crate::routes::api::{accounts, admin, audit, petitions, reference, sessions,
         (name = "reference", description = "地区与类别"),
         (name = "staff", description = "工作人员登录与账户"),
         (name = "workflow", description = "登记、转送、办理、答复与督办"),
-        (name = "admin", description = "单位、人员、类别、节假日与审计"),
+        (name = "admin", description = "单位、人员、类别、节假日、审计与消息发送"),
+        (name = "notifications", description = "站内消息"),
     )
 )]
 pub struct ApiDoc;

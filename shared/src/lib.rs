@@ -8,6 +8,7 @@ pub mod admin;
 pub mod clock;
 pub mod error;
 pub mod ids;
+pub mod notice;
 pub mod person;
 pub mod petition;
 pub mod reference;

@@ -77,7 +77,13 @@ fn from_row(r: &AnyRow) -> Result<MessageRow, sqlx::Error> {
 /// has come, and ones whose previous claimant died (lease expired). On PostgreSQL the
 /// candidate rows are locked with SKIP LOCKED so concurrent workers take disjoint sets;
 /// SQLite runs one writer at a time, so the single UPDATE is already exclusive.
-pub async fn claim(db: &Db, worker: &str, now: i64, until: i64, limit: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+pub async fn claim(
+    db: &Db,
+    worker: &str,
+    now: i64,
+    until: i64,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
     let lock = match db.backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
@@ -127,20 +133,26 @@ pub async fn settle(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
-        sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, outcome, detail) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(now)
-            .bind(status)
-            .bind(error)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO outbox_attempts (outbox_id, at, outcome, detail) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(status)
+        .bind(error)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Messages in `status` (any when `None`), newest first, without their encrypted fields' content.
-pub async fn list(pool: &AnyPool, status: Option<&str>, limit: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+pub async fn list(
+    pool: &AnyPool,
+    status: Option<&str>,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2"
     );
@@ -166,7 +178,10 @@ pub async fn retry(pool: &AnyPool, id: i64, now: i64) -> Result<bool, sqlx::Erro
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn attempts(pool: &AnyPool, id: i64) -> Result<Vec<(i64, String, Option<String>)>, sqlx::Error> {
+pub async fn attempts(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<Vec<(i64, String, Option<String>)>, sqlx::Error> {
     sqlx::query("SELECT at, outcome, detail FROM outbox_attempts WHERE outbox_id = $1 ORDER BY id")
         .bind(id)
         .fetch_all(pool)
@@ -213,7 +228,12 @@ pub struct NotificationRow {
     pub read_at: Option<i64>,
 }
 
-pub async fn notifications(pool: &AnyPool, principal: &str, id: i64, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+pub async fn notifications(
+    pool: &AnyPool,
+    principal: &str,
+    id: i64,
+    limit: i64,
+) -> Result<Vec<NotificationRow>, sqlx::Error> {
     sqlx::query(
         "SELECT id, petition_id, title, body, created_at, read_at FROM notifications \
          WHERE principal = $1 AND principal_id = $2 ORDER BY id DESC LIMIT $3",
@@ -238,7 +258,14 @@ pub async fn notifications(pool: &AnyPool, principal: &str, id: i64, limit: i64)
 }
 
 /// Keeps a text of the embedded SMS provider; a resend with the same key is ignored.
-pub async fn insert_sms(pool: &AnyPool, phone_enc: &[u8], template: &str, body: &str, idem_key: &str, now: i64) -> Result<(), sqlx::Error> {
+pub async fn insert_sms(
+    pool: &AnyPool,
+    phone_enc: &[u8],
+    template: &str,
+    body: &str,
+    idem_key: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO sms_inbox (phone_enc, template, body, idem_key, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (idem_key) DO NOTHING",
@@ -253,7 +280,10 @@ pub async fn insert_sms(pool: &AnyPool, phone_enc: &[u8], template: &str, body: 
     Ok(())
 }
 
-pub async fn sms_inbox(pool: &AnyPool, limit: i64) -> Result<Vec<(Vec<u8>, String, i64)>, sqlx::Error> {
+pub async fn sms_inbox(
+    pool: &AnyPool,
+    limit: i64,
+) -> Result<Vec<(Vec<u8>, String, i64)>, sqlx::Error> {
     sqlx::query("SELECT phone_enc, body, created_at FROM sms_inbox ORDER BY id DESC LIMIT $1")
         .bind(limit)
         .fetch_all(pool)

@@ -14,11 +14,11 @@ use rand::Rng;
 use crate::config::NotifySettings;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
+use crate::notify::SendError;
 use crate::notify::email::{Mail, Mailer};
 use crate::notify::enqueue::Recipient;
 use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
 use crate::notify::templates::Event;
-use crate::notify::SendError;
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -58,7 +58,11 @@ pub struct Round {
 }
 
 /// Claims one batch and delivers it.
-pub async fn run_once(state: &AppState, channels: &Channels, worker: &str) -> anyhow::Result<Round> {
+pub async fn run_once(
+    state: &AppState,
+    channels: &Channels,
+    worker: &str,
+) -> anyhow::Result<Round> {
     let n = &state.settings.notify;
     let now = now_ms();
     let claimed = db::outbox::claim(&state.db, worker, now, now + LEASE_MS, n.batch).await?;
@@ -76,14 +80,32 @@ pub async fn run_once(state: &AppState, channels: &Channels, worker: &str) -> an
         let (status, next_at, error) = match &outcome {
             Ok(()) => ("sent", now, None),
             Err(SendError::Permanent(_)) => ("dead", now, Some(outcome_reason(&outcome))),
-            Err(SendError::Retry { .. }) if m.attempts + 1 >= n.max_attempts => {
-                ("dead", now, Some(format!("{}（已重试{}次）", outcome_reason(&outcome), m.attempts + 1)))
-            }
-            Err(SendError::Retry { retry_after, .. }) => {
-                ("pending", now + backoff_ms(n, m.attempts, *retry_after), Some(outcome_reason(&outcome)))
-            }
+            Err(SendError::Retry { .. }) if m.attempts + 1 >= n.max_attempts => (
+                "dead",
+                now,
+                Some(format!(
+                    "{}（已重试{}次）",
+                    outcome_reason(&outcome),
+                    m.attempts + 1
+                )),
+            ),
+            Err(SendError::Retry { retry_after, .. }) => (
+                "pending",
+                now + backoff_ms(n, m.attempts, *retry_after),
+                Some(outcome_reason(&outcome)),
+            ),
         };
-        if db::outbox::settle(&state.db.pool, m.id, worker, status, next_at, error.as_deref(), now).await? {
+        if db::outbox::settle(
+            &state.db.pool,
+            m.id,
+            worker,
+            status,
+            next_at,
+            error.as_deref(),
+            now,
+        )
+        .await?
+        {
             match status {
                 "sent" => round.sent += 1,
                 "dead" => round.dead += 1,
@@ -98,17 +120,25 @@ pub async fn run_once(state: &AppState, channels: &Channels, worker: &str) -> an
 }
 
 fn outcome_reason(r: &Result<(), SendError>) -> String {
-    r.as_ref().err().map(|e| e.reason().to_owned()).unwrap_or_default()
+    r.as_ref()
+        .err()
+        .map(|e| e.reason().to_owned())
+        .unwrap_or_default()
 }
 
 /// The wait before attempt `attempts + 2`: base × 2^attempts, capped, ±20 % jitter so that
 /// many failures do not come back at once; a provider's `Retry-After` is honoured.
 pub fn backoff_ms(n: &NotifySettings, attempts: i64, retry_after: Option<u64>) -> i64 {
     if let Some(secs) = retry_after {
-        return i64::try_from(secs).unwrap_or(i64::MAX / 2).saturating_mul(1000);
+        return i64::try_from(secs)
+            .unwrap_or(i64::MAX / 2)
+            .saturating_mul(1000);
     }
     let exp = u32::try_from(attempts.clamp(0, 20)).unwrap_or(20);
-    let base = n.backoff_secs.saturating_mul(1_i64 << exp).min(n.max_backoff_secs);
+    let base = n
+        .backoff_secs
+        .saturating_mul(1_i64 << exp)
+        .min(n.max_backoff_secs);
     let jitter: f64 = rand::thread_rng().gen_range(0.8..1.2);
     ((base as f64) * 1000.0 * jitter) as i64
 }
@@ -124,7 +154,8 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
         .map_err(|_| SendError::Permanent("unreadable recipient".into()))?;
     let params: BTreeMap<String, String> = serde_json::from_str(&open(&m.params_enc)?)
         .map_err(|_| SendError::Permanent("unreadable parameters".into()))?;
-    let event = Event::from_code(&m.template).ok_or_else(|| SendError::Permanent("unknown event".into()))?;
+    let event = Event::from_code(&m.template)
+        .ok_or_else(|| SendError::Permanent("unknown event".into()))?;
     let (title, body) = event.render(&params);
     let db_error = |e: sqlx::Error| SendError::Retry {
         reason: format!("database: {e}"),
@@ -144,9 +175,18 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 Recipient::Petitioner(_) => Vec::new(),
             };
             for (principal, id) in targets {
-                db::outbox::insert_notification(pool, principal, id, m.petition_id, &title, &body, m.id, now_ms())
-                    .await
-                    .map_err(db_error)?;
+                db::outbox::insert_notification(
+                    pool,
+                    principal,
+                    id,
+                    m.petition_id,
+                    &title,
+                    &body,
+                    m.id,
+                    now_ms(),
+                )
+                .await
+                .map_err(db_error)?;
             }
             Ok(())
         }
@@ -156,10 +196,12 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                     .await
                     .map_err(db_error)?
                     .map(|c| c.phone_enc),
-                Recipient::Petitioner(petition) => db::petitions::petitioner(pool, shared::ids::PetitionId(petition))
-                    .await
-                    .map_err(db_error)?
-                    .map(|p| p.phone),
+                Recipient::Petitioner(petition) => {
+                    db::petitions::petitioner(pool, shared::ids::PetitionId(petition))
+                        .await
+                        .map_err(db_error)?
+                        .map(|p| p.phone)
+                }
                 Recipient::Unit(_) => None,
             }
             .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
@@ -226,7 +268,12 @@ pub async fn worker(state: AppState) {
         tick.tick().await;
         match run_once(&state, &channels, &name).await {
             Ok(r) if r != Round::default() => {
-                tracing::debug!(sent = r.sent, retried = r.retried, dead = r.dead, "outbox round");
+                tracing::debug!(
+                    sent = r.sent,
+                    retried = r.retried,
+                    dead = r.dead,
+                    "outbox round"
+                );
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "outbox round failed; trying again"),

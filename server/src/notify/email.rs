@@ -27,7 +27,11 @@ pub struct Mail<'a> {
 }
 
 impl Mailer {
-    pub fn from_settings(s: &EmailSettings, data_dir: &std::path::Path, timeout: Duration) -> anyhow::Result<Self> {
+    pub fn from_settings(
+        s: &EmailSettings,
+        data_dir: &std::path::Path,
+        timeout: Duration,
+    ) -> anyhow::Result<Self> {
         if s.mode == "files" {
             return Ok(Self::Files(data_dir.join("mail")));
         }
@@ -52,7 +56,10 @@ impl Mailer {
             .from(m.from.parse().map_err(|_| bad("sender"))?)
             .to(m.to.parse().map_err(|_| bad("recipient"))?)
             .subject(m.subject)
-            .message_id(Some(format!("<{}@petition-portal>", m.key.replace([':', ' '], "."))))
+            .message_id(Some(format!(
+                "<{}@petition-portal>",
+                m.key.replace([':', ' '], ".")
+            )))
             .header(ContentType::TEXT_PLAIN)
             .body(m.body.to_owned())
             .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))?;
@@ -64,7 +71,9 @@ impl Mailer {
                 };
                 tokio::fs::create_dir_all(dir).await.map_err(retry)?;
                 let name = format!("{}.eml", m.key.replace([':', '/', ' '], "_"));
-                tokio::fs::write(dir.join(name), message.formatted()).await.map_err(retry)
+                tokio::fs::write(dir.join(name), message.formatted())
+                    .await
+                    .map_err(retry)
             }
             Self::Smtp(transport) => match transport.send(message).await {
                 Ok(_) => Ok(()),

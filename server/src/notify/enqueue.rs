@@ -34,7 +34,10 @@ impl Notice {
         Self {
             event,
             to,
-            params: params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+            params: params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
         }
     }
 }

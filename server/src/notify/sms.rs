@@ -41,12 +41,19 @@ impl SmsProvider for Inbox {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError> {
         let phone = self.vault.encrypt(Field::Phone, sms.phone);
         let now = crate::time::now_ms();
-        db::outbox::insert_sms(&self.pool, &phone, sms.template, sms.text, sms.idem_key, now)
-            .await
-            .map_err(|e| SendError::Retry {
-                reason: format!("database: {e}"),
-                retry_after: None,
-            })
+        db::outbox::insert_sms(
+            &self.pool,
+            &phone,
+            sms.template,
+            sms.text,
+            sms.idem_key,
+            now,
+        )
+        .await
+        .map_err(|e| SendError::Retry {
+            reason: format!("database: {e}"),
+            retry_after: None,
+        })
     }
 }
 
@@ -70,16 +77,26 @@ pub fn classify(status: StatusCode, retry_after: Option<&str>) -> Result<(), Sen
         return Ok(());
     }
     let reason = format!("HTTP {}", status.as_u16());
-    if status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+    if status == StatusCode::REQUEST_TIMEOUT
+        || status == StatusCode::TOO_MANY_REQUESTS
+        || status.is_server_error()
+    {
         let retry_after = retry_after.and_then(|v| v.trim().parse().ok());
-        return Err(SendError::Retry { reason, retry_after });
+        return Err(SendError::Retry {
+            reason,
+            retry_after,
+        });
     }
     Err(SendError::Permanent(reason))
 }
 
 /// A transport failure (refused, reset, timed out) is worth another try.
 pub fn transport_error(e: &reqwest::Error) -> SendError {
-    let kind = if e.is_timeout() { "timed out" } else { "transport error" };
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else {
+        "transport error"
+    };
     SendError::Retry {
         reason: kind.to_owned(),
         retry_after: None,

@@ -67,7 +67,11 @@ impl Event {
             ),
             Self::Accepted => (
                 "信访事项已受理".into(),
-                format!("您的信访事项{n}已由{}受理，将在{}前作出书面答复。", v("unit"), v("due")),
+                format!(
+                    "您的信访事项{n}已由{}受理，将在{}前作出书面答复。",
+                    v("unit"),
+                    v("due")
+                ),
             ),
             Self::NotAccepted => (
                 "不予受理告知".into(),
@@ -79,7 +83,12 @@ impl Event {
             ),
             Self::Extended => (
                 "办理期限延长".into(),
-                format!("您的信访事项{n}办理期限延长{}日至{}，理由：{}", v("days"), v("due"), v("reason")),
+                format!(
+                    "您的信访事项{n}办理期限延长{}日至{}，理由：{}",
+                    v("days"),
+                    v("due"),
+                    v("reason")
+                ),
             ),
             Self::Replied => (
                 "信访事项已答复".into(),
@@ -87,7 +96,9 @@ impl Event {
             ),
             Self::Assigned => (
                 "新的信访事项".into(),
-                format!("信访事项{n}已转至本单位，请及时签收；不属本单位职责的，请在5个工作日内提出异议。"),
+                format!(
+                    "信访事项{n}已转至本单位，请及时签收；不属本单位职责的，请在5个工作日内提出异议。"
+                ),
             ),
             Self::Supervised => (
                 "督办通知".into(),

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod multipart;
+pub mod notifications;
 pub mod petitions;
 pub mod reference;
 pub mod sessions;
@@ -59,6 +60,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(admin::calendar::list)
             .service(admin::calendar::put_year)
             .service(audit::verify)
+            .service(admin::outbox::list)
+            .service(admin::outbox::retry)
+            .service(notifications::mine)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)
             })),

@@ -1,7 +1,7 @@
 //! The canary: a petitioner with marker values files an accusation, it goes through every
 //! step of the chain, and after each step everything the unit complained about can reach
-//! (API, pages, server functions) and everything the portal logged is searched for the
-//! markers. None may appear.
+//! (API, pages, server functions, in-app notifications) and everything the portal logged
+//! is searched for the markers. None may appear.
 
 use reqwest::{StatusCode, header};
 use serde_json::{Value, json};
@@ -35,6 +35,8 @@ async fn reach(app: &TestApp, token: &str, number: &str) -> String {
     let mut seen = String::new();
     for path in [
         "/api/v1/staff/me".to_owned(),
+        "/api/v1/notifications".to_owned(),
+        "/api/v1/admin/outbox".to_owned(),
         "/api/v1/staff/petitions".to_owned(),
         "/api/v1/staff/petitions?status=handling".to_owned(),
         "/api/v1/staff/petitions?status=replied".to_owned(),

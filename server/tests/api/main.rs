@@ -11,6 +11,7 @@ mod health;
 mod lookup;
 mod matrix;
 mod openapi;
+mod outbox;
 mod petitions;
 mod sessions;
 mod setup;

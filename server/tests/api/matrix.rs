@@ -310,6 +310,15 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             Json(json!({ "username": sibling_user, "password": sibling_password })),
             "AAAAAAAAAAA",
         ),
+        row(get.clone(), "/notifications", Empty, "DAAAAAAAAAA"),
+        row(get.clone(), "/admin/outbox", Empty, "DDDDDDDDDAD"),
+        // Retrying a message that is not dead is refused on its merits (409).
+        row(
+            post.clone(),
+            "/admin/outbox/{id}/retry",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
         // Server functions (the web UI's door): citizens' cookies open them; staff tokens do not.
         row(post.clone(), "/ui/whoami", Form(vec![]), "AAAAAAAAAAA"),
         row(
@@ -532,6 +541,7 @@ async fn every_route_answers_every_principal_as_the_table_says() {
                 &match r.path {
                     p if p.starts_with("/petitions/") => attachment.to_string(),
                     p if p.starts_with("/admin/staff/") => sibling_id.to_string(),
+                    p if p.starts_with("/admin/outbox/") => "1".to_owned(),
                     _ => sibling_unit.to_string(),
                 },
             );

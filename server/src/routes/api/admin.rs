@@ -2,5 +2,6 @@
 
 pub mod calendar;
 pub mod categories;
+pub mod outbox;
 pub mod staff;
 pub mod units;

@@ -6,9 +6,9 @@ use shared::petition::{Action, Reason, ReviewRequest};
 
 use super::view::owned;
 use crate::db;
+use crate::error::{AppError, AppResult};
 use crate::notify::enqueue::{Notice, Recipient};
 use crate::notify::templates::Event;
-use crate::error::{AppError, AppResult};
 use crate::services::workflow::{clocks, detail::workflow, record};
 use crate::state::AppState;
 use crate::time::{now_ms, today};

@@ -259,7 +259,15 @@ pub async fn submit(
             ("due", deadline.due.to_string()),
         ],
     );
-    enqueue(&mut tx, &state.vault, Some(petition_id.0), &format!("a{seq}"), &receipt, now).await?;
+    enqueue(
+        &mut tx,
+        &state.vault,
+        Some(petition_id.0),
+        &format!("a{seq}"),
+        &receipt,
+        now,
+    )
+    .await?;
     if let Some(key) = key {
         let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
         db::idempotency::save_response(

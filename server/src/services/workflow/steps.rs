@@ -10,10 +10,10 @@ use shared::petition::{
 
 use super::clocks;
 use super::record::{Event, Step, Write};
-use crate::notify::enqueue::{Notice, Recipient};
-use crate::notify::templates::Event as Notify;
 use crate::db::petitions::PetitionRow;
 use crate::error::{AppError, AppResult};
+use crate::notify::enqueue::{Notice, Recipient};
+use crate::notify::templates::Event as Notify;
 use crate::services::org::Org;
 use crate::state::AppState;
 

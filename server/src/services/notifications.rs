@@ -1,0 +1,75 @@
+//! 站内消息 and the outbox as administrators see it: list, and put a dead message back.
+
+use shared::ids::StaffId;
+use shared::notice::{NotificationView, OutboxMessageView};
+
+use crate::auth::Principal;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::time::{from_ms, now_ms};
+
+/// The caller's in-app notifications, newest first.
+pub async fn mine(state: &AppState, who: &Principal) -> AppResult<Vec<NotificationView>> {
+    let rows = db::outbox::notifications(&state.db.pool, who.kind(), who.raw_id(), 100).await?;
+    Ok(rows
+        .into_iter()
+        .map(|n| NotificationView {
+            id: n.id,
+            title: n.title,
+            body: n.body,
+            created_at: from_ms(n.created_at),
+            read: n.read_at.is_some(),
+        })
+        .collect())
+}
+
+/// Pending, failed and dead messages for administrators (content withheld).
+pub async fn outbox(
+    state: &AppState,
+    staff: StaffId,
+    status: Option<&str>,
+) -> AppResult<Vec<OutboxMessageView>> {
+    crate::services::admin::administrator(state, staff).await?;
+    if let Some(s) = status
+        && !["pending", "sending", "sent", "dead"].contains(&s)
+    {
+        return Err(AppError::field(
+            "status",
+            "状态应为 pending、sending、sent 或 dead",
+        ));
+    }
+    let rows = db::outbox::list(&state.db.pool, status, 200).await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| OutboxMessageView {
+            id: m.id,
+            channel: m.channel,
+            event: m.template,
+            status: m.status,
+            attempts: m.attempts,
+            next_attempt_at: from_ms(m.next_attempt_at),
+            last_error: m.last_error,
+            created_at: from_ms(m.created_at),
+            sent_at: m.sent_at.map(from_ms),
+        })
+        .collect())
+}
+
+/// Puts a dead message back in the queue.
+pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: i64) -> AppResult<()> {
+    let actor = crate::services::admin::administrator(state, staff).await?;
+    if !db::outbox::retry(&state.db.pool, id, now_ms()).await? {
+        return Err(AppError::Conflict(
+            "只有投递失败（已停止重试）的消息可以重新发送。".into(),
+        ));
+    }
+    crate::services::admin::record(
+        state,
+        &actor,
+        client,
+        "outbox_retry",
+        format!("outbox={id}"),
+    )
+    .await
+}

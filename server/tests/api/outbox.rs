@@ -1,0 +1,416 @@
+//! Delivery as partners observe it: a local stand-in for the SMS provider (with a fault
+//! mode: 500, 429 with Retry-After, a hang, 400) and a local SMTP sink that holds a real
+//! SMTP conversation. The worker is driven round by round.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use serde_json::{Value, json};
+use server::jobs::outbox::{Channels, Round, run_once};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+use crate::helpers::{TestApp, spawn_app_with};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Ok,
+    ServerError,
+    RateLimited,
+    Hang,
+    BadRequest,
+}
+
+/// The SMS provider stand-in: answers per `mode` and keeps every request it got.
+#[derive(Clone)]
+struct StandIn {
+    url: String,
+    mode: Arc<Mutex<Mode>>,
+    /// (Idempotency-Key, body) of every request, accepted or not.
+    seen: Arc<Mutex<Vec<(String, Value)>>>,
+}
+
+impl StandIn {
+    async fn start() -> Self {
+        let mode = Arc::new(Mutex::new(Mode::Ok));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (m, s) = (mode.clone(), seen.clone());
+        let server = HttpServer::new(move || {
+            let (m, s) = (m.clone(), s.clone());
+            App::new().default_service(web::to(move |req: HttpRequest, body: web::Json<Value>| {
+                let (m, s) = (m.clone(), s.clone());
+                async move {
+                    let key = req
+                        .headers()
+                        .get("Idempotency-Key")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned();
+                    s.lock().unwrap().push((key, body.into_inner()));
+                    let mode = *m.lock().unwrap();
+                    match mode {
+                        Mode::Ok => HttpResponse::Ok().json(json!({ "code": "OK" })),
+                        Mode::ServerError => HttpResponse::InternalServerError().finish(),
+                        Mode::RateLimited => HttpResponse::TooManyRequests()
+                            .insert_header(("Retry-After", "120"))
+                            .finish(),
+                        Mode::BadRequest => HttpResponse::BadRequest()
+                            .json(json!({ "code": "isv.MOBILE_NUMBER_ILLEGAL" })),
+                        Mode::Hang => {
+                            tokio::time::sleep(Duration::from_secs(30)).await;
+                            HttpResponse::Ok().finish()
+                        }
+                    }
+                }
+            }))
+        })
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+        let url = format!("http://127.0.0.1:{}/sms", server.addrs()[0].port());
+        tokio::spawn(server.run());
+        Self { url, mode, seen }
+    }
+
+    fn set(&self, mode: Mode) {
+        *self.mode.lock().unwrap() = mode;
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+}
+
+/// The portal with its worker off (tests drive it) and SMS going to the stand-in.
+async fn portal(
+    sms: &StandIn,
+    tweak: impl FnOnce(&mut server::config::Settings),
+) -> (TestApp, Channels) {
+    let url = sms.url.clone();
+    let app = spawn_app_with(move |s| {
+        s.notify.worker = false;
+        s.notify.sms.provider = "http".into();
+        s.notify.sms.http_url = url;
+        s.notify.timeout_secs = 2;
+        tweak(s);
+    })
+    .await;
+    let channels = Channels::from_settings(&app.state).unwrap();
+    (app, channels)
+}
+
+async fn status_of(app: &TestApp, channel: &str) -> (String, i64, i64) {
+    sqlx::query_as::<_, (String, i64, i64)>(
+        "SELECT status, attempts, next_attempt_at FROM outbox WHERE channel = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(channel)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap()
+}
+
+/// Makes every waiting message due now.
+async fn due_now(app: &TestApp) {
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'pending'")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_filing_is_texted_and_notified_in_app_once_and_a_rolled_back_change_sends_nothing() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let number = receipt["number"].as_str().unwrap();
+
+    let round = run_once(&app.state, &channels, "w1").await.unwrap();
+    assert_eq!(
+        round,
+        Round {
+            sent: 2,
+            retried: 0,
+            dead: 0
+        },
+        "an SMS and an in-app notice"
+    );
+    let seen = sms.seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 1);
+    let (key, body) = &seen[0];
+    assert!(!key.is_empty(), "every message carries an idempotency key");
+    assert_eq!(body["template_code"], "SMS_FILED");
+    assert_eq!(body["phone"], citizen.phone.as_str());
+    assert_eq!(body["params"]["number"], number);
+    assert!(
+        body["text"]
+            .as_str()
+            .unwrap()
+            .contains(receipt["query_code"].as_str().unwrap())
+    );
+    let inbox: Value = app
+        .get("/api/v1/notifications", Some(&citizen.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(inbox[0]["title"], "信访事项已提交");
+    // Nothing is sent twice.
+    assert_eq!(
+        run_once(&app.state, &channels, "w1").await.unwrap(),
+        Round::default()
+    );
+
+    // A change that rolls back takes its messages with it.
+    let mut tx = app.state.db.begin_write().await.unwrap();
+    let notice = server::notify::enqueue::Notice::new(
+        server::notify::templates::Event::Replied,
+        server::notify::enqueue::Recipient::Citizen(1),
+        &[("number", number.to_owned())],
+    );
+    server::notify::enqueue::enqueue(&mut tx, &app.state.vault, None, "rolled-back", &notice, 0)
+        .await
+        .unwrap();
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        run_once(&app.state, &channels, "w1").await.unwrap(),
+        Round::default()
+    );
+    assert_eq!(sms.seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn failures_are_retried_with_backoff_rate_limits_honoured_and_a_400_dead_lettered() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    let citizen = app.citizen().await;
+    app.file_ok(&citizen.token).await;
+
+    sms.set(Mode::ServerError);
+    let before = chrono::Utc::now().timestamp_millis();
+    let round = run_once(&app.state, &channels, "w1").await.unwrap();
+    assert_eq!(round.retried, 1);
+    let (status, attempts, next) = status_of(&app, "sms").await;
+    assert_eq!((status.as_str(), attempts), ("pending", 1));
+    assert!(
+        next >= before + 20_000,
+        "the first retry waits about 30 s (with jitter)"
+    );
+
+    sms.set(Mode::RateLimited);
+    due_now(&app).await;
+    let before = chrono::Utc::now().timestamp_millis();
+    run_once(&app.state, &channels, "w1").await.unwrap();
+    let (status, attempts, next) = status_of(&app, "sms").await;
+    assert_eq!((status.as_str(), attempts), ("pending", 2));
+    assert!(
+        next >= before + 120_000 && next < before + 125_000,
+        "Retry-After: 120 is honoured"
+    );
+
+    sms.set(Mode::BadRequest);
+    due_now(&app).await;
+    let round = run_once(&app.state, &channels, "w1").await.unwrap();
+    assert_eq!(round.dead, 1);
+    let (status, attempts, _) = status_of(&app, "sms").await;
+    assert_eq!(
+        (status.as_str(), attempts),
+        ("dead", 3),
+        "a 400 is not retried"
+    );
+    due_now(&app).await;
+    assert_eq!(
+        run_once(&app.state, &channels, "w1").await.unwrap(),
+        Round::default()
+    );
+    assert_eq!(sms.seen.lock().unwrap().len(), 3);
+
+    // An administrator sees it and sends it again once the provider is fixed.
+    let admin = crate::helpers::staff(&app, "示范市信访局", "administrator").await;
+    let dead: Value = app
+        .get("/api/v1/admin/outbox?status=dead", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dead[0]["last_error"], "HTTP 400");
+    let id = dead[0]["id"].as_i64().unwrap();
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/outbox/{id}/retry"),
+            Some(&admin),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::NO_CONTENT);
+    sms.set(Mode::Ok);
+    assert_eq!(run_once(&app.state, &channels, "w1").await.unwrap().sent, 1);
+    assert_eq!(status_of(&app, "sms").await.0, "sent");
+}
+
+#[tokio::test]
+async fn a_hanging_provider_times_out_without_holding_anyone_up() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    sms.set(Mode::Hang);
+    let citizen = app.citizen().await;
+    let started = std::time::Instant::now();
+    app.file_ok(&citizen.token).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "filing never waits for a provider"
+    );
+    let round = run_once(&app.state, &channels, "w1").await.unwrap();
+    assert_eq!(round.retried, 1);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[tokio::test]
+async fn a_worker_killed_mid_send_leaves_the_message_to_the_next_one() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    let citizen = app.citizen().await;
+    app.file_ok(&citizen.token).await;
+    // Worker "w-dead" claims everything and dies before settling; its lease runs out.
+    let now = chrono::Utc::now().timestamp_millis();
+    let claimed = server::db::outbox::claim(&app.state.db, "w-dead", now, now - 1, 50)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    let round = run_once(&app.state, &channels, "w-restarted")
+        .await
+        .unwrap();
+    assert_eq!(round.sent, 2);
+    assert_eq!(sms.keys().len(), 1);
+}
+
+#[tokio::test]
+async fn two_workers_draining_together_never_send_the_same_message() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |s| s.notify.batch = 7).await;
+    let citizen = app.citizen().await;
+    for _ in 0..12 {
+        app.file_ok(&citizen.token).await;
+    }
+    let other = Channels::from_settings(&app.state).unwrap();
+    loop {
+        let (a, b) = tokio::join!(
+            run_once(&app.state, &channels, "instance-a"),
+            run_once(&app.state, &other, "instance-b")
+        );
+        if a.unwrap() == Round::default() && b.unwrap() == Round::default() {
+            break;
+        }
+    }
+    let keys = sms.keys();
+    let unique: std::collections::BTreeSet<_> = keys.iter().collect();
+    assert_eq!(keys.len(), 12, "each SMS sent exactly once");
+    assert_eq!(unique.len(), 12);
+    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(sent, 24);
+}
+
+/// A minimal SMTP server: it speaks the protocol and keeps each message it receives.
+async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let keep = got.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let keep = keep.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
+                let mut transcript = String::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    transcript.push_str(&line);
+                    transcript.push('\n');
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250-sink\r\n250 8BITMIME\r\n"
+                    } else if upper.starts_with("DATA") {
+                        write.write_all(b"354 go on\r\n").await.unwrap();
+                        while let Ok(Some(l)) = lines.next_line().await {
+                            if l == "." {
+                                break;
+                            }
+                            transcript.push_str(&l);
+                            transcript.push('\n');
+                        }
+                        keep.lock().unwrap().push(transcript.clone());
+                        b"250 queued\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, got)
+}
+
+#[tokio::test]
+async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation() {
+    let sms = StandIn::start().await;
+    let (port, mails) = smtp_sink().await;
+    let (app, channels) = portal(&sms, move |s| {
+        s.notify.email.mode = "smtp".into();
+        s.notify.email.smtp_security = "none".into();
+        s.notify.email.smtp_port = port;
+    })
+    .await;
+    let phone = crate::helpers::phone();
+    let res = app
+        .register(&json!({
+            "real_name": "孙丽", "id_number": crate::helpers::id_number(), "phone": phone,
+            "password": "湖边的小船-2025", "email": "sunli@example.cn"
+        }))
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    let login: Value = app
+        .login(&phone, "湖边的小船-2025")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = login["access_token"].as_str().unwrap().to_owned();
+    let receipt = app.file_ok(&token).await;
+    let round = run_once(&app.state, &channels, "w1").await.unwrap();
+    assert_eq!(round.sent, 3, "SMS, in-app and e-mail");
+    let mails = mails.lock().unwrap().clone();
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0];
+    assert!(mail.contains("RCPT TO:<sunli@example.cn>"), "{mail}");
+    assert!(
+        mail.contains("Message-ID: <a"),
+        "the idempotency key names the message"
+    );
+    let number = receipt["number"].as_str().unwrap();
+    assert!(mail.contains("Content-Transfer-Encoding: base64"));
+    // The body is the text after the blank line, base64-encoded UTF-8.
+    let encoded: String = mail.split("\n\n").nth(1).unwrap().lines().collect();
+    use base64::Engine;
+    let body = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .unwrap();
+    let body = String::from_utf8(body).unwrap();
+    assert!(body.contains(number), "{body}");
+    assert!(body.contains(receipt["query_code"].as_str().unwrap()));
+}
