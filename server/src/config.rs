@@ -144,10 +144,20 @@ pub struct EmailSettings {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct SmsSettings {
-    /// "inbox": kept in the database and shown at /dev/sms; "http": a JSON webhook.
+    /// "inbox": kept in the database; "http": a JSON webhook; "aliyun"; "tencent".
     pub provider: String,
     /// The generic provider's endpoint.
     pub http_url: String,
+    /// Aliyun or Tencent Cloud: the API endpoint (the public one unless testing).
+    pub endpoint: String,
+    /// AccessKeyId (Aliyun) or SecretId (Tencent).
+    pub key_id: String,
+    /// AccessKeySecret (Aliyun) or SecretKey (Tencent).
+    pub key_secret: SecretString,
+    /// 短信签名, registered with the provider.
+    pub sign_name: String,
+    /// Tencent's SmsSdkAppId.
+    pub sdk_app_id: String,
     /// Mainland SMS needs pre-registered templates: event name → template code.
     pub templates: std::collections::HashMap<String, String>,
 }

@@ -17,10 +17,13 @@ use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
 use crate::notify::email::{Mail, Mailer};
 use crate::notify::enqueue::Recipient;
+use crate::notify::sms::aliyun::Aliyun;
+use crate::notify::sms::tencent::Tencent;
 use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
 use crate::notify::templates::Event;
 use crate::state::AppState;
 use crate::time::now_ms;
+use secrecy::ExposeSecret;
 
 /// The channels a worker delivers through.
 pub struct Channels {
@@ -32,8 +35,31 @@ impl Channels {
     pub fn from_settings(state: &AppState) -> anyhow::Result<Self> {
         let n = &state.settings.notify;
         let timeout = Duration::from_secs(n.timeout_secs);
-        let sms: Box<dyn SmsProvider> = match n.sms.provider.as_str() {
-            "http" => Box::new(HttpJson::new(n.sms.http_url.clone(), timeout)?),
+        let s = &n.sms;
+        let or = |url: &str, public: &str| {
+            if url.is_empty() {
+                public.to_owned()
+            } else {
+                url.to_owned()
+            }
+        };
+        let sms: Box<dyn SmsProvider> = match s.provider.as_str() {
+            "http" => Box::new(HttpJson::new(s.http_url.clone(), timeout)?),
+            "aliyun" => Box::new(Aliyun::new(
+                or(&s.endpoint, "https://dysmsapi.aliyuncs.com/"),
+                s.key_id.clone(),
+                s.key_secret.expose_secret().to_owned(),
+                s.sign_name.clone(),
+                timeout,
+            )?),
+            "tencent" => Box::new(Tencent::new(
+                or(&s.endpoint, "https://sms.tencentcloudapi.com/"),
+                s.key_id.clone(),
+                s.key_secret.expose_secret().to_owned(),
+                s.sdk_app_id.clone(),
+                s.sign_name.clone(),
+                timeout,
+            )?),
             _ => Box::new(Inbox {
                 pool: state.db.pool.clone(),
                 vault: state.vault.clone(),

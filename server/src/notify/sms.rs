@@ -1,5 +1,9 @@
 //! SMS behind a provider trait. Mainland providers only send pre-registered templates, so
 //! every message carries its template code and parameters beside the rendered text.
+//! Providers: the embedded inbox, a generic HTTP JSON webhook, Aliyun and Tencent Cloud.
+
+pub mod aliyun;
+pub mod tencent;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
