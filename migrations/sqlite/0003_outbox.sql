@@ -18,6 +18,8 @@ CREATE TABLE outbox (
     claimed_until   INTEGER,
     last_error      TEXT,
     petition_id     INTEGER REFERENCES petitions (id),
+    -- For webhooks: the subscription, so each has its delivery log.
+    subscription_id INTEGER,
     created_at      INTEGER NOT NULL,
     sent_at         INTEGER,
     CONSTRAINT outbox_idem_key UNIQUE (idem_key)
@@ -57,4 +59,16 @@ CREATE TABLE sms_inbox (
     idem_key   TEXT    NOT NULL,
     created_at INTEGER NOT NULL,
     CONSTRAINT sms_inbox_idem_key UNIQUE (idem_key)
+);
+
+-- Partner systems subscribe to petition events; deliveries are signed as the Standard
+-- Webhooks specification says, with the subscription's secret (encrypted here).
+CREATE TABLE webhook_subscriptions (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    url        TEXT    NOT NULL,
+    secret_enc BLOB    NOT NULL,
+    events     TEXT    NOT NULL,
+    active     INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
 );

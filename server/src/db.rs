@@ -16,6 +16,7 @@ pub mod reference;
 pub mod sessions;
 pub mod staff;
 pub mod units;
+pub mod webhooks;
 pub mod work;
 
 pub use pool::{Backend, Db, Tx};

@@ -29,3 +29,28 @@ pub struct OutboxMessageView {
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
 }
+
+/// 订阅: a partner system subscribes to petition events.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSubscriptionRequest {
+    pub name: String,
+    /// Where deliveries are posted (https in production).
+    pub url: String,
+    /// Event types, e.g. `petition.filed`, `petition.forwarded`, or `*` for all.
+    pub events: Vec<String>,
+}
+
+/// A subscription; the secret is shown only in the answer to its creation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubscriptionView {
+    pub id: i64,
+    pub name: String,
+    pub url: String,
+    pub events: Vec<String>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    /// `whsec_…`, for verifying `webhook-signature`; only when just created.
+    pub secret: Option<String>,
+}

@@ -13,6 +13,7 @@ pub struct NewMessage<'a> {
     pub params_enc: &'a [u8],
     pub idem_key: &'a str,
     pub petition_id: Option<i64>,
+    pub subscription_id: Option<i64>,
     pub now: i64,
 }
 
@@ -20,8 +21,8 @@ pub struct NewMessage<'a> {
 pub async fn insert(tx: &mut Tx, m: NewMessage<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO outbox (channel, template, recipient_enc, params_enc, idem_key, status, attempts, \
-         next_attempt_at, petition_id, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $6) \
-         ON CONFLICT (idem_key) DO NOTHING",
+         next_attempt_at, petition_id, subscription_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $8, $6) ON CONFLICT (idem_key) DO NOTHING",
     )
     .bind(m.channel)
     .bind(m.template)
@@ -30,6 +31,7 @@ pub async fn insert(tx: &mut Tx, m: NewMessage<'_>) -> Result<(), sqlx::Error> {
     .bind(m.idem_key)
     .bind(m.now)
     .bind(m.petition_id)
+    .bind(m.subscription_id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -147,17 +149,20 @@ pub async fn settle(
     Ok(done.rows_affected() == 1)
 }
 
-/// Messages in `status` (any when `None`), newest first, without their encrypted fields' content.
+/// Messages in `status` (any when `None`), of one webhook subscription when given, newest first.
 pub async fn list(
     pool: &AnyPool,
     status: Option<&str>,
+    subscription: Option<i64>,
     limit: i64,
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM outbox WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2"
+        "SELECT {COLUMNS} FROM outbox WHERE ($1 = '' OR status = $1) AND ($2 = 0 OR subscription_id = $2) \
+         ORDER BY id DESC LIMIT $3"
     );
     sqlx::query(&sql)
         .bind(status.unwrap_or(""))
+        .bind(subscription.unwrap_or(0))
         .bind(limit)
         .fetch_all(pool)
         .await?

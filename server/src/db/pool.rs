@@ -52,6 +52,14 @@ impl Db {
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
+                    if backend == Backend::Postgres {
+                        // No request waits forever on a row lock, and a transaction left
+                        // open by a crashed task cannot hold its locks for longer than a minute.
+                        conn.execute(
+                            "SET lock_timeout = '15s'; SET idle_in_transaction_session_timeout = '60s';",
+                        )
+                        .await?;
+                    }
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the writer; FULL sync makes every
                         // acknowledged petition survive a power cut; busy_timeout queues

@@ -21,6 +21,7 @@ use crate::notify::sms::aliyun::Aliyun;
 use crate::notify::sms::tencent::Tencent;
 use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
 use crate::notify::templates::Event;
+use crate::notify::webhook;
 use crate::state::AppState;
 use crate::time::now_ms;
 use secrecy::ExposeSecret;
@@ -29,6 +30,8 @@ use secrecy::ExposeSecret;
 pub struct Channels {
     pub mailer: Mailer,
     pub sms: Box<dyn SmsProvider>,
+    /// For webhooks to partner systems.
+    pub http: reqwest::Client,
 }
 
 impl Channels {
@@ -68,6 +71,7 @@ impl Channels {
         Ok(Self {
             mailer: Mailer::from_settings(&n.email, &state.settings.data_dir, timeout)?,
             sms,
+            http: reqwest::Client::builder().timeout(timeout).build()?,
         })
     }
 }
@@ -198,7 +202,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                     .into_iter()
                     .map(|s| ("staff", s))
                     .collect(),
-                Recipient::Petitioner(_) => Vec::new(),
+                Recipient::Petitioner(_) | Recipient::Subscription(_) => Vec::new(),
             };
             for (principal, id) in targets {
                 db::outbox::insert_notification(
@@ -228,7 +232,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                         .map_err(db_error)?
                         .map(|p| p.phone)
                 }
-                Recipient::Unit(_) => None,
+                Recipient::Unit(_) | Recipient::Subscription(_) => None,
             }
             .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
             let phone = state
@@ -274,6 +278,32 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 key: &m.idem_key,
             };
             channels.mailer.send(mail).await
+        }
+        "webhook" => {
+            let Recipient::Subscription(id) = recipient else {
+                return Err(SendError::Permanent("no subscription".into()));
+            };
+            let sub = db::webhooks::by_id(pool, id)
+                .await
+                .map_err(db_error)?
+                .filter(|s| s.active)
+                .ok_or_else(|| SendError::Permanent("subscription removed".into()))?;
+            let secret = state
+                .vault
+                .decrypt(Field::Outbox, &sub.secret_enc)
+                .map_err(|_| SendError::Permanent("cannot open the secret".into()))?;
+            let key = webhook::decode_secret(&secret)
+                .map_err(|_| SendError::Permanent("bad secret".into()))?;
+            let payload = webhook::WebhookPayload {
+                kind: event.webhook_type(),
+                version: 1,
+                timestamp: crate::time::from_ms(m.created_at),
+                data: webhook::WebhookData {
+                    number: params.get("number").cloned().unwrap_or_default(),
+                },
+            };
+            let body = serde_json::to_string(&payload).expect("a payload serialises");
+            webhook::deliver(&channels.http, &sub.url, &key, &m.idem_key, &body).await
         }
         other => Err(SendError::Permanent(format!("unknown channel {other}"))),
     }

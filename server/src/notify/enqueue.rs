@@ -20,6 +20,8 @@ pub enum Recipient {
     Petitioner(i64),
     /// Every staff member of a unit: in-app.
     Unit(i64),
+    /// A partner system's webhook subscription.
+    Subscription(i64),
 }
 
 /// One event for one recipient.
@@ -71,6 +73,7 @@ pub async fn enqueue(
         }
         Recipient::Petitioner(_) => vec!["sms"],
         Recipient::Unit(_) => vec!["inapp"],
+        Recipient::Subscription(_) => vec!["webhook"],
     };
     let recipient = serde_json::to_string(&n.to).expect("a recipient serialises");
     let params = serde_json::to_string(&n.params).expect("parameters serialise");
@@ -78,6 +81,11 @@ pub async fn enqueue(
         Recipient::Citizen(id) => format!("c{id}"),
         Recipient::Petitioner(id) => format!("p{id}"),
         Recipient::Unit(id) => format!("u{id}"),
+        Recipient::Subscription(id) => format!("s{id}"),
+    };
+    let subscription_id = match n.to {
+        Recipient::Subscription(id) => Some(id),
+        _ => None,
     };
     for channel in channels {
         let idem_key = format!("{key}:{}:{to}:{channel}", n.event.code());
@@ -88,9 +96,24 @@ pub async fn enqueue(
             params_enc: &vault.encrypt(Field::Outbox, &params),
             idem_key: &idem_key,
             petition_id,
+            subscription_id,
             now,
         };
         db::outbox::insert(tx, message).await?;
+    }
+    // A step the petitioner is told about is also an event for subscribed partner systems,
+    // with the petition number only (never the query code or the petitioner).
+    if matches!(n.to, Recipient::Citizen(_) | Recipient::Petitioner(_)) {
+        let event = n.event.webhook_type();
+        let number = n.params.get("number").cloned().unwrap_or_default();
+        for sub in db::webhooks::wanting(tx, &event).await? {
+            let hook = Notice::new(
+                n.event,
+                Recipient::Subscription(sub),
+                &[("number", number.clone())],
+            );
+            Box::pin(enqueue(tx, vault, petition_id, key, &hook, now)).await?;
+        }
     }
     Ok(())
 }

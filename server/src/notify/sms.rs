@@ -8,10 +8,9 @@ pub mod tencent;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use reqwest::StatusCode;
 use serde::Serialize;
 
-use super::SendError;
+pub use super::{SendError, answer, transport_error};
 use crate::crypto::{Field, Vault};
 use crate::db;
 
@@ -74,39 +73,6 @@ impl HttpJson {
     }
 }
 
-/// How the worker treats a partner's answer: 2xx done; 408, 429 and 5xx retried (after
-/// `Retry-After` when given); any other 4xx is permanent.
-pub fn classify(status: StatusCode, retry_after: Option<&str>) -> Result<(), SendError> {
-    if status.is_success() {
-        return Ok(());
-    }
-    let reason = format!("HTTP {}", status.as_u16());
-    if status == StatusCode::REQUEST_TIMEOUT
-        || status == StatusCode::TOO_MANY_REQUESTS
-        || status.is_server_error()
-    {
-        let retry_after = retry_after.and_then(|v| v.trim().parse().ok());
-        return Err(SendError::Retry {
-            reason,
-            retry_after,
-        });
-    }
-    Err(SendError::Permanent(reason))
-}
-
-/// A transport failure (refused, reset, timed out) is worth another try.
-pub fn transport_error(e: &reqwest::Error) -> SendError {
-    let kind = if e.is_timeout() {
-        "timed out"
-    } else {
-        "transport error"
-    };
-    SendError::Retry {
-        reason: kind.to_owned(),
-        retry_after: None,
-    }
-}
-
 #[async_trait::async_trait]
 impl SmsProvider for HttpJson {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError> {
@@ -118,11 +84,6 @@ impl SmsProvider for HttpJson {
             .send()
             .await
             .map_err(|e| transport_error(&e))?;
-        let retry_after = res
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        classify(res.status(), retry_after.as_deref())
+        answer(&res)
     }
 }

@@ -48,6 +48,30 @@ impl Event {
         }
     }
 
+    /// The event type partner systems subscribe to (`petition.filed`, ...), for the events
+    /// that concern a petition's progress.
+    pub fn webhook_type(self) -> String {
+        match self {
+            Self::PetitionFiled => "petition.filed".into(),
+            other => format!("petition.{}", other.code()),
+        }
+    }
+
+    /// The types a subscription may name.
+    pub fn webhook_types() -> Vec<String> {
+        [
+            Self::PetitionFiled,
+            Self::Accepted,
+            Self::NotAccepted,
+            Self::Forwarded,
+            Self::Extended,
+            Self::Replied,
+        ]
+        .into_iter()
+        .map(Self::webhook_type)
+        .collect()
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|e| e.code() == code)
     }

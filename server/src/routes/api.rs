@@ -62,6 +62,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(audit::verify)
             .service(admin::outbox::list)
             .service(admin::outbox::retry)
+            .service(admin::webhooks::create)
+            .service(admin::webhooks::list)
+            .service(admin::webhooks::deliveries)
             .service(notifications::mine)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)

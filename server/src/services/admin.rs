@@ -1,10 +1,12 @@
 //! Administration: units with jurisdictions and competences, staff and roles, categories,
-//! the holiday calendar. Administrators only; every change is in the audit trail.
+//! the holiday calendar, partner systems' webhooks. Administrators only; every change is
+//! in the audit trail.
 
 pub mod calendar;
 pub mod categories;
 pub mod staff;
 pub mod units;
+pub mod webhooks;
 
 use shared::ids::StaffId;
 use shared::staff::Role;

@@ -39,21 +39,23 @@ pub async fn outbox(
             "状态应为 pending、sending、sent 或 dead",
         ));
     }
-    let rows = db::outbox::list(&state.db.pool, status, 200).await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| OutboxMessageView {
-            id: m.id,
-            channel: m.channel,
-            event: m.template,
-            status: m.status,
-            attempts: m.attempts,
-            next_attempt_at: from_ms(m.next_attempt_at),
-            last_error: m.last_error,
-            created_at: from_ms(m.created_at),
-            sent_at: m.sent_at.map(from_ms),
-        })
-        .collect())
+    let rows = db::outbox::list(&state.db.pool, status, None, 200).await?;
+    Ok(rows.into_iter().map(message_view).collect())
+}
+
+/// A message as administrators see it: state and errors, never its content.
+pub fn message_view(m: db::outbox::MessageRow) -> OutboxMessageView {
+    OutboxMessageView {
+        id: m.id,
+        channel: m.channel,
+        event: m.template,
+        status: m.status,
+        attempts: m.attempts,
+        next_attempt_at: from_ms(m.next_attempt_at),
+        last_error: m.last_error,
+        created_at: from_ms(m.created_at),
+        sent_at: m.sent_at.map(from_ms),
+    }
 }
 
 /// Puts a dead message back in the queue.

@@ -125,6 +125,15 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         .await
         .unwrap();
     let sibling_unit = unit_id(&app, "东城区人力资源和社会保障局").await;
+    // Subscription 1, so that its delivery log exists.
+    let res = app
+        .post_json(
+            "/api/v1/admin/webhooks",
+            Some(&admin),
+            &json!({ "name": "测试订阅", "url": "http://127.0.0.1:9/", "events": ["*"] }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
 
     let tokens: [Option<&str>; 11] = [
         None,
@@ -316,6 +325,19 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         row(
             post.clone(),
             "/admin/outbox/{id}/retry",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/admin/webhooks",
+            Json(json!({ "name": "x", "url": "not a url", "events": [] })),
+            "DDDDDDDDDAD",
+        ),
+        row(get.clone(), "/admin/webhooks", Empty, "DDDDDDDDDAD"),
+        row(
+            get.clone(),
+            "/admin/webhooks/{id}/deliveries",
             Empty,
             "DDDDDDDDDAD",
         ),
@@ -541,7 +563,9 @@ async fn every_route_answers_every_principal_as_the_table_says() {
                 &match r.path {
                     p if p.starts_with("/petitions/") => attachment.to_string(),
                     p if p.starts_with("/admin/staff/") => sibling_id.to_string(),
-                    p if p.starts_with("/admin/outbox/") => "1".to_owned(),
+                    p if p.starts_with("/admin/outbox/") || p.starts_with("/admin/webhooks/") => {
+                        "1".to_owned()
+                    }
                     _ => sibling_unit.to_string(),
                 },
             );

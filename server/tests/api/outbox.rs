@@ -21,6 +21,9 @@ enum Mode {
     BadRequest,
 }
 
+/// A webhook delivery as received: (webhook-id, webhook-timestamp, webhook-signature, raw body).
+type Hook = (String, String, String, String);
+
 /// The SMS provider stand-in: answers per `mode` and keeps every request it got.
 #[derive(Clone)]
 struct StandIn {
@@ -28,25 +31,40 @@ struct StandIn {
     mode: Arc<Mutex<Mode>>,
     /// (Idempotency-Key, body) of every request, accepted or not.
     seen: Arc<Mutex<Vec<(String, Value)>>>,
+    hooks: Arc<Mutex<Vec<Hook>>>,
 }
 
 impl StandIn {
     async fn start() -> Self {
         let mode = Arc::new(Mutex::new(Mode::Ok));
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let (m, s) = (mode.clone(), seen.clone());
+        let hooks = Arc::new(Mutex::new(Vec::new()));
+        let (m, s, h) = (mode.clone(), seen.clone(), hooks.clone());
         let server = HttpServer::new(move || {
-            let (m, s) = (m.clone(), s.clone());
-            App::new().default_service(web::to(move |req: HttpRequest, body: web::Json<Value>| {
-                let (m, s) = (m.clone(), s.clone());
+            let (m, s, h) = (m.clone(), s.clone(), h.clone());
+            App::new().default_service(web::to(move |req: HttpRequest, body: web::Bytes| {
+                let (m, s, h) = (m.clone(), s.clone(), h.clone());
                 async move {
-                    let key = req
-                        .headers()
-                        .get("Idempotency-Key")
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or_default()
-                        .to_owned();
-                    s.lock().unwrap().push((key, body.into_inner()));
+                    let header = |name: &str| {
+                        req.headers()
+                            .get(name)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or_default()
+                            .to_owned()
+                    };
+                    let raw = String::from_utf8_lossy(&body).into_owned();
+                    if req.headers().contains_key("webhook-id") {
+                        let hook = (
+                            header("webhook-id"),
+                            header("webhook-timestamp"),
+                            header("webhook-signature"),
+                            raw,
+                        );
+                        h.lock().unwrap().push(hook);
+                    } else {
+                        let json: Value = serde_json::from_str(&raw).unwrap_or(Value::Null);
+                        s.lock().unwrap().push((header("Idempotency-Key"), json));
+                    }
                     let mode = *m.lock().unwrap();
                     match mode {
                         Mode::Ok => HttpResponse::Ok().json(json!({ "code": "OK" })),
@@ -69,7 +87,12 @@ impl StandIn {
         .unwrap();
         let url = format!("http://127.0.0.1:{}/sms", server.addrs()[0].port());
         tokio::spawn(server.run());
-        Self { url, mode, seen }
+        Self {
+            url,
+            mode,
+            seen,
+            hooks,
+        }
     }
 
     fn set(&self, mode: Mode) {
@@ -413,4 +436,63 @@ async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation(
     let body = String::from_utf8(body).unwrap();
     assert!(body.contains(number), "{body}");
     assert!(body.contains(receipt["query_code"].as_str().unwrap()));
+}
+
+#[tokio::test]
+async fn a_partner_subscription_receives_signed_versioned_events_and_keeps_a_delivery_log() {
+    let partner = StandIn::start().await;
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    let admin = crate::helpers::staff(&app, "示范市信访局", "administrator").await;
+    let res = app
+        .post_json(
+            "/api/v1/admin/webhooks",
+            Some(&admin),
+            &json!({ "name": "省信访信息系统", "url": partner.url, "events": ["petition.filed", "petition.forwarded"] }),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    let sub: Value = res.json().await.unwrap();
+    let secret = sub["secret"].as_str().unwrap().to_owned();
+    let listed: Value = app
+        .get("/api/v1/admin/webhooks", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(listed[0]["secret"].is_null(), "the secret is shown once");
+
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    run_once(&app.state, &channels, "w1").await.unwrap();
+    let hooks = partner.hooks.lock().unwrap().clone();
+    assert_eq!(hooks.len(), 1);
+    let (id, timestamp, signature, body) = &hooks[0];
+    // The partner verifies it as the Standard Webhooks specification says.
+    let key = server::notify::webhook::decode_secret(&secret).unwrap();
+    let expected = server::notify::webhook::sign(&key, id, timestamp.parse().unwrap(), body);
+    assert_eq!(signature, &expected);
+    let payload: Value = serde_json::from_str(body).unwrap();
+    assert_eq!(payload["type"], "petition.filed");
+    assert_eq!(payload["version"], 1);
+    assert_eq!(payload["data"]["number"], receipt["number"]);
+    assert!(
+        !body.contains(receipt["query_code"].as_str().unwrap()),
+        "no query code to partners"
+    );
+    assert!(!body.contains(&citizen.phone));
+
+    let sub_id = sub["id"].as_i64().unwrap();
+    let log: Value = app
+        .get(
+            &format!("/api/v1/admin/webhooks/{sub_id}/deliveries"),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["status"], "sent");
+    assert_eq!(log[0]["event"], "petition_filed");
 }

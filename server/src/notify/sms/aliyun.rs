@@ -9,7 +9,7 @@ use hmac::{Hmac, Mac};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use sha1::Sha1;
 
-use super::{Sms, SmsProvider, classify, transport_error};
+use super::{Sms, SmsProvider, answer, transport_error};
 use crate::notify::SendError;
 
 /// RFC 3986 unreserved characters stay; everything else (space as %20, `*` as %2A) is encoded.
@@ -116,12 +116,7 @@ impl SmsProvider for Aliyun {
             .send()
             .await
             .map_err(|e| transport_error(&e))?;
-        let retry_after = res
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        classify(res.status(), retry_after.as_deref())?;
+        answer(&res)?;
         let body: serde_json::Value = res.json().await.map_err(|_| SendError::Retry {
             reason: "unreadable answer".into(),
             retry_after: None,

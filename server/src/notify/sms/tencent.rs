@@ -7,7 +7,7 @@ use std::time::Duration;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::{Sms, SmsProvider, classify, transport_error};
+use super::{Sms, SmsProvider, answer, transport_error};
 use crate::notify::SendError;
 
 fn hmac(key: &[u8], msg: &str) -> Vec<u8> {
@@ -128,7 +128,7 @@ impl SmsProvider for Tencent {
             .send()
             .await
             .map_err(|e| transport_error(&e))?;
-        classify(res.status(), None)?;
+        answer(&res)?;
         let body: serde_json::Value = res.json().await.map_err(|_| SendError::Retry {
             reason: "unreadable answer".into(),
             retry_after: None,

@@ -5,3 +5,4 @@ pub mod categories;
 pub mod outbox;
 pub mod staff;
 pub mod units;
+pub mod webhooks;
