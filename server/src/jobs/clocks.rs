@@ -1,5 +1,6 @@
 //! The clock job: 临期 warnings before a due date, 超期 flags and escalation to the unit
-//! above when it passes, and 办结 when the petitioner's window for a review closes.
+//! above when it passes, a reminder before the petitioner's review window closes, and 办结
+//! when it has.
 
 use chrono::{Days, NaiveDate};
 use shared::petition::{Action, PetitionStatus};
@@ -7,6 +8,8 @@ use shared::petition::{Action, PetitionStatus};
 use crate::audit;
 use crate::db::{self, petitions::NewEvent, petitions::PetitionRow};
 use crate::error::AppError;
+use crate::notify::enqueue::{Notice, Recipient, enqueue};
+use crate::notify::templates::Event as Notify;
 use crate::services::workflow::{clocks, detail::workflow, record};
 use crate::state::AppState;
 use crate::time::now_ms;
@@ -16,6 +19,8 @@ use crate::time::now_ms;
 pub struct Run {
     pub warned: usize,
     pub overdue: usize,
+    /// Petitioners reminded that their window to ask for a review is closing.
+    pub reminded: usize,
     pub closed: usize,
 }
 
@@ -33,9 +38,8 @@ const OPEN: [PetitionStatus; 5] = [
 ];
 
 pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
-    let mut done = Run::default();
-    let pool = &state.db.pool;
     let open: Vec<&str> = OPEN.iter().map(|s| s.code()).collect();
+    let replied = [PetitionStatus::Replied.code()];
     let warn_until = today
         .checked_add_days(Days::new(
             u64::try_from(state.settings.clocks.warn_days).unwrap_or(0),
@@ -43,57 +47,19 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         .unwrap_or(today)
         .to_string();
     let yesterday = today.pred_opt().unwrap_or(today).to_string();
-
-    let today_s = today.to_string();
-    // Each pass takes only rows not yet alerted, so a backlog is worked through in batches.
-    loop {
-        let rows =
-            db::petitions::due_between(pool, &open, EVER, &yesterday, "overdue", BATCH).await?;
-        let mut raised = 0;
-        for row in &rows {
-            if alert(state, row, "overdue").await? {
-                raised += 1;
-            }
-        }
-        done.overdue += raised;
-        if rows.len() < BATCH_LEN || raised == 0 {
-            break;
-        }
-    }
-    loop {
-        let rows = db::petitions::due_between(pool, &open, &today_s, &warn_until, "warning", BATCH)
-            .await?;
-        let mut raised = 0;
-        for row in &rows {
-            if alert(state, row, "warning").await? {
-                raised += 1;
-            }
-        }
-        done.warned += raised;
-        if rows.len() < BATCH_LEN || raised == 0 {
-            break;
-        }
-    }
-    // The review window ran out without a request: the matter is closed (办结).
-    let replied = [PetitionStatus::Replied.code()];
-    loop {
-        let rows =
-            db::petitions::due_between(pool, &replied, EVER, &yesterday, "closed", BATCH).await?;
-        let mut closed = 0;
-        for row in &rows {
-            if close(state, row).await? {
-                closed += 1;
-            }
-        }
-        done.closed += closed;
-        if rows.len() < BATCH_LEN || closed == 0 {
-            break;
-        }
-    }
+    let today = today.to_string();
+    let done = Run {
+        overdue: sweep(state, &open, EVER, &yesterday, "overdue").await?,
+        warned: sweep(state, &open, &today, &warn_until, "warning").await?,
+        reminded: sweep(state, &replied, &today, &warn_until, "closing").await?,
+        // The review window ran out without a request: the matter is closed (办结).
+        closed: sweep(state, &replied, EVER, &yesterday, "closed").await?,
+    };
     if done != Run::default() {
         tracing::info!(
             warned = done.warned,
             overdue = done.overdue,
+            reminded = done.reminded,
             closed = done.closed,
             "clock job ran"
         );
@@ -101,8 +67,38 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
     Ok(done)
 }
 
-/// Raises `kind` once per clock: an internal timeline entry for the holding unit and,
-/// when overdue, for the unit above it (escalation), plus an audit record.
+/// Handles every petition in `statuses` due between `from` and `to` that has not had
+/// `kind` yet, in batches, so a backlog is worked through.
+async fn sweep(
+    state: &AppState,
+    statuses: &[&str],
+    from: &str,
+    to: &str,
+    kind: &str,
+) -> anyhow::Result<usize> {
+    let mut total = 0;
+    loop {
+        let rows =
+            db::petitions::due_between(&state.db.pool, statuses, from, to, kind, BATCH).await?;
+        let mut handled = 0;
+        for row in &rows {
+            let done = match kind {
+                "closed" => close(state, row).await?,
+                _ => alert(state, row, kind).await?,
+            };
+            if done {
+                handled += 1;
+            }
+        }
+        total += handled;
+        if rows.len() < BATCH_LEN || handled == 0 {
+            return Ok(total);
+        }
+    }
+}
+
+/// Raises `kind` once per clock. 临期 and 超期 go on the staff timeline and to the holding
+/// unit (超期 also to the unit above: escalation); 复查申请期限将届满 goes to the petitioner.
 async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Result<bool> {
     let (Some(start), Some(due)) = (row.work.clock_start.as_deref(), row.work.due_on.as_deref())
     else {
@@ -114,25 +110,39 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let holder = row.work.unit_id.map(|u| org.name(u)).unwrap_or_default();
-    let (title, detail) = match kind {
-        "overdue" => {
-            let above = row
-                .work
-                .unit_id
-                .and_then(|u| org.parent(u))
-                .map(|u| org.name(u));
-            (
-                "超期".to_owned(),
+    let above = row.work.unit_id.and_then(|u| org.parent(u));
+    let params = [("number", row.number.clone()), ("due", due.to_owned())];
+    let units = |event: Notify, to: &[Option<i64>]| -> Vec<Notice> {
+        to.iter()
+            .flatten()
+            .map(|u| Notice::new(event, Recipient::Unit(*u), &params))
+            .collect()
+    };
+    let (event, notices) = match kind {
+        "overdue" => (
+            Some((
+                "超期",
                 match above {
-                    Some(above) => format!("{holder}的办理已超过{due}的期限，已提请{above}督办。"),
+                    Some(a) => format!(
+                        "{holder}的办理已超过{due}的期限，已提请{}督办。",
+                        org.name(a)
+                    ),
                     None => format!("{holder}的办理已超过{due}的期限。"),
                 },
-            )
-        }
-        _ => (
-            "临期提醒".to_owned(),
-            format!("{holder}的办理期限将于{due}届满。"),
+            )),
+            units(Notify::Overdue, &[row.work.unit_id, above]),
         ),
+        "warning" => (
+            Some(("临期提醒", format!("{holder}的办理期限将于{due}届满。"))),
+            units(Notify::DeadlineWarning, &[row.work.unit_id]),
+        ),
+        _ => {
+            let to = match row.citizen_id {
+                Some(c) => Recipient::Citizen(c.0),
+                None => Recipient::Petitioner(row.id.0),
+            };
+            (None, vec![Notice::new(Notify::ReviewClosing, to, &params)])
+        }
     };
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
@@ -140,31 +150,44 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         tx.rollback().await?;
         return Ok(false);
     }
-    let event = NewEvent {
-        petition_id: row.id,
-        at: now,
-        kind,
-        actor: "system",
-        public: false,
-        title: &title,
-        detail: Some(&detail),
-    };
-    db::petitions::insert_event(&mut tx, event).await?;
+    if let Some((title, detail)) = &event {
+        let entry = NewEvent {
+            petition_id: row.id,
+            at: now,
+            kind,
+            actor: "system",
+            public: false,
+            title,
+            detail: Some(detail),
+        };
+        db::petitions::insert_event(&mut tx, entry).await?;
+    }
     let entry = audit::Entry {
         at: now,
         actor: "system".into(),
         role: None,
         unit_id: row.work.unit_id,
-        action: if kind == "overdue" {
-            "clock_overdue"
-        } else {
-            "clock_warning"
+        action: match kind {
+            "overdue" => "clock_overdue",
+            "warning" => "clock_warning",
+            _ => "review_window_reminder",
         },
         petition_id: Some(row.id.0),
         detail: Some(format!("clock={} due={due}", row.work.clock)),
         client: None,
     };
-    audit::record(&mut tx, &state.vault, entry).await?;
+    let seq = audit::record(&mut tx, &state.vault, entry).await?;
+    for n in &notices {
+        enqueue(
+            &mut tx,
+            &state.vault,
+            Some(row.id.0),
+            &format!("a{seq}"),
+            n,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(true)
 }

@@ -21,10 +21,16 @@ pub enum Event {
     Assigned,
     /// To staff: a supervision notice.
     Supervised,
+    /// To staff: 临期.
+    DeadlineWarning,
+    /// To staff: 超期 (the holding unit and the one above).
+    Overdue,
+    /// To the petitioner: the window to ask for a review closes soon.
+    ReviewClosing,
 }
 
 impl Event {
-    pub const ALL: [Event; 8] = [
+    pub const ALL: [Event; 11] = [
         Self::PetitionFiled,
         Self::Accepted,
         Self::NotAccepted,
@@ -33,6 +39,9 @@ impl Event {
         Self::Replied,
         Self::Assigned,
         Self::Supervised,
+        Self::DeadlineWarning,
+        Self::Overdue,
+        Self::ReviewClosing,
     ];
 
     pub fn code(self) -> &'static str {
@@ -45,6 +54,9 @@ impl Event {
             Self::Replied => "replied",
             Self::Assigned => "assigned",
             Self::Supervised => "supervised",
+            Self::DeadlineWarning => "deadline_warning",
+            Self::Overdue => "overdue",
+            Self::ReviewClosing => "review_closing",
         }
     }
 
@@ -127,6 +139,24 @@ impl Event {
             Self::Supervised => (
                 "督办通知".into(),
                 format!("上级机关对信访事项{n}发出督办单，请按期书面答复。"),
+            ),
+            Self::DeadlineWarning => (
+                "临期提醒".into(),
+                format!("信访事项{n}的期限将于{}届满，请抓紧办理。", v("due")),
+            ),
+            Self::Overdue => (
+                "超期提醒".into(),
+                format!(
+                    "信访事项{n}已超过{}的期限，请立即办理；已提请上级督办。",
+                    v("due")
+                ),
+            ),
+            Self::ReviewClosing => (
+                "复查申请期限即将届满".into(),
+                format!(
+                    "您的信访事项{n}如对答复不服，可在{}前申请复查（复核），逾期不再受理。",
+                    v("due")
+                ),
             ),
         }
     }

@@ -382,15 +382,15 @@ impl std::io::Write for LogSink {
     }
 }
 
-/// Installs, once, a subscriber that keeps every log line (debug and up) in memory.
+/// Installs, once, a subscriber that keeps every log line in memory (ours from debug up).
 fn capture_logs() {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let filter = tracing_subscriber::EnvFilter::new(
-            "debug,sqlx=info,h2=info,hyper=info,hyper_util=info,reqwest=info,rustls=info",
-        );
+        // Our own crates at debug (where personal data could slip in), the rest at info:
+        // third-party debug output is huge and says nothing about our data handling.
+        let filter = tracing_subscriber::EnvFilter::new("info,server=debug,app=debug,shared=debug");
         let _ = tracing_subscriber::registry()
             .with(filter)
             .with(

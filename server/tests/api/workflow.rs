@@ -783,3 +783,61 @@ async fn the_verify_command_reports_a_tampered_record_and_fails() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("第1条记录的内容已被改动"));
 }
+
+#[tokio::test]
+async fn the_petitioner_is_reminded_before_the_review_window_closes_and_units_hear_of_overdue() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let replied = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let late = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    for n in [&replied, &late] {
+        act_ok(&app, &head, n, json!({ "action": "accept_here" })).await;
+    }
+    act_ok(&app, &head, &replied, draft()).await;
+    act_ok(&app, &head, &replied, json!({ "action": "approve_reply" })).await;
+    let pool = &app.state.db.pool;
+    for (number, due) in [(&replied, "2026-03-03"), (&late, "2026-02-01")] {
+        sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
+            .bind(due)
+            .bind(number)
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let run = server::jobs::clocks::run(&app.state, today).await.unwrap();
+    assert_eq!((run.reminded, run.overdue), (1, 1));
+    let again = server::jobs::clocks::run(&app.state, today).await.unwrap();
+    assert_eq!(
+        again,
+        server::jobs::clocks::Run::default(),
+        "each is said once"
+    );
+    let count = |template: &'static str, channel: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM outbox WHERE template = $1 AND channel = $2",
+        )
+        .bind(template)
+        .bind(channel)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        count("review_closing", "sms").await,
+        1,
+        "the petitioner gets an SMS"
+    );
+    assert_eq!(
+        count("overdue", "inapp").await,
+        2,
+        "the holding unit and the one above"
+    );
+}
