@@ -465,24 +465,33 @@ async fn a_review_after_its_window_is_refused_with_the_rule() {
     assert!(message(res).await.contains("第三十五条"));
 }
 
+/// Two petitions accepted by the district bureau: one still being handled, one replied.
+/// Returns the citizen, the bureau's head and the two numbers (late, replied).
+async fn late_and_replied(app: &TestApp) -> (crate::helpers::Citizen, String, String, String) {
+    let citizen = app.citizen().await;
+    let mut numbers = Vec::new();
+    for _ in 0..2 {
+        numbers.push(
+            app.file_ok(&citizen.token).await["number"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let head = staff(app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    for n in &numbers {
+        act_ok(app, &head, n, json!({ "action": "accept_here" })).await;
+    }
+    let replied = numbers.pop().unwrap();
+    act_ok(app, &head, &replied, draft()).await;
+    act_ok(app, &head, &replied, json!({ "action": "approve_reply" })).await;
+    (citizen, head, numbers.pop().unwrap(), replied)
+}
+
 #[tokio::test]
 async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapsed_replies() {
     let app = spawn_app().await;
-    let citizen = app.citizen().await;
-    let late = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let replied = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
-    for n in [&late, &replied] {
-        act_ok(&app, &head, n, json!({ "action": "accept_here" })).await;
-    }
-    act_ok(&app, &head, &replied, draft()).await;
-    act_ok(&app, &head, &replied, json!({ "action": "approve_reply" })).await;
+    let (citizen, head, late, replied) = late_and_replied(&app).await;
     let pool = &app.state.db.pool;
     sqlx::query("UPDATE petitions SET due_on = '2026-01-05' WHERE number = $1 OR number = $2")
         .bind(&late)
@@ -787,21 +796,7 @@ async fn the_verify_command_reports_a_tampered_record_and_fails() {
 #[tokio::test]
 async fn the_petitioner_is_reminded_before_the_review_window_closes_and_units_hear_of_overdue() {
     let app = spawn_app().await;
-    let citizen = app.citizen().await;
-    let replied = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let late = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
-    for n in [&replied, &late] {
-        act_ok(&app, &head, n, json!({ "action": "accept_here" })).await;
-    }
-    act_ok(&app, &head, &replied, draft()).await;
-    act_ok(&app, &head, &replied, json!({ "action": "approve_reply" })).await;
+    let (_, _, late, replied) = late_and_replied(&app).await;
     let pool = &app.state.db.pool;
     for (number, due) in [(&replied, "2026-03-03"), (&late, "2026-02-01")] {
         sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
