@@ -1,9 +1,18 @@
-//! Queries on petitions, their timeline events and their attachments.
+//! Queries on petitions; their timeline, attachments and the staff queue are in the
+//! submodules, re-exported here.
+
+mod attachments;
+mod events;
+mod queue;
+
+pub use attachments::*;
+pub use events::*;
+pub use queue::*;
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use shared::ids::{AttachmentId, CitizenId, PetitionId};
+use shared::ids::{CitizenId, PetitionId};
 
 use super::Tx;
 
@@ -147,140 +156,6 @@ pub async fn update_work(
     Ok(done.rows_affected() == 1)
 }
 
-/// A filter of the staff queue, already resolved to values.
-pub struct QueueQuery<'a> {
-    /// The units whose petitions the caller may list (its own and those below it).
-    pub units: &'a [i64],
-    pub statuses: &'a [&'a str],
-    pub kind: Option<&'a str>,
-    pub category_id: Option<i64>,
-    pub region_id: Option<i64>,
-    pub channel: Option<&'a str>,
-    /// Inclusive bounds on the due date, for the clock-state filter.
-    pub due_from: Option<&'a str>,
-    pub due_to: Option<&'a str>,
-    /// Keyset: the (due date, id) of the last row of the previous page.
-    pub after: Option<(&'a str, i64)>,
-    /// Accusations against these units are left out (the caller's unit and those above).
-    pub shielded: &'a [i64],
-    /// Petitions this staff member stepped aside from (回避) are left out.
-    pub staff_id: i64,
-    pub limit: i64,
-}
-
-/// The sort key of rows without a clock: after every real date.
-pub const NO_DUE: &str = "9999-12-31";
-
-/// A value bound to a query built at run time.
-enum Arg<'a> {
-    Int(i64),
-    Text(&'a str),
-}
-
-/// Adds `a` to the bound values and returns its placeholder.
-fn place<'a>(a: Arg<'a>, args: &mut Vec<Arg<'a>>) -> String {
-    args.push(a);
-    format!("${}", args.len())
-}
-
-/// A page of the queue ordered by due date, then id; keyset paging.
-pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow>, sqlx::Error> {
-    let mut args: Vec<Arg> = Vec::new();
-    // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
-    let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
-    let ids: Vec<String> = q
-        .units
-        .iter()
-        .map(|u| place(Arg::Int(*u), &mut args))
-        .collect();
-    let ids = ids.join(", ");
-    // Held by one of the units, or waiting for one of them as co-handler (协办).
-    let mut sql = format!(
-        "{SELECT} WHERE (p.unit_id IN ({ids}) OR EXISTS (SELECT 1 FROM co_handlers c \
-         WHERE c.petition_id = p.id AND c.round = p.round AND c.answered_at IS NULL AND c.unit_id IN ({ids}))) \
-         AND p.status IN ("
-    );
-    let st: Vec<String> = q
-        .statuses
-        .iter()
-        .map(|s| place(Arg::Text(s), &mut args))
-        .collect();
-    sql.push_str(&st.join(", "));
-    sql.push(')');
-    if let Some(k) = q.kind {
-        sql.push_str(&format!(" AND p.kind = {}", place(Arg::Text(k), &mut args)));
-    }
-    if let Some(c) = q.category_id {
-        sql.push_str(&format!(
-            " AND p.category_id = {}",
-            place(Arg::Int(c), &mut args)
-        ));
-    }
-    if let Some(r) = q.region_id {
-        sql.push_str(&format!(
-            " AND p.region_id = {}",
-            place(Arg::Int(r), &mut args)
-        ));
-    }
-    if let Some(c) = q.channel {
-        sql.push_str(&format!(
-            " AND p.channel = {}",
-            place(Arg::Text(c), &mut args)
-        ));
-    }
-    if let Some(d) = q.due_from {
-        sql.push_str(&format!(" AND {due} >= {}", place(Arg::Text(d), &mut args)));
-    }
-    if let Some(d) = q.due_to {
-        sql.push_str(&format!(" AND {due} <= {}", place(Arg::Text(d), &mut args)));
-    }
-    if !q.shielded.is_empty() {
-        let ids: Vec<String> = q
-            .shielded
-            .iter()
-            .map(|u| place(Arg::Int(*u), &mut args))
-            .collect();
-        sql.push_str(&format!(
-            " AND (p.kind <> 'accusation' OR p.accused_unit_id IS NULL OR p.accused_unit_id NOT IN ({}))",
-            ids.join(", ")
-        ));
-    }
-    sql.push_str(&format!(
-        " AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.petition_id = p.id AND x.staff_id = {})",
-        place(Arg::Int(q.staff_id), &mut args)
-    ));
-    if let Some((d, id)) = q.after {
-        let d = place(Arg::Text(d), &mut args);
-        let id = place(Arg::Int(id), &mut args);
-        sql.push_str(&format!(
-            " AND ({due} > {d} OR ({due} = {d} AND p.id > {id}))"
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY {due}, p.id LIMIT {}",
-        place(Arg::Int(q.limit), &mut args)
-    ));
-    bind_all(sqlx::query(&sql), args)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    args: Vec<Arg<'q>>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for a in args {
-        query = match a {
-            Arg::Int(i) => query.bind(i),
-            Arg::Text(t) => query.bind(t),
-        };
-    }
-    query
-}
-
 pub async fn by_number(pool: &AnyPool, number: &str) -> Result<Option<PetitionRow>, sqlx::Error> {
     let sql = format!("{SELECT} WHERE p.number = $1");
     sqlx::query(&sql)
@@ -390,39 +265,6 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     Ok(PetitionId(id))
 }
 
-/// Petitions in `statuses` due between `from` and `to` (inclusive) that have not had the
-/// alert `unless_alerted` on their current clock yet, earliest first.
-pub async fn due_between(
-    pool: &AnyPool,
-    statuses: &[&str],
-    from: &str,
-    to: &str,
-    unless_alerted: &str,
-    limit: i64,
-) -> Result<Vec<PetitionRow>, sqlx::Error> {
-    let mut args: Vec<Arg> = Vec::new();
-    let st: Vec<String> = statuses
-        .iter()
-        .map(|s| place(Arg::Text(s), &mut args))
-        .collect();
-    let sql = format!(
-        "{SELECT} WHERE p.status IN ({}) AND p.due_on >= {} AND p.due_on <= {} AND NOT EXISTS \
-         (SELECT 1 FROM clock_alerts a WHERE a.petition_id = p.id AND a.clock = p.clock \
-         AND a.clock_start = p.clock_start AND a.kind = {}) ORDER BY p.due_on, p.id LIMIT {}",
-        st.join(", "),
-        place(Arg::Text(from), &mut args),
-        place(Arg::Text(to), &mut args),
-        place(Arg::Text(unless_alerted), &mut args),
-        place(Arg::Int(limit), &mut args)
-    );
-    bind_all(sqlx::query(&sql), args)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
-}
-
 pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query("SELECT number FROM petitions WHERE id = $1")
         .bind(id)
@@ -430,163 +272,6 @@ pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::
         .await?
         .map(|r| r.try_get(0))
         .transpose()
-}
-
-/// One step of a petition's history.
-pub struct NewEvent<'a> {
-    pub petition_id: PetitionId,
-    pub at: i64,
-    pub kind: &'a str,
-    pub actor: &'a str,
-    pub public: bool,
-    pub title: &'a str,
-    pub detail: Option<&'a str>,
-}
-
-pub async fn insert_event(tx: &mut Tx, e: NewEvent<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO petition_events (petition_id, at, kind, actor, is_public, title, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(e.petition_id.0)
-    .bind(e.at)
-    .bind(e.kind)
-    .bind(e.actor)
-    .bind(i64::from(e.public))
-    .bind(e.title)
-    .bind(e.detail)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-pub struct EventRow {
-    pub at: i64,
-    pub title: String,
-    pub detail: Option<String>,
-}
-
-/// The public timeline of a petition, oldest first.
-pub async fn public_events(pool: &AnyPool, id: PetitionId) -> Result<Vec<EventRow>, sqlx::Error> {
-    events(pool, id, " AND is_public = 1").await
-}
-
-/// The whole history, internal steps included, for staff.
-pub async fn all_events(pool: &AnyPool, id: PetitionId) -> Result<Vec<EventRow>, sqlx::Error> {
-    events(pool, id, "").await
-}
-
-async fn events(
-    pool: &AnyPool,
-    id: PetitionId,
-    filter: &str,
-) -> Result<Vec<EventRow>, sqlx::Error> {
-    let sql = format!(
-        "SELECT at, title, detail FROM petition_events WHERE petition_id = $1{filter} ORDER BY id"
-    );
-    let rows = sqlx::query(&sql).bind(id.0).fetch_all(pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(EventRow {
-                at: r.try_get("at")?,
-                title: r.try_get("title")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
-}
-
-pub struct NewAttachmentRow<'a> {
-    pub petition_id: PetitionId,
-    pub storage_key: &'a str,
-    pub file_name: &'a str,
-    pub content_type: &'a str,
-    pub size: i64,
-    pub sha256: &'a [u8],
-    pub uploaded_at: i64,
-}
-
-pub async fn insert_attachment(
-    tx: &mut Tx,
-    a: NewAttachmentRow<'_>,
-) -> Result<AttachmentId, sqlx::Error> {
-    let id: i64 = sqlx::query(
-        "INSERT INTO attachments (petition_id, storage_key, file_name, content_type, size, sha256, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(a.petition_id.0)
-    .bind(a.storage_key)
-    .bind(a.file_name)
-    .bind(a.content_type)
-    .bind(a.size)
-    .bind(a.sha256)
-    .bind(a.uploaded_at)
-    .fetch_one(&mut **tx)
-    .await?
-    .try_get(0)?;
-    Ok(AttachmentId(id))
-}
-
-pub struct AttachmentRow {
-    pub id: AttachmentId,
-    pub petition_id: PetitionId,
-    pub storage_key: String,
-    pub file_name: String,
-    pub content_type: String,
-    pub size: i64,
-    pub uploaded_at: i64,
-}
-
-const ATTACHMENT_COLUMNS: &str =
-    "id, petition_id, storage_key, file_name, content_type, size, uploaded_at";
-
-fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRow, sqlx::Error> {
-    Ok(AttachmentRow {
-        id: AttachmentId(r.try_get("id")?),
-        petition_id: PetitionId(r.try_get("petition_id")?),
-        storage_key: r.try_get("storage_key")?,
-        file_name: r.try_get("file_name")?,
-        content_type: r.try_get("content_type")?,
-        size: r.try_get("size")?,
-        uploaded_at: r.try_get("uploaded_at")?,
-    })
-}
-
-pub async fn attachments(
-    pool: &AnyPool,
-    id: PetitionId,
-) -> Result<Vec<AttachmentRow>, sqlx::Error> {
-    let sql =
-        format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE petition_id = $1 ORDER BY id");
-    sqlx::query(&sql)
-        .bind(id.0)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(attachment_from_row)
-        .collect()
-}
-
-pub async fn attachment(
-    pool: &AnyPool,
-    id: AttachmentId,
-) -> Result<Option<AttachmentRow>, sqlx::Error> {
-    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE id = $1");
-    sqlx::query(&sql)
-        .bind(id.0)
-        .fetch_optional(pool)
-        .await?
-        .as_ref()
-        .map(attachment_from_row)
-        .transpose()
-}
-
-pub async fn attachment_count(tx: &mut Tx, id: PetitionId) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) FROM attachments WHERE petition_id = $1")
-        .bind(id.0)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)
 }
 
 /// The encrypted petitioner of a petition registered by staff for someone without an account.

@@ -1,0 +1,173 @@
+//! The staff queue and the clock job's sweep: queries built at run time from filters,
+//! with numbered placeholders only (no value ever enters the SQL text).
+
+use sqlx::AnyPool;
+
+use super::{PetitionRow, SELECT, from_row};
+
+/// A filter of the staff queue, already resolved to values.
+pub struct QueueQuery<'a> {
+    /// The units whose petitions the caller may list (its own and those below it).
+    pub units: &'a [i64],
+    pub statuses: &'a [&'a str],
+    pub kind: Option<&'a str>,
+    pub category_id: Option<i64>,
+    pub region_id: Option<i64>,
+    pub channel: Option<&'a str>,
+    /// Inclusive bounds on the due date, for the clock-state filter.
+    pub due_from: Option<&'a str>,
+    pub due_to: Option<&'a str>,
+    /// Keyset: the (due date, id) of the last row of the previous page.
+    pub after: Option<(&'a str, i64)>,
+    /// Accusations against these units are left out (the caller's unit and those above).
+    pub shielded: &'a [i64],
+    /// Petitions this staff member stepped aside from (回避) are left out.
+    pub staff_id: i64,
+    pub limit: i64,
+}
+
+/// The sort key of rows without a clock: after every real date.
+pub const NO_DUE: &str = "9999-12-31";
+
+/// A value bound to a query built at run time.
+enum Arg<'a> {
+    Int(i64),
+    Text(&'a str),
+}
+
+/// Adds `a` to the bound values and returns its placeholder.
+fn place<'a>(a: Arg<'a>, args: &mut Vec<Arg<'a>>) -> String {
+    args.push(a);
+    format!("${}", args.len())
+}
+
+/// A page of the queue ordered by due date, then id; keyset paging.
+pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let mut args: Vec<Arg> = Vec::new();
+    // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
+    let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
+    let ids: Vec<String> = q
+        .units
+        .iter()
+        .map(|u| place(Arg::Int(*u), &mut args))
+        .collect();
+    let ids = ids.join(", ");
+    // Held by one of the units, or waiting for one of them as co-handler (协办).
+    let mut sql = format!(
+        "{SELECT} WHERE (p.unit_id IN ({ids}) OR EXISTS (SELECT 1 FROM co_handlers c \
+         WHERE c.petition_id = p.id AND c.round = p.round AND c.answered_at IS NULL AND c.unit_id IN ({ids}))) \
+         AND p.status IN ("
+    );
+    let st: Vec<String> = q
+        .statuses
+        .iter()
+        .map(|s| place(Arg::Text(s), &mut args))
+        .collect();
+    sql.push_str(&st.join(", "));
+    sql.push(')');
+    if let Some(k) = q.kind {
+        sql.push_str(&format!(" AND p.kind = {}", place(Arg::Text(k), &mut args)));
+    }
+    if let Some(c) = q.category_id {
+        sql.push_str(&format!(
+            " AND p.category_id = {}",
+            place(Arg::Int(c), &mut args)
+        ));
+    }
+    if let Some(r) = q.region_id {
+        sql.push_str(&format!(
+            " AND p.region_id = {}",
+            place(Arg::Int(r), &mut args)
+        ));
+    }
+    if let Some(c) = q.channel {
+        sql.push_str(&format!(
+            " AND p.channel = {}",
+            place(Arg::Text(c), &mut args)
+        ));
+    }
+    if let Some(d) = q.due_from {
+        sql.push_str(&format!(" AND {due} >= {}", place(Arg::Text(d), &mut args)));
+    }
+    if let Some(d) = q.due_to {
+        sql.push_str(&format!(" AND {due} <= {}", place(Arg::Text(d), &mut args)));
+    }
+    if !q.shielded.is_empty() {
+        let ids: Vec<String> = q
+            .shielded
+            .iter()
+            .map(|u| place(Arg::Int(*u), &mut args))
+            .collect();
+        sql.push_str(&format!(
+            " AND (p.kind <> 'accusation' OR p.accused_unit_id IS NULL OR p.accused_unit_id NOT IN ({}))",
+            ids.join(", ")
+        ));
+    }
+    sql.push_str(&format!(
+        " AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.petition_id = p.id AND x.staff_id = {})",
+        place(Arg::Int(q.staff_id), &mut args)
+    ));
+    if let Some((d, id)) = q.after {
+        let d = place(Arg::Text(d), &mut args);
+        let id = place(Arg::Int(id), &mut args);
+        sql.push_str(&format!(
+            " AND ({due} > {d} OR ({due} = {d} AND p.id > {id}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY {due}, p.id LIMIT {}",
+        place(Arg::Int(q.limit), &mut args)
+    ));
+    bind_all(sqlx::query(&sql), args)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    args: Vec<Arg<'q>>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for a in args {
+        query = match a {
+            Arg::Int(i) => query.bind(i),
+            Arg::Text(t) => query.bind(t),
+        };
+    }
+    query
+}
+
+/// Petitions in `statuses` due between `from` and `to` (inclusive) that have not had the
+/// alert `unless_alerted` on their current clock yet, earliest first.
+pub async fn due_between(
+    pool: &AnyPool,
+    statuses: &[&str],
+    from: &str,
+    to: &str,
+    unless_alerted: &str,
+    limit: i64,
+) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let mut args: Vec<Arg> = Vec::new();
+    let st: Vec<String> = statuses
+        .iter()
+        .map(|s| place(Arg::Text(s), &mut args))
+        .collect();
+    let sql = format!(
+        "{SELECT} WHERE p.status IN ({}) AND p.due_on >= {} AND p.due_on <= {} AND NOT EXISTS \
+         (SELECT 1 FROM clock_alerts a WHERE a.petition_id = p.id AND a.clock = p.clock \
+         AND a.clock_start = p.clock_start AND a.kind = {}) ORDER BY p.due_on, p.id LIMIT {}",
+        st.join(", "),
+        place(Arg::Text(from), &mut args),
+        place(Arg::Text(to), &mut args),
+        place(Arg::Text(unless_alerted), &mut args),
+        place(Arg::Int(limit), &mut args)
+    );
+    bind_all(sqlx::query(&sql), args)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}

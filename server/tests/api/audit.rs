@@ -1,0 +1,92 @@
+//! The audit trail as an auditor and an operator observe it: a changed or deleted record
+//! is found, by the function and by `portal verify-audit`.
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, act_ok, spawn_app, staff};
+use crate::workflow::DISTRICT_BUREAU;
+
+#[tokio::test]
+async fn a_changed_or_deleted_audit_record_is_detected() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake,handler").await;
+    act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
+    act_ok(&app, &intake, &number, json!({ "action": "accept_here" })).await;
+    act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "add_note", "body": "第四条记录" }),
+    )
+    .await;
+    let pool = &app.state.db.pool;
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert_eq!(report.problem, None);
+    assert!(report.checked >= 3);
+
+    sqlx::query("UPDATE audit_log SET actor = 'staff:999' WHERE seq = 2")
+        .execute(pool)
+        .await
+        .unwrap();
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert!(report.problem.unwrap().contains("第2条记录的内容已被改动"));
+}
+
+#[tokio::test]
+async fn a_deleted_last_audit_record_is_detected() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    app.file_ok(&citizen.token).await;
+    let pool = &app.state.db.pool;
+    sqlx::query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)")
+        .execute(pool)
+        .await
+        .unwrap();
+    let report = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert!(report.problem.unwrap().contains("末尾"));
+}
+
+/// `portal verify-audit`, run as an operator would against the test's database.
+fn verify_command(app: &TestApp) -> std::process::Output {
+    use secrecy::ExposeSecret;
+    let settings = &app.state.settings;
+    std::process::Command::new(env!("CARGO_BIN_EXE_portal"))
+        .arg("verify-audit")
+        .env("APP_DATA_DIR", &settings.data_dir)
+        .env("APP_DATABASE__URL", settings.database.url.expose_secret())
+        .env("APP_LOG__FILTER", "error")
+        .output()
+        .expect("run portal verify-audit")
+}
+
+#[tokio::test]
+async fn the_verify_command_reports_a_tampered_record_and_fails() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
+    let ok = verify_command(&app);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("审计链完整"));
+
+    sqlx::query("UPDATE audit_log SET action = 'nothing' WHERE seq = 1")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let bad = verify_command(&app);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("第1条记录的内容已被改动"));
+}
