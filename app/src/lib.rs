@@ -16,7 +16,7 @@ use crate::components::layout::{Footer, Header, SessionProvider};
 use crate::pages::citizen::{
     FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
-use crate::pages::public::{LookupPage, TrackPage};
+use crate::pages::public::{DevSmsPage, LookupPage, TrackPage};
 use crate::pages::staff::{AdminPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage};
 use crate::pages::{HomePage, NotFound};
 
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
+                        <Route path=path!("/dev/sms") view=DevSmsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />

@@ -100,6 +100,9 @@ pub trait Portal: Send + Sync {
         number: String,
         req: ReviewRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// The development SMS inbox: the newest texts the embedded provider kept. Only a demo
+    /// portal with the embedded provider has one; elsewhere it does not exist.
+    async fn dev_sms(&self) -> Result<Vec<shared::notice::DevSmsView>, ApiError>;
 }
 
 /// 工作台: what the staff pages need from the server.

@@ -57,6 +57,7 @@ pub struct ServerSettings {
     pub host: String,
     pub port: u16,
     pub secure_cookies: bool,
+    pub public_url: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -79,6 +80,7 @@ pub struct SecuritySettings {
 pub struct LimitSettings {
     pub lookups_per_minute: u32,
     pub logins_per_minute: u32,
+    pub sms_codes_per_hour: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]

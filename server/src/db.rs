@@ -10,6 +10,7 @@ pub mod citizens;
 pub mod idempotency;
 pub mod jobs;
 pub mod outbox;
+pub mod partners;
 pub mod petitions;
 pub mod pool;
 pub mod reference;

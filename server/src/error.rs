@@ -22,6 +22,9 @@ pub enum AppError {
     /// Staff login failed; one answer for every reason.
     #[error("bad staff credentials")]
     BadStaffCredentials,
+    /// A partner's request whose signature or timestamp does not hold; says which.
+    #[error("bad signature")]
+    BadSignature(&'static str),
     #[error("rate limited")]
     RateLimited,
     #[error("payload too large")]
@@ -50,6 +53,7 @@ impl AppError {
             AppError::BadStaffCredentials => {
                 ApiError::new(ErrorKind::Unauthenticated, "用户名或密码不正确。")
             }
+            AppError::BadSignature(m) => ApiError::new(ErrorKind::Unauthenticated, *m),
             AppError::RateLimited => {
                 ApiError::new(ErrorKind::RateLimited, "操作过于频繁，请稍后再试。")
             }

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::api::{
-    accounts, admin, audit, notifications, petitions, reference, sessions, staff,
+    accounts, admin, audit, notifications, partners, petitions, reference, sessions, staff,
 };
 
 #[derive(OpenApi)]
@@ -59,6 +59,10 @@ use crate::routes::api::{
         admin::webhooks::create,
         admin::webhooks::list,
         admin::webhooks::deliveries,
+        admin::partners::create,
+        admin::partners::list,
+        admin::partners::set_unit_partner,
+        partners::report,
         notifications::mine,
     ),
     components(schemas(
@@ -67,6 +71,8 @@ use crate::routes::api::{
         shared::ErrorKind,
         crate::notify::webhook::WebhookPayload,
         crate::notify::webhook::WebhookData,
+        shared::partner::PartnerCase,
+        shared::partner::PartnerReceipt,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -78,6 +84,7 @@ use crate::routes::api::{
         (name = "workflow", description = "登记、转送、办理、答复与督办"),
         (name = "admin", description = "单位、人员、类别、节假日、审计与消息发送"),
         (name = "notifications", description = "站内消息"),
+        (name = "partners", description = "对接系统：推送案件（PartnerCase）与回报办理结果"),
     )
 )]
 pub struct ApiDoc;

@@ -42,6 +42,9 @@ pub struct UnitView {
     pub level: String,
     /// 职能: the categories it has power over.
     pub competences: Vec<CategoryId>,
+    /// 对接系统: the partner system it handles its cases in, if any.
+    #[serde(default)]
+    pub partner_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

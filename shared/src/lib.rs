@@ -9,6 +9,7 @@ pub mod clock;
 pub mod error;
 pub mod ids;
 pub mod notice;
+pub mod partner;
 pub mod person;
 pub mod petition;
 pub mod reference;

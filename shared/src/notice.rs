@@ -54,3 +54,11 @@ pub struct SubscriptionView {
     /// `whsec_…`, for verifying `webhook-signature`; only when just created.
     pub secret: Option<String>,
 }
+
+/// A text as the embedded SMS provider kept it, for the development inbox page (demo mode only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DevSmsView {
+    pub phone: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}

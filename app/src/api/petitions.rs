@@ -177,3 +177,9 @@ pub async fn request_review(number: String, reason: String) -> Result<(), UiErro
     );
     Ok(())
 }
+
+/// The development SMS inbox (demo portals with the embedded provider only).
+#[server(prefix = "/ui", endpoint = "dev-sms")]
+pub async fn dev_sms() -> Result<Vec<shared::notice::DevSmsView>, UiError> {
+    Ok(super::ssr::portal()?.dev_sms().await?)
+}

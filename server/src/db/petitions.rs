@@ -17,6 +17,7 @@ use shared::ids::{CitizenId, PetitionId};
 use super::Tx;
 
 /// A petition row joined with the names of its category and region.
+#[derive(Clone)]
 pub struct PetitionRow {
     pub id: PetitionId,
     pub number: String,

@@ -14,24 +14,29 @@ pub struct UnitRow {
     /// bureau, department or committee
     pub kind: String,
     pub level: String,
+    /// The partner system the unit handles its cases in, if any.
+    pub partner_id: Option<i64>,
 }
 
 pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
-    sqlx::query("SELECT id, parent_id, region_id, name, kind, level FROM units ORDER BY id")
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(UnitRow {
-                id: r.try_get("id")?,
-                parent_id: r.try_get("parent_id")?,
-                region_id: r.try_get("region_id")?,
-                name: r.try_get("name")?,
-                kind: r.try_get("kind")?,
-                level: r.try_get("level")?,
-            })
+    sqlx::query(
+        "SELECT id, parent_id, region_id, name, kind, level, partner_id FROM units ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(UnitRow {
+            id: r.try_get("id")?,
+            parent_id: r.try_get("parent_id")?,
+            region_id: r.try_get("region_id")?,
+            name: r.try_get("name")?,
+            kind: r.try_get("kind")?,
+            level: r.try_get("level")?,
+            partner_id: r.try_get("partner_id")?,
         })
-        .collect()
+    })
+    .collect()
 }
 
 /// (unit, category) pairs: the unit has power over the category and its children.
@@ -78,4 +83,21 @@ pub async fn name_taken(pool: &AnyPool, name: &str) -> Result<bool, sqlx::Error>
         .await?
         .try_get(0)?;
     Ok(n > 0)
+}
+
+/// Marks a unit as handled in partner system `partner` (or internal again, with `None`).
+pub async fn set_partner(
+    tx: &mut Tx,
+    unit: i64,
+    partner: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("UPDATE units SET partner_id = $1 WHERE id = $2")
+            .bind(partner)
+            .bind(unit)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }

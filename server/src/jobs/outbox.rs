@@ -202,7 +202,10 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                     .into_iter()
                     .map(|s| ("staff", s))
                     .collect(),
-                Recipient::Petitioner(_) | Recipient::Subscription(_) => Vec::new(),
+                Recipient::Petitioner(_)
+                | Recipient::Subscription(_)
+                | Recipient::Partner(_)
+                | Recipient::Phone(_) => Vec::new(),
             };
             for (principal, id) in targets {
                 db::outbox::insert_notification(
@@ -221,7 +224,10 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
             Ok(())
         }
         "sms" => {
-            let phone = match recipient {
+            let phone_enc = match recipient {
+                Recipient::Phone(phone) => {
+                    return send_sms(state, channels, m, event, &params, &phone, &body).await;
+                }
                 Recipient::Citizen(id) => db::citizens::by_id(pool, shared::ids::CitizenId(id))
                     .await
                     .map_err(db_error)?
@@ -232,30 +238,14 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                         .map_err(db_error)?
                         .map(|p| p.phone)
                 }
-                Recipient::Unit(_) | Recipient::Subscription(_) => None,
+                Recipient::Unit(_) | Recipient::Subscription(_) | Recipient::Partner(_) => None,
             }
             .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
             let phone = state
                 .vault
-                .decrypt(Field::Phone, &phone)
+                .decrypt(Field::Phone, &phone_enc)
                 .map_err(|_| SendError::Permanent("cannot open the phone number".into()))?;
-            let template_code = state
-                .settings
-                .notify
-                .sms
-                .templates
-                .get(event.code())
-                .cloned()
-                .unwrap_or_default();
-            let sms = Sms {
-                phone: &phone,
-                template_code: &template_code,
-                params: &params,
-                text: &format!("【阳光信访】{body}"),
-                idem_key: &m.idem_key,
-                template: event.code(),
-            };
-            channels.sms.send(&sms).await
+            send_sms(state, channels, m, event, &params, &phone, &body).await
         }
         "email" => {
             let Recipient::Citizen(id) = recipient else {
@@ -305,8 +295,43 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
             let body = serde_json::to_string(&payload).expect("a payload serialises");
             webhook::deliver(&channels.http, &sub.url, &key, &m.idem_key, &body).await
         }
+        "partner" => {
+            let Recipient::Partner(id) = recipient else {
+                return Err(SendError::Permanent("no partner".into()));
+            };
+            crate::notify::partner::push(state, &channels.http, m, id, &params).await
+        }
         other => Err(SendError::Permanent(format!("unknown channel {other}"))),
     }
+}
+
+/// Sends one text through the configured provider, with the event's registered template.
+async fn send_sms(
+    state: &AppState,
+    channels: &Channels,
+    m: &MessageRow,
+    event: Event,
+    params: &BTreeMap<String, String>,
+    phone: &str,
+    body: &str,
+) -> Result<(), SendError> {
+    let template_code = state
+        .settings
+        .notify
+        .sms
+        .templates
+        .get(event.code())
+        .cloned()
+        .unwrap_or_default();
+    let sms = Sms {
+        phone,
+        template_code: &template_code,
+        params,
+        text: &format!("【阳光信访】{body}"),
+        idem_key: &m.idem_key,
+        template: event.code(),
+    };
+    channels.sms.send(&sms).await
 }
 
 /// Drains the outbox every second until the process stops.

@@ -22,6 +22,10 @@ pub enum Recipient {
     Unit(i64),
     /// A partner system's webhook subscription.
     Subscription(i64),
+    /// A partner handling system, given the case itself.
+    Partner(i64),
+    /// A bare phone number (verification codes, before there is an account).
+    Phone(String),
 }
 
 /// One event for one recipient.
@@ -56,24 +60,31 @@ pub async fn enqueue(
 ) -> Result<(), sqlx::Error> {
     let channels: Vec<&str> = match n.to {
         Recipient::Citizen(id) => {
-            let has_email: i64 = sqlx::query(
-                "SELECT CASE WHEN email_enc IS NULL THEN 0 ELSE 1 END FROM citizens WHERE id = $1",
+            // The citizen's choice; the in-app centre always keeps a copy.
+            let row = sqlx::query(
+                "SELECT notify_sms, CASE WHEN email_enc IS NULL THEN 0 ELSE notify_email END \
+                 FROM citizens WHERE id = $1",
             )
             .bind(id)
             .fetch_optional(&mut **tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()?
-            .unwrap_or(0);
-            let mut c = vec!["sms", "inapp"];
-            if has_email == 1 {
+            .await?;
+            let (sms, email): (i64, i64) = match row {
+                Some(r) => (r.try_get(0)?, r.try_get(1)?),
+                None => (0, 0),
+            };
+            let mut c = vec!["inapp"];
+            if sms == 1 {
+                c.push("sms");
+            }
+            if email == 1 {
                 c.push("email");
             }
             c
         }
-        Recipient::Petitioner(_) => vec!["sms"],
+        Recipient::Petitioner(_) | Recipient::Phone(_) => vec!["sms"],
         Recipient::Unit(_) => vec!["inapp"],
         Recipient::Subscription(_) => vec!["webhook"],
+        Recipient::Partner(_) => vec!["partner"],
     };
     let recipient = serde_json::to_string(&n.to).expect("a recipient serialises");
     let params = serde_json::to_string(&n.params).expect("parameters serialise");
@@ -82,6 +93,9 @@ pub async fn enqueue(
         Recipient::Petitioner(id) => format!("p{id}"),
         Recipient::Unit(id) => format!("u{id}"),
         Recipient::Subscription(id) => format!("s{id}"),
+        Recipient::Partner(id) => format!("x{id}"),
+        // The key names the change (the code's row), never the phone.
+        Recipient::Phone(_) => "phone".to_owned(),
     };
     let subscription_id = match n.to {
         Recipient::Subscription(id) => Some(id),

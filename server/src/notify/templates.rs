@@ -27,10 +27,16 @@ pub enum Event {
     Overdue,
     /// To the petitioner: the window to ask for a review closes soon.
     ReviewClosing,
+    /// To the petitioner: a reply is waiting for their rating (评价提醒).
+    RatingReminder,
+    /// 短信验证码: to a phone that is not necessarily anyone's yet.
+    VerificationCode,
+    /// To a partner system: the case, pushed when it is forwarded to a unit that works there.
+    CaseToPartner,
 }
 
 impl Event {
-    pub const ALL: [Event; 11] = [
+    pub const ALL: [Event; 14] = [
         Self::PetitionFiled,
         Self::Accepted,
         Self::NotAccepted,
@@ -42,6 +48,9 @@ impl Event {
         Self::DeadlineWarning,
         Self::Overdue,
         Self::ReviewClosing,
+        Self::RatingReminder,
+        Self::VerificationCode,
+        Self::CaseToPartner,
     ];
 
     pub fn code(self) -> &'static str {
@@ -57,6 +66,9 @@ impl Event {
             Self::DeadlineWarning => "deadline_warning",
             Self::Overdue => "overdue",
             Self::ReviewClosing => "review_closing",
+            Self::RatingReminder => "rating_reminder",
+            Self::VerificationCode => "verification_code",
+            Self::CaseToPartner => "case_pushed",
         }
     }
 
@@ -158,6 +170,22 @@ impl Event {
                     v("due")
                 ),
             ),
+            Self::RatingReminder => (
+                "请评价办理结果".into(),
+                format!(
+                    "您的信访事项{n}已答复，请在{}前登录阳光信访对办理结果作出评价。",
+                    v("due")
+                ),
+            ),
+            Self::VerificationCode => (
+                "验证码".into(),
+                format!(
+                    "您的验证码为{}，{}分钟内有效。如非本人操作，请忽略本短信，切勿告诉他人。",
+                    v("code"),
+                    v("minutes")
+                ),
+            ),
+            Self::CaseToPartner => ("信访事项推送".into(), format!("信访事项{n}已推送。")),
         }
     }
 }

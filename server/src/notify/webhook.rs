@@ -57,6 +57,17 @@ pub async fn deliver(
     id: &str,
     body: &str,
 ) -> Result<(), SendError> {
+    post(client, url, key, id, body).await.map(|_| ())
+}
+
+/// Posts one signed delivery and returns the partner's successful answer.
+pub async fn post(
+    client: &reqwest::Client,
+    url: &str,
+    key: &[u8],
+    id: &str,
+    body: &str,
+) -> Result<reqwest::Response, SendError> {
     let timestamp = Utc::now().timestamp();
     let res = client
         .post(url)
@@ -68,7 +79,35 @@ pub async fn deliver(
         .send()
         .await
         .map_err(|e| transport_error(&e))?;
-    answer(&res)
+    answer(&res)?;
+    Ok(res)
+}
+
+/// Checks an inbound request signed the same way: the signature (any of the
+/// space-separated `v1,` values, compared in constant time) and a timestamp within
+/// `tolerance_secs` of `now`, so a captured request cannot be replayed later.
+pub fn verify(
+    key: &[u8],
+    id: &str,
+    timestamp: &str,
+    signatures: &str,
+    body: &[u8],
+    now: i64,
+    tolerance_secs: i64,
+) -> Result<(), &'static str> {
+    let ts: i64 = timestamp
+        .trim()
+        .parse()
+        .map_err(|_| "webhook-timestamp 不是整数秒")?;
+    if (now - ts).abs() > tolerance_secs {
+        return Err("请求已过期（webhook-timestamp 与当前时间相差超过5分钟）");
+    }
+    let body = std::str::from_utf8(body).map_err(|_| "请求内容不是 UTF-8 文本")?;
+    let expected = sign(key, id, ts, body);
+    let ok = signatures
+        .split_whitespace()
+        .any(|s| crate::crypto::same(s.as_bytes(), expected.as_bytes()));
+    if ok { Ok(()) } else { Err("签名不正确") }
 }
 
 #[cfg(test)]
@@ -88,6 +127,26 @@ mod tests {
             ),
             "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
         );
+    }
+
+    #[test]
+    fn an_inbound_request_is_checked_for_signature_and_age() {
+        let key = decode_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
+        let (id, ts, body) = (
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1_614_265_330,
+            r#"{"test": 2432232314}"#,
+        );
+        let good = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+        let check = |sig: &str, body: &str, now: i64| {
+            verify(&key, id, &ts.to_string(), sig, body.as_bytes(), now, 300)
+        };
+        assert!(check(good, body, ts + 299).is_ok());
+        assert!(check(&format!("v1,bm90IGl0 {good}"), body, ts).is_ok());
+        assert!(check(good, r#"{"test": 2432232315}"#, ts).is_err());
+        assert!(check("v1,bm90IGl0", body, ts).is_err());
+        assert!(check(good, body, ts + 301).is_err());
+        assert!(check(good, body, ts - 301).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod multipart;
 pub mod notifications;
+pub mod partners;
 pub mod petitions;
 pub mod reference;
 pub mod sessions;
@@ -65,6 +66,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(admin::webhooks::create)
             .service(admin::webhooks::list)
             .service(admin::webhooks::deliveries)
+            .service(admin::partners::create)
+            .service(admin::partners::list)
+            .service(admin::partners::set_unit_partner)
+            .service(partners::report)
             .service(notifications::mine)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)

@@ -1,9 +1,10 @@
 //! Administration: units with jurisdictions and competences, staff and roles, categories,
-//! the holiday calendar, partner systems' webhooks. Administrators only; every change is
+//! the holiday calendar, partner systems (webhooks and handling systems). Administrators only; every change is
 //! in the audit trail.
 
 pub mod calendar;
 pub mod categories;
+pub mod partners;
 pub mod staff;
 pub mod units;
 pub mod webhooks;
@@ -47,4 +48,18 @@ pub async fn record(
     audit::record(&mut tx, &state.vault, entry).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;
     Ok(())
+}
+
+/// A partner's name (2 to 60 characters) and its http(s) address, checked.
+pub fn partner_address<'a>(name: &'a str, url: &str) -> AppResult<(&'a str, reqwest::Url)> {
+    let name = name.trim();
+    if !(2..=60).contains(&name.chars().count()) {
+        return Err(AppError::field("name", "名称应为2到60个字"));
+    }
+    let url =
+        reqwest::Url::parse(url.trim()).map_err(|_| AppError::field("url", "请填写完整的网址"))?;
+    if !matches!(url.scheme(), "https" | "http") {
+        return Err(AppError::field("url", "网址应以 https:// 开头"));
+    }
+    Ok((name, url))
 }

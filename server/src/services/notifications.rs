@@ -75,3 +75,25 @@ pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: i64) -> A
     )
     .await
 }
+
+/// The development SMS inbox: only a demo portal whose texts stay in the database has one
+/// (a production portal answers "not found"), since it shows phones and query codes.
+pub async fn dev_sms(state: &AppState) -> AppResult<Vec<shared::notice::DevSmsView>> {
+    if !state.settings.demo || state.settings.notify.sms.provider != "inbox" {
+        return Err(AppError::NotFound);
+    }
+    db::outbox::sms_inbox(&state.db.pool, 50)
+        .await?
+        .into_iter()
+        .map(|(phone, text, at)| {
+            Ok(shared::notice::DevSmsView {
+                phone: state
+                    .vault
+                    .decrypt(crate::crypto::Field::Phone, &phone)
+                    .map_err(|e| anyhow::anyhow!("cannot open an inbox phone: {e}"))?,
+                text,
+                at: from_ms(at),
+            })
+        })
+        .collect()
+}

@@ -276,6 +276,12 @@ impl Portal for WebPortal {
             set_cookies,
         })
     }
+
+    async fn dev_sms(&self) -> Result<Vec<shared::notice::DevSmsView>, ApiError> {
+        crate::services::notifications::dev_sms(&self.state)
+            .await
+            .map_err(api)
+    }
 }
 
 /// The caller's address as the audit trail records it.

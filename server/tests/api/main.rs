@@ -14,6 +14,7 @@ mod lookup;
 mod matrix;
 mod openapi;
 mod outbox;
+mod partners;
 mod petitions;
 mod sessions;
 mod setup;

@@ -341,6 +341,26 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             Empty,
             "DDDDDDDDDAD",
         ),
+        row(
+            post.clone(),
+            "/admin/partners",
+            Json(json!({ "name": "x", "url": "not a url" })),
+            "DDDDDDDDDAD",
+        ),
+        row(get.clone(), "/admin/partners", Empty, "DDDDDDDDDAD"),
+        row(
+            put.clone(),
+            "/admin/units/{id}/partner",
+            Json(json!({ "partner_id": 999_999 })),
+            "DDDDDDDDDAD",
+        ),
+        // Partners sign their reports; a bearer token opens nothing here.
+        row(
+            post.clone(),
+            "/partners/{id}/reports",
+            Json(json!({ "type": "accepted", "number": "x" })),
+            "DDDDDDDDDDD",
+        ),
         // Server functions (the web UI's door): citizens' cookies open them; staff tokens do not.
         row(post.clone(), "/ui/whoami", Form(vec![]), "AAAAAAAAAAA"),
         row(
@@ -383,6 +403,8 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             ]),
             "AAAAAAAAAAA",
         ),
+        // A demo portal's SMS inbox is open to anyone (a production portal has none).
+        row(post.clone(), "/ui/dev-sms", Form(vec![]), "AAAAAAAAAAA"),
         row(
             post.clone(),
             "/ui/tracked",

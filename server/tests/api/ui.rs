@@ -337,3 +337,29 @@ async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
     let (_, html) = page(&app, &browser(), "/staff").await;
     assert!(html.contains("工作人员登录"));
 }
+
+#[tokio::test]
+async fn a_demo_portal_shows_its_texts_on_the_sms_inbox_page_and_a_real_one_has_none() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let code = receipt["query_code"].as_str().unwrap();
+    let b = browser();
+    // The worker sends within a second or two.
+    let mut html = String::new();
+    for _ in 0..100 {
+        html = page(&app, &b, "/dev/sms").await.1;
+        if html.contains(code) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(html.contains(code), "{html}");
+    assert!(html.contains(&citizen.phone));
+    assert!(html.contains(receipt["number"].as_str().unwrap()));
+
+    let real = crate::helpers::spawn_app_with(|s| s.demo = false).await;
+    let (status, html) = page(&real, &b, "/dev/sms").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("没有开发用收件箱"), "{html}");
+}

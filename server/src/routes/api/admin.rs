@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod categories;
 pub mod outbox;
+pub mod partners;
 pub mod staff;
 pub mod units;
 pub mod webhooks;

@@ -27,6 +27,7 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<UnitView>> 
             name: u.name,
             kind: u.kind,
             level: u.level,
+            partner_id: u.partner_id,
         })
         .collect())
 }

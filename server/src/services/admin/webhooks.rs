@@ -3,7 +3,7 @@
 use shared::ids::StaffId;
 use shared::notice::{NewSubscriptionRequest, OutboxMessageView, SubscriptionView};
 
-use super::{administrator, record};
+use super::{administrator, partner_address, record};
 use crate::crypto::Field;
 use crate::db;
 use crate::error::{AppError, AppResult};
@@ -31,15 +31,7 @@ pub async fn create(
     req: &NewSubscriptionRequest,
 ) -> AppResult<SubscriptionView> {
     let actor = administrator(state, staff).await?;
-    let name = req.name.trim();
-    if !(2..=60).contains(&name.chars().count()) {
-        return Err(AppError::field("name", "名称应为2到60个字"));
-    }
-    let url = reqwest::Url::parse(req.url.trim())
-        .map_err(|_| AppError::field("url", "请填写完整的网址"))?;
-    if !matches!(url.scheme(), "https" | "http") {
-        return Err(AppError::field("url", "网址应以 https:// 开头"));
-    }
+    let (name, url) = partner_address(&req.name, &req.url)?;
     let known = Event::webhook_types();
     if req.events.is_empty() {
         return Err(AppError::field("events", "请至少选择一种事件"));

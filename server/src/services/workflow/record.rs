@@ -66,6 +66,12 @@ pub enum Write {
         due_on: String,
     },
     CoOpinion(String),
+    /// A partner system's report, taken once by its message id.
+    Inbound {
+        partner_id: i64,
+        message_id: String,
+        kind: &'static str,
+    },
 }
 
 /// Everything one action changes.
@@ -193,6 +199,13 @@ pub async fn commit(
                 db::work::answer_co_handler(&mut tx, petition, round, unit, staff, now, &opinion)
                     .await?
             }
+            Write::Inbound {
+                partner_id,
+                message_id,
+                kind,
+            } => {
+                db::partners::take(&mut tx, partner_id, &message_id, petition.0, kind, now).await?
+            }
         };
         if !done {
             return Err(AppError::Conflict(RACE_LOST.into()));
@@ -208,7 +221,13 @@ pub async fn commit(
         detail: step.audit_detail,
         client: who.client,
     };
-    audit::record(&mut tx, &state.vault, entry).await?;
+    let seq = audit::record(&mut tx, &state.vault, entry).await?;
+    // Keyed by the audit sequence: each committed step queues its notices exactly once.
+    for n in &step.notices {
+        let key = format!("a{seq}");
+        crate::notify::enqueue::enqueue(&mut tx, &state.vault, Some(petition.0), &key, n, now)
+            .await?;
+    }
     tx.commit()
         .await
         .context("failed to commit a workflow step")?;

@@ -48,6 +48,21 @@ fn target_unit(ctx: &Ctx<'_>, unit: i64) -> AppResult<String> {
     Ok(u.name.clone())
 }
 
+/// Who hears of a petition arriving at `unit`: its staff, and the partner system the unit
+/// handles its cases in, which is given the case itself.
+fn arrival(ctx: &Ctx<'_>, unit: i64, number: &str) -> Vec<Notice> {
+    let about = [("number", number.to_owned())];
+    let mut notices = vec![Notice::new(Notify::Assigned, Recipient::Unit(unit), &about)];
+    if let Some(partner) = ctx.org.unit(unit).and_then(|u| u.partner_id) {
+        notices.push(Notice::new(
+            Notify::CaseToPartner,
+            Recipient::Partner(partner),
+            &about,
+        ));
+    }
+    notices
+}
+
 /// The state, events and records that `cmd` produces.
 pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
     let state = ctx.state;
@@ -137,11 +152,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             };
             events.push(Event::public(kind, title, detail));
             notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
-            notices.push(Notice::new(
-                Notify::Assigned,
-                Recipient::Unit(unit_id.0),
-                &[("number", number.clone())],
-            ));
+            notices.extend(arrival(ctx, unit_id.0, &number));
             audit = Some(format!("unit={}", unit_id.0));
         }
         StaffCommand::NotAccept { reason, guidance } => {
@@ -247,11 +258,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 format!("您的信访事项已改由{name}办理。"),
             ));
             notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
-            notices.push(Notice::new(
-                Notify::Assigned,
-                Recipient::Unit(unit_id.0),
-                &[("number", number.clone())],
-            ));
+            notices.extend(arrival(ctx, unit_id.0, &number));
             audit = Some(format!("unit={}", unit_id.0));
         }
         StaffCommand::DismissObjection { reason } => {
