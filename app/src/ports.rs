@@ -56,6 +56,12 @@ pub trait Portal: Send + Sync {
     fn cookie_names(&self) -> CookieNames;
     async fn whoami(&self, caller: &Caller) -> Result<Outcome<Option<SignedIn>>, ApiError>;
     async fn register(&self, req: RegisterRequest) -> Result<(), ApiError>;
+    /// 获取短信验证码 (limited per phone and per client address).
+    async fn send_code(
+        &self,
+        caller: &Caller,
+        req: shared::account::SendCodeRequest,
+    ) -> Result<shared::account::SendCodeView, ApiError>;
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError>;
     async fn logout(&self, caller: &Caller) -> Result<Outcome<()>, ApiError>;
     async fn reference_data(&self) -> Result<ReferenceData, ApiError>;

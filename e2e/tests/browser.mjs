@@ -43,3 +43,24 @@ export async function demoPasswords() {
   const log = await readFile(process.env.PORTAL_LOG, 'utf8');
   return Object.fromEntries([...log.matchAll(/demo staff account: (\S+) \/ (\S+)/g)].map((m) => [m[1], m[2]]));
 }
+
+/// Calls the REST API; fails the test unless the answer has `status` (any 2xx by default).
+export async function api(path, body, token, status, method) {
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    method: method ?? (body ? 'POST' : 'GET'),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (status) {
+    if (res.status !== status) throw new Error(`${path}: expected ${status}, got ${res.status} ${text}`);
+  } else if (!res.ok) {
+    throw new Error(`${path}: ${res.status} ${text}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+/// Registers a citizen through the API.
+export async function registerCitizen(account) {
+  await api('/accounts', account);
+}

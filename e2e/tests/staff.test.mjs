@@ -3,27 +3,17 @@
 // citizen reads it, rates it 不满意 and asks for a review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords } from './browser.mjs';
+import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function api(path, body, token) {
-  const res = await fetch(`${BASE}/api/v1${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
-
 /// A citizen with a petition filed through the API (the filing form has its own test).
 async function citizenWithPetition() {
   const phone = uniquePhone();
   const password = '河边的柳树-2024';
-  await api('/accounts', { real_name: '刘晓燕', id_number: uniqueIdNumber(), phone, password });
+  await registerCitizen({ real_name: '刘晓燕', id_number: uniqueIdNumber(), phone, password });
   const { access_token } = await api('/sessions', { phone, password });
   const ref = await api('/reference');
   const category = ref.categories.find((c) => c.name === '物业管理').id;

@@ -17,6 +17,7 @@ pub mod reference;
 pub mod sessions;
 pub mod staff;
 pub mod units;
+pub mod verification;
 pub mod webhooks;
 pub mod work;
 

@@ -27,6 +27,9 @@ pub enum AppError {
     BadSignature(&'static str),
     #[error("rate limited")]
     RateLimited,
+    /// Too many requests, with what the caller may do about it.
+    #[error("throttled")]
+    Throttled(String),
     #[error("payload too large")]
     PayloadTooLarge(String),
     /// Anything unexpected; the cause is logged and the client gets a generic message.
@@ -57,6 +60,7 @@ impl AppError {
             AppError::RateLimited => {
                 ApiError::new(ErrorKind::RateLimited, "操作过于频繁，请稍后再试。")
             }
+            AppError::Throttled(m) => ApiError::new(ErrorKind::RateLimited, m.clone()),
             AppError::PayloadTooLarge(m) => ApiError::new(ErrorKind::PayloadTooLarge, m.clone()),
             AppError::Unexpected(_) => ApiError::internal(),
         }

@@ -1,4 +1,5 @@
-//! Per-client rate limits for the endpoints that invite guessing: look-up and login.
+//! Per-client rate limits for the endpoints that invite guessing or cost money: look-up,
+//! login, and SMS verification codes.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -11,6 +12,7 @@ use crate::error::AppError;
 pub struct Limiters {
     lookup: DefaultKeyedRateLimiter<IpAddr>,
     login: DefaultKeyedRateLimiter<IpAddr>,
+    sms: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 fn per_minute(n: u32) -> DefaultKeyedRateLimiter<IpAddr> {
@@ -24,6 +26,9 @@ impl Limiters {
         Self {
             lookup: per_minute(s.lookups_per_minute),
             login: per_minute(s.logins_per_minute),
+            sms: RateLimiter::keyed(Quota::per_hour(
+                NonZeroU32::new(s.sms_codes_per_hour.max(1)).expect("at least one"),
+            )),
         }
     }
 
@@ -37,9 +42,16 @@ impl Limiters {
         self.login.check_key(&ip).map_err(|_| AppError::RateLimited)
     }
 
+    pub fn sms(&self, ip: IpAddr) -> Result<(), AppError> {
+        self.sms
+            .check_key(&ip)
+            .map_err(|_| AppError::Throttled("本网络获取验证码过于频繁，请一小时后再试。".into()))
+    }
+
     /// Drops idle clients' state; called periodically so memory stays flat.
     pub fn shrink(&self) {
         self.lookup.retain_recent();
         self.login.retain_recent();
+        self.sms.retain_recent();
     }
 }

@@ -8,4 +8,5 @@ pub mod org;
 pub mod petitions;
 pub mod reference;
 pub mod staff;
+pub mod verification;
 pub mod workflow;

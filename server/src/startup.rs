@@ -59,6 +59,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         limiters: Arc::new(Limiters::new(&settings.limits)),
         attachments,
         settings: Arc::new(settings),
+        outbox_wake: Arc::default(),
         org: Arc::default(),
     })
 }

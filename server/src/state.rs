@@ -22,4 +22,6 @@ pub struct AppState {
     pub attachments: AttachmentStore,
     pub settings: Arc<Settings>,
     pub org: Arc<OrgCache>,
+    /// Wakes the outbox worker at once (a verification code should not wait for its tick).
+    pub outbox_wake: Arc<tokio::sync::Notify>,
 }

@@ -7,6 +7,10 @@ use crate::error::{ApiError, Problems};
 use crate::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
 use crate::text_type;
 
+pub mod verification;
+
+pub use verification::{CodePurpose, SendCodeRequest, SendCodeView, SmsCode};
+
 /// 实名注册: registration with a real name, resident ID number and mobile phone.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -20,6 +24,9 @@ pub struct RegisterRequest {
     /// 联系地址: where letters reach the petitioner (条例 art. 17); optional online.
     #[serde(default)]
     pub address: Option<String>,
+    /// 短信验证码 sent to `phone` for registration.
+    #[serde(default)]
+    pub sms_code: String,
 }
 
 text_type!(
@@ -36,6 +43,7 @@ pub struct NewAccount {
     pub password: Password,
     pub email: Option<Email>,
     pub address: Option<Address>,
+    pub sms_code: SmsCode,
 }
 
 impl RegisterRequest {
@@ -59,6 +67,7 @@ impl RegisterRequest {
             Some(a) => p.check("address", Address::parse(a)).map(Some),
             None => Some(None),
         };
+        let sms_code = p.check("sms_code", SmsCode::parse(&self.sms_code));
         p.finish()?;
         Ok(NewAccount {
             real_name: real_name.expect("checked"),
@@ -67,6 +76,7 @@ impl RegisterRequest {
             password: password.expect("checked"),
             email: email.expect("checked"),
             address: address.expect("checked"),
+            sms_code: sms_code.expect("checked"),
         })
     }
 }
@@ -85,6 +95,15 @@ pub struct LoginRequest {
 pub struct ChangePasswordRequest {
     pub current_password: String,
     pub new_password: String,
+}
+
+/// 更换手机号码: the new number, the code sent to it, and the password as a second proof.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePhoneRequest {
+    pub phone: String,
+    pub sms_code: String,
+    pub password: String,
 }
 
 /// Exchange a refresh token for a new pair (API clients; browsers use the cookie).
@@ -129,6 +148,7 @@ mod tests {
             password: "short".into(),
             email: Some("nope".into()),
             address: Some("短".into()),
+            sms_code: "12".into(),
         };
         let err = req
             .validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
@@ -142,7 +162,8 @@ mod tests {
                 "phone",
                 "password",
                 "email",
-                "address"
+                "address",
+                "sms_code"
             ]
         );
     }

@@ -62,3 +62,14 @@ pub struct DevSmsView {
     pub text: String,
     pub at: DateTime<Utc>,
 }
+
+/// 通知方式: which channels a citizen hears on besides the in-app centre (always kept).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChannelsView {
+    pub sms: bool,
+    pub email: bool,
+    /// Whether the account has an e-mail address at all.
+    #[serde(default)]
+    pub has_email: bool,
+}

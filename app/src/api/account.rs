@@ -27,6 +27,7 @@ pub async fn register(
     password: String,
     email: Option<String>,
     address: Option<String>,
+    sms_code: String,
 ) -> Result<(), UiError> {
     use super::ssr::*;
     let req = shared::account::RegisterRequest {
@@ -36,6 +37,7 @@ pub async fn register(
         password,
         email,
         address,
+        sms_code,
     };
     portal()?.register(req).await?;
     leptos_actix::redirect("/login?registered=1");
@@ -64,4 +66,26 @@ pub async fn logout() -> Result<(), UiError> {
     apply(portal.logout(&caller(&*portal)).await?);
     leptos_actix::redirect("/");
     Ok(())
+}
+
+/// 获取验证码. From a page with JavaScript it answers in place; a browser without it posts
+/// the whole form here (the button's `formaction`) and is sent back to `back`.
+#[server(prefix = "/ui", endpoint = "send-code")]
+pub async fn send_code(
+    phone: String,
+    purpose: String,
+    back: Option<String>,
+) -> Result<shared::account::SendCodeView, UiError> {
+    use super::ssr::*;
+    use shared::account::{CodePurpose, SendCodeRequest};
+    let purpose = CodePurpose::from_code(&purpose).unwrap_or(CodePurpose::Register);
+    let portal = portal()?;
+    let sent = portal
+        .send_code(&caller(&*portal), SendCodeRequest { phone, purpose })
+        .await?;
+    // Only a path of this site, so the parameter cannot send anyone elsewhere.
+    if let Some(back) = back.filter(|b| b.starts_with('/') && !b.starts_with("//")) {
+        leptos_actix::redirect(&format!("{back}?code_sent=1"));
+    }
+    Ok(sent)
 }

@@ -28,6 +28,8 @@ pub enum Field {
     TotpSecret,
     /// An outbox message's recipient and parameters (phones, query codes).
     Outbox,
+    /// An SMS verification code, bound to its phone and purpose (keyed hash only).
+    VerificationCode,
 }
 
 impl Field {
@@ -43,6 +45,7 @@ impl Field {
             Field::TrackGrant => b"track_grant",
             Field::TotpSecret => b"totp_secret",
             Field::Outbox => b"outbox",
+            Field::VerificationCode => b"verification_code",
         }
     }
 }

@@ -114,3 +114,43 @@ pub async fn set_password(tx: &mut Tx, id: CitizenId, hash: &str) -> Result<(), 
         .await?;
     Ok(())
 }
+
+pub async fn set_phone(
+    tx: &mut Tx,
+    id: CitizenId,
+    phone_enc: &[u8],
+    phone_idx: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE citizens SET phone_enc = $1, phone_idx = $2 WHERE id = $3")
+        .bind(phone_enc)
+        .bind(phone_idx)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The channels the citizen wants notices on: (SMS, e-mail).
+pub async fn channels(pool: &AnyPool, id: CitizenId) -> Result<Option<(bool, bool)>, sqlx::Error> {
+    sqlx::query("SELECT notify_sms, notify_email FROM citizens WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| Ok((r.try_get::<i64, _>(0)? != 0, r.try_get::<i64, _>(1)? != 0)))
+        .transpose()
+}
+
+pub async fn set_channels(
+    pool: &AnyPool,
+    id: CitizenId,
+    sms: bool,
+    email: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE citizens SET notify_sms = $1, notify_email = $2 WHERE id = $3")
+        .bind(i64::from(sms))
+        .bind(i64::from(email))
+        .bind(id.0)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -334,7 +334,7 @@ async fn send_sms(
     channels.sms.send(&sms).await
 }
 
-/// Drains the outbox every second until the process stops.
+/// Drains the outbox every second, or at once when woken, until the process stops.
 pub async fn worker(state: AppState) {
     let channels = match Channels::from_settings(&state) {
         Ok(c) => Arc::new(c),
@@ -346,7 +346,10 @@ pub async fn worker(state: AppState) {
     let name = format!("w{:x}", rand::random::<u64>());
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
-        tick.tick().await;
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = state.outbox_wake.notified() => {}
+        }
         match run_once(&state, &channels, &name).await {
             Ok(r) if r != Round::default() => {
                 tracing::debug!(

@@ -277,6 +277,19 @@ impl Portal for WebPortal {
         })
     }
 
+    async fn send_code(
+        &self,
+        caller: &Caller,
+        req: shared::account::SendCodeRequest,
+    ) -> Result<shared::account::SendCodeView, ApiError> {
+        let ip = caller
+            .ip
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+        crate::services::verification::send(&self.state, ip, &req)
+            .await
+            .map_err(api)
+    }
+
     async fn dev_sms(&self) -> Result<Vec<shared::notice::DevSmsView>, ApiError> {
         crate::services::notifications::dev_sms(&self.state)
             .await

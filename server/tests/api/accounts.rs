@@ -28,7 +28,7 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
     let res = app
         .register(&json!({
             "real_name": "", "id_number": "110101199003074210", "phone": "12345",
-            "password": "short", "email": "not-an-email", "address": "短"
+            "password": "short", "email": "not-an-email", "address": "短", "sms_code": "12a"
         }))
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -47,7 +47,8 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
             "phone",
             "password",
             "email",
-            "address"
+            "address",
+            "sms_code"
         ]
     );
     assert_eq!(
@@ -60,9 +61,11 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
 async fn an_address_is_kept_encrypted_and_shown_to_its_owner() {
     let app = spawn_app().await;
     let address = "示范市东城区新桥街道梧桐路18号3单元502室";
+    let phone = phone();
     let body = json!({
-        "real_name": "孙立", "id_number": id_number(), "phone": phone(),
-        "password": "窗台上的绿萝-2026", "address": address
+        "real_name": "孙立", "id_number": id_number(), "phone": phone,
+        "password": "窗台上的绿萝-2026", "address": address,
+        "sms_code": app.sms_code(&phone, "register").await
     });
     assert_eq!(app.register(&body).await.status(), StatusCode::CREATED);
     let tokens: Value = app
@@ -93,8 +96,10 @@ async fn an_address_is_kept_encrypted_and_shown_to_its_owner() {
 #[tokio::test]
 async fn a_common_password_is_refused() {
     let app = spawn_app().await;
+    let phone = phone();
+    let code = app.sms_code(&phone, "register").await;
     let res = app
-        .register(&json!({ "real_name": "李雷", "id_number": id_number(), "phone": phone(), "password": "Password1" }))
+        .register(&json!({ "real_name": "李雷", "id_number": id_number(), "phone": phone, "password": "Password1", "sms_code": code }))
         .await;
     assert_eq!(error_fields(res).await, ["password"]);
 }
@@ -103,8 +108,15 @@ async fn a_common_password_is_refused() {
 async fn a_phone_or_id_number_cannot_register_twice() {
     let app = spawn_app().await;
     let first = app.citizen().await;
+    // A new code, once the first one's minute has passed.
+    sqlx::query("UPDATE verification_codes SET created_at = created_at - 61000")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let code = app.sms_code(&first.phone, "register").await;
     let again = json!({
-        "real_name": "韩梅梅", "id_number": first.id_number, "phone": first.phone, "password": "另一个不常见的密码"
+        "real_name": "韩梅梅", "id_number": first.id_number, "phone": first.phone,
+        "password": "另一个不常见的密码", "sms_code": code
     });
     assert_eq!(
         error_fields(app.register(&again).await).await,

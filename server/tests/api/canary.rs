@@ -109,10 +109,11 @@ async fn nothing_of_the_petitioner_reaches_the_unit_complained_about_at_any_step
     let app = spawn_app().await;
     let id_number = crate::helpers::id_number();
     let phone = crate::helpers::phone();
+    let code = app.sms_code(&phone, "register").await;
     let res = app
         .register(&json!({
             "real_name": NAME, "id_number": id_number, "phone": phone,
-            "password": "金丝雀的密码-窗外的雨", "address": ADDRESS
+            "password": "金丝雀的密码-窗外的雨", "address": ADDRESS, "sms_code": code
         }))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);

@@ -21,4 +21,5 @@ mod setup;
 mod staff;
 mod supervision;
 mod ui;
+mod verification;
 mod workflow;

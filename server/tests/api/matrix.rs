@@ -172,6 +172,26 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             ),
             "DAADDDDDDDD",
         ),
+        row(
+            put.clone(),
+            "/accounts/me/phone",
+            Json(json!({ "phone": "1", "sms_code": "1", "password": "" })),
+            "DAADDDDDDDD",
+        ),
+        row(get.clone(), "/accounts/me/channels", Empty, "DAADDDDDDDD"),
+        row(
+            put.clone(),
+            "/accounts/me/channels",
+            Json(json!({ "sms": true, "email": true })),
+            "DAADDDDDDDD",
+        ),
+        // Anyone may ask for a code (for a malformed number: a 422 naming it).
+        row(
+            post.clone(),
+            "/verification-codes",
+            Json(json!({ "phone": "1", "purpose": "register" })),
+            "AAAAAAAAAAA",
+        ),
         row(get.clone(), "/admin/calendar", Empty, "DDDDDDDDDAD"),
         row(
             put.clone(),
@@ -405,6 +425,12 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         ),
         // A demo portal's SMS inbox is open to anyone (a production portal has none).
         row(post.clone(), "/ui/dev-sms", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/send-code",
+            Form(vec![("phone", "1".into()), ("purpose", "register".into())]),
+            "AAAAAAAAAAA",
+        ),
         row(
             post.clone(),
             "/ui/tracked",

@@ -334,10 +334,12 @@ async fn two_workers_draining_together_never_send_the_same_message() {
     let unique: std::collections::BTreeSet<_> = keys.iter().collect();
     assert_eq!(keys.len(), 12, "each SMS sent exactly once");
     assert_eq!(unique.len(), 12);
-    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let sent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND template = 'petition_filed'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
     assert_eq!(sent, 24);
 }
 
@@ -400,10 +402,11 @@ async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation(
     })
     .await;
     let phone = crate::helpers::phone();
+    let code = app.sms_code(&phone, "register").await;
     let res = app
         .register(&json!({
             "real_name": "孙丽", "id_number": crate::helpers::id_number(), "phone": phone,
-            "password": "湖边的小船-2025", "email": "sunli@example.cn"
+            "password": "湖边的小船-2025", "email": "sunli@example.cn", "sms_code": code
         }))
         .await;
     assert_eq!(res.status(), reqwest::StatusCode::CREATED);

@@ -88,6 +88,7 @@ async fn without_javascript_a_bad_registration_comes_back_with_every_message() {
         ("phone", "1"),
         ("password", "x"),
         ("email", ""),
+        ("sms_code", ""),
     ];
     let back = post_form(&app, &b, "/ui/register", "/register", &fields).await;
     assert!(
@@ -100,6 +101,7 @@ async fn without_javascript_a_bad_registration_comes_back_with_every_message() {
         "身份证号码应为18位",
         "请填写11位中国大陆手机号码",
         "密码至少需要8个字符",
+        "请填写短信验证码",
     ] {
         assert!(html.contains(message), "missing {message}");
     }
@@ -110,13 +112,27 @@ async fn without_javascript_a_citizen_registers_logs_in_files_and_finds_the_peti
     let app = spawn_app().await;
     let b = browser();
     let (phone, id) = (phone(), id_number());
-    let fields = [
+    let mut fields = vec![
         ("real_name", "赵小兰"),
         ("id_number", id.as_str()),
         ("phone", phone.as_str()),
         ("password", "梧桐树下的长椅-7"),
         ("email", ""),
+        ("purpose", "register"),
+        ("back", "/register"),
+        ("sms_code", ""),
     ];
+    // 获取验证码 posts the whole form to the code's server function and comes back.
+    assert_eq!(
+        post_form(&app, &b, "/ui/send-code", "/register", &fields).await,
+        "/register?code_sent=1"
+    );
+    let (_, html) = page(&app, &b, "/register?code_sent=1").await;
+    assert!(html.contains("验证码已发送"), "{html}");
+    let text = app.texts_to(&phone, "验证码").await;
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    fields.pop();
+    fields.push(("sms_code", code.as_str()));
     assert_eq!(
         post_form(&app, &b, "/ui/register", "/register", &fields).await,
         "/login?registered=1"

@@ -9,6 +9,7 @@ use shared::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
 use crate::api::Register;
 use crate::components::field::Field;
 use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::sms_code::SmsCodeField;
 
 fn check_name(v: &str) -> Result<(), String> {
     RealName::parse(v).map(|_| ()).map_err(|e| e.to_string())
@@ -54,6 +55,7 @@ pub fn RegisterPage() -> impl IntoView {
                 maxlength=18 check=check_id server_error=error />
             <Field name="phone" label="手机号码" hint="用于登录和接收办理进度短信" input_type="tel" autocomplete="tel"
                 inputmode="tel" check=check_phone server_error=error />
+            <SmsCodeField purpose="register" phone_input="f-phone" back="/register" server_error=error />
             <Field name="password" label="密码" hint="8到128个字符；不能使用常见密码" input_type="password"
                 autocomplete="new-password" check=check_password server_error=error />
             <Field name="email" label="电子邮箱" input_type="email" autocomplete="email" required=false

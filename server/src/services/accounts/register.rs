@@ -1,13 +1,15 @@
-//! 实名注册: a citizen registers with a real name, ID number, phone and password.
+//! 实名注册: a citizen registers with a real name, ID number, phone (proved by an SMS
+//! code) and password.
 
 use anyhow::Context;
-use shared::account::RegisterRequest;
+use shared::account::{CodePurpose, RegisterRequest};
 use shared::error::Problems;
 use shared::ids::CitizenId;
 
 use crate::crypto::Field;
 use crate::db::{self, citizens::NewCitizenRow};
 use crate::error::{AppError, AppResult};
+use crate::services::verification;
 use crate::state::AppState;
 use crate::time::{now_ms, today};
 
@@ -16,6 +18,13 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
     if let Err(e) = state.passwords.check(&account.password) {
         return Err(AppError::field("password", e.to_string()));
     }
+    let code = verification::check(
+        state,
+        &account.phone,
+        CodePurpose::Register,
+        &account.sms_code,
+    )
+    .await?;
     let vault = &state.vault;
     let phone_idx = vault.blind_index(Field::Phone, account.phone.as_str());
     let id_number_idx = vault.blind_index(Field::IdNumber, account.id_number.as_str());
@@ -31,6 +40,7 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
         problems.push("id_number", "该身份证号码已注册，请用注册时的手机号码登录");
     }
     problems.finish()?;
+    verification::spend(&mut tx, code).await?;
     let email_enc = account
         .email
         .as_ref()
