@@ -14,7 +14,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::{Footer, Header, SessionProvider};
 use crate::pages::citizen::{
-    FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
+    AccountPage, FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
 use crate::pages::public::{DevSmsPage, LookupPage, TrackPage};
 use crate::pages::staff::{AdminPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage};
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/my/petitions") view=MyPetitionsPage ssr=SsrMode::Async />
                         <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
+                        <Route path=path!("/my/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
                         <Route path=path!("/dev/sms") view=DevSmsPage ssr=SsrMode::Async />

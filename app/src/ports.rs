@@ -106,6 +106,27 @@ pub trait Portal: Send + Sync {
         number: String,
         req: ReviewRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 我的账户: the in-app notices, newest first.
+    async fn my_notifications(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::notice::NotificationView>>, ApiError>;
+    /// 通知方式
+    async fn my_channels(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::notice::ChannelsView>, ApiError>;
+    async fn set_channels(
+        &self,
+        caller: &Caller,
+        req: shared::notice::ChannelsView,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// 更换手机号码
+    async fn change_phone(
+        &self,
+        caller: &Caller,
+        req: shared::account::ChangePhoneRequest,
+    ) -> Result<Outcome<()>, ApiError>;
     /// The development SMS inbox: the newest texts the embedded provider kept. Only a demo
     /// portal with the embedded provider has one; elsewhere it does not exist.
     async fn dev_sms(&self) -> Result<Vec<shared::notice::DevSmsView>, ApiError>;

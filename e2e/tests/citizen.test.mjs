@@ -2,7 +2,7 @@
 // form, keep the receipt, and find the petition again with the number and query code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber } from './browser.mjs';
+import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, smsCode } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,6 +14,10 @@ async function register(page, phone, password) {
   await page.getByLabel('姓名').fill('陈志远');
   await page.getByLabel('身份证号码').fill(uniqueIdNumber());
   await page.getByLabel('手机号码').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByText('验证码已发送').waitFor();
+  await page.getByRole('button', { name: /秒后可重新获取/ }).waitFor();
+  await page.getByLabel('短信验证码').fill(await smsCode(phone));
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '注册' }).click();
   await page.waitForURL(/\/login\?registered=1/);
@@ -134,9 +138,15 @@ test('filing works with JavaScript switched off', async () => {
   const phone = uniquePhone();
   const password = '江边的老码头-1987';
   await page.goto(`${BASE}/register`);
+  // Without JavaScript the button posts the form and the page comes back.
+  await page.getByLabel('手机号码').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.waitForURL(/\/register\?code_sent=1/);
+  await page.getByText('验证码已发送').waitFor();
   await page.getByLabel('姓名').fill('周敏');
   await page.getByLabel('身份证号码').fill(uniqueIdNumber());
   await page.getByLabel('手机号码').fill(phone);
+  await page.getByLabel('短信验证码').fill(await smsCode(phone));
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '注册' }).click();
   await page.waitForURL(/\/login\?registered=1/);

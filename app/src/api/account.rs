@@ -89,3 +89,51 @@ pub async fn send_code(
     }
     Ok(sent)
 }
+
+#[server(prefix = "/ui", endpoint = "my-notifications")]
+pub async fn my_notifications() -> Result<Vec<shared::notice::NotificationView>, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(apply(portal.my_notifications(&caller(&*portal)).await?))
+}
+
+#[server(prefix = "/ui", endpoint = "my-channels")]
+pub async fn my_channels() -> Result<shared::notice::ChannelsView, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(apply(portal.my_channels(&caller(&*portal)).await?))
+}
+
+/// 通知方式, from checkboxes (an unticked box is simply absent from the form).
+#[server(prefix = "/ui", endpoint = "save-channels")]
+pub async fn save_channels(sms: Option<String>, email: Option<String>) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let req = shared::notice::ChannelsView {
+        sms: sms.is_some(),
+        email: email.is_some(),
+        has_email: false,
+    };
+    apply(portal.set_channels(&caller(&*portal), req).await?);
+    leptos_actix::redirect("/my/account?saved=channels");
+    Ok(())
+}
+
+/// 更换手机号码; the hidden `purpose`/`back` of the code field come along and are ignored.
+#[server(prefix = "/ui", endpoint = "change-phone")]
+pub async fn change_phone(
+    phone: String,
+    sms_code: String,
+    password: String,
+) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let req = shared::account::ChangePhoneRequest {
+        phone,
+        sms_code,
+        password,
+    };
+    apply(portal.change_phone(&caller(&*portal), req).await?);
+    leptos_actix::redirect("/my/account?saved=phone");
+    Ok(())
+}

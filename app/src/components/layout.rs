@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                         match me.await.ok().flatten() {
                             Some(who) => Either::Left(view! {
                                 <div class="account">
-                                    <span class="who">{who.display_name}</span>
+                                    <A href="/my/account" attr:class="who" attr:title="我的账户与消息">{who.display_name}</A>
                                     <ActionForm action=logout attr:class="inline">
                                         <button type="submit" class="link">"退出"</button>
                                     </ActionForm>

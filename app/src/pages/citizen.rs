@@ -1,5 +1,7 @@
-//! The citizen's own pages: register, log in, file, receipt, my petitions, one petition.
+//! The citizen's own pages: register, log in, file, receipt, my petitions, one petition,
+//! and the account (notices, channels, phone).
 
+mod account;
 mod file;
 pub mod file_form;
 mod login;
@@ -8,6 +10,7 @@ mod petition;
 mod receipt;
 mod register;
 
+pub use account::AccountPage;
 pub use file::FilePage;
 pub use login::LoginPage;
 pub use my_petitions::MyPetitionsPage;

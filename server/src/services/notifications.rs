@@ -11,7 +11,12 @@ use crate::time::{from_ms, now_ms};
 
 /// The caller's in-app notifications, newest first.
 pub async fn mine(state: &AppState, who: &Principal) -> AppResult<Vec<NotificationView>> {
-    let rows = db::outbox::notifications(&state.db.pool, who.kind(), who.raw_id(), 100).await?;
+    of(state, who.kind(), who.raw_id()).await
+}
+
+/// The in-app notifications of `kind` (citizen or staff) `id`, newest first.
+pub async fn of(state: &AppState, kind: &str, id: i64) -> AppResult<Vec<NotificationView>> {
+    let rows = db::outbox::notifications(&state.db.pool, kind, id, 100).await?;
     Ok(rows
         .into_iter()
         .map(|n| NotificationView {

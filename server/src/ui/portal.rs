@@ -290,6 +290,56 @@ impl Portal for WebPortal {
             .map_err(api)
     }
 
+    async fn my_notifications(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::notice::NotificationView>>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        let value = crate::services::notifications::of(&self.state, "citizen", id.0)
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn my_channels(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::notice::ChannelsView>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        let value = accounts::channels(&self.state, id).await.map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn set_channels(
+        &self,
+        caller: &Caller,
+        req: shared::notice::ChannelsView,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        accounts::set_channels(&self.state, id, &req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
+    async fn change_phone(
+        &self,
+        caller: &Caller,
+        req: shared::account::ChangePhoneRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.citizen(caller).await?;
+        accounts::change_phone(&self.state, id, &req)
+            .await
+            .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
+    }
+
     async fn dev_sms(&self) -> Result<Vec<shared::notice::DevSmsView>, ApiError> {
         crate::services::notifications::dev_sms(&self.state)
             .await

@@ -410,6 +410,29 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         ),
         row(
             post.clone(),
+            "/ui/my-notifications",
+            Form(vec![]),
+            "DAADDDDDDDD",
+        ),
+        row(post.clone(), "/ui/my-channels", Form(vec![]), "DAADDDDDDDD"),
+        row(
+            post.clone(),
+            "/ui/save-channels",
+            Form(vec![("sms", "on".into())]),
+            "DAADDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/change-phone",
+            Form(vec![
+                ("phone", "1".into()),
+                ("sms_code", "1".into()),
+                ("password", "x".into()),
+            ]),
+            "DAADDDDDDDD",
+        ),
+        row(
+            post.clone(),
             "/ui/petition",
             Form(vec![("number", number.clone())]),
             "DADDDDDDDDD",

@@ -379,3 +379,54 @@ async fn a_demo_portal_shows_its_texts_on_the_sms_inbox_page_and_a_real_one_has_
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("没有开发用收件箱"), "{html}");
 }
+
+#[tokio::test]
+async fn without_javascript_a_citizen_reads_notices_turns_sms_off_and_moves_to_a_new_phone() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let b = browser();
+    let fields = [
+        ("phone", citizen.phone.as_str()),
+        ("password", citizen.password.as_str()),
+    ];
+    post_form(&app, &b, "/ui/login", "/login", &fields).await;
+    let receipt = app.file_ok(&citizen.token).await;
+    // The filing's notice reaches the in-app centre within a second or two.
+    let mut html = String::new();
+    for _ in 0..50 {
+        html = page(&app, &b, "/my/account").await.1;
+        if html.contains("信访事项已提交") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(html.contains(receipt["number"].as_str().unwrap()), "{html}");
+
+    let back = post_form(&app, &b, "/ui/save-channels", "/my/account", &[]).await;
+    assert_eq!(back, "/my/account?saved=channels");
+    let (_, html) = page(&app, &b, &back).await;
+    assert!(html.contains("通知方式已保存"));
+    let prefs: serde_json::Value = app
+        .get("/api/v1/accounts/me/channels", Some(&citizen.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(prefs["sms"], false, "an unticked box turns SMS off");
+
+    let new = phone();
+    let code = app.sms_code(&new, "change_phone").await;
+    let fields = [
+        ("phone", new.as_str()),
+        ("sms_code", code.as_str()),
+        ("purpose", "change_phone"),
+        ("back", "/my/account"),
+        ("password", citizen.password.as_str()),
+    ];
+    let back = post_form(&app, &b, "/ui/change-phone", "/my/account", &fields).await;
+    assert_eq!(back, "/my/account?saved=phone");
+    assert_eq!(
+        app.login(&new, &citizen.password).await.status(),
+        StatusCode::OK
+    );
+}
