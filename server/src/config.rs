@@ -35,6 +35,8 @@ pub struct ClockSettings {
     pub supervision: ClockRule,
     /// Staff are warned this many days before a due date (临期).
     pub warn_days: i64,
+    /// A petitioner who has not rated a reply is reminded this many days after it.
+    pub rating_reminder_days: i64,
 }
 
 impl ClockSettings {

@@ -1,6 +1,6 @@
 //! The clock job: 临期 warnings before a due date, 超期 flags and escalation to the unit
-//! above when it passes, a reminder before the petitioner's review window closes, and 办结
-//! when it has.
+//! above when it passes, a rating reminder a week after a reply, a reminder before the
+//! petitioner's review window closes, and 办结 when it has.
 
 use chrono::{Days, NaiveDate};
 use shared::petition::{Action, PetitionStatus};
@@ -21,6 +21,8 @@ pub struct Run {
     pub overdue: usize,
     /// Petitioners reminded that their window to ask for a review is closing.
     pub reminded: usize,
+    /// Petitioners reminded to rate a reply.
+    pub rating_reminded: usize,
     pub closed: usize,
 }
 
@@ -46,12 +48,22 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         ))
         .unwrap_or(today)
         .to_string();
+    // The review-request window runs from the reply, so "N days after the reply" is "due
+    // within the window's length less N days".
+    let window = i64::from(state.settings.clocks.review_request.days);
+    let rating_until = today
+        .checked_add_days(Days::new(
+            u64::try_from(window - state.settings.clocks.rating_reminder_days).unwrap_or(0),
+        ))
+        .unwrap_or(today)
+        .to_string();
     let yesterday = today.pred_opt().unwrap_or(today).to_string();
     let today = today.to_string();
     let done = Run {
         overdue: sweep(state, &open, EVER, &yesterday, "overdue").await?,
         warned: sweep(state, &open, &today, &warn_until, "warning").await?,
         reminded: sweep(state, &replied, &today, &warn_until, "closing").await?,
+        rating_reminded: sweep(state, &replied, &today, &rating_until, "rating").await?,
         // The review window ran out without a request: the matter is closed (办结).
         closed: sweep(state, &replied, EVER, &yesterday, "closed").await?,
     };
@@ -60,6 +72,7 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
             warned = done.warned,
             overdue = done.overdue,
             reminded = done.reminded,
+            rating_reminded = done.rating_reminded,
             closed = done.closed,
             "clock job ran"
         );
@@ -98,7 +111,8 @@ async fn sweep(
 }
 
 /// Raises `kind` once per clock. 临期 and 超期 go on the staff timeline and to the holding
-/// unit (超期 also to the unit above: escalation); 复查申请期限将届满 goes to the petitioner.
+/// unit (超期 also to the unit above: escalation); 复查申请期限将届满 and 请评价 go to the
+/// petitioner (the latter only if the reply is still unrated, but is marked done either way).
 async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Result<bool> {
     let (Some(start), Some(due)) = (row.work.clock_start.as_deref(), row.work.due_on.as_deref())
     else {
@@ -141,7 +155,17 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
                 Some(c) => Recipient::Citizen(c.0),
                 None => Recipient::Petitioner(row.id.0),
             };
-            (None, vec![Notice::new(Notify::ReviewClosing, to, &params)])
+            let event = match kind {
+                "rating" => Notify::RatingReminder,
+                _ => Notify::ReviewClosing,
+            };
+            let rated = kind == "rating" && row.work.rating.is_some();
+            let notices = if rated {
+                Vec::new()
+            } else {
+                vec![Notice::new(event, to, &params)]
+            };
+            (None, notices)
         }
     };
     let now = now_ms();
@@ -170,6 +194,7 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         action: match kind {
             "overdue" => "clock_overdue",
             "warning" => "clock_warning",
+            "rating" => "rating_reminder",
             _ => "review_window_reminder",
         },
         petition_id: Some(row.id.0),

@@ -1,5 +1,5 @@
 //! The clock job as staff and petitioners observe it: warnings, overdue flags with
-//! escalation, reminders and closing, each once, on several instances.
+//! escalation, rating and review-window reminders and closing, each once, on several instances.
 
 use serde_json::{Value, json};
 
@@ -116,6 +116,11 @@ async fn the_petitioner_is_reminded_before_the_review_window_closes_and_units_he
         count("review_closing", "sms").await,
         1,
         "the petitioner gets an SMS"
+    );
+    assert_eq!(
+        (run.rating_reminded, count("rating_reminder", "sms").await),
+        (1, 1),
+        "an unrated reply a week old: 请评价"
     );
     assert_eq!(
         count("overdue", "inapp").await,
