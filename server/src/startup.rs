@@ -99,6 +99,12 @@ impl Application {
 }
 
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    if !state.settings.demo && state.settings.notify.sms.provider == "inbox" {
+        tracing::warn!(
+            "no SMS provider is configured (notify.sms.provider = \"inbox\"): texts, \
+             registration codes among them, are kept in the database and reach nobody"
+        );
+    }
     tokio::spawn(housekeeping(state.clone()));
     tokio::spawn(crate::jobs::scheduler(state.clone()));
     if state.settings.notify.worker {
@@ -124,8 +130,8 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     Ok(server)
 }
 
-/// Every minute: forget idle rate-limit clients, drop idempotency records older than a
-/// day (their saved receipts hold query codes), and pick up calendar years another
+/// Every minute: forget idle rate-limit clients, drop idempotency records and
+/// verification codes older than a day (saved receipts hold query codes), and pick up calendar years another
 /// instance's administrator entered. Safe on several instances at once.
 async fn housekeeping(state: AppState) {
     const KEEP_MS: i64 = 24 * 3600 * 1000;
@@ -137,6 +143,12 @@ async fn housekeeping(state: AppState) {
             crate::db::idempotency::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
         {
             tracing::warn!(error = %e, "failed to purge old idempotency records");
+        }
+        // Verification codes count towards the daily limit for a day, then go.
+        if let Err(e) =
+            crate::db::verification::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
+        {
+            tracing::warn!(error = %e, "failed to purge old verification codes");
         }
         if let Err(e) = state.calendar.reload(&state.db.pool).await {
             tracing::warn!(error = %e, "failed to reload the holiday calendar");

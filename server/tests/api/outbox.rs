@@ -313,18 +313,22 @@ async fn a_worker_killed_mid_send_leaves_the_message_to_the_next_one() {
 }
 
 #[tokio::test]
-async fn two_workers_draining_together_never_send_the_same_message() {
+async fn two_instances_draining_together_never_send_the_same_message() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |s| s.notify.batch = 7).await;
     let citizen = app.citizen().await;
     for _ in 0..12 {
         app.file_ok(&citizen.token).await;
     }
-    let other = Channels::from_settings(&app.state).unwrap();
+    // A second instance: its own state and connection pool on the same database.
+    let second = server::startup::build_state((*app.state.settings).clone())
+        .await
+        .unwrap();
+    let other = Channels::from_settings(&second).unwrap();
     loop {
         let (a, b) = tokio::join!(
             run_once(&app.state, &channels, "instance-a"),
-            run_once(&app.state, &other, "instance-b")
+            run_once(&second, &other, "instance-b")
         );
         if a.unwrap() == Round::default() && b.unwrap() == Round::default() {
             break;
