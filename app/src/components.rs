@@ -3,6 +3,7 @@
 pub mod field;
 pub mod layout;
 pub mod notice;
+pub mod reply;
 pub mod sms_code;
 pub mod timeline;
 

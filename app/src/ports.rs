@@ -92,6 +92,26 @@ pub trait Portal: Send + Sync {
         req: LookupRequest,
     ) -> Result<Outcome<String>, ApiError>;
     async fn tracked(&self, caller: &Caller, number: String) -> Result<PetitionProgress, ApiError>;
+    /// 查看详情: texts a code to the petitioner's phone on file (the look-up grant proves
+    /// the query code).
+    async fn lookup_code(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<shared::petition::LookupCodeView, ApiError>;
+    /// Checks the texted code and lets this browser read the petition for a while.
+    async fn unlock_detail(
+        &self,
+        caller: &Caller,
+        number: String,
+        sms_code: String,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// The petition in full, if this browser unlocked it.
+    async fn tracked_detail(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<Option<PetitionView>, ApiError>;
     /// 评价 a published reply.
     async fn rate(
         &self,

@@ -45,6 +45,8 @@ use crate::routes::api::{
         petitions::add_material::add_material,
         petitions::download::download,
         petitions::lookup::lookup,
+        petitions::lookup_detail::code,
+        petitions::lookup_detail::detail,
         petitions::rate::rate,
         petitions::review::review,
         admin::units::list,

@@ -27,8 +27,8 @@ pub use submit::{
     PetitionTitle, Respondent, SubmitPetitionRequest,
 };
 pub use view::{
-    AttachmentView, DeadlineView, LookupRequest, PetitionProgress, PetitionSummary, PetitionView,
-    SubmittedView, TimelineEntry,
+    AttachmentView, DeadlineView, LookupCodeView, LookupDetailRequest, LookupRequest,
+    PetitionProgress, PetitionSummary, PetitionView, SubmittedView, TimelineEntry,
 };
 pub use work::{
     ClockState, CoHandlerView, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter,

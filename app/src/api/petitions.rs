@@ -147,6 +147,46 @@ pub async fn tracked(number: String) -> Result<PetitionProgress, UiError> {
     Ok(portal.tracked(&caller(&*portal), number).await?)
 }
 
+/// 查看详情, step 1: a code to the petitioner's phone on file. Without JavaScript the
+/// browser comes back to the progress page.
+#[server(prefix = "/ui", endpoint = "lookup-code")]
+pub async fn lookup_code(
+    number: String,
+    back: Option<String>,
+) -> Result<shared::petition::LookupCodeView, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    let sent = portal
+        .lookup_code(&caller(&*portal), number.clone())
+        .await?;
+    if back.is_some() {
+        leptos_actix::redirect(&format!("/track/{number}?code_sent={}", sent.sent_to));
+    }
+    Ok(sent)
+}
+
+/// 查看详情, step 2: the texted code unlocks the petition for this browser.
+#[server(prefix = "/ui", endpoint = "unlock-detail")]
+pub async fn unlock_detail(number: String, sms_code: String) -> Result<(), UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    apply(
+        portal
+            .unlock_detail(&caller(&*portal), number.clone(), sms_code)
+            .await?,
+    );
+    leptos_actix::redirect(&format!("/track/{number}"));
+    Ok(())
+}
+
+/// The petition in full, when this browser unlocked it.
+#[server(prefix = "/ui", endpoint = "tracked-detail")]
+pub async fn tracked_detail(number: String) -> Result<Option<PetitionView>, UiError> {
+    use super::ssr::*;
+    let portal = portal()?;
+    Ok(portal.tracked_detail(&caller(&*portal), number).await?)
+}
+
 /// 评价 a published reply; the page refreshes to show it.
 #[server(prefix = "/ui", endpoint = "rate")]
 pub async fn rate(number: String, rating: String, comment: Option<String>) -> Result<(), UiError> {

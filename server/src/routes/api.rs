@@ -46,6 +46,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(staff::register::register)
             .service(reference::reference)
             .service(petitions::lookup::lookup)
+            .service(petitions::lookup_detail::code)
+            .service(petitions::lookup_detail::detail)
             .service(petitions::submit::submit)
             .service(petitions::list_mine::list_mine)
             .service(petitions::detail::detail)

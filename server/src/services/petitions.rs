@@ -1,10 +1,12 @@
-//! Petitions from the petitioner's side: file, list, view, look up, add material, withdraw.
+//! Petitions from the petitioner's side: file, list, view, look up (and read in full with a
+//! texted code), add material, withdraw.
 
 mod add_material;
 mod download;
 mod files;
 mod list_mine;
 mod lookup;
+pub mod lookup_detail;
 pub(crate) mod present;
 mod rate;
 mod request_review;

@@ -235,14 +235,58 @@ impl Portal for WebPortal {
     }
 
     async fn tracked(&self, caller: &Caller, number: String) -> Result<PetitionProgress, ApiError> {
-        let granted: Option<String> = caller
-            .track
-            .as_deref()
-            .and_then(|c| grants::open(&self.state.vault, Field::TrackGrant, c));
-        match granted {
-            Some(n) if n == number => petitions::progress(&self.state, &number).await.map_err(api),
-            _ => Err(ApiError::not_found()),
+        match self.granted(caller, &number) {
+            Some(_) => petitions::progress(&self.state, &number).await.map_err(api),
+            None => Err(ApiError::not_found()),
         }
+    }
+
+    async fn lookup_code(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<shared::petition::LookupCodeView, ApiError> {
+        let row = self.granted_row(caller, &number).await?;
+        petitions::lookup_detail::send_code_for(&self.state, Self::ip(caller), &row)
+            .await
+            .map_err(api)
+    }
+
+    async fn unlock_detail(
+        &self,
+        caller: &Caller,
+        number: String,
+        sms_code: String,
+    ) -> Result<Outcome<()>, ApiError> {
+        let row = self.granted_row(caller, &number).await?;
+        petitions::lookup_detail::unlock(&self.state, &row, &sms_code)
+            .await
+            .map_err(api)?;
+        let grant = grants::seal(
+            &self.state.vault,
+            Field::TrackGrant,
+            format!("{number}{DETAIL}"),
+        );
+        let cookie = cookies::build(Kind::Track, self.secure(), grant, grants::TTL_SECS);
+        Ok(Outcome {
+            value: (),
+            set_cookies: vec![cookie.to_string()],
+        })
+    }
+
+    async fn tracked_detail(
+        &self,
+        caller: &Caller,
+        number: String,
+    ) -> Result<Option<PetitionView>, ApiError> {
+        if self.granted(caller, &number) != Some(true) {
+            return Ok(None);
+        }
+        let row = self.granted_row(caller, &number).await?;
+        petitions::lookup_detail::read(&self.state, row)
+            .await
+            .map(Some)
+            .map_err(api)
     }
 
     async fn rate(
@@ -282,10 +326,7 @@ impl Portal for WebPortal {
         caller: &Caller,
         req: shared::account::SendCodeRequest,
     ) -> Result<shared::account::SendCodeView, ApiError> {
-        let ip = caller
-            .ip
-            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-        crate::services::verification::send(&self.state, ip, &req)
+        crate::services::verification::send(&self.state, Self::ip(caller), &req)
             .await
             .map_err(api)
     }
@@ -344,6 +385,38 @@ impl Portal for WebPortal {
         crate::services::notifications::dev_sms(&self.state)
             .await
             .map_err(api)
+    }
+}
+
+/// A look-up grant that also unlocked the petition's details ends with this.
+const DETAIL: &str = "#detail";
+
+impl WebPortal {
+    /// Whether this browser looked `number` up (and whether it unlocked the details).
+    fn granted(&self, caller: &Caller, number: &str) -> Option<bool> {
+        let n: String = caller
+            .track
+            .as_deref()
+            .and_then(|c| grants::open(&self.state.vault, Field::TrackGrant, c))?;
+        match n.strip_suffix(DETAIL) {
+            Some(n) if n == number => Some(true),
+            None if n == number => Some(false),
+            _ => None,
+        }
+    }
+
+    async fn granted_row(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<crate::db::petitions::PetitionRow, ApiError> {
+        if self.granted(caller, number).is_none() {
+            return Err(ApiError::not_found());
+        }
+        crate::db::petitions::by_number(&self.state.db.pool, number)
+            .await
+            .map_err(|e| api(e.into()))?
+            .ok_or_else(ApiError::not_found)
     }
 }
 

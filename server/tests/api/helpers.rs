@@ -149,12 +149,17 @@ impl TestApp {
             .expect("request")
     }
 
-    /// Asks for a verification code for `phone` and reads it as the phone would.
-    pub async fn sms_code(&self, phone: &str, purpose: &str) -> String {
-        let seen: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sms_inbox")
-            .fetch_one(&self.state.db.pool)
+    /// Lets the minute a phone waits between two verification codes pass.
+    pub async fn a_minute_later(&self) {
+        sqlx::query("UPDATE verification_codes SET created_at = created_at - 61000")
+            .execute(&self.state.db.pool)
             .await
             .unwrap();
+    }
+
+    /// Asks for a verification code for `phone` and reads it as the phone would.
+    pub async fn sms_code(&self, phone: &str, purpose: &str) -> String {
+        let seen = self.inbox_mark().await;
         let res = self
             .post_json(
                 "/api/v1/verification-codes",
@@ -204,8 +209,16 @@ impl TestApp {
         self.texts_after(0, phone, needle).await
     }
 
+    /// Where the SMS inbox stands now, for [`Self::texts_after`].
+    pub async fn inbox_mark(&self) -> i64 {
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sms_inbox")
+            .fetch_one(&self.state.db.pool)
+            .await
+            .unwrap()
+    }
+
     /// As [`Self::texts_to`], among the texts after inbox row `after`.
-    async fn texts_after(&self, after: i64, phone: &str, needle: &str) -> String {
+    pub async fn texts_after(&self, after: i64, phone: &str, needle: &str) -> String {
         for _ in 0..100 {
             let rows: Vec<(Vec<u8>, String)> = sqlx::query_as(
                 "SELECT phone_enc, body FROM sms_inbox WHERE id > $1 ORDER BY id DESC",

@@ -107,3 +107,56 @@ async fn look_ups_from_one_address_are_rate_limited() {
     }
     assert_eq!(statuses, [404, 404, 404, 404, 404, 429]);
 }
+
+#[tokio::test]
+async fn the_petition_itself_is_shown_after_a_code_texted_to_the_phone_on_file() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let (number, code) = (receipt["number"].clone(), receipt["query_code"].clone());
+    let wrong = app
+        .post_json(
+            "/api/v1/petitions/lookup/code",
+            None,
+            &json!({ "number": number, "query_code": "ABCD-EFGH-JKLM-NPQR" }),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+
+    app.a_minute_later().await;
+    let mark = app.inbox_mark().await;
+    let res = app
+        .post_json(
+            "/api/v1/petitions/lookup/code",
+            None,
+            &json!({ "number": number, "query_code": code }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let sent: Value = res.json().await.unwrap();
+    let masked = sent["sent_to"].as_str().unwrap();
+    assert!(masked.contains("****") && !masked.contains(&citizen.phone[3..7]));
+    let text = app.texts_after(mark, &citizen.phone, "验证码").await;
+    let sms: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+
+    let detail = |sms_code: &str| {
+        let body = json!({ "number": number, "query_code": code, "sms_code": sms_code });
+        let req = app
+            .client
+            .post(app.url("/api/v1/petitions/lookup/detail"))
+            .json(&body);
+        async move { req.send().await.unwrap() }
+    };
+    let bad = if sms == "000000" { "111111" } else { "000000" };
+    assert_eq!(detail(bad).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = detail(&sms).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let view: Value = res.json().await.unwrap();
+    assert!(view["facts"].as_str().unwrap().contains("十六度"));
+    assert_eq!(view["can_withdraw"], false, "a look-up only reads");
+    assert_eq!(
+        detail(&sms).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the code works once"
+    );
+}

@@ -253,6 +253,19 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             Json(json!({ "number": number, "query_code": code })),
             "AAAAAAAAAAA",
         ),
+        // Number and query code open these to anyone (the code goes to the phone on file).
+        row(
+            post.clone(),
+            "/petitions/lookup/code",
+            Json(json!({ "number": number, "query_code": code })),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
+            "/petitions/lookup/detail",
+            Json(json!({ "number": number, "query_code": code, "sms_code": "000000" })),
+            "AAAAAAAAAAA",
+        ),
         row(get.clone(), "/petitions/{number}", Empty, "DADDDDDDDDD"),
         row(
             post.clone(),
@@ -459,6 +472,29 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             "/ui/tracked",
             Form(vec![("number", number.clone())]),
             "DDDDDDDDDDD",
+        ),
+        // Without this browser's look-up grant: nothing is sent or unlocked.
+        row(
+            post.clone(),
+            "/ui/lookup-code",
+            Form(vec![("number", number.clone())]),
+            "DDDDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/unlock-detail",
+            Form(vec![
+                ("number", number.clone()),
+                ("sms_code", "000000".into()),
+            ]),
+            "DDDDDDDDDDD",
+        ),
+        // Answers "nothing unlocked" to every browser without the grant.
+        row(
+            post.clone(),
+            "/ui/tracked-detail",
+            Form(vec![("number", number.clone())]),
+            "AAAAAAAAAAA",
         ),
         row(
             post.clone(),

@@ -430,3 +430,35 @@ async fn without_javascript_a_citizen_reads_notices_turns_sms_off_and_moves_to_a
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn without_javascript_a_look_up_unlocks_the_petition_with_a_texted_code() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let number = receipt["number"].as_str().unwrap();
+    let b = browser();
+    let fields = [
+        ("number", number),
+        ("query_code", receipt["query_code"].as_str().unwrap()),
+    ];
+    post_form(&app, &b, "/ui/lookup", "/lookup", &fields).await;
+    let track = format!("/track/{number}");
+    let (_, html) = page(&app, &b, &track).await;
+    assert!(html.contains("发送验证码到登记的手机") && !html.contains("十六度"));
+
+    app.a_minute_later().await;
+    let mark = app.inbox_mark().await;
+    let fields = [("number", number), ("back", "1")];
+    let back = post_form(&app, &b, "/ui/lookup-code", &track, &fields).await;
+    assert!(back.starts_with(&format!("{track}?code_sent=")), "{back}");
+    let text = app.texts_after(mark, &citizen.phone, "验证码").await;
+    let sms: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let fields = [("number", number), ("sms_code", sms.as_str())];
+    assert_eq!(
+        post_form(&app, &b, "/ui/unlock-detail", &track, &fields).await,
+        track
+    );
+    let (_, html) = page(&app, &b, &track).await;
+    assert!(html.contains("十六度"), "the facts are shown now");
+}

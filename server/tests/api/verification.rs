@@ -28,14 +28,6 @@ async fn message(res: reqwest::Response) -> String {
     res.json::<Value>().await.unwrap().to_string()
 }
 
-/// Lets the minute between two codes pass.
-async fn a_minute_later(app: &TestApp) {
-    sqlx::query("UPDATE verification_codes SET created_at = created_at - 61000")
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn a_code_works_once_for_its_phone_and_purpose_and_never_reaches_the_log() {
     let app = spawn_app().await;
@@ -91,7 +83,7 @@ async fn five_wrong_tries_kill_a_code_and_an_expired_one_is_refused() {
         "the right code is dead too"
     );
 
-    a_minute_later(&app).await;
+    app.a_minute_later().await;
     let code = app.sms_code(&phone, "register").await;
     sqlx::query("UPDATE verification_codes SET expires_at = 0")
         .execute(&app.state.db.pool)
@@ -113,13 +105,13 @@ async fn a_phone_gets_one_code_a_minute_and_ten_a_day_and_an_address_its_hourly_
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(message(res).await.contains("60秒"));
     for _ in 0..9 {
-        a_minute_later(&app).await;
+        app.a_minute_later().await;
         assert_eq!(
             ask(&app, &phone, "register").await.status(),
             StatusCode::ACCEPTED
         );
     }
-    a_minute_later(&app).await;
+    app.a_minute_later().await;
     let res = ask(&app, &phone, "register").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(message(res).await.contains("10次"));

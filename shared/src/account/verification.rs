@@ -20,6 +20,8 @@ pub enum CodePurpose {
     Register,
     /// 更换手机号码 (sent to the new number)
     ChangePhone,
+    /// 查看详情 after a query-code look-up (sent to the petitioner's number on file)
+    Lookup,
 }
 
 impl CodePurpose {
@@ -27,11 +29,12 @@ impl CodePurpose {
         match self {
             Self::Register => "register",
             Self::ChangePhone => "change_phone",
+            Self::Lookup => "lookup",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Register, Self::ChangePhone]
+        [Self::Register, Self::ChangePhone, Self::Lookup]
             .into_iter()
             .find(|p| p.code() == code)
     }

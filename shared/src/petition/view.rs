@@ -137,3 +137,22 @@ pub struct LookupRequest {
     pub number: String,
     pub query_code: String,
 }
+
+/// 查看详情 after a look-up: the number and query code again, and the SMS code sent to the
+/// petitioner's phone on file.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LookupDetailRequest {
+    pub number: String,
+    pub query_code: String,
+    pub sms_code: String,
+}
+
+/// Where the look-up's SMS code went (the number masked).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LookupCodeView {
+    /// e.g. `138****0000`
+    pub sent_to: String,
+    pub expires_in: i64,
+}

@@ -11,6 +11,7 @@ use super::LoginPrompt;
 use crate::api::{Rate, RequestReview, petition};
 use crate::components::local_time;
 use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::reply::ReplyArticles;
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
 #[component]
@@ -133,21 +134,7 @@ fn Replies(
     let number = p.progress.number.to_string();
     let rate_error = form_error(rate);
     let review_error = form_error(review);
-    let replies = p
-        .replies
-        .iter()
-        .map(|r| {
-            view! {
-                <article class="reply">
-                    <h3>{format!("{}意见书（{}）", r.round_label, r.unit)}</h3>
-                    <p><strong>"查明事实："</strong>{r.facts.clone()}</p>
-                    <p><strong>"理由："</strong>{r.reasons.clone()}</p>
-                    <p><strong>"处理意见："</strong>{r.decision_label.clone()}</p>
-                    <p><strong>"依据："</strong>{r.legal_basis.clone()}</p>
-                </article>
-            }
-        })
-        .collect_view();
+    let replies = view! { <ReplyArticles replies=p.replies.clone() /> };
     let ratings = Rating::ALL
         .iter()
         .map(|r| {

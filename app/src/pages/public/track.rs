@@ -1,13 +1,18 @@
-//! 办理进度: what a successful look-up shows: status, due dates and public history, no personal data.
+//! 办理进度: what a successful look-up shows: status, due dates and public history, no
+//! personal data; the petition itself and its replies only after a code texted to the
+//! petitioner's phone on file (查看详情).
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::tracked;
+use crate::api::{LookupCode, UnlockDetail, tracked, tracked_detail};
+use crate::components::field::Field;
 use crate::components::local_time;
+use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::reply::ReplyArticles;
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
 #[component]
@@ -35,6 +40,7 @@ pub fn TrackPage() -> impl IntoView {
                         </dl>
                         <DeadlineList deadlines=p.deadlines />
                         <PetitionTimeline entries=p.timeline />
+                        <Details number=p.number.to_string() />
                     }),
                     Err(_) => Either::Right(view! {
                         <h1>"请先查询"</h1>
@@ -43,5 +49,65 @@ pub fn TrackPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// 查看详情: the petition and its replies once unlocked, else the two small forms that
+/// text a code to the phone on file and take it.
+#[component]
+fn Details(number: String) -> impl IntoView {
+    let send = ServerAction::<LookupCode>::new();
+    let unlock = ServerAction::<UnlockDetail>::new();
+    let n = number.clone();
+    let detail = Resource::new(
+        move || unlock.version().get(),
+        move |_| tracked_detail(n.clone()),
+    );
+    let query = use_query_map();
+    let sent_to = move || match send.value().get() {
+        Some(Ok(v)) => Some(v.sent_to),
+        _ => query.read().get("code_sent"),
+    };
+    let send_error = form_error(send);
+    let unlock_error = form_error(unlock);
+    view! {
+        <section aria-labelledby="detail-h">
+            <h2 id="detail-h">"诉求内容与答复"</h2>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let number = number.clone();
+                    let number_for_send = number.clone();
+                    Suspend::new(async move {
+                        match detail.await {
+                            Ok(Some(p)) => Either::Left(view! {
+                                <h3>{p.title}</h3>
+                                <p><strong>"事实和理由："</strong>{p.facts}</p>
+                                <p><strong>"诉求："</strong>{p.request}</p>
+                                <ReplyArticles replies=p.replies />
+                            }),
+                            _ => Either::Right(view! {
+                                <p class="hint">"诉求内容和答复只向信访人本人显示：我们将向登记的手机发送验证码。"</p>
+                                <ErrorSummary error=send_error />
+                                <ActionForm action=send attr:class="form">
+                                    <input type="hidden" name="number" value=number_for_send />
+                                    <input type="hidden" name="back" value="1" />
+                                    <button type="submit" class="button">"发送验证码到登记的手机"</button>
+                                </ActionForm>
+                                {move || sent_to().map(|to| view! {
+                                    <p class="notice success" role="status">{format!("验证码已发送至{to}，5分钟内有效。")}</p>
+                                })}
+                                <ErrorSummary error=unlock_error />
+                                <ActionForm action=unlock attr:class="form" attr:novalidate=true>
+                                    <input type="hidden" name="number" value=number />
+                                    <Field name="sms_code" label="短信验证码" inputmode="numeric"
+                                        autocomplete="one-time-code" maxlength=6 server_error=unlock_error />
+                                    <button type="submit" class="button primary">"查看详情"</button>
+                                </ActionForm>
+                            }),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
     }
 }

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod download;
 pub mod list_mine;
 pub mod lookup;
+pub mod lookup_detail;
 pub mod rate;
 pub mod review;
 pub mod submit;

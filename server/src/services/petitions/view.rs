@@ -23,7 +23,11 @@ pub(super) async fn owned(
 }
 
 pub async fn view(state: &AppState, citizen: CitizenId, number: &str) -> AppResult<PetitionView> {
-    let row = owned(state, citizen, number).await?;
+    full(state, owned(state, citizen, number).await?).await
+}
+
+/// The petition with its public history, files and published replies.
+pub(super) async fn full(state: &AppState, row: PetitionRow) -> AppResult<PetitionView> {
     let events = db::petitions::public_events(&state.db.pool, row.id).await?;
     let files = db::petitions::attachments(&state.db.pool, row.id).await?;
     let replies = db::work::replies(&state.db.pool, row.id, true).await?;
