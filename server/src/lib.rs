@@ -5,6 +5,7 @@ pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod crypto;
+pub mod csrf;
 pub mod db;
 pub mod error;
 pub mod jobs;

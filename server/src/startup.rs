@@ -117,6 +117,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(Compress::default())
             .wrap(security_headers())
             .wrap(from_fn(crate::auth::cookies::apply_pending))
+            .wrap(from_fn(crate::csrf::refuse_cross_site))
             .wrap(TracingLogger::<PortalRootSpan>::new())
             .app_data(data.clone())
             .service(crate::routes::health::live)

@@ -25,6 +25,10 @@ pub struct Citizen {
     pub token: String,
 }
 
+/// No request of the suite takes more than a second or two; one that hangs fails its test
+/// with this, rather than holding up the whole run.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -52,6 +56,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     tokio::spawn(app.run_until_stopped());
     let client = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(REQUEST_TIMEOUT)
         .build()
         .unwrap();
     TestApp {

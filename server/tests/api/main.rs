@@ -9,6 +9,7 @@ mod attachments;
 mod audit;
 mod canary;
 mod clocks;
+mod csrf;
 mod health;
 mod lookup;
 mod matrix;

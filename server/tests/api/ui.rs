@@ -8,6 +8,7 @@ use crate::helpers::{TestApp, id_number, phone, spawn_app};
 /// A browser: keeps cookies, asks for HTML, does not follow redirects (so tests see them).
 fn browser() -> Client {
     Client::builder()
+        .timeout(crate::helpers::REQUEST_TIMEOUT)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
