@@ -130,14 +130,27 @@ pub async fn set_phone(
     Ok(())
 }
 
-/// The channels the citizen wants notices on: (SMS, e-mail).
-pub async fn channels(pool: &AnyPool, id: CitizenId) -> Result<Option<(bool, bool)>, sqlx::Error> {
-    sqlx::query("SELECT notify_sms, notify_email FROM citizens WHERE id = $1")
-        .bind(id.0)
-        .fetch_optional(pool)
-        .await?
-        .map(|r| Ok((r.try_get::<i64, _>(0)? != 0, r.try_get::<i64, _>(1)? != 0)))
-        .transpose()
+/// The channels the citizen wants notices on, and whether there is an e-mail address:
+/// (SMS, e-mail, has e-mail).
+pub async fn channels(
+    pool: &AnyPool,
+    id: CitizenId,
+) -> Result<Option<(bool, bool, bool)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT notify_sms, notify_email, CASE WHEN email_enc IS NULL THEN 0 ELSE 1 END \
+         FROM citizens WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await?
+    .map(|r| {
+        Ok((
+            r.try_get::<i64, _>(0)? != 0,
+            r.try_get::<i64, _>(1)? != 0,
+            r.try_get::<i64, _>(2)? != 0,
+        ))
+    })
+    .transpose()
 }
 
 pub async fn set_channels(

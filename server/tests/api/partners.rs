@@ -97,24 +97,33 @@ async fn timeline(app: &TestApp, token: &str, number: &str) -> Vec<Value> {
         .clone()
 }
 
-/// A partner system as the administrator sets it up, with `HOUSING` handled in it.
-async fn partner(app: &TestApp, url: &str) -> Partner {
-    let admin = staff(app, "示范市信访局", "administrator").await;
+/// A partner system the administrator registers; the secret is in this answer only.
+async fn register_partner(app: &TestApp, admin: &str, name: &str, url: &str) -> Partner {
     let res = app
         .post_json(
             "/api/v1/admin/partners",
-            Some(&admin),
-            &json!({ "name": "区住建局业务系统", "url": url }),
+            Some(admin),
+            &json!({ "name": name, "url": url }),
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let view: Value = res.json().await.unwrap();
+    Partner {
+        id: view["id"].as_i64().unwrap(),
+        key: webhook::decode_secret(view["secret"].as_str().unwrap()).unwrap(),
+    }
+}
+
+/// A partner system as the administrator sets it up, with `HOUSING` handled in it.
+async fn partner(app: &TestApp, url: &str) -> Partner {
+    let admin = staff(app, "示范市信访局", "administrator").await;
+    let partner = register_partner(app, &admin, "区住建局业务系统", url).await;
     let housing = unit_id(app, HOUSING).await;
     let res = app
         .client
         .put(app.url(&format!("/api/v1/admin/units/{housing}/partner")))
         .bearer_auth(&admin)
-        .json(&json!({ "partner_id": view["id"] }))
+        .json(&json!({ "partner_id": partner.id }))
         .send()
         .await
         .unwrap();
@@ -126,10 +135,7 @@ async fn partner(app: &TestApp, url: &str) -> Partner {
         .await
         .unwrap();
     assert!(listed[0]["secret"].is_null(), "the secret is shown once");
-    Partner {
-        id: view["id"].as_i64().unwrap(),
-        key: webhook::decode_secret(view["secret"].as_str().unwrap()).unwrap(),
-    }
+    partner
 }
 
 #[tokio::test]
@@ -350,23 +356,8 @@ async fn unsigned_wrongly_signed_expired_malformed_or_foreign_reports_change_not
     );
 
     // Another partner, with a valid signature of its own, does not reach this case.
-    let other = {
-        let admin = staff(&app, "示范市信访局", "administrator").await;
-        let v: Value = app
-            .post_json(
-                "/api/v1/admin/partners",
-                Some(&admin),
-                &json!({ "name": "别的系统", "url": url }),
-            )
-            .await
-            .json()
-            .await
-            .unwrap();
-        Partner {
-            id: v["id"].as_i64().unwrap(),
-            key: webhook::decode_secret(v["secret"].as_str().unwrap()).unwrap(),
-        }
-    };
+    let admin = staff(&app, "示范市信访局", "administrator").await;
+    let other = register_partner(&app, &admin, "别的系统", &url).await;
     assert_eq!(
         other
             .post_raw(&app, "m7", &accepted, 0, None)

@@ -9,13 +9,9 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 pub async fn channels(state: &AppState, id: CitizenId) -> AppResult<ChannelsView> {
-    let pool = &state.db.pool;
-    let (sms, email) = db::citizens::channels(pool, id)
+    let (sms, email, has_email) = db::citizens::channels(&state.db.pool, id)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    let has_email = db::citizens::by_id(pool, id)
-        .await?
-        .is_some_and(|c| c.email_enc.is_some());
     Ok(ChannelsView {
         sms,
         email,

@@ -4,13 +4,20 @@ use shared::petition::{LookupRequest, PetitionNumber, PetitionProgress, QueryCod
 
 use super::present;
 use crate::crypto::same;
-use crate::db;
+use crate::db::{self, petitions::PetitionRow};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// A wrong number, a wrong code and a malformed either all answer the same "not
 /// found", after the same database query and hash, so a guesser learns nothing.
 pub async fn lookup(state: &AppState, req: &LookupRequest) -> AppResult<PetitionProgress> {
+    let row = checked(state, req).await?;
+    let events = db::petitions::public_events(&state.db.pool, row.id).await?;
+    Ok(present::progress(state, &row, events))
+}
+
+/// The petition whose number and query code `req` holds, or "not found".
+pub(super) async fn checked(state: &AppState, req: &LookupRequest) -> AppResult<PetitionRow> {
     let number = PetitionNumber::parse(&req.number);
     let code = QueryCode::parse(&req.query_code).ok();
     let key = number
@@ -24,10 +31,7 @@ pub async fn lookup(state: &AppState, req: &LookupRequest) -> AppResult<Petition
         .as_ref()
         .is_some_and(|r| same(&presented, &r.query_code_hash));
     match row {
-        Some(row) if matches && code.is_some() => {
-            let events = db::petitions::public_events(&state.db.pool, row.id).await?;
-            Ok(present::progress(state, &row, events))
-        }
+        Some(row) if matches && code.is_some() => Ok(row),
         _ => Err(AppError::NotFound),
     }
 }

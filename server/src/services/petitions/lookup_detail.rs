@@ -20,10 +20,7 @@ async fn row(state: &AppState, number: &str, code: &str) -> AppResult<PetitionRo
         number: number.to_owned(),
         query_code: code.to_owned(),
     };
-    let progress = super::lookup(state, &req).await?;
-    db::petitions::by_number(&state.db.pool, progress.number.as_str())
-        .await?
-        .ok_or(AppError::NotFound)
+    super::lookup::checked(state, &req).await
 }
 
 /// The phone the petitioner gave: their account's, or the one staff registered.
