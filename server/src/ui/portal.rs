@@ -11,6 +11,9 @@ use shared::petition::{
 use shared::reference::ReferenceData;
 
 use super::grants;
+
+mod track;
+
 use crate::auth::cookies::{self, Kind};
 use crate::auth::principal::{Principal, Resolved, resolve};
 use crate::auth::sessions;
@@ -18,6 +21,7 @@ use crate::crypto::Field;
 use crate::error::AppError;
 use crate::services::{accounts, petitions, reference};
 use crate::state::AppState;
+use track::DETAIL;
 
 pub struct WebPortal {
     pub(super) state: AppState,
@@ -385,38 +389,6 @@ impl Portal for WebPortal {
         crate::services::notifications::dev_sms(&self.state)
             .await
             .map_err(api)
-    }
-}
-
-/// A look-up grant that also unlocked the petition's details ends with this.
-const DETAIL: &str = "#detail";
-
-impl WebPortal {
-    /// Whether this browser looked `number` up (and whether it unlocked the details).
-    fn granted(&self, caller: &Caller, number: &str) -> Option<bool> {
-        let n: String = caller
-            .track
-            .as_deref()
-            .and_then(|c| grants::open(&self.state.vault, Field::TrackGrant, c))?;
-        match n.strip_suffix(DETAIL) {
-            Some(n) if n == number => Some(true),
-            None if n == number => Some(false),
-            _ => None,
-        }
-    }
-
-    async fn granted_row(
-        &self,
-        caller: &Caller,
-        number: &str,
-    ) -> Result<crate::db::petitions::PetitionRow, ApiError> {
-        if self.granted(caller, number).is_none() {
-            return Err(ApiError::not_found());
-        }
-        crate::db::petitions::by_number(&self.state.db.pool, number)
-            .await
-            .map_err(|e| api(e.into()))?
-            .ok_or_else(ApiError::not_found)
     }
 }
 

@@ -8,6 +8,13 @@ use server::startup::Application;
 use server::state::AppState;
 use shared::person::IdCardNumber;
 
+mod logs;
+mod sms;
+mod staff;
+
+pub use logs::logs;
+pub use staff::{act, act_ok, staff, staff_account, totp_code, unit_id};
+
 pub struct TestApp {
     pub address: String,
     pub client: Client,
@@ -47,7 +54,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.log.filter = "warn".into();
     settings.database.url = SecretString::from(database_url(dir.path()).await);
     tweak(&mut settings);
-    capture_logs();
+    logs::capture();
     let app = Application::build(settings)
         .await
         .expect("the application builds");
@@ -152,100 +159,6 @@ impl TestApp {
             .send()
             .await
             .expect("request")
-    }
-
-    /// Lets the minute a phone waits between two verification codes pass.
-    pub async fn a_minute_later(&self) {
-        sqlx::query("UPDATE verification_codes SET created_at = created_at - 61000")
-            .execute(&self.state.db.pool)
-            .await
-            .unwrap();
-    }
-
-    /// Asks for a verification code for `phone` and reads it as the phone would.
-    pub async fn sms_code(&self, phone: &str, purpose: &str) -> String {
-        let seen = self.inbox_mark().await;
-        let res = self
-            .post_json(
-                "/api/v1/verification-codes",
-                None,
-                &json!({ "phone": phone, "purpose": purpose }),
-            )
-            .await;
-        assert_eq!(
-            res.status(),
-            StatusCode::ACCEPTED,
-            "{}",
-            res.text().await.unwrap()
-        );
-        let text = if self.state.settings.notify.worker {
-            self.texts_after(seen, phone, "验证码").await
-        } else {
-            // Tests that drive the worker themselves: read the queued text and take it
-            // off the queue, so they start with nothing pending.
-            let pool = &self.state.db.pool;
-            let (id, params): (i64, Vec<u8>) = sqlx::query_as(
-                "SELECT id, params_enc FROM outbox WHERE template = 'verification_code' ORDER BY id DESC LIMIT 1",
-            )
-            .fetch_one(pool)
-            .await
-            .unwrap();
-            sqlx::query("UPDATE outbox SET status = 'sent' WHERE id = $1")
-                .bind(id)
-                .execute(pool)
-                .await
-                .unwrap();
-            self.state
-                .vault
-                .decrypt(server::crypto::Field::Outbox, &params)
-                .unwrap()
-        };
-        text.chars()
-            .collect::<Vec<_>>()
-            .windows(6)
-            .map(|w| w.iter().collect::<String>())
-            .find(|w| w.bytes().all(|b| b.is_ascii_digit()))
-            .expect("a six-digit code in the text")
-    }
-
-    /// The newest text the embedded SMS provider delivered to `phone` containing `needle`
-    /// (waits up to 10 s for the worker).
-    pub async fn texts_to(&self, phone: &str, needle: &str) -> String {
-        self.texts_after(0, phone, needle).await
-    }
-
-    /// Where the SMS inbox stands now, for [`Self::texts_after`].
-    pub async fn inbox_mark(&self) -> i64 {
-        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sms_inbox")
-            .fetch_one(&self.state.db.pool)
-            .await
-            .unwrap()
-    }
-
-    /// As [`Self::texts_to`], among the texts after inbox row `after`.
-    pub async fn texts_after(&self, after: i64, phone: &str, needle: &str) -> String {
-        for _ in 0..100 {
-            let rows: Vec<(Vec<u8>, String)> = sqlx::query_as(
-                "SELECT phone_enc, body FROM sms_inbox WHERE id > $1 ORDER BY id DESC",
-            )
-            .bind(after)
-            .fetch_all(&self.state.db.pool)
-            .await
-            .unwrap();
-            let found = rows.into_iter().find(|(p, body)| {
-                body.contains(needle)
-                    && self
-                        .state
-                        .vault
-                        .decrypt(server::crypto::Field::Phone, p)
-                        .is_ok_and(|p| p == phone)
-            });
-            if let Some((_, body)) = found {
-                return body;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        panic!("no text with {needle} reached the phone");
     }
 
     /// Registers and logs in a new citizen.
@@ -360,146 +273,4 @@ pub async fn error_fields(res: Response) -> Vec<String> {
         .iter()
         .map(|f| f["field"].as_str().unwrap().to_owned())
         .collect()
-}
-
-pub async fn unit_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM units WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap()
-}
-
-/// A new staff account of `unit` with `roles`; returns (username, password).
-pub async fn staff_account(app: &TestApp, unit: &str, roles: &str) -> (String, String) {
-    let unit = unit_id(app, unit).await;
-    let username = format!("s{}", rand::random::<u32>());
-    let password =
-        server::services::staff::create(&app.state, Some(unit), &username, "工作人员", roles)
-            .await
-            .unwrap()
-            .expect("new account");
-    (username, password)
-}
-
-/// A new staff account of `unit` with `roles`, logged in (and, where its roles require
-/// it, with a second factor bound); returns its access token.
-pub async fn staff(app: &TestApp, unit: &str, roles: &str) -> String {
-    let (username, password) = staff_account(app, unit, roles).await;
-    let res = app
-        .post_json(
-            "/api/v1/staff/sessions",
-            None,
-            &json!({ "username": username, "password": password }),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let token = res.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let me: Value = app
-        .get("/api/v1/staff/me", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
-    if me["totp_required"] == true {
-        let setup: Value = app
-            .post_json("/api/v1/staff/me/totp", Some(&token), &json!({}))
-            .await
-            .json()
-            .await
-            .unwrap();
-        let code = totp_code(setup["secret"].as_str().unwrap(), 0);
-        let res = app
-            .post_json(
-                "/api/v1/staff/me/totp/confirm",
-                Some(&token),
-                &json!({ "code": code }),
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    }
-    token
-}
-
-/// The code of a base32 TOTP secret, `ahead` 30-second steps from now.
-pub fn totp_code(secret: &str, ahead: u64) -> String {
-    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
-        .to_bytes()
-        .unwrap();
-    let totp = totp_rs::TOTP::new_unchecked(
-        totp_rs::Algorithm::SHA1,
-        6,
-        1,
-        30,
-        bytes,
-        None,
-        String::new(),
-    );
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    totp.generate(now + 30 * ahead)
-}
-
-pub async fn act(app: &TestApp, token: &str, number: &str, body: Value) -> Response {
-    app.post_json(
-        &format!("/api/v1/staff/petitions/{number}/actions"),
-        Some(token),
-        &body,
-    )
-    .await
-}
-
-pub async fn act_ok(app: &TestApp, token: &str, number: &str, body: Value) {
-    let res = act(app, token, number, body.clone()).await;
-    assert_eq!(
-        res.status(),
-        StatusCode::NO_CONTENT,
-        "{body}: {}",
-        res.text().await.unwrap()
-    );
-}
-
-/// Everything the portal logged during this test run, at debug level: the canary test
-/// searches it for personal data.
-pub fn logs() -> String {
-    String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned()
-}
-
-static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
-
-struct LogSink;
-
-impl std::io::Write for LogSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOGS.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Installs, once, a subscriber that keeps every log line in memory (ours from debug up).
-fn capture_logs() {
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // Our own crates at debug (where personal data could slip in), the rest at info:
-        // third-party debug output is huge and says nothing about our data handling.
-        let filter = tracing_subscriber::EnvFilter::new("info,server=debug,app=debug,shared=debug");
-        let _ = tracing_subscriber::registry()
-            .with(filter)
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .json()
-                    .with_writer(|| LogSink),
-            )
-            .try_init();
-    });
 }

@@ -10,6 +10,7 @@ mod audit;
 mod canary;
 mod clocks;
 mod csrf;
+mod firewall;
 mod health;
 mod lookup;
 mod matrix;

@@ -8,6 +8,8 @@ use shared::petition::{
     MAX_EXTENSION_DAYS, PetitionNumber, PetitionStatus, Reason, Round, StaffCommand, Workflow,
 };
 
+mod oversight;
+
 use super::clocks;
 use super::record::{Event, Step, Write};
 use crate::db::petitions::PetitionRow;
@@ -359,93 +361,11 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 ],
             ));
         }
-        StaffCommand::Supervise { body } => {
-            let body = text("body", Reason::parse(&body))?;
-            let Some(unit) = w.unit_id else {
-                return Err(AppError::Conflict(
-                    "该信访事项没有承办单位，无需督办。".into(),
-                ));
-            };
-            let due = shared::clock::due_date(
-                &state.calendar.get(),
-                today,
-                state.settings.clocks.rule(Clock::Supervision),
-            )
-            .due;
-            events.push(Event::public(
-                "supervised",
-                "督办",
-                "上级机关已对您的信访事项进行督办。",
-            ));
-            notices.push(Notice::new(
-                Notify::Supervised,
-                Recipient::Unit(unit),
-                &[("number", number.clone())],
-            ));
-            writes.push(Write::Notice {
-                unit_id: unit,
-                body: body.into_inner(),
-                answer_due: due.to_string(),
-            });
-            audit = Some(format!("unit={unit}"));
-        }
-        StaffCommand::AnswerSupervision { notice_id, answer } => {
-            let answer = text("answer", Reason::parse(&answer))?;
-            events.push(Event::internal(
-                "supervision_answered",
-                "书面答复督办",
-                None,
-            ));
-            writes.push(Write::AnswerNotice {
-                id: notice_id,
-                answer: answer.into_inner(),
-            });
-            audit = Some(format!("notice={notice_id}"));
-        }
-        StaffCommand::AddCoHandler { unit_id, due } => {
-            let name = target_unit(ctx, unit_id.0)?;
-            if Some(unit_id.0) == w.unit_id {
-                return Err(AppError::field("unit_id", "主办单位不必再列为协办单位"));
-            }
-            if due <= today {
-                return Err(AppError::field("due", "协办期限必须晚于今天"));
-            }
-            if let Some(main) = w
-                .due_on
-                .as_deref()
-                .and_then(|d| d.parse::<NaiveDate>().ok())
-                && due > main
-            {
-                return Err(AppError::field(
-                    "due",
-                    format!("协办期限不能晚于办理期限（{main}）"),
-                ));
-            }
-            events.push(Event::public(
-                "co_handler",
-                "商请协办",
-                format!("承办单位已商请{name}协助办理。"),
-            ));
-            writes.push(Write::CoHandler {
-                unit_id: unit_id.0,
-                due_on: due.to_string(),
-            });
-            audit = Some(format!("unit={}", unit_id.0));
-        }
-        StaffCommand::CoOpinion { opinion } => {
-            let opinion = text("opinion", Reason::parse(&opinion))?;
-            events.push(Event::internal(
-                "co_opinion",
-                format!("{}提出协办意见", ctx.org.name(ctx.actor_unit)),
-                None,
-            ));
-            writes.push(Write::CoOpinion(opinion.into_inner()));
-        }
-        StaffCommand::Recuse { reason } => {
-            let reason = text("reason", Reason::parse(&reason))?;
-            events.push(Event::internal("recused", "工作人员申请回避", None));
-            writes.push(Write::Recusal(reason.into_inner()));
-        }
+        cmd @ (StaffCommand::Supervise { .. }
+        | StaffCommand::AnswerSupervision { .. }
+        | StaffCommand::AddCoHandler { .. }
+        | StaffCommand::CoOpinion { .. }
+        | StaffCommand::Recuse { .. }) => return oversight::step(ctx, cmd, w),
     }
     Ok(Step {
         work: w,

@@ -1,0 +1,262 @@
+//! The access table's server-function rows (the web UI's door, `/ui/...`).
+
+use reqwest::Method;
+
+use super::{Body, Fixture, Row, row};
+
+/// Every server function; last, the two calls that end the session.
+pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
+    let Fixture {
+        number,
+        code,
+        citizen,
+        sibling_user,
+        sibling_password,
+        sibling_id,
+        sibling_unit,
+        ..
+    } = *f;
+    let (number, code) = (number.to_owned(), code.to_owned());
+    use Body::*;
+    let post = Method::POST;
+    // Columns: anon, citizen, other, intake, handler, head, sibling, accused, supervisor, admin, auditor
+    vec![
+        // Server functions (the web UI's door): citizens' cookies open them; staff tokens do not.
+        row(post.clone(), "/ui/whoami", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/register",
+            Form(vec![("real_name", "王五".into())]),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
+            "/ui/login",
+            Form(vec![
+                ("phone", citizen.phone.clone()),
+                ("password", citizen.password.clone()),
+            ]),
+            "AAAAAAAAAAA",
+        ),
+        row(post.clone(), "/ui/reference", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/form-key", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/submit-petition", Pdf, "DAADDDDDDDD"),
+        row(post.clone(), "/ui/receipt", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/my-petitions",
+            Form(vec![]),
+            "DAADDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/my-notifications",
+            Form(vec![]),
+            "DAADDDDDDDD",
+        ),
+        row(post.clone(), "/ui/my-channels", Form(vec![]), "DAADDDDDDDD"),
+        row(
+            post.clone(),
+            "/ui/save-channels",
+            Form(vec![("sms", "on".into())]),
+            "DAADDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/change-phone",
+            Form(vec![
+                ("phone", "1".into()),
+                ("sms_code", "1".into()),
+                ("password", "x".into()),
+            ]),
+            "DAADDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/petition",
+            Form(vec![("number", number.clone())]),
+            "DADDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/lookup",
+            Form(vec![
+                ("number", number.clone()),
+                ("query_code", code.clone()),
+            ]),
+            "AAAAAAAAAAA",
+        ),
+        // A demo portal's SMS inbox is open to anyone (a production portal has none).
+        row(post.clone(), "/ui/dev-sms", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/send-code",
+            Form(vec![("phone", "1".into()), ("purpose", "register".into())]),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
+            "/ui/tracked",
+            Form(vec![("number", number.clone())]),
+            "DDDDDDDDDDD",
+        ),
+        // Without this browser's look-up grant: nothing is sent or unlocked.
+        row(
+            post.clone(),
+            "/ui/lookup-code",
+            Form(vec![("number", number.clone())]),
+            "DDDDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/unlock-detail",
+            Form(vec![
+                ("number", number.clone()),
+                ("sms_code", "000000".into()),
+            ]),
+            "DDDDDDDDDDD",
+        ),
+        // Answers "nothing unlocked" to every browser without the grant.
+        row(
+            post.clone(),
+            "/ui/tracked-detail",
+            Form(vec![("number", number.clone())]),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
+            "/ui/rate",
+            Form(vec![
+                ("number", number.clone()),
+                ("rating", "satisfied".into()),
+            ]),
+            "DADDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/request-review",
+            Form(vec![
+                ("number", number.clone()),
+                ("reason", "不服答复".into()),
+            ]),
+            "DADDDDDDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/staff-login",
+            Form(vec![
+                ("username", sibling_user.to_owned()),
+                ("password", sibling_password.to_owned()),
+            ]),
+            "AAAAAAAAAAA",
+        ),
+        row(post.clone(), "/ui/staff-me", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/staff-queue", Form(vec![]), "DDDAAAAAADD"),
+        row(
+            post.clone(),
+            "/ui/staff-case",
+            Form(vec![("number", number.clone())]),
+            "DDDAAADDADD",
+        ),
+        row(post.clone(), "/ui/staff-units", Form(vec![]), "DDDAAAAADDD"),
+        row(
+            post.clone(),
+            "/ui/staff-identity",
+            Form(vec![
+                ("number", number.clone()),
+                ("reason", "核实身份以便回访".into()),
+            ]),
+            "DDDAAADDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/staff-act",
+            Form(vec![
+                ("number", number.clone()),
+                ("action", "add_note".into()),
+                ("text", "矩阵测试备注".into()),
+            ]),
+            "DDDDAADDDDD",
+        ),
+        row(post.clone(), "/ui/totp-setup", Form(vec![]), "DDDAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/totp-confirm",
+            Form(vec![("code", "000000".into())]),
+            "DDDAAAAAAAA",
+        ),
+        row(post.clone(), "/ui/admin-units", Form(vec![]), "DDDDDDDDDAD"),
+        row(
+            post.clone(),
+            "/ui/admin-create-unit",
+            Form(vec![
+                ("parent_id", String::new()),
+                ("region_id", "1".into()),
+                ("name", String::new()),
+                ("kind", "department".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-competence",
+            Form(vec![
+                ("unit_id", sibling_unit.to_string()),
+                ("category_id", "999999".into()),
+                ("add", "false".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(post.clone(), "/ui/admin-staff", Form(vec![]), "DDDDDDDDDAD"),
+        row(
+            post.clone(),
+            "/ui/admin-create-staff",
+            Form(vec![
+                ("username", "x".into()),
+                ("display_name", "某".into()),
+                ("unit_id", sibling_unit.to_string()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-update-staff",
+            Form(vec![
+                ("staff_id", sibling_id.to_string()),
+                ("unit_id", sibling_unit.to_string()),
+                ("role_handler", "on".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-reset-totp",
+            Form(vec![("staff_id", sibling_id.to_string())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-create-category",
+            Form(vec![("parent_id", String::new()), ("name", String::new())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-calendar",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-put-calendar",
+            Form(vec![
+                ("year", "2027".into()),
+                ("text", "not a calendar".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        // Last: these end the caller's session.
+        row(Method::DELETE, "/sessions/current", Empty, "DAAAAAAAAAA"),
+        row(post.clone(), "/ui/logout", Form(vec![]), "AAAAAAAAAAA"),
+    ]
+}
