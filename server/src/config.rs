@@ -60,6 +60,22 @@ pub struct ServerSettings {
     pub port: u16,
     pub secure_cookies: bool,
     pub public_url: String,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (addresses or networks).
+    #[serde(default, deserialize_with = "networks")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// Networks written as `10.0.0.0/8`, or single addresses written plainly.
+fn networks<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ipnet::IpNet>, D::Error> {
+    let texts = Vec::<String>::deserialize(d)?;
+    texts
+        .iter()
+        .map(|t| {
+            t.parse::<ipnet::IpNet>()
+                .or_else(|_| t.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| serde::de::Error::custom(format!("not an address or network: {t}")))
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -82,6 +98,9 @@ pub struct SecuritySettings {
 pub struct LimitSettings {
     pub lookups_per_minute: u32,
     pub logins_per_minute: u32,
+    /// Tries at one account from one address per `account_window_minutes`.
+    pub logins_per_account: u32,
+    pub account_window_minutes: u32,
     pub sms_codes_per_hour: u32,
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use shared::clock::Calendar;
@@ -114,8 +114,10 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let ui = crate::ui::Ui::new(&data)?;
     let server = HttpServer::new(move || {
         App::new()
+            // Innermost, so that a panic's 500 still gets the headers and compression.
+            .wrap(from_fn(crate::panics::contain))
             .wrap(Compress::default())
-            .wrap(security_headers())
+            .wrap(crate::headers::defaults())
             .wrap(from_fn(crate::auth::cookies::apply_pending))
             .wrap(from_fn(crate::csrf::refuse_cross_site))
             .wrap(TracingLogger::<PortalRootSpan>::new())
@@ -155,12 +157,4 @@ async fn housekeeping(state: AppState) {
             tracing::warn!(error = %e, "failed to reload the holiday calendar");
         }
     }
-}
-
-/// Headers every response carries. The page CSP with nonces is the UI's.
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
-        .add(("X-Content-Type-Options", "nosniff"))
-        .add(("Referrer-Policy", "same-origin"))
-        .add(("X-Frame-Options", "DENY"))
 }

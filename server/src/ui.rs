@@ -58,6 +58,7 @@ impl Ui {
             provide_context(portal.clone());
             provide_context(desk.clone());
             provide_context(admin.clone());
+            crate::headers::apply_page_policy();
         };
         let options = self.options.clone();
         let shell = move || app::shell(options.clone());

@@ -34,7 +34,10 @@ impl Desk for WebPortal {
         caller: &Caller,
         req: StaffLoginRequest,
     ) -> Result<Outcome<()>, ApiError> {
-        self.state.limiters.login(Self::ip(caller)).map_err(api)?;
+        self.state
+            .limiters
+            .login(Self::ip(caller), &req.username)
+            .map_err(api)?;
         let issued = staff::login(&self.state, &req).await.map_err(api)?;
         Ok(Outcome {
             value: (),

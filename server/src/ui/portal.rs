@@ -1,6 +1,7 @@
 //! The server's implementation of the UI's port: each method calls a service and maps its errors.
 
 use app::ports::{Caller, CookieNames, FileUpload, Outcome, Portal, SignedIn};
+use leptos::prelude::use_context;
 use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
 use shared::ids::CitizenId;
@@ -85,7 +86,16 @@ impl WebPortal {
 /// The client's view of a server error; unexpected causes are logged here, once.
 pub(super) fn api(e: AppError) -> ApiError {
     e.log();
-    e.to_api()
+    let body = e.to_api();
+    // A server function's refusal keeps its own status (422, 404, 429...), like the REST
+    // API's, instead of the framework's blanket 500; a no-JavaScript form post keeps its
+    // redirect back to the form.
+    let form_post = use_context::<actix_web::HttpRequest>()
+        .is_some_and(|req| crate::routes::client::wants_html(&req));
+    if !form_post && let Some(res) = use_context::<leptos_actix::ResponseOptions>() {
+        res.set_status(crate::error::status_of(body.kind));
+    }
+    body
 }
 
 #[async_trait::async_trait]
@@ -126,7 +136,10 @@ impl Portal for WebPortal {
     }
 
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError> {
-        self.state.limiters.login(Self::ip(caller)).map_err(api)?;
+        self.state
+            .limiters
+            .login(Self::ip(caller), &req.phone)
+            .map_err(api)?;
         let issued = accounts::login(&self.state, &req).await.map_err(api)?;
         Ok(Outcome {
             value: (),

@@ -50,6 +50,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.demo = true;
     settings.limits.lookups_per_minute = 10_000;
     settings.limits.logins_per_minute = 10_000;
+    settings.limits.logins_per_account = 10_000;
     settings.limits.sms_codes_per_hour = 10_000;
     settings.log.filter = "warn".into();
     settings.database.url = SecretString::from(database_url(dir.path()).await);

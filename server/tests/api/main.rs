@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod attachments;
+mod attacks;
 mod audit;
 mod canary;
 mod clocks;

@@ -23,7 +23,7 @@ pub async fn login(
     req: HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> AppResult<HttpResponse> {
-    state.limiters.login(client::ip(&req))?;
+    state.limiters.login(client::ip(&req), &body.phone)?;
     let issued = accounts::login(&state, &body).await?;
     Ok(super::issued_response(&state, issued))
 }

@@ -24,7 +24,7 @@ pub async fn login(
     req: HttpRequest,
     body: web::Json<StaffLoginRequest>,
 ) -> AppResult<HttpResponse> {
-    state.limiters.login(client::ip(&req))?;
+    state.limiters.login(client::ip(&req), &body.username)?;
     let issued = staff::login(&state, &body).await?;
     Ok(issued_response(&state, issued))
 }

@@ -1,0 +1,276 @@
+//! The scenarios: what a citizen, a clerk or the public asks of the portal, each as a
+//! request builder over the seeded data (logins, look-up grants and queue cursors are
+//! taken once, before the clock starts).
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::drive::{Expect, MakeRequest};
+use crate::seed::{PASSWORD, Seeded};
+
+pub struct Scenario {
+    pub name: &'static str,
+    pub make: MakeRequest,
+    pub expect: Expect,
+}
+
+pub struct Scenarios {
+    pub client: reqwest::Client,
+    base: String,
+    lookups: Arc<Vec<(String, String)>>,
+    /// (number, "track=<grant>") pairs for the progress page.
+    grants: Arc<Vec<(String, String)>>,
+    citizen_tokens: Arc<Vec<String>>,
+    filing: Arc<Value>,
+    staff_token: String,
+    staff_cookie: String,
+    queue_cursors: Arc<Vec<Option<String>>>,
+    staff_cases: Arc<Vec<String>>,
+}
+
+/// The `name=value` pairs of a response's cookies, as a `Cookie` header.
+fn cookies_of(res: &reqwest::Response) -> String {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(64)
+        .build()?;
+    let mut citizen_tokens = Vec::new();
+    for phone in seeded.phones.iter().take(16) {
+        let res = client
+            .post(format!("{base}/api/v1/sessions"))
+            .json(&json!({ "phone": phone, "password": PASSWORD }))
+            .send()
+            .await?;
+        anyhow::ensure!(res.status() == StatusCode::OK, "citizen login");
+        let body: Value = res.json().await?;
+        citizen_tokens.push(body["access_token"].as_str().context("token")?.to_owned());
+    }
+    let mut grants = Vec::new();
+    for (number, code) in seeded.lookups.iter().take(200) {
+        let res = client
+            .post(format!("{base}/ui/lookup"))
+            .header("Accept", "text/html")
+            .form(&[("number", number), ("query_code", code)])
+            .send()
+            .await?;
+        let cookie = cookies_of(&res);
+        anyhow::ensure!(
+            cookie.contains("track="),
+            "a look-up grant: {}",
+            res.status()
+        );
+        grants.push((number.clone(), cookie));
+    }
+    let (username, password) = &seeded.staff;
+    let res = client
+        .post(format!("{base}/api/v1/staff/sessions"))
+        .json(&json!({ "username": username, "password": password }))
+        .send()
+        .await?;
+    anyhow::ensure!(res.status() == StatusCode::OK, "staff login");
+    let staff_cookie = cookies_of(&res);
+    let body: Value = res.json().await?;
+    let staff_token = body["access_token"].as_str().context("token")?.to_owned();
+    // Up to twenty pages of the department's 办理中 queue, walked once for their cursors.
+    let mut queue_cursors: Vec<Option<String>> = vec![None];
+    while queue_cursors.len() < 20 {
+        let mut req = client
+            .get(format!("{base}/api/v1/staff/petitions"))
+            .bearer_auth(&staff_token)
+            .query(&[("status", "handling")]);
+        if let Some(Some(after)) = queue_cursors.last() {
+            req = req.query(&[("after", after)]);
+        }
+        let page: Value = req.send().await?.json().await?;
+        anyhow::ensure!(
+            page["items"].as_array().is_some_and(|i| !i.is_empty()),
+            "a queue page: {page}"
+        );
+        match page["next"].as_str() {
+            Some(next) => queue_cursors.push(Some(next.to_owned())),
+            None => break,
+        }
+    }
+    let (category_id, region_id) = seeded.filing;
+    let filing = json!({
+        "kind": "appeal",
+        "category_id": category_id,
+        "region_id": region_id,
+        "title": "小区门口道路破损严重",
+        "facts": "小区南门外约五十米道路坑洼不平，雨天积水，老人孩子出行困难，已持续三个月。",
+        "request": "请尽快修复道路，消除安全隐患。",
+        "other_procedure": "none",
+        "people_count": 1,
+        "publish_consent": false
+    });
+    Ok(Scenarios {
+        client,
+        base: base.to_owned(),
+        lookups: Arc::new(seeded.lookups.clone()),
+        grants: Arc::new(grants),
+        citizen_tokens: Arc::new(citizen_tokens),
+        filing: Arc::new(filing),
+        staff_token,
+        staff_cookie,
+        queue_cursors: Arc::new(queue_cursors),
+        staff_cases: Arc::new(seeded.staff_cases.clone()),
+    })
+}
+
+fn ok(s: StatusCode) -> bool {
+    s == StatusCode::OK
+}
+
+fn created(s: StatusCode) -> bool {
+    s == StatusCode::CREATED || s == StatusCode::OK
+}
+
+impl Scenarios {
+    pub fn list(&self) -> Vec<Scenario> {
+        let base = self.base.clone();
+        let mut out = Vec::new();
+
+        let (b, lookups) = (base.clone(), self.lookups.clone());
+        out.push(Scenario {
+            name: "查询 look-up, API (number + code)",
+            make: Arc::new(move |c, conn, n| {
+                let (number, code) = &lookups[(conn * 7919 + n as usize * 31) % lookups.len()];
+                c.post(format!("{b}/api/v1/petitions/lookup"))
+                    .json(&json!({ "number": number, "query_code": code }))
+            }),
+            expect: ok,
+        });
+
+        let (b, grants) = (base.clone(), self.grants.clone());
+        out.push(Scenario {
+            name: "查询 progress page, SSR (/track)",
+            make: Arc::new(move |c, conn, n| {
+                let (number, cookie) = &grants[(conn * 13 + n as usize) % grants.len()];
+                c.get(format!("{b}/track/{number}"))
+                    .header("Cookie", cookie)
+            }),
+            expect: ok,
+        });
+
+        let (b, tokens, filing) = (
+            base.clone(),
+            self.citizen_tokens.clone(),
+            self.filing.clone(),
+        );
+        let run = uuid::Uuid::new_v4().simple().to_string();
+        out.push(Scenario {
+            name: "网上信访 filing, API (no attachment)",
+            make: Arc::new(move |c, conn, n| {
+                c.post(format!("{b}/api/v1/petitions"))
+                    .bearer_auth(&tokens[conn % tokens.len()])
+                    .header("Idempotency-Key", format!("{run}-{conn}-{n}"))
+                    .json(&*filing)
+            }),
+            expect: created,
+        });
+
+        let (b, tokens) = (base.clone(), self.citizen_tokens.clone());
+        out.push(Scenario {
+            name: "我的信访 a citizen's list, API",
+            make: Arc::new(move |c, conn, _| {
+                c.get(format!("{b}/api/v1/petitions"))
+                    .bearer_auth(&tokens[conn % tokens.len()])
+            }),
+            expect: ok,
+        });
+
+        let (b, token, cursors) = (
+            base.clone(),
+            self.staff_token.clone(),
+            self.queue_cursors.clone(),
+        );
+        out.push(Scenario {
+            name: "待办队列 triage queue, API (50 rows, keyset pages)",
+            make: Arc::new(move |c, conn, n| {
+                let mut req = c
+                    .get(format!("{b}/api/v1/staff/petitions"))
+                    .bearer_auth(&token)
+                    .query(&[("status", "handling")]);
+                if let Some(after) = &cursors[(conn + n as usize) % cursors.len()] {
+                    req = req.query(&[("after", after)]);
+                }
+                req
+            }),
+            expect: ok,
+        });
+
+        let (b, cookie, cases) = (base, self.staff_cookie.clone(), self.staff_cases.clone());
+        out.push(Scenario {
+            name: "案件详情 staff case page, SSR",
+            make: Arc::new(move |c, conn, n| {
+                let number = &cases[(conn * 17 + n as usize) % cases.len()];
+                c.get(format!("{b}/staff/petitions/{number}"))
+                    .header("Cookie", &cookie)
+            }),
+            expect: ok,
+        });
+        out
+    }
+}
+
+/// The filing page's first load as a phone gets it: the HTML and every script, WASM and
+/// style sheet it names under /pkg, compressed as served (`Accept-Encoding: br, gzip`).
+pub async fn page_weight(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+    let fetch = |path: String, encodings: &'static str| {
+        let client = client.clone();
+        let url = format!("{base}{path}");
+        async move {
+            let res = client
+                .get(url)
+                .header("Accept-Encoding", encodings)
+                .send()
+                .await?;
+            anyhow::ensure!(res.status().is_success(), "{path}: {}", res.status());
+            let encoding = res
+                .headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("identity")
+                .to_owned();
+            let body = res.bytes().await?;
+            Ok::<_, anyhow::Error>((body, encoding))
+        }
+    };
+    let (html, encoding) = fetch("/file".to_owned(), "br, gzip").await?;
+    // The same page uncompressed, to read what it loads.
+    let (plain, _) = fetch("/file".to_owned(), "identity").await?;
+    let page = String::from_utf8_lossy(&plain);
+    let mut assets: Vec<String> = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for part in page.split(attr).skip(1) {
+            let path = part.split('"').next().unwrap_or_default();
+            if path.starts_with("/pkg/") && !assets.iter().any(|a| a == path) {
+                assets.push(path.to_owned());
+            }
+        }
+    }
+    println!("\nfiling page (/file) first load, compressed as served:\n");
+    println!("| resource | encoding | bytes |");
+    println!("|---|---|---:|");
+    println!("| /file (HTML) | {encoding} | {} |", html.len());
+    let mut total = html.len();
+    for path in assets {
+        let (body, encoding) = fetch(path.clone(), "br, gzip").await?;
+        println!("| {path} | {encoding} | {} |", body.len());
+        total += body.len();
+    }
+    println!("| total | | {total} |");
+    Ok(())
+}

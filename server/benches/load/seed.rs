@@ -1,0 +1,450 @@
+//! The benchmark's data set: the demo jurisdiction, citizens, staff and petitions with
+//! their timelines, written in bulk (multi-row inserts in large transactions) through
+//! the portal's own schema, keys and reference data.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use anyhow::Context;
+use chrono::{Datelike, Duration, NaiveDate};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use server::config::Settings;
+use server::crypto::Field;
+use server::state::AppState;
+use shared::person::{IdCardNumber, Password};
+use shared::petition::{PetitionNumber, QueryCode};
+use sqlx::{Any, Row};
+
+/// Every tenth petition belongs to one citizen, so a citizen has ten.
+const PETITIONS_PER_CITIZEN: usize = 10;
+/// Rows per INSERT statement (about 30 values each, under both engines' bind limits).
+const ROWS_PER_STATEMENT: usize = 500;
+/// Rows per committed transaction.
+const ROWS_PER_COMMIT: usize = 50_000;
+/// Every citizen of the data set has this password (hashed once, not per row).
+pub const PASSWORD: &str = "Bench-Pass-2026!";
+
+/// What the load scenarios need from the data set.
+pub struct Seeded {
+    /// (number, query code) of a sample of petitions, for the look-ups.
+    pub lookups: Vec<(String, String)>,
+    /// Phones of citizens with petitions, for logins.
+    pub phones: Vec<String>,
+    /// Numbers of petitions in the staff member's queue, for the case page.
+    pub staff_cases: Vec<String>,
+    /// A handler of the department whose queue is measured.
+    pub staff: (String, String),
+    /// (category, region) of the filings the load makes.
+    pub filing: (i64, i64),
+    pub petitions: usize,
+    pub events: usize,
+    pub seconds: f64,
+}
+
+/// The status mix of the last quarter's petitions: most in hand, some waiting.
+const STATUSES: [(&str, u32); 6] = [
+    ("submitted", 10),
+    ("forwarded", 5),
+    ("handling", 50),
+    ("awaiting_approval", 5),
+    ("replied", 20),
+    ("closed", 10),
+];
+const KINDS: [&str; 4] = ["suggestion", "appeal", "inquiry", "appeal"];
+
+struct County {
+    code: String,
+    bureau: i64,
+    departments: Vec<i64>,
+    places: Vec<i64>,
+}
+
+pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seeded> {
+    let started = Instant::now();
+    let state = server::startup::build_state(settings.clone()).await?;
+    server::seed::categories(&state).await?;
+    server::seed::demo(&state).await?;
+    let counties = counties(&state).await?;
+    let categories: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM categories c WHERE NOT EXISTS (SELECT 1 FROM categories d WHERE d.parent_id = c.id) ORDER BY id",
+    )
+    .fetch_all(&state.db.pool)
+    .await?;
+    let hash = state
+        .passwords
+        .hash(&Password::parse(PASSWORD).expect("a valid password"))
+        .await?;
+
+    let citizens = petitions.div_ceil(PETITIONS_PER_CITIZEN).max(1);
+    let first_citizen = next_id(&state, "citizens").await?;
+    let phones = insert_citizens(&state, citizens, &hash).await?;
+
+    let first_petition = next_id(&state, "petitions").await?;
+    let measured = &counties[0];
+    let department = measured.departments[0];
+    let mut rng = StdRng::seed_from_u64(2026);
+    let today = chrono::Utc::now().date_naive();
+    let mut sequences: HashMap<String, i64> = HashMap::new();
+    let mut lookups = Vec::new();
+    let mut staff_cases = Vec::new();
+    let mut events = 0;
+    let mut rows: Vec<PetitionRow> = Vec::with_capacity(ROWS_PER_COMMIT);
+    for i in 0..petitions {
+        let county = &counties[i % counties.len()];
+        let filed = today - Duration::days(rng.gen_range(0..730));
+        let scope = format!("{}-{}", filed.year(), county.code);
+        let seq = sequences.entry(scope).or_default();
+        *seq += 1;
+        let number = PetitionNumber::new(filed.year(), &county.code, *seq as u64);
+        let code = QueryCode::from_random(rng.r#gen());
+        let age = (today - filed).num_days();
+        let status = pick_status(&mut rng, age);
+        let unit = if matches!(status, "submitted") {
+            county.bureau
+        } else {
+            county.departments[rng.gen_range(0..county.departments.len())]
+        };
+        let id = first_petition + i as i64;
+        if i % 100 == 0 {
+            lookups.push((number.as_str().to_owned(), code.expose().to_owned()));
+        }
+        if unit == department && status == "handling" && staff_cases.len() < 1000 {
+            staff_cases.push(number.as_str().to_owned());
+        }
+        let row = PetitionRow {
+            id,
+            hash: state.vault.query_code_hash(number.as_str(), code.expose()),
+            number: number.as_str().to_owned(),
+            citizen: first_citizen + (i % citizens) as i64,
+            kind: KINDS[i % KINDS.len()],
+            category: categories[rng.gen_range(0..categories.len())],
+            region: county.places[rng.gen_range(0..county.places.len())],
+            status,
+            filed,
+            unit,
+            // Handling petitions carry the staggered due dates a real queue has.
+            due: filed + Duration::days(if status == "submitted" { 15 } else { 60 }),
+            at: filed
+                .and_hms_opt(9, 0, 0)
+                .expect("a time")
+                .and_utc()
+                .timestamp_millis(),
+        };
+        events += row.timeline().len();
+        rows.push(row);
+        if rows.len() == ROWS_PER_COMMIT {
+            write_petitions(&state, &rows).await?;
+            rows.clear();
+        }
+    }
+    write_petitions(&state, &rows).await?;
+    finish(&state, &sequences).await?;
+    let staff = staff_of(&state, department).await?;
+    Ok(Seeded {
+        lookups,
+        phones: phones.into_iter().take(64).collect(),
+        staff_cases,
+        staff,
+        filing: (categories[0], measured.places[0]),
+        petitions,
+        events,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Petitions older than a quarter are answered or closed; younger ones are at every step.
+fn pick_status(rng: &mut StdRng, age_days: i64) -> &'static str {
+    if age_days > 90 {
+        return if rng.gen_ratio(85, 100) {
+            "closed"
+        } else {
+            "replied"
+        };
+    }
+    let total: u32 = STATUSES.iter().map(|s| s.1).sum();
+    let mut n = rng.gen_range(0..total);
+    for (status, weight) in STATUSES {
+        if n < weight {
+            return status;
+        }
+        n -= weight;
+    }
+    "closed"
+}
+
+/// The two demo counties, each with its bureau, departments and the places below it.
+async fn counties(state: &AppState) -> anyhow::Result<Vec<County>> {
+    let regions = sqlx::query("SELECT id, parent_id, code, level FROM regions")
+        .fetch_all(&state.db.pool)
+        .await?;
+    let units = sqlx::query("SELECT id, region_id, kind FROM units")
+        .fetch_all(&state.db.pool)
+        .await?;
+    let mut out = Vec::new();
+    for r in regions.iter().filter(|r| r.get::<String, _>(3) == "county") {
+        let id: i64 = r.get(0);
+        let of_region = |kind: &str| -> Vec<i64> {
+            units
+                .iter()
+                .filter(|u| u.get::<i64, _>(1) == id && u.get::<String, _>(2) == kind)
+                .map(|u| u.get(0))
+                .collect()
+        };
+        let townships: Vec<i64> = regions
+            .iter()
+            .filter(|t| t.get::<Option<i64>, _>(1) == Some(id))
+            .map(|t| t.get(0))
+            .collect();
+        let mut places = townships.clone();
+        places.extend(
+            regions
+                .iter()
+                .filter(|v| townships.contains(&v.get::<Option<i64>, _>(1).unwrap_or(0)))
+                .map(|v| v.get::<i64, _>(0)),
+        );
+        out.push(County {
+            code: r.get::<String, _>(2).chars().take(6).collect(),
+            bureau: *of_region("bureau").first().context("a county bureau")?,
+            departments: of_region("department"),
+            places,
+        });
+    }
+    anyhow::ensure!(!out.is_empty(), "the demo jurisdiction has counties");
+    Ok(out)
+}
+
+async fn next_id(state: &AppState, table: &str) -> anyhow::Result<i64> {
+    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// Citizens with encrypted identities and blind indexes like registered ones.
+async fn insert_citizens(state: &AppState, n: usize, hash: &str) -> anyhow::Result<Vec<String>> {
+    let start = NaiveDate::from_ymd_opt(1950, 1, 1).expect("a date");
+    let v = &state.vault;
+    let mut phones = Vec::new();
+    let mut batch = Vec::new();
+    for i in 0..n {
+        let born = start + Duration::days((i / 1000) as i64);
+        let first = format!("990101{}{:03}", born.format("%Y%m%d"), i % 1000);
+        let id_number = format!(
+            "{first}{}",
+            IdCardNumber::check_char(&first).expect("digits")
+        );
+        let phone = format!("150{i:08}");
+        batch.push(vec![
+            Val::Blob(v.encrypt(Field::RealName, "张三")),
+            Val::Blob(v.encrypt(Field::IdNumber, &id_number)),
+            Val::Blob(v.blind_index(Field::IdNumber, &id_number)),
+            Val::Blob(v.encrypt(Field::Phone, &phone)),
+            Val::Blob(v.blind_index(Field::Phone, &phone)),
+            Val::Text(hash.to_owned()),
+            Val::Int(0),
+        ]);
+        phones.push(phone);
+        if batch.len() == ROWS_PER_COMMIT || i + 1 == n {
+            insert_rows(
+                state,
+                "citizens (real_name_enc, id_number_enc, id_number_idx, phone_enc, phone_idx, password_hash, created_at)",
+                &batch,
+            )
+            .await?;
+            batch.clear();
+        }
+    }
+    Ok(phones)
+}
+
+struct PetitionRow {
+    id: i64,
+    number: String,
+    hash: Vec<u8>,
+    citizen: i64,
+    kind: &'static str,
+    category: i64,
+    region: i64,
+    status: &'static str,
+    filed: NaiveDate,
+    unit: i64,
+    due: NaiveDate,
+    at: i64,
+}
+
+impl PetitionRow {
+    /// The public steps a petition in this status went through: (kind, title, detail).
+    fn timeline(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        let mut steps = vec![(
+            "submitted",
+            "提交信访事项",
+            "您通过网上信访提交了信访事项，信访部门将在十五日内作出是否受理的决定并告知您。",
+        )];
+        if self.status != "submitted" {
+            steps.push(("forwarded", "转送", "已转送有权处理的机关办理。"));
+        }
+        if matches!(
+            self.status,
+            "handling" | "awaiting_approval" | "replied" | "closed"
+        ) {
+            steps.push(("accepted", "受理", "已受理，将在六十日内办结并书面答复。"));
+        }
+        if matches!(self.status, "replied" | "closed") {
+            steps.push(("replied", "答复", "已作出书面答复意见。"));
+        }
+        steps
+    }
+}
+
+async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let petitions: Vec<Vec<Val>> = rows
+        .iter()
+        .map(|p| {
+            let clock = if p.status == "submitted" {
+                "acceptance"
+            } else {
+                "handling"
+            };
+            let due = p.due.to_string();
+            vec![
+                Val::Int(p.id),
+                Val::Text(p.number.clone()),
+                Val::Blob(p.hash.clone()),
+                Val::Int(p.citizen),
+                Val::Text("online".into()),
+                Val::Text(p.kind.into()),
+                Val::Int(p.category),
+                Val::Int(p.region),
+                Val::Text(format!("关于{}小区供暖不达标的问题", p.id % 997)),
+                Val::Text("入冬以来小区室温长期低于十六度，多次向物业和供热公司反映未果。".into()),
+                Val::Text("请督促供热单位整改，保障居民正常供暖。".into()),
+                Val::Text("none".into()),
+                Val::Int(1),
+                Val::Int(0),
+                Val::Text(p.status.into()),
+                Val::Int(1),
+                Val::Int(p.at),
+                Val::Text((p.filed + Duration::days(15)).to_string()),
+                Val::Int(p.at),
+                Val::Int(p.unit),
+                Val::Text(clock.into()),
+                Val::Text(p.filed.to_string()),
+                Val::Text(due),
+            ]
+        })
+        .collect();
+    insert_rows(
+        state,
+        "petitions (id, number, query_code_hash, citizen_id, channel, kind, category_id, region_id, title, facts, \
+         request, other_procedure, people_count, publish_consent, status, version, submitted_at, acceptance_due, \
+         updated_at, unit_id, clock, clock_start, due_on)",
+        &petitions,
+    )
+    .await?;
+    let events: Vec<Vec<Val>> = rows
+        .iter()
+        .flat_map(|p| {
+            p.timeline()
+                .into_iter()
+                .enumerate()
+                .map(|(n, (kind, title, detail))| {
+                    vec![
+                        Val::Int(p.id),
+                        Val::Int(p.at + n as i64 * 86_400_000),
+                        Val::Text(kind.into()),
+                        Val::Text(if n == 0 { "citizen" } else { "staff" }.into()),
+                        Val::Int(1),
+                        Val::Text(title.into()),
+                        Val::Text(detail.into()),
+                    ]
+                })
+        })
+        .collect();
+    insert_rows(
+        state,
+        "petition_events (petition_id, at, kind, actor, is_public, title, detail)",
+        &events,
+    )
+    .await
+}
+
+/// The per-year sequences continue after the seeded numbers; PostgreSQL's identities too.
+async fn finish(state: &AppState, sequences: &HashMap<String, i64>) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    for (scope, last) in sequences {
+        sqlx::query(
+            "INSERT INTO petition_sequences (scope, last_value) VALUES ($1, $2) \
+             ON CONFLICT (scope) DO UPDATE SET last_value = $2",
+        )
+        .bind(scope)
+        .bind(last)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if state.db.backend == server::db::Backend::Postgres {
+        for table in ["citizens", "petitions", "petition_events"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    // Fresh statistics, as a database that grew over years would have.
+    sqlx::query("ANALYZE").execute(&state.db.pool).await?;
+    Ok(())
+}
+
+/// A handler of `unit` (a county department), with its one-time password.
+async fn staff_of(state: &AppState, unit: i64) -> anyhow::Result<(String, String)> {
+    let username = "bench_handler".to_owned();
+    let password = server::services::staff::create(
+        state,
+        Some(unit),
+        &username,
+        "压测办理员",
+        "intake,handler",
+    )
+    .await?
+    .context("a new staff account")?;
+    Ok((username, password))
+}
+
+enum Val {
+    Int(i64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+/// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per statement.
+async fn insert_rows(state: &AppState, target: &str, rows: &[Vec<Val>]) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let width = chunk[0].len();
+        let mut sql = format!("INSERT INTO {target} VALUES ");
+        for r in 0..chunk.len() {
+            sql.push_str(if r == 0 { "(" } else { ", (" });
+            let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+            sql.push_str(&marks.join(", "));
+            sql.push(')');
+        }
+        let mut q = sqlx::query::<Any>(&sql);
+        for row in chunk {
+            for v in row {
+                q = match v {
+                    Val::Int(i) => q.bind(*i),
+                    Val::Text(t) => q.bind(t.as_str()),
+                    Val::Blob(b) => q.bind(b.as_slice()),
+                };
+            }
+        }
+        q.execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

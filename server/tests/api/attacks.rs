@@ -1,0 +1,9 @@
+//! The attack battery: what a scripted attacker tries against a running portal, and what
+//! they get back (tokens, logins, guessing, hostile input, headers, proxies, errors).
+
+mod errors;
+mod guessing;
+mod headers;
+mod logins;
+mod proxy;
+mod tokens;
