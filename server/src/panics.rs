@@ -53,16 +53,21 @@ mod tests {
                 ),
         )
         .await;
-        let res =
-            test::call_service(&app, test::TestRequest::get().uri("/boom").to_request()).await;
+        // The server turns the error into its response, as here.
+        let boom = test::TestRequest::get().uri("/boom").to_request();
+        let err = test::try_call_service(&app, boom)
+            .await
+            .err()
+            .expect("the panic becomes an error");
+        let res = err.error_response();
         assert_eq!(res.status(), 500);
-        let body = String::from_utf8(test::read_body(res).await.to_vec()).unwrap();
+        let body = actix_web::body::to_bytes(res.into_body()).await.unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
         assert!(
             !body.contains("a value from the request") && !body.contains("panicked"),
             "{body}"
         );
-        let res =
-            test::call_service(&app, test::TestRequest::get().uri("/fine").to_request()).await;
-        assert_eq!(res.status(), 200);
+        let fine = test::TestRequest::get().uri("/fine").to_request();
+        assert_eq!(test::call_service(&app, fine).await.status(), 200);
     }
 }
