@@ -1,4 +1,5 @@
-//! The `portal` command: serve the portal, create the first administrator, verify the audit trail.
+//! The `portal` command: serve the portal, create the first administrator, verify the audit
+//! trail, back the database up and restore it.
 
 use server::config::Settings;
 use server::startup::{Application, build_state};
@@ -6,7 +7,9 @@ use server::startup::{Application, build_state};
 const USAGE: &str = "usage:
   portal [serve] [--demo]        start the portal (--demo fills the demo jurisdiction and staff)
   portal create-admin USERNAME   create an administrator; the password is printed once
-  portal verify-audit            check the audit trail's chain; exits 1 if a record was changed";
+  portal verify-audit            check the audit trail's chain; exits 1 if a record was changed
+  portal backup FILE             write a consistent copy of the database while the portal runs
+  portal restore FILE            restore a backup into the configured (new, empty) database";
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
@@ -26,6 +29,8 @@ async fn main() -> anyhow::Result<()> {
         }
         ["create-admin", username] => create_admin(settings, username).await,
         ["verify-audit"] => verify_audit(settings).await,
+        ["backup", file] => backup(settings, file).await,
+        ["restore", file] => restore(settings, file).await,
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -71,4 +76,23 @@ async fn verify_audit(settings: Settings) -> anyhow::Result<()> {
             std::process::exit(1);
         }
     }
+}
+
+async fn backup(settings: Settings, file: &str) -> anyhow::Result<()> {
+    let db = server::db::Db::connect(&settings.database).await?;
+    server::backup::backup(&db, &settings.database, std::path::Path::new(file)).await?;
+    println!(
+        "备份完成：{file}。备份中的个人信息是加密的，恢复时需要同一把主密钥（security.master_key 或 {}），请与备份分开妥善保管。",
+        settings.data_dir.join("master.key").display()
+    );
+    Ok(())
+}
+
+async fn restore(settings: Settings, file: &str) -> anyhow::Result<()> {
+    let summary = server::backup::restore(&settings.database, std::path::Path::new(file)).await?;
+    println!(
+        "恢复完成：{}件信访事项，{}条审计记录；数据库完整性检查通过。启动前请确认主密钥与备份时相同，并运行 portal verify-audit。",
+        summary.petitions, summary.audit_records
+    );
+    Ok(())
 }

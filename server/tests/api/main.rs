@@ -8,6 +8,7 @@ mod admin;
 mod attachments;
 mod attacks;
 mod audit;
+mod backup;
 mod canary;
 mod clocks;
 mod csrf;
