@@ -1,6 +1,7 @@
 //! The attack battery: what a scripted attacker tries against a running portal, and what
 //! they get back (tokens, logins, guessing, hostile input, headers, proxies, errors).
 
+mod corpora;
 mod errors;
 mod guessing;
 mod headers;
