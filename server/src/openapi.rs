@@ -80,7 +80,7 @@ use crate::routes::api::{
         shared::partner::PartnerCase,
         shared::partner::PartnerReceipt,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &CommonRefusals),
     tags(
         (name = "accounts", description = "实名注册与账户"),
         (name = "sessions", description = "登录、续期与退出"),
@@ -109,6 +109,63 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+    }
+}
+
+/// The refusals every operation of a kind can give, documented once instead of on each
+/// route: 401 where a login is required, 422 where a body or query is read (one that is
+/// not what it should be is refused with the same problem document as a bad field), 404
+/// where the path names something (an id that cannot exist is simply not found).
+struct CommonRefusals;
+
+impl Modify for CommonRefusals {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let refusal = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ApiError")))
+                        .build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for op in operations.into_iter().flatten() {
+                let responses = &mut op.responses.responses;
+                if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    responses
+                        .entry("401".into())
+                        .or_insert_with(|| refusal("Not logged in, or the session ended").into());
+                }
+                let params = op.parameters.as_deref().unwrap_or_default();
+                if params
+                    .iter()
+                    .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path))
+                {
+                    responses
+                        .entry("404".into())
+                        .or_insert_with(|| refusal("Nothing with this id or number").into());
+                }
+                let query = params
+                    .iter()
+                    .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query));
+                if op.request_body.is_some() || query {
+                    responses.entry("422".into()).or_insert_with(|| {
+                        refusal("The body is not what this operation reads").into()
+                    });
+                }
+            }
+        }
     }
 }
 

@@ -24,6 +24,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .error_handler(json_error),
             )
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            // A filter that is not one of the documented values is a refused field, like
+            // a bad body field, not actix's plain-text 400.
+            .app_data(web::QueryConfig::default().error_handler(|_, _| {
+                AppError::field("query", "查询条件不正确，请检查筛选项。").into()
+            }))
             .service(crate::openapi::document)
             .service(accounts::register::register)
             .service(accounts::me::me)
