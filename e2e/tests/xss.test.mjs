@@ -53,7 +53,7 @@ test('script payloads stored everywhere render as text and never run', async () 
   const xss = await payloads();
   const phone = uniquePhone();
   const password = '山脚下的小溪-1992';
-  await registerCitizen({ real_name: '周敏', id_number: uniqueIdNumber(), phone, password, address: RESPONDENT });
+  await registerCitizen({ real_name: '周敏', id_number: uniqueIdNumber(), phone, password });
   const { access_token } = await api('/sessions', { phone, password });
   const ref = await api('/reference');
   const petition = {

@@ -2,7 +2,9 @@
 //! MAC-chained log in the action's own transaction; `verify` finds any changed, inserted
 //! or deleted record.
 
-use crate::crypto::{Vault, same};
+use shared::audit_chain::ChainWalk;
+
+use crate::crypto::Vault;
 use crate::db::{self, Tx, audit::AuditRow};
 
 /// What to record. `detail` must never carry personal data: ids, codes and staff text only.
@@ -72,37 +74,26 @@ pub struct Verification {
 
 /// Walks the chain from the first record and checks every link and the head.
 pub async fn verify(pool: &sqlx::AnyPool, vault: &Vault) -> Result<Verification, sqlx::Error> {
-    let mut expected_seq = 1;
-    let mut prev: Vec<u8> = Vec::new();
-    let mut checked = 0;
+    let mut walk = ChainWalk::new();
     loop {
-        let rows = db::audit::page(pool, expected_seq - 1, 1000).await?;
+        let rows = db::audit::page(pool, walk.last_seq(), 1000).await?;
         if rows.is_empty() {
             break;
         }
         for r in rows {
-            let problem = if r.seq != expected_seq {
-                Some(format!(
-                    "第{expected_seq}条记录缺失（下一条为第{}条）",
-                    r.seq
-                ))
-            } else if !same(&r.prev_mac, &prev) {
-                Some(format!("第{}条记录与前一条记录的链接不符", r.seq))
-            } else if !same(&r.mac, &link(vault, &r)) {
-                Some(format!("第{}条记录的内容已被改动", r.seq))
-            } else {
-                None
-            };
-            if problem.is_some() {
-                return Ok(Verification { checked, problem });
+            if let Err(broken) = walk.step(r.seq, &r.prev_mac, &r.mac, &link(vault, &r)) {
+                return Ok(Verification {
+                    checked: walk.checked(),
+                    problem: Some(broken.to_string()),
+                });
             }
-            checked += 1;
-            expected_seq += 1;
-            prev = r.mac;
         }
     }
     let (last_seq, last_mac) = db::audit::head(pool).await?;
-    let problem = (last_seq != checked || !same(&last_mac, &prev))
-        .then(|| format!("审计链末尾的记录缺失：应有{last_seq}条，实有{checked}条"));
+    let checked = walk.checked();
+    let problem = walk
+        .finish(last_seq, &last_mac)
+        .err()
+        .map(|b| b.to_string());
     Ok(Verification { checked, problem })
 }

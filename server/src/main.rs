@@ -11,8 +11,25 @@ const USAGE: &str = "usage:
   portal backup FILE             write a consistent copy of the database while the portal runs
   portal restore FILE            restore a backup into the configured (new, empty) database";
 
-#[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    limit_malloc_arenas();
+    actix_web::rt::System::new().block_on(run())
+}
+
+/// glibc gives each thread that allocates its own arena (up to eight per core), and each
+/// keeps the memory it once held: with actix's workers, the runtime's blocking threads and
+/// SQLite's connection threads that is tens of megabytes of resident memory for nothing.
+/// Two arenas keep the portal inside its memory budget at no measurable cost in speed.
+/// Set before any thread starts.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator tuning; it is called before other threads exist.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut settings = Settings::load()?;
     server::telemetry::init(&settings.log);

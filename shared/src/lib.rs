@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod audit_chain;
 pub mod clock;
 pub mod error;
 pub mod ids;

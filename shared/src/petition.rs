@@ -1,5 +1,6 @@
 //! The petition (信访事项): its kinds, lifecycle, number and query code, and what clients send and see.
 
+mod file_name;
 mod kind;
 mod number;
 mod offline;
@@ -12,6 +13,7 @@ mod view;
 mod work;
 mod workflow;
 
+pub use file_name::{clean_name, clean_stem};
 pub use kind::{Channel, OtherProcedure, PetitionKind};
 pub use number::PetitionNumber;
 pub use offline::{OfflineFilingRequest, OfflinePetitioner, ValidPetitioner};

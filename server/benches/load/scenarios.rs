@@ -23,7 +23,10 @@ pub struct Scenarios {
     lookups: Arc<Vec<(String, String)>>,
     /// (number, "track=<grant>") pairs for the progress page.
     grants: Arc<Vec<(String, String)>>,
+    /// Citizens who file during the run.
     citizen_tokens: Arc<Vec<String>>,
+    /// Other citizens, with the ten petitions of the data set each, who list theirs.
+    reader_tokens: Arc<Vec<String>>,
     filing: Arc<Value>,
     staff_token: String,
     staff_cookie: String,
@@ -46,8 +49,8 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(64)
         .build()?;
-    let mut citizen_tokens = Vec::new();
-    for phone in seeded.phones.iter().take(16) {
+    let mut tokens = Vec::new();
+    for phone in seeded.phones.iter().take(32) {
         let res = client
             .post(format!("{base}/api/v1/sessions"))
             .json(&json!({ "phone": phone, "password": PASSWORD }))
@@ -55,8 +58,10 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
             .await?;
         anyhow::ensure!(res.status() == StatusCode::OK, "citizen login");
         let body: Value = res.json().await?;
-        citizen_tokens.push(body["access_token"].as_str().context("token")?.to_owned());
+        tokens.push(body["access_token"].as_str().context("token")?.to_owned());
     }
+    let reader_tokens = tokens.split_off(16);
+    let citizen_tokens = tokens;
     let mut grants = Vec::new();
     for (number, code) in seeded.lookups.iter().take(200) {
         let res = client
@@ -121,6 +126,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         lookups: Arc::new(seeded.lookups.clone()),
         grants: Arc::new(grants),
         citizen_tokens: Arc::new(citizen_tokens),
+        reader_tokens: Arc::new(reader_tokens),
         filing: Arc::new(filing),
         staff_token,
         staff_cookie,
@@ -181,7 +187,7 @@ impl Scenarios {
             expect: created,
         });
 
-        let (b, tokens) = (base.clone(), self.citizen_tokens.clone());
+        let (b, tokens) = (base.clone(), self.reader_tokens.clone());
         out.push(Scenario {
             name: "我的信访 a citizen's list, API",
             make: Arc::new(move |c, conn, _| {

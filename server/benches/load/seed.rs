@@ -131,7 +131,10 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
                 .and_utc()
                 .timestamp_millis(),
         };
-        events += row.timeline().len();
+        events += TIMELINE
+            .iter()
+            .filter(|t| t.4.contains(&format!("'{status}'")))
+            .count();
         rows.push(row);
         if rows.len() == ROWS_PER_COMMIT {
             write_petitions(&state, &rows).await?;
@@ -250,6 +253,7 @@ async fn insert_citizens(state: &AppState, n: usize, hash: &str) -> anyhow::Resu
                 state,
                 "citizens (real_name_enc, id_number_enc, id_number_idx, phone_enc, phone_idx, password_hash, created_at)",
                 &batch,
+                "",
             )
             .await?;
             batch.clear();
@@ -273,30 +277,6 @@ struct PetitionRow {
     at: i64,
 }
 
-impl PetitionRow {
-    /// The public steps a petition in this status went through: (kind, title, detail).
-    fn timeline(&self) -> Vec<(&'static str, &'static str, &'static str)> {
-        let mut steps = vec![(
-            "submitted",
-            "提交信访事项",
-            "您通过网上信访提交了信访事项，信访部门将在十五日内作出是否受理的决定并告知您。",
-        )];
-        if self.status != "submitted" {
-            steps.push(("forwarded", "转送", "已转送有权处理的机关办理。"));
-        }
-        if matches!(
-            self.status,
-            "handling" | "awaiting_approval" | "replied" | "closed"
-        ) {
-            steps.push(("accepted", "受理", "已受理，将在六十日内办结并书面答复。"));
-        }
-        if matches!(self.status, "replied" | "closed") {
-            steps.push(("replied", "答复", "已作出书面答复意见。"));
-        }
-        steps
-    }
-}
-
 async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Result<()> {
     if rows.is_empty() {
         return Ok(());
@@ -315,18 +295,11 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
                 Val::Text(p.number.clone()),
                 Val::Blob(p.hash.clone()),
                 Val::Int(p.citizen),
-                Val::Text("online".into()),
                 Val::Text(p.kind.into()),
                 Val::Int(p.category),
                 Val::Int(p.region),
                 Val::Text(format!("关于{}小区供暖不达标的问题", p.id % 997)),
-                Val::Text("入冬以来小区室温长期低于十六度，多次向物业和供热公司反映未果。".into()),
-                Val::Text("请督促供热单位整改，保障居民正常供暖。".into()),
-                Val::Text("none".into()),
-                Val::Int(1),
-                Val::Int(0),
                 Val::Text(p.status.into()),
-                Val::Int(1),
                 Val::Int(p.at),
                 Val::Text((p.filed + Duration::days(15)).to_string()),
                 Val::Int(p.at),
@@ -339,38 +312,65 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
         .collect();
     insert_rows(
         state,
-        "petitions (id, number, query_code_hash, citizen_id, channel, kind, category_id, region_id, title, facts, \
-         request, other_procedure, people_count, publish_consent, status, version, submitted_at, acceptance_due, \
-         updated_at, unit_id, clock, clock_start, due_on)",
+        "petitions (id, number, query_code_hash, citizen_id, kind, category_id, region_id, title, status, \
+         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, channel, facts, request, \
+         other_procedure, people_count, publish_consent, version)",
         &petitions,
+        "'online', '入冬以来小区室温长期低于十六度，多次向物业和供热公司反映未果。', \
+         '请督促供热单位整改，保障居民正常供暖。', 'none', 1, 0, 1",
     )
     .await?;
-    let events: Vec<Vec<Val>> = rows
-        .iter()
-        .flat_map(|p| {
-            p.timeline()
-                .into_iter()
-                .enumerate()
-                .map(|(n, (kind, title, detail))| {
-                    vec![
-                        Val::Int(p.id),
-                        Val::Int(p.at + n as i64 * 86_400_000),
-                        Val::Text(kind.into()),
-                        Val::Text(if n == 0 { "citizen" } else { "staff" }.into()),
-                        Val::Int(1),
-                        Val::Text(title.into()),
-                        Val::Text(detail.into()),
-                    ]
-                })
-        })
-        .collect();
-    insert_rows(
-        state,
-        "petition_events (petition_id, at, kind, actor, is_public, title, detail)",
-        &events,
-    )
-    .await
+    // The timelines are derived in the database from each row's status: four set-based
+    // inserts instead of millions of bound values.
+    let first = rows[0].id;
+    let mut tx = state.db.begin_write().await?;
+    for (n, (kind, actor, title, detail, statuses)) in TIMELINE.iter().enumerate() {
+        let offset = n as i64 * 86_400_000;
+        sqlx::query(&format!(
+            "INSERT INTO petition_events (petition_id, at, kind, actor, is_public, title, detail) \
+             SELECT id, submitted_at + {offset}, '{kind}', '{actor}', 1, '{title}', '{detail}' \
+             FROM petitions WHERE id >= $1 AND status IN ({statuses})"
+        ))
+        .bind(first)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
+
+/// The public steps of a petition by its status: (kind, actor, title, detail, statuses that
+/// went through it). Fixed text only, so it is written into the SQL.
+const TIMELINE: [(&str, &str, &str, &str, &str); 4] = [
+    (
+        "submitted",
+        "citizen",
+        "提交信访事项",
+        "您通过网上信访提交了信访事项，信访部门将在十五日内作出是否受理的决定并告知您。",
+        "'submitted', 'forwarded', 'handling', 'awaiting_approval', 'replied', 'closed'",
+    ),
+    (
+        "forwarded",
+        "staff",
+        "转送",
+        "已转送有权处理的机关办理。",
+        "'forwarded', 'handling', 'awaiting_approval', 'replied', 'closed'",
+    ),
+    (
+        "accepted",
+        "staff",
+        "受理",
+        "已受理，将在六十日内办结并书面答复。",
+        "'handling', 'awaiting_approval', 'replied', 'closed'",
+    ),
+    (
+        "replied",
+        "staff",
+        "答复",
+        "已作出书面答复意见。",
+        "'replied', 'closed'",
+    ),
+];
 
 /// The per-year sequences continue after the seeded numbers; PostgreSQL's identities too.
 async fn finish(state: &AppState, sequences: &HashMap<String, i64>) -> anyhow::Result<()> {
@@ -421,8 +421,14 @@ enum Val {
     Blob(Vec<u8>),
 }
 
-/// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per statement.
-async fn insert_rows(state: &AppState, target: &str, rows: &[Vec<Val>]) -> anyhow::Result<()> {
+/// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per
+/// statement; `constants` (SQL literals) fill the last columns of every row.
+async fn insert_rows(
+    state: &AppState,
+    target: &str,
+    rows: &[Vec<Val>],
+    constants: &str,
+) -> anyhow::Result<()> {
     let mut tx = state.db.begin_write().await?;
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let width = chunk[0].len();
@@ -431,6 +437,10 @@ async fn insert_rows(state: &AppState, target: &str, rows: &[Vec<Val>]) -> anyho
             sql.push_str(if r == 0 { "(" } else { ", (" });
             let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
             sql.push_str(&marks.join(", "));
+            if !constants.is_empty() {
+                sql.push_str(", ");
+                sql.push_str(constants);
+            }
             sql.push(')');
         }
         let mut q = sqlx::query::<Any>(&sql);

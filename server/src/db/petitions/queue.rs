@@ -41,8 +41,37 @@ fn place<'a>(a: Arg<'a>, args: &mut Vec<Arg<'a>>) -> String {
     format!("${}", args.len())
 }
 
-/// A page of the queue ordered by due date, then id; keyset paging.
+/// Whose petitions a half of the queue lists.
+#[derive(Clone, Copy)]
+enum Holder {
+    /// Held by one of the units: served by the (unit, status, due date) index.
+    Unit,
+    /// Waiting for one of the units as co-handler (协办): few rows, found through
+    /// `co_handlers`.
+    CoHandler,
+}
+
+/// A page of the queue ordered by due date, then id; keyset paging. The units' own
+/// petitions and those they co-handle are two queries, each able to use its index (one
+/// query with `OR EXISTS` scans the whole table), merged here.
 pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let mut rows = half(pool, q, Holder::Unit).await?;
+    rows.extend(half(pool, q, Holder::CoHandler).await?);
+    let key = |r: &PetitionRow| {
+        let due = r.work.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned());
+        (due, r.id.0)
+    };
+    rows.sort_by_key(key);
+    rows.dedup_by_key(|r| r.id.0);
+    rows.truncate(usize::try_from(q.limit).unwrap_or(0));
+    Ok(rows)
+}
+
+async fn half(
+    pool: &AnyPool,
+    q: &QueueQuery<'_>,
+    holder: Holder,
+) -> Result<Vec<PetitionRow>, sqlx::Error> {
     let mut args: Vec<Arg> = Vec::new();
     // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
     let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
@@ -52,12 +81,17 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow
         .map(|u| place(Arg::Int(*u), &mut args))
         .collect();
     let ids = ids.join(", ");
-    // Held by one of the units, or waiting for one of them as co-handler (协办).
-    let mut sql = format!(
-        "{SELECT} WHERE (p.unit_id IN ({ids}) OR EXISTS (SELECT 1 FROM co_handlers c \
-         WHERE c.petition_id = p.id AND c.round = p.round AND c.answered_at IS NULL AND c.unit_id IN ({ids}))) \
-         AND p.status IN ("
-    );
+    let mut sql = match holder {
+        Holder::Unit => format!("{SELECT} WHERE p.unit_id IN ({ids}) AND p.status IN ("),
+        // The uncorrelated IN finds the few candidates by index; EXISTS then checks the
+        // request is of the petition's current round.
+        Holder::CoHandler => format!(
+            "{SELECT} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
+             WHERE c.answered_at IS NULL AND c.unit_id IN ({ids})) \
+             AND EXISTS (SELECT 1 FROM co_handlers x WHERE x.petition_id = p.id AND x.round = p.round \
+             AND x.answered_at IS NULL AND x.unit_id IN ({ids})) AND p.status IN ("
+        ),
+    };
     let st: Vec<String> = q
         .statuses
         .iter()

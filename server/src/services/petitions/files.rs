@@ -81,30 +81,7 @@ fn reencode(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, String> {
     Ok(out.into_inner())
 }
 
-/// The last path segment, without control or path characters, at most 80 characters,
-/// with the extension of the detected type.
-pub fn clean_name(raw: &str, ext: &str) -> String {
-    format!("{}.{ext}", clean_stem(raw))
-}
-
-/// The name without its extension, as cleaned for storing and showing.
-pub fn clean_stem(raw: &str) -> String {
-    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
-    let stem: String = stem
-        .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\')
-        })
-        .take(80)
-        .collect();
-    let stem = stem.trim().trim_matches('.');
-    if stem.is_empty() {
-        "附件".to_owned()
-    } else {
-        stem.to_owned()
-    }
-}
+pub use shared::petition::{clean_name, clean_stem};
 
 #[cfg(test)]
 mod tests {
@@ -144,15 +121,5 @@ mod tests {
                 .is_err()
             );
         }
-    }
-
-    #[test]
-    fn names_lose_paths_and_control_characters() {
-        assert_eq!(clean_name("../../etc/passwd", "pdf"), "passwd.pdf");
-        assert_eq!(
-            clean_name("C:\\Users\\张三\\身份证\u{7}.JPG", "jpg"),
-            "身份证.jpg"
-        );
-        assert_eq!(clean_name("...", "png"), "附件.png");
     }
 }
