@@ -20,6 +20,7 @@ mod openapi;
 mod outbox;
 mod partners;
 mod petitions;
+mod queue;
 mod sessions;
 mod setup;
 mod staff;

@@ -142,11 +142,10 @@ async fn half(
         place(Arg::Int(q.staff_id), &mut args)
     ));
     if let Some((d, id)) = q.after {
+        // A row-value comparison, which both engines read as a seek in the index's order.
         let d = place(Arg::Text(d), &mut args);
         let id = place(Arg::Int(id), &mut args);
-        sql.push_str(&format!(
-            " AND ({due} > {d} OR ({due} = {d} AND p.id > {id}))"
-        ));
+        sql.push_str(&format!(" AND ({due}, p.id) > ({d}, {id})"));
     }
     sql.push_str(&format!(
         " ORDER BY {due}, p.id LIMIT {}",
