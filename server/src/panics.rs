@@ -42,7 +42,7 @@ mod tests {
                 .route(
                     "/boom",
                     web::get().to(|| async {
-                        let secret: Option<&str> = None;
+                        let secret: Option<&str> = std::hint::black_box(None);
                         HttpResponse::Ok()
                             .body(secret.expect("a value from the request").to_owned())
                     }),
@@ -55,10 +55,9 @@ mod tests {
         .await;
         // The server turns the error into its response, as here.
         let boom = test::TestRequest::get().uri("/boom").to_request();
-        let err = test::try_call_service(&app, boom)
-            .await
-            .err()
-            .expect("the panic becomes an error");
+        let Err(err) = test::try_call_service(&app, boom).await else {
+            panic!("the panic becomes an error");
+        };
         let res = err.error_response();
         assert_eq!(res.status(), 500);
         let body = actix_web::body::to_bytes(res.into_body()).await.unwrap();

@@ -90,7 +90,7 @@ pub(super) fn api(e: AppError) -> ApiError {
     // A server function's refusal keeps its own status (422, 404, 429...), like the REST
     // API's, instead of the framework's blanket 500; a no-JavaScript form post keeps its
     // redirect back to the form.
-    let form_post = use_context::<actix_web::HttpRequest>()
+    let form_post = use_context::<leptos_actix::Request>()
         .is_some_and(|req| crate::routes::client::wants_html(&req));
     if !form_post && let Some(res) = use_context::<leptos_actix::ResponseOptions>() {
         res.set_status(crate::error::status_of(body.kind));
