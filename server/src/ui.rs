@@ -6,6 +6,7 @@ mod admin_desk;
 mod desk;
 mod grants;
 mod portal;
+mod refusal;
 
 use std::sync::Arc;
 

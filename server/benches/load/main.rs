@@ -8,10 +8,12 @@
 //! `cargo bench -p server --bench load` with `BENCH_PETITIONS`, `BENCH_SECONDS`,
 //! `BENCH_CONNECTIONS` and `BENCH_DATABASE_URL` (PostgreSQL; without it, SQLite only).
 
+mod bulk;
 mod drive;
 mod portal;
 mod scenarios;
 mod seed;
+mod timeline;
 
 use std::time::Duration;
 

@@ -14,12 +14,12 @@ use server::crypto::Field;
 use server::state::AppState;
 use shared::person::{IdCardNumber, Password};
 use shared::petition::{PetitionNumber, QueryCode};
-use sqlx::{Any, Row};
+use sqlx::Row;
+
+use crate::bulk::{Val, insert_rows};
 
 /// Every tenth petition belongs to one citizen, so a citizen has ten.
 const PETITIONS_PER_CITIZEN: usize = 10;
-/// Rows per INSERT statement (about 30 values each, under both engines' bind limits).
-const ROWS_PER_STATEMENT: usize = 500;
 /// Rows per committed transaction.
 const ROWS_PER_COMMIT: usize = 50_000;
 /// Every citizen of the data set has this password (hashed once, not per row).
@@ -131,7 +131,7 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
                 .and_utc()
                 .timestamp_millis(),
         };
-        events += TIMELINE
+        events += crate::timeline::TIMELINE
             .iter()
             .filter(|t| t.4.contains(&format!("'{status}'")))
             .count();
@@ -320,57 +320,8 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
          '请督促供热单位整改，保障居民正常供暖。', 'none', 1, 0, 1",
     )
     .await?;
-    // The timelines are derived in the database from each row's status: four set-based
-    // inserts instead of millions of bound values.
-    let first = rows[0].id;
-    let mut tx = state.db.begin_write().await?;
-    for (n, (kind, actor, title, detail, statuses)) in TIMELINE.iter().enumerate() {
-        let offset = n as i64 * 86_400_000;
-        sqlx::query(&format!(
-            "INSERT INTO petition_events (petition_id, at, kind, actor, is_public, title, detail) \
-             SELECT id, submitted_at + {offset}, '{kind}', '{actor}', 1, '{title}', '{detail}' \
-             FROM petitions WHERE id >= $1 AND status IN ({statuses})"
-        ))
-        .bind(first)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
+    crate::timeline::write(state, rows[0].id).await
 }
-
-/// The public steps of a petition by its status: (kind, actor, title, detail, statuses that
-/// went through it). Fixed text only, so it is written into the SQL.
-const TIMELINE: [(&str, &str, &str, &str, &str); 4] = [
-    (
-        "submitted",
-        "citizen",
-        "提交信访事项",
-        "您通过网上信访提交了信访事项，信访部门将在十五日内作出是否受理的决定并告知您。",
-        "'submitted', 'forwarded', 'handling', 'awaiting_approval', 'replied', 'closed'",
-    ),
-    (
-        "forwarded",
-        "staff",
-        "转送",
-        "已转送有权处理的机关办理。",
-        "'forwarded', 'handling', 'awaiting_approval', 'replied', 'closed'",
-    ),
-    (
-        "accepted",
-        "staff",
-        "受理",
-        "已受理，将在六十日内办结并书面答复。",
-        "'handling', 'awaiting_approval', 'replied', 'closed'",
-    ),
-    (
-        "replied",
-        "staff",
-        "答复",
-        "已作出书面答复意见。",
-        "'replied', 'closed'",
-    ),
-];
 
 /// The per-year sequences continue after the seeded numbers; PostgreSQL's identities too.
 async fn finish(state: &AppState, sequences: &HashMap<String, i64>) -> anyhow::Result<()> {
@@ -413,48 +364,4 @@ async fn staff_of(state: &AppState, unit: i64) -> anyhow::Result<(String, String
     .await?
     .context("a new staff account")?;
     Ok((username, password))
-}
-
-enum Val {
-    Int(i64),
-    Text(String),
-    Blob(Vec<u8>),
-}
-
-/// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per
-/// statement; `constants` (SQL literals) fill the last columns of every row.
-async fn insert_rows(
-    state: &AppState,
-    target: &str,
-    rows: &[Vec<Val>],
-    constants: &str,
-) -> anyhow::Result<()> {
-    let mut tx = state.db.begin_write().await?;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let width = chunk[0].len();
-        let mut sql = format!("INSERT INTO {target} VALUES ");
-        for r in 0..chunk.len() {
-            sql.push_str(if r == 0 { "(" } else { ", (" });
-            let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-            sql.push_str(&marks.join(", "));
-            if !constants.is_empty() {
-                sql.push_str(", ");
-                sql.push_str(constants);
-            }
-            sql.push(')');
-        }
-        let mut q = sqlx::query::<Any>(&sql);
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    Val::Int(i) => q.bind(*i),
-                    Val::Text(t) => q.bind(t.as_str()),
-                    Val::Blob(b) => q.bind(b.as_slice()),
-                };
-            }
-        }
-        q.execute(&mut *tx).await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }

@@ -1,7 +1,6 @@
 //! The server's implementation of the UI's port: each method calls a service and maps its errors.
 
 use app::ports::{Caller, CookieNames, FileUpload, Outcome, Portal, SignedIn};
-use leptos::prelude::use_context;
 use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
 use shared::ids::CitizenId;
@@ -12,6 +11,7 @@ use shared::petition::{
 use shared::reference::ReferenceData;
 
 use super::grants;
+pub(super) use super::refusal::api;
 
 mod track;
 
@@ -19,7 +19,6 @@ use crate::auth::cookies::{self, Kind};
 use crate::auth::principal::{Principal, Resolved, resolve};
 use crate::auth::sessions;
 use crate::crypto::Field;
-use crate::error::AppError;
 use crate::services::{accounts, petitions, reference};
 use crate::state::AppState;
 use track::DETAIL;
@@ -81,21 +80,6 @@ impl WebPortal {
             .ip
             .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
     }
-}
-
-/// The client's view of a server error; unexpected causes are logged here, once.
-pub(super) fn api(e: AppError) -> ApiError {
-    e.log();
-    let body = e.to_api();
-    // A server function's refusal keeps its own status (422, 404, 429...), like the REST
-    // API's, instead of the framework's blanket 500; a no-JavaScript form post keeps its
-    // redirect back to the form.
-    let form_post = use_context::<leptos_actix::Request>()
-        .is_some_and(|req| crate::routes::client::wants_html(&req));
-    if !form_post && let Some(res) = use_context::<leptos_actix::ResponseOptions>() {
-        res.set_status(crate::error::status_of(body.kind));
-    }
-    body
 }
 
 #[async_trait::async_trait]

@@ -1,0 +1,51 @@
+//! Bulk writes for the data set: many rows per INSERT statement, bound, never spliced in.
+
+use server::state::AppState;
+use sqlx::Any;
+
+/// Rows per INSERT statement (under both engines' bind limits).
+const ROWS_PER_STATEMENT: usize = 500;
+
+pub enum Val {
+    Int(i64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+/// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per
+/// statement; `constants` (SQL literals) fill the last columns of every row.
+pub async fn insert_rows(
+    state: &AppState,
+    target: &str,
+    rows: &[Vec<Val>],
+    constants: &str,
+) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let width = chunk[0].len();
+        let mut sql = format!("INSERT INTO {target} VALUES ");
+        for r in 0..chunk.len() {
+            sql.push_str(if r == 0 { "(" } else { ", (" });
+            let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+            sql.push_str(&marks.join(", "));
+            if !constants.is_empty() {
+                sql.push_str(", ");
+                sql.push_str(constants);
+            }
+            sql.push(')');
+        }
+        let mut q = sqlx::query::<Any>(&sql);
+        for row in chunk {
+            for v in row {
+                q = match v {
+                    Val::Int(i) => q.bind(*i),
+                    Val::Text(t) => q.bind(t.as_str()),
+                    Val::Blob(b) => q.bind(b.as_slice()),
+                };
+            }
+        }
+        q.execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
