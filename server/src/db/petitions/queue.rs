@@ -142,10 +142,14 @@ async fn half(
         place(Arg::Int(q.staff_id), &mut args)
     ));
     if let Some((d, id)) = q.after {
-        // A row-value comparison, which both engines read as a seek in the index's order.
+        // The plain range on the sort key is what lets the engine seek in the index (SQLite
+        // does not seek on a row value over an expression column); the second condition
+        // only sorts out the rows of the cursor's own due date.
         let d = place(Arg::Text(d), &mut args);
         let id = place(Arg::Int(id), &mut args);
-        sql.push_str(&format!(" AND ({due}, p.id) > ({d}, {id})"));
+        sql.push_str(&format!(
+            " AND {due} >= {d} AND ({due} > {d} OR p.id > {id})"
+        ));
     }
     sql.push_str(&format!(
         " ORDER BY {due}, p.id LIMIT {}",
