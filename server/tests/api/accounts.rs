@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use crate::helpers::{error_fields, id_number, phone, spawn_app};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_registers_with_a_real_identity_and_logs_in_by_phone() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -22,7 +22,7 @@ async fn a_citizen_registers_with_a_real_identity_and_logs_in_by_phone() {
     assert_eq!(me["phone"], citizen.phone);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_reports_every_wrong_field_at_once_in_chinese() {
     let app = spawn_app().await;
     let res = app
@@ -57,7 +57,7 @@ async fn registration_reports_every_wrong_field_at_once_in_chinese() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_address_is_kept_encrypted_and_shown_to_its_owner() {
     let app = spawn_app().await;
     let address = "示范市东城区新桥街道梧桐路18号3单元502室";
@@ -93,7 +93,7 @@ async fn an_address_is_kept_encrypted_and_shown_to_its_owner() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_common_password_is_refused() {
     let app = spawn_app().await;
     let phone = phone();
@@ -104,7 +104,7 @@ async fn a_common_password_is_refused() {
     assert_eq!(error_fields(res).await, ["password"]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_phone_or_id_number_cannot_register_twice() {
     let app = spawn_app().await;
     let first = app.citizen().await;
@@ -121,7 +121,7 @@ async fn a_phone_or_id_number_cannot_register_twice() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_malformed_body_is_a_422_naming_the_problem_not_a_500() {
     let app = spawn_app().await;
     let res = app
@@ -135,7 +135,7 @@ async fn a_malformed_body_is_a_422_naming_the_problem_not_a_500() {
     assert_eq!(error_fields(res).await, ["body"]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn personal_data_is_encrypted_at_rest() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -156,7 +156,7 @@ async fn personal_data_is_encrypted_at_rest() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_password_ends_every_session_at_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -186,7 +186,7 @@ async fn changing_the_password_ends_every_session_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_current_password_changes_nothing() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

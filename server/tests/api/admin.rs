@@ -16,7 +16,7 @@ async fn put_json(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwe
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
     let app = spawn_app().await;
     let admin = staff(&app, "示范市信访局", "administrator").await;
@@ -125,7 +125,7 @@ async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
     assert_eq!(audited, 4);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn next_years_holidays_are_entered_checked_and_counted_with() {
     let app = spawn_app().await;
     let admin = staff(&app, "示范市信访局", "administrator").await;

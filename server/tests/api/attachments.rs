@@ -48,7 +48,7 @@ async fn file_with(app: &TestApp, token: &str, files: Vec<(&str, Vec<u8>)>) -> r
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_petition_is_filed_with_pictures_and_a_pdf_and_exif_is_gone() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -113,7 +113,7 @@ async fn a_petition_is_filed_with_pictures_and_a_pdf_and_exif_is_gone() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_script_disguised_as_a_picture_is_refused_by_name_and_nothing_is_filed() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -134,7 +134,7 @@ async fn a_script_disguised_as_a_picture_is_refused_by_name_and_nothing_is_filed
     assert!(app.my_petitions(&citizen.token).await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn more_than_nine_files_are_refused() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -147,7 +147,7 @@ async fn more_than_nine_files_are_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_over_ten_megabytes_is_refused_before_it_is_read_whole() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -157,7 +157,7 @@ async fn a_file_over_ten_megabytes_is_refused_before_it_is_read_whole() {
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_owner_adds_material_up_to_nine_files_in_all() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

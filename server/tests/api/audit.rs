@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::helpers::{TestApp, act_ok, spawn_app, staff};
 use crate::workflow::DISTRICT_BUREAU;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_changed_or_deleted_audit_record_is_detected() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -37,7 +37,7 @@ async fn a_changed_or_deleted_audit_record_is_detected() {
     assert!(report.problem.unwrap().contains("第2条记录的内容已被改动"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_last_audit_record_is_detected() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -64,7 +64,7 @@ fn verify_command(app: &TestApp) -> std::process::Output {
         .expect("run portal verify-audit")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_verify_command_reports_a_tampered_record_and_fails() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

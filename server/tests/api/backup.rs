@@ -63,7 +63,7 @@ const PETITIONS: &str =
 const AUDIT: &str =
     "SELECT seq, action || '|' || actor || '|' || COALESCE(petition_id, 0) FROM audit_log";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_under_write_load_restores_to_the_same_rows_and_starts() {
     let app = Arc::new(spawn_app().await);
     let citizen = app.citizen().await;

@@ -104,7 +104,7 @@ fn draft(decision: &str) -> Value {
     })
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_of_the_petitioner_reaches_the_unit_complained_about_at_any_step() {
     let app = spawn_app().await;
     let id_number = crate::helpers::id_number();

@@ -29,7 +29,7 @@ async fn late_and_replied(app: &TestApp) -> (crate::helpers::Citizen, String, St
     (citizen, head, numbers.pop().unwrap(), replied)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapsed_replies() {
     let app = spawn_app().await;
     let (citizen, head, late, replied) = late_and_replied(&app).await;
@@ -80,7 +80,7 @@ async fn the_clock_job_flags_overdue_once_even_on_two_instances_and_closes_lapse
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_petitioner_is_reminded_before_the_review_window_closes_and_units_hear_of_overdue() {
     let app = spawn_app().await;
     let (_, _, late, replied) = late_and_replied(&app).await;

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::helpers::spawn_app;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cross_site_request_changes_nothing_and_same_site_ones_work() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

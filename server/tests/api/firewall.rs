@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::helpers::{act, act_ok, spawn_app, staff, unit_id};
 use crate::workflow::{DISTRICT_BUREAU, HOUSING, case};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_unit_complained_about_never_sees_an_accusation_and_unmasking_is_recorded() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -2,7 +2,7 @@ use crate::helpers::spawn_app;
 use server::db::Backend;
 use sqlx::Row;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn liveness_and_readiness_answer_ok() {
     let app = spawn_app().await;
     for path in ["/health/live", "/health/ready"] {
@@ -11,7 +11,7 @@ async fn liveness_and_readiness_answer_ok() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys_on() {
     let app = spawn_app().await;
     if app.state.db.backend != Backend::Sqlite {
@@ -36,7 +36,7 @@ async fn sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys_on() {
     assert_eq!((journal.as_str(), sync, fks), ("wal", 2, 1));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_api_route_is_a_json_404() {
     let app = spawn_app().await;
     let res = app.get("/api/v1/nothing-here", None).await;

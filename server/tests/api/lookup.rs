@@ -3,7 +3,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{spawn_app, spawn_app_with};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_number_and_code_show_progress_and_no_personal_data() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -31,7 +31,7 @@ async fn the_number_and_code_show_progress_and_no_personal_data() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_code_may_be_typed_in_lower_case_without_hyphens() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -52,7 +52,7 @@ async fn the_code_may_be_typed_in_lower_case_without_hyphens() {
     assert_eq!(res.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_code_and_a_wrong_number_give_the_same_answer() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -92,7 +92,7 @@ async fn a_wrong_code_and_a_wrong_number_give_the_same_answer() {
     assert_eq!(bodies[0], bodies[2]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn look_ups_from_one_address_are_rate_limited() {
     let app = spawn_app_with(|s| s.limits.lookups_per_minute = 5).await;
     let mut statuses = Vec::new();
@@ -108,7 +108,7 @@ async fn look_ups_from_one_address_are_rate_limited() {
     assert_eq!(statuses, [404, 404, 404, 404, 404, 429]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_petition_itself_is_shown_after_a_code_texted_to_the_phone_on_file() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -16,7 +16,7 @@ mod table;
 
 use table::{Body, Row, WHO};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_principal_as_the_table_says() {
     let app = spawn_app().await;
     let pool = &app.state.db.pool;

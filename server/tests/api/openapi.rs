@@ -1,6 +1,6 @@
 use crate::helpers::spawn_app;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_openapi_document_describes_every_public_route() {
     let app = spawn_app().await;
     let res = app.get("/api/v1/openapi.json", None).await;

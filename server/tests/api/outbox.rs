@@ -48,7 +48,7 @@ async fn due_now(app: &TestApp) {
         .unwrap();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filing_is_texted_and_notified_in_app_once_and_a_rolled_back_change_sends_nothing() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |_| {}).await;
@@ -110,7 +110,7 @@ async fn a_filing_is_texted_and_notified_in_app_once_and_a_rolled_back_change_se
     assert_eq!(sms.seen.lock().unwrap().len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failures_are_retried_with_backoff_rate_limits_honoured_and_a_400_dead_lettered() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |_| {}).await;
@@ -179,7 +179,7 @@ async fn failures_are_retried_with_backoff_rate_limits_honoured_and_a_400_dead_l
     assert_eq!(status_of(&app, "sms").await.0, "sent");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hanging_provider_times_out_without_holding_anyone_up() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |_| {}).await;
@@ -196,7 +196,7 @@ async fn a_hanging_provider_times_out_without_holding_anyone_up() {
     assert!(started.elapsed() < Duration::from_secs(10));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_killed_mid_send_leaves_the_message_to_the_next_one() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |_| {}).await;
@@ -215,7 +215,7 @@ async fn a_worker_killed_mid_send_leaves_the_message_to_the_next_one() {
     assert_eq!(sms.keys().len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_draining_together_never_send_the_same_message() {
     let sms = StandIn::start().await;
     let (app, channels) = portal(&sms, |s| s.notify.batch = 7).await;
@@ -250,7 +250,7 @@ async fn two_instances_draining_together_never_send_the_same_message() {
     assert_eq!(sent, 24);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation() {
     let sms = StandIn::start().await;
     let (port, mails) = smtp_sink().await;
@@ -300,7 +300,7 @@ async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation(
     assert!(body.contains(receipt["query_code"].as_str().unwrap()));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partner_subscription_receives_signed_versioned_events_and_keeps_a_delivery_log() {
     let partner = StandIn::start().await;
     let sms = StandIn::start().await;

@@ -138,7 +138,7 @@ async fn partner(app: &TestApp, url: &str) -> Partner {
     partner
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_forwarded_to_a_partner_system_is_pushed_and_its_reports_reach_the_citizen() {
     let (url, pushes) = case_system().await;
     let app = spawn_app_with(|s| s.notify.worker = false).await;
@@ -258,7 +258,7 @@ async fn a_case_forwarded_to_a_partner_system_is_pushed_and_its_reports_reach_th
     assert_eq!(queued, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unsigned_wrongly_signed_expired_malformed_or_foreign_reports_change_nothing() {
     let (url, _pushes) = case_system().await;
     let app = spawn_app_with(|s| s.notify.worker = false).await;

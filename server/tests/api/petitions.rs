@@ -3,7 +3,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{error_fields, spawn_app};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_files_a_petition_and_gets_a_number_a_query_code_and_a_due_date() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -50,7 +50,7 @@ async fn a_citizen_files_a_petition_and_gets_a_number_a_query_code_and_a_due_dat
     assert_eq!(detail["can_withdraw"], true);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filing_needs_a_logged_in_citizen() {
     let app = spawn_app().await;
     let body = app.filing().await;
@@ -60,7 +60,7 @@ async fn filing_needs_a_logged_in_citizen() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_filing_lists_every_problem_and_stores_nothing() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -78,7 +78,7 @@ async fn a_bad_filing_lists_every_problem_and_stores_nothing() {
     assert!(app.my_petitions(&citizen.token).await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_or_too_general_category_and_an_unknown_region_are_field_errors() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -111,7 +111,7 @@ async fn an_unknown_or_too_general_category_and_an_unknown_region_are_field_erro
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrongly_typed_field_is_a_422_not_a_500() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -123,7 +123,7 @@ async fn a_wrongly_typed_field_is_a_422_not_a_500() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn replaying_a_submission_with_the_same_key_gives_the_same_petition() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -139,7 +139,7 @@ async fn replaying_a_submission_with_the_same_key_gives_the_same_petition() {
     assert_eq!(app.my_petitions(&citizen.token).await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn simultaneous_retries_create_exactly_one_petition() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -156,7 +156,7 @@ async fn simultaneous_retries_create_exactly_one_petition() {
     assert_eq!(app.my_petitions(&citizen.token).await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_reused_for_different_content_is_a_conflict() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -173,7 +173,7 @@ async fn a_key_reused_for_different_content_is_a_conflict() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_citizens_petition_is_not_found() {
     let app = spawn_app().await;
     let owner = app.citizen().await;
@@ -207,7 +207,7 @@ async fn another_citizens_petition_is_not_found() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_matter_before_a_court_is_recorded_with_guidance_to_the_right_channel() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -233,7 +233,7 @@ async fn a_matter_before_a_court_is_recorded_with_guidance_to_the_right_channel(
     assert_eq!(detail["progress"]["timeline"][1]["title"], "诉访分离提示");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_withdraws_before_acceptance_and_cannot_withdraw_twice() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -274,7 +274,7 @@ async fn a_citizen_withdraws_before_acceptance_and_cannot_withdraw_twice() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn petition_numbers_run_in_sequence_within_a_region_and_year() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -290,7 +290,7 @@ async fn petition_numbers_run_in_sequence_within_a_region_and_year() {
     assert_eq!(seq(&b), seq(&a) + 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_province_that_counts_working_days_gets_working_day_due_dates() {
     let app = crate::helpers::spawn_app_with(|s| {
         s.clocks.acceptance = shared::clock::ClockRule {
@@ -306,7 +306,7 @@ async fn a_province_that_counts_working_days_gets_working_day_due_dates() {
     assert!(due["explanation"].as_str().unwrap().contains("5个工作日"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unusable_idempotency_key_is_a_field_error_and_files_nothing() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -317,7 +317,7 @@ async fn an_unusable_idempotency_key_is_a_field_error_and_files_nothing() {
     assert!(app.my_petitions(&citizen.token).await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn saved_receipts_of_retries_are_forgotten_after_a_day() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::helpers::{spawn_app, staff};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keyset_pages_walk_the_whole_queue_in_order() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -3,7 +3,7 @@ use serde_json::Value;
 
 use crate::helpers::{phone, spawn_app, spawn_app_with};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_phone_and_a_wrong_password_get_the_same_answer() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -20,7 +20,7 @@ async fn an_unknown_phone_and_a_wrong_password_get_the_same_answer() {
     assert_eq!(bodies[0], bodies[2]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logging_out_revokes_the_access_token_at_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -40,7 +40,7 @@ async fn logging_out_revokes_the_access_token_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refresh_token_rotates_and_a_stale_one_replayed_later_ends_the_session() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -94,7 +94,7 @@ async fn a_refresh_token_rotates_and_a_stale_one_replayed_later_ends_the_session
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_cookies_are_host_prefixed_secure_http_only_and_same_site() {
     let app = spawn_app_with(|s| s.server.secure_cookies = true).await;
     let citizen = app.citizen().await;
@@ -115,7 +115,7 @@ async fn session_cookies_are_host_prefixed_secure_http_only_and_same_site() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_browser_with_only_a_refresh_cookie_is_let_in_and_given_a_new_access_cookie() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -144,7 +144,7 @@ async fn a_browser_with_only_a_refresh_cookie_is_let_in_and_given_a_new_access_c
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logins_from_one_address_are_rate_limited() {
     let app = spawn_app_with(|s| s.limits.logins_per_minute = 3).await;
     let mut statuses = Vec::new();

@@ -4,7 +4,7 @@ use server::db::reference::{Table, count};
 
 use crate::helpers::{spawn_app, spawn_app_with};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_production_start_creates_no_account_and_no_jurisdiction_but_the_category_tree() {
     let app = spawn_app_with(|s| s.demo = false).await;
     let pool = &app.state.db.pool;
@@ -16,7 +16,7 @@ async fn a_production_start_creates_no_account_and_no_jurisdiction_but_the_categ
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
     let app = spawn_app().await;
     let pool = &app.state.db.pool;
@@ -30,7 +30,7 @@ async fn the_demo_switch_fills_the_jurisdiction_and_staff_once() {
     assert_eq!(server::db::staff::count(pool).await.unwrap(), 10);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_admin_makes_one_administrator_with_a_password_shown_once() {
     let app = spawn_app_with(|s| s.demo = false).await;
     let first =

@@ -34,7 +34,7 @@ async fn staff_login(app: &TestApp, username: &str, password: &str) -> reqwest::
     .await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_logs_in_and_sees_their_unit_and_roles() {
     let app = spawn_app().await;
     let (username, password) = clerk(&app).await;
@@ -55,7 +55,7 @@ async fn a_clerk_logs_in_and_sees_their_unit_and_roles() {
     assert_eq!(me["roles"], json!(["intake", "supervisor"]));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_username_and_a_wrong_password_get_the_same_answer() {
     let app = spawn_app().await;
     let (username, _) = clerk(&app).await;
@@ -65,7 +65,7 @@ async fn an_unknown_username_and_a_wrong_password_get_the_same_answer() {
     assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn citizen_and_staff_tokens_open_only_their_own_doors() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -96,7 +96,7 @@ async fn citizen_and_staff_tokens_open_only_their_own_doors() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_staff_member_logs_out_and_the_token_stops_working() {
     let app = spawn_app().await;
     let (username, password) = clerk(&app).await;
@@ -120,7 +120,7 @@ async fn a_staff_member_logs_out_and_the_token_stops_working() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
     let app = spawn_app().await;
     let unit: i64 = sqlx::query_scalar("SELECT id FROM units WHERE name = '东城区信访局'")

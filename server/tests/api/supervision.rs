@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::helpers::{act, act_ok, spawn_app, staff, unit_id};
 use crate::workflow::{DISTRICT_BUREAU, HOUSING, case, citizen_view};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_supervision_notice_is_answered_in_writing_by_the_handling_unit_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -83,7 +83,7 @@ async fn a_supervision_notice_is_answered_in_writing_by_the_handling_unit_once()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_co_handling_unit_sees_the_case_gives_its_opinion_once_and_the_lead_reads_it() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -59,7 +59,7 @@ fn local(app: &TestApp, location: &str) -> String {
         .to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_is_rendered_in_chinese_with_the_hydration_script() {
     let app = spawn_app().await;
     let (status, html) = page(&app, &browser(), "/").await;
@@ -73,7 +73,7 @@ async fn the_home_page_is_rendered_in_chinese_with_the_hydration_script() {
     assert!(html.contains("第二十二条"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_page_is_a_404() {
     let app = spawn_app().await;
     let (status, html) = page(&app, &browser(), "/no/such/page").await;
@@ -81,7 +81,7 @@ async fn an_unknown_page_is_a_404() {
     assert!(html.contains("页面不存在"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_bad_registration_comes_back_with_every_message() {
     let app = spawn_app().await;
     let b = browser();
@@ -110,7 +110,7 @@ async fn without_javascript_a_bad_registration_comes_back_with_every_message() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_citizen_registers_logs_in_files_and_finds_the_petition_again() {
     let app = spawn_app().await;
     let b = browser();
@@ -221,7 +221,7 @@ async fn without_javascript_a_citizen_registers_logs_in_files_and_finds_the_peti
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_wrong_code_shows_one_not_found_message() {
     let app = spawn_app().await;
     let b = browser();
@@ -251,7 +251,7 @@ async fn signed_in_browser(app: &TestApp) -> (Client, String) {
     (b, citizen.token)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_the_petition_page_adds_material_and_withdraws() {
     let app = spawn_app().await;
     let (b, token) = signed_in_browser(&app).await;
@@ -306,7 +306,7 @@ async fn without_javascript_the_petition_page_adds_material_and_withdraws() {
     assert!(html.contains("已撤回") && !html.contains("确认撤回"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
     let app = spawn_app().await;
     let admin = crate::helpers::staff(&app, "示范市信访局", "administrator").await;

@@ -28,7 +28,7 @@ async fn message(res: reqwest::Response) -> String {
     res.json::<Value>().await.unwrap().to_string()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_code_works_once_for_its_phone_and_purpose_and_never_reaches_the_log() {
     let app = spawn_app().await;
     let phone = phone();
@@ -65,7 +65,7 @@ async fn a_code_works_once_for_its_phone_and_purpose_and_never_reaches_the_log()
     assert!(!logs().contains(&code), "the code is never logged");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_wrong_tries_kill_a_code_and_an_expired_one_is_refused() {
     let app = spawn_app().await;
     let phone = phone();
@@ -93,7 +93,7 @@ async fn five_wrong_tries_kill_a_code_and_an_expired_one_is_refused() {
     assert!(message(res).await.contains("已失效"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_phone_gets_one_code_a_minute_and_ten_a_day_and_an_address_its_hourly_share() {
     let app = spawn_app().await;
     let phone = phone();
@@ -132,7 +132,7 @@ async fn a_phone_gets_one_code_a_minute_and_ten_a_day_and_an_address_its_hourly_
     assert!(message(res).await.contains("一小时"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_moves_to_a_new_phone_proved_by_a_code_sent_to_it() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -170,7 +170,7 @@ async fn a_citizen_moves_to_a_new_phone_proved_by_a_code_sent_to_it() {
     assert_eq!(me["phone"], new.as_str());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_who_turns_sms_off_still_finds_every_notice_in_the_app() {
     let app = spawn_app_with(|s| s.notify.worker = false).await;
     let citizen = app.citizen().await;

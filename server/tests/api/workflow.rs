@@ -39,7 +39,7 @@ pub(crate) async fn citizen_view(app: &TestApp, token: &str, number: &str) -> Va
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -180,7 +180,7 @@ async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up
     assert_eq!(file["unit"], DISTRICT_BUREAU);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_extension_of_at_most_thirty_days_approved_by_the_head() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -231,7 +231,7 @@ async fn one_extension_of_at_most_thirty_days_approved_by_the_head() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_clerks_forwarding_at_once_exactly_one_wins() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -260,7 +260,7 @@ async fn two_clerks_forwarding_at_once_exactly_one_wins() {
     assert_eq!(forwarded, 1, "done once");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_designated_unit_cannot_object_again() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -303,7 +303,7 @@ async fn a_designated_unit_cannot_object_again() {
     assert!(message(res).await.contains("第二十三条"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_review_after_its_window_is_refused_with_the_rule() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -344,7 +344,7 @@ async fn a_review_after_its_window_is_refused_with_the_rule() {
     assert!(message(res).await.contains("第三十五条"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_registers_a_letter_and_the_petitioner_can_follow_it_by_number_and_code() {
     let app = spawn_app().await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;

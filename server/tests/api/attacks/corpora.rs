@@ -25,7 +25,7 @@ fn corpora() -> Vec<String> {
     all
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the corpora: `PORTAL_CORPORA=$(bash .ci/corpora)`, as .ci/run does"]
 async fn naughty_strings_are_stored_exactly_or_refused_with_422() {
     let strings = corpora();

@@ -31,7 +31,7 @@ fn assert_clean(what: &str, status: StatusCode, body: &str) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_requests_get_a_clean_4xx() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

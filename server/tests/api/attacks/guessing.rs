@@ -21,7 +21,7 @@ fn random_code() -> String {
         .join("-")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_guesses_find_nothing_then_the_guesser_is_refused() {
     let app = spawn_app_with(|s| s.limits.lookups_per_minute = 1000).await;
     let citizen = app.citizen().await;

@@ -30,7 +30,7 @@ fn assert_common(res: &Response, what: &str) {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_page_has_its_own_nonce_and_nothing_else_may_run() {
     let app = spawn_app().await;
     let mut nonces = HashSet::new();
@@ -74,7 +74,7 @@ async fn each_page_has_its_own_nonce_and_nothing_else_may_run() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn api_answers_and_files_allow_nothing_to_run() {
     let app = spawn_app().await;
     for path in [

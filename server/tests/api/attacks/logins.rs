@@ -19,7 +19,7 @@ async fn login_from(app: &TestApp, client: &str, phone: &str, password: &str) ->
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guesser_runs_out_of_tries_without_locking_the_owner_out() {
     let app = spawn_app_with(|s| {
         s.limits.logins_per_account = 5;

@@ -17,7 +17,7 @@ async fn lookup_from(app: &TestApp, forwarded: &str) -> StatusCode {
         .status()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_trusted_proxy_the_header_is_ignored() {
     let app = spawn_app_with(|s| s.limits.lookups_per_minute = 3).await;
     let mut statuses = Vec::new();
@@ -31,7 +31,7 @@ async fn without_a_trusted_proxy_the_header_is_ignored() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_client_is_counted_apart() {
     let app = spawn_app_with(|s| {
         s.limits.lookups_per_minute = 3;

@@ -31,7 +31,7 @@ async fn status_with(app: &TestApp, token: &str) -> StatusCode {
     app.get("/api/v1/accounts/me", Some(token)).await.status()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_expired_and_misused_tokens_are_all_refused() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -166,7 +166,7 @@ fn flip(sig: &str) -> String {
     chars.into_iter().collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_login_is_a_new_session_and_password_change_ends_the_others_at_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use super::{browser, page, post_form};
 use crate::helpers::{phone, spawn_app};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demo_portal_shows_its_texts_on_the_sms_inbox_page_and_a_real_one_has_none() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -32,7 +32,7 @@ async fn a_demo_portal_shows_its_texts_on_the_sms_inbox_page_and_a_real_one_has_
     assert!(html.contains("没有开发用收件箱"), "{html}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_citizen_reads_notices_turns_sms_off_and_moves_to_a_new_phone() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
@@ -83,7 +83,7 @@ async fn without_javascript_a_citizen_reads_notices_turns_sms_off_and_moves_to_a
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_look_up_unlocks_the_petition_with_a_texted_code() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
