@@ -77,3 +77,13 @@ export async function registerCitizen(account) {
   await api('/verification-codes', { phone: account.phone, purpose: 'register' }, undefined, 202);
   await api('/accounts', { ...account, sms_code: await smsCode(account.phone) });
 }
+
+/// Logs a citizen in through the login page and waits for 我的信访.
+export async function loginCitizen(page, phone, password) {
+  await page.goto(`${BASE}/login`);
+  await hydrated(page);
+  await page.getByLabel('手机号码').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/my\/petitions$/);
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
 
 let browser;
 let caseSystem;
@@ -80,12 +80,7 @@ test('the SMS inbox shows the receipt, a partner system reports the reply, the c
   await registerCitizen({ real_name: '赵丽华', id_number: uniqueIdNumber(), phone, password });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await hydrated(page);
-  await page.getByLabel('手机号码').fill(phone);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/my\/petitions$/);
+  await loginCitizen(page, phone, password);
   await page.goto(`${BASE}/file`);
   await hydrated(page);
   await page.getByLabel('申诉求决').check();

@@ -3,7 +3,7 @@
 // citizen reads it, rates it 不满意 and asks for a review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -80,12 +80,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   // The citizen reads the reply, rates it 不满意 and asks for a review.
   context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await hydrated(page);
-  await page.getByLabel('手机号码').fill(phone);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/my\/petitions$/);
+  await loginCitizen(page, phone, password);
   await page.goto(`${BASE}/my/petitions/${number}`);
   await hydrated(page);
   await page.getByText('物业服务企业未按合同约定履行清运义务。').waitFor();

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -87,12 +87,7 @@ test('script payloads stored everywhere render as text and never run', async () 
 
   // The citizen's pages.
   let { context, page, dialogs } = await watchedPage();
-  await page.goto(`${BASE}/login`);
-  await hydrated(page);
-  await page.getByLabel('手机号码').fill(phone);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/my\/petitions$/);
+  await loginCitizen(page, phone, password);
   await assertInert(page, dialogs, '我的信访');
   await page.getByText(TITLE).first().waitFor();
   await page.goto(`${BASE}/my/petitions/${number}`);

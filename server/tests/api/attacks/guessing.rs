@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{logs, spawn_app_with};
+use crate::helpers::{TestApp, logs, spawn_app_with};
 
 const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -19,6 +19,15 @@ fn random_code() -> String {
         .map(|c| c.iter().collect::<String>())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+async fn lookup(app: &TestApp, number: &str, code: &str) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/petitions/lookup",
+        None,
+        &json!({ "number": number, "query_code": code }),
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -34,13 +43,7 @@ async fn a_thousand_guesses_find_nothing_then_the_guesser_is_refused() {
     for _ in 0..1000 {
         let code = random_code();
         assert_ne!(code, real);
-        let res = app
-            .post_json(
-                "/api/v1/petitions/lookup",
-                None,
-                &json!({ "number": number, "query_code": code }),
-            )
-            .await;
+        let res = lookup(&app, &number, &code).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         let body: Value = res.json().await.unwrap();
         answers.insert(body.to_string());
@@ -56,13 +59,7 @@ async fn a_thousand_guesses_find_nothing_then_the_guesser_is_refused() {
     let mut extra = 0;
     loop {
         let code = random_code();
-        let res = app
-            .post_json(
-                "/api/v1/petitions/lookup",
-                None,
-                &json!({ "number": number, "query_code": code }),
-            )
-            .await;
+        let res = lookup(&app, &number, &code).await;
         if res.status() == StatusCode::TOO_MANY_REQUESTS {
             break;
         }
@@ -71,13 +68,7 @@ async fn a_thousand_guesses_find_nothing_then_the_guesser_is_refused() {
         extra += 1;
         assert!(extra < 200, "the guesser is never refused");
     }
-    let res = app
-        .post_json(
-            "/api/v1/petitions/lookup",
-            None,
-            &json!({ "number": number, "query_code": real }),
-        )
-        .await;
+    let res = lookup(&app, &number, &real).await;
     assert_eq!(
         res.status(),
         StatusCode::TOO_MANY_REQUESTS,
