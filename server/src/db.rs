@@ -1,4 +1,4 @@
-//! The portable query layer: one pool over SQLite or PostgreSQL, and the queries of each aggregate.
+//! The portable query layer: the pools over SQLite or PostgreSQL and each aggregate's queries.
 //!
 //! Every query is written once, in SQL both engines accept (`$1` placeholders, `RETURNING`,
 //! `ON CONFLICT`), and run through sqlx's `Any` driver. Integers are BIGINT, flags 0/1,

@@ -143,13 +143,13 @@ async fn housekeeping(state: AppState) {
         tick.tick().await;
         state.limiters.shrink();
         if let Err(e) =
-            crate::db::idempotency::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
+            crate::db::idempotency::purge(&state.db.writer, crate::time::now_ms() - KEEP_MS).await
         {
             tracing::warn!(error = %e, "failed to purge old idempotency records");
         }
         // Verification codes count towards the daily limit for a day, then go.
         if let Err(e) =
-            crate::db::verification::purge(&state.db.pool, crate::time::now_ms() - KEEP_MS).await
+            crate::db::verification::purge(&state.db.writer, crate::time::now_ms() - KEEP_MS).await
         {
             tracing::warn!(error = %e, "failed to purge old verification codes");
         }

@@ -26,7 +26,7 @@ pub async fn start(state: &AppState, principal: Principal) -> AppResult<Issued> 
     let refresh = new_refresh_token();
     let now = now_ms();
     db::sessions::insert(
-        &state.db.pool,
+        &state.db.writer,
         db::sessions::NewSession {
             id: &sid,
             principal: principal.kind(),
@@ -77,7 +77,7 @@ pub async fn refresh(state: &AppState, token: &str) -> AppResult<Issued> {
             });
         }
         tx.rollback().await?;
-        db::sessions::revoke(&state.db.pool, &session.id, now).await?;
+        db::sessions::revoke(&state.db.writer, &session.id, now).await?;
         tracing::warn!(session.id = %session.id, "refresh token replayed; session revoked");
         return Err(AppError::Unauthenticated);
     }
@@ -92,6 +92,6 @@ pub async fn refresh(state: &AppState, token: &str) -> AppResult<Issued> {
 }
 
 pub async fn end(state: &AppState, session: &str) -> AppResult<()> {
-    db::sessions::revoke(&state.db.pool, session, now_ms()).await?;
+    db::sessions::revoke(&state.db.writer, session, now_ms()).await?;
     Ok(())
 }

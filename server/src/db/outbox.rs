@@ -101,7 +101,7 @@ pub async fn claim(
         .bind(until)
         .bind(now)
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(&db.writer)
         .await?
         .iter()
         .map(from_row)

@@ -20,7 +20,14 @@ pub enum Backend {
 /// The database handle shared by all services.
 #[derive(Clone, Debug)]
 pub struct Db {
+    /// Reads, and on PostgreSQL everything.
     pub pool: AnyPool,
+    /// Where writes go. SQLite lets one connection write at a time and makes the
+    /// others poll in its busy handler, which sleeps 1, 2, 5 … 100 ms between tries:
+    /// under a burst of filings the lock sat idle while writers slept (p99 ≈ 400 ms).
+    /// One writing connection makes them queue in the pool instead, first come first
+    /// served, and woken the moment the last commit ends. On PostgreSQL it is `pool`.
+    pub writer: AnyPool,
     pub backend: Backend,
 }
 
@@ -43,40 +50,30 @@ impl Db {
             bail!("database.url must start with sqlite: or postgres://");
         };
         if backend == Backend::Sqlite {
+            // The reading and the writing pool must open the same database.
+            if sqlite_file(url).is_none() {
+                bail!("database.url must name a SQLite file, not an in-memory database");
+            }
             ensure_sqlite_parent_dir(url)?;
         }
         let options =
             AnyConnectOptions::from_str(url).context("database.url is not a valid URL")?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(settings.max_connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Postgres {
-                        // No request waits forever on a row lock, and a transaction left
-                        // open by a crashed task cannot hold its locks for longer than a minute.
-                        conn.execute(
-                            "SET lock_timeout = '15s'; SET idle_in_transaction_session_timeout = '60s';",
-                        )
-                        .await?;
-                    }
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the writer; FULL sync makes every
-                        // acknowledged petition survive a power cut; busy_timeout queues
-                        // writers instead of failing them.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                        )
-                        .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = pool_options(backend, settings.max_connections)
+            .connect_with(options.clone())
             .await
             .context("failed to connect to the database")?;
-        let db = Db { pool, backend };
+        let writer = match backend {
+            Backend::Postgres => pool.clone(),
+            Backend::Sqlite => pool_options(backend, 1)
+                .connect_with(options)
+                .await
+                .context("failed to connect to the database")?,
+        };
+        let db = Db {
+            pool,
+            writer,
+            backend,
+        };
         db.migrate().await?;
         db.assert_settings().await?;
         Ok(db)
@@ -118,12 +115,13 @@ impl Db {
         Ok(())
     }
 
-    /// A transaction that will write. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`) so that two writers queue instead of deadlocking on upgrade.
+    /// A transaction that will write, on the writing connection. On SQLite it takes the
+    /// write lock at once (`BEGIN IMMEDIATE`), so that no other process's writer can
+    /// make it deadlock on upgrade. Never open a second one while holding one.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.writer.begin().await,
         }
     }
 
@@ -131,6 +129,36 @@ impl Db {
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").fetch_one(&self.pool).await.is_ok()
     }
+}
+
+/// The pool settings both pools share: the per-connection pragmas and time limits.
+fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres {
+                        // No request waits forever on a row lock, and a transaction left
+                        // open by a crashed task cannot hold its locks for longer than a minute.
+                        conn.execute(
+                            "SET lock_timeout = '15s'; SET idle_in_transaction_session_timeout = '60s';",
+                        )
+                        .await?;
+                    }
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; FULL sync makes every
+                        // acknowledged petition survive a power cut; busy_timeout queues
+                        // writers instead of failing them.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
 }
 
 /// The file of a `sqlite://path?options` URL; `None` for an in-memory database.

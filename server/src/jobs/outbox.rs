@@ -64,7 +64,7 @@ impl Channels {
                 timeout,
             )?),
             _ => Box::new(Inbox {
-                pool: state.db.pool.clone(),
+                pool: state.db.writer.clone(),
                 vault: state.vault.clone(),
             }),
         };
@@ -126,7 +126,7 @@ pub async fn run_once(
             ),
         };
         if db::outbox::settle(
-            &state.db.pool,
+            &state.db.writer,
             m.id,
             worker,
             status,
@@ -209,7 +209,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
             };
             for (principal, id) in targets {
                 db::outbox::insert_notification(
-                    pool,
+                    &state.db.writer,
                     principal,
                     id,
                     m.petition_id,

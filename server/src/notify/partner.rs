@@ -72,7 +72,7 @@ pub async fn push(
         .map(|e| e.trim().chars().take(100).collect::<String>())
         .filter(|e| !e.is_empty());
     if let Some(ext) = &external {
-        db::partners::set_external_id(pool, row.id.0, ext)
+        db::partners::set_external_id(&state.db.writer, row.id.0, ext)
             .await
             .map_err(db_error)?;
     }

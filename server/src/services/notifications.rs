@@ -66,7 +66,7 @@ pub fn message_view(m: db::outbox::MessageRow) -> OutboxMessageView {
 /// Puts a dead message back in the queue.
 pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: i64) -> AppResult<()> {
     let actor = crate::services::admin::administrator(state, staff).await?;
-    if !db::outbox::retry(&state.db.pool, id, now_ms()).await? {
+    if !db::outbox::retry(&state.db.writer, id, now_ms()).await? {
         return Err(AppError::Conflict(
             "只有投递失败（已停止重试）的消息可以重新发送。".into(),
         ));

@@ -88,7 +88,7 @@ pub async fn check(
     if same(&stored, &mac(state, phone, purpose, code.as_str())) {
         return Ok(id);
     }
-    db::verification::wrong_try(pool, id).await?;
+    db::verification::wrong_try(&state.db.writer, id).await?;
     let left = MAX_TRIES - tries - 1;
     Err(AppError::field(
         "sms_code",

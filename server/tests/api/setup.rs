@@ -50,3 +50,19 @@ async fn create_admin_makes_one_administrator_with_a_password_shown_once() {
         .unwrap();
     assert_eq!(second, None, "the same username is not created twice");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_in_memory_sqlite_database_is_refused_with_a_reason() {
+    // Reads and writes use two pools; two in-memory databases would silently differ.
+    let settings = server::config::DatabaseSettings {
+        url: "sqlite::memory:".to_owned().into(),
+        max_connections: 2,
+    };
+    let err = server::db::Db::connect(&settings)
+        .await
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("must name a SQLite file"),
+        "{err}"
+    );
+}

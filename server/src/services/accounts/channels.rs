@@ -24,7 +24,7 @@ pub async fn set_channels(
     id: CitizenId,
     req: &ChannelsView,
 ) -> AppResult<ChannelsView> {
-    db::citizens::set_channels(&state.db.pool, id, req.sms, req.email).await?;
+    db::citizens::set_channels(&state.db.writer, id, req.sms, req.email).await?;
     tracing::info!(citizen.id = %id, sms = req.sms, email = req.email, "notice channels chosen");
     channels(state, id).await
 }

@@ -46,7 +46,7 @@ pub async fn put(
         };
         AppError::field("text", format!("{at}格式不正确（{}）", e.reason))
     })?;
-    db::calendar::put(&state.db.pool, year, &req.text, crate::time::now_ms()).await?;
+    db::calendar::put(&state.db.writer, year, &req.text, crate::time::now_ms()).await?;
     state.calendar.reload(&state.db.pool).await?;
     record(
         state,

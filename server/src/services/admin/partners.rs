@@ -49,12 +49,12 @@ pub async fn create(
         password_hash: &hash,
         created_at: now_ms(),
     };
-    let staff_id = db::staff::insert(pool, account)
+    let staff_id = db::staff::insert(&state.db.writer, account)
         .await?
         .ok_or_else(|| AppError::Conflict("请重试。".into()))?;
     let secret = webhook::new_secret();
     let enc = state.vault.encrypt(Field::Outbox, &secret);
-    let id = db::partners::insert(pool, name, url.as_str(), &enc, staff_id, now_ms()).await?;
+    let id = db::partners::insert(&state.db.writer, name, url.as_str(), &enc, staff_id, now_ms()).await?;
     record(
         state,
         &actor,

@@ -102,7 +102,7 @@ pub async fn update(
     if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
         return Err(AppError::field("unit_id", "请选择所属单位"));
     }
-    if !db::staff::update_unit_and_roles(&state.db.pool, target, req.unit_id.0, &roles).await? {
+    if !db::staff::update_unit_and_roles(&state.db.writer, target, req.unit_id.0, &roles).await? {
         return Err(AppError::NotFound);
     }
     record(
@@ -122,7 +122,7 @@ pub async fn reset_totp(
     target: i64,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
-    if !db::staff::reset_totp(&state.db.pool, target).await? {
+    if !db::staff::reset_totp(&state.db.writer, target).await? {
         return Err(AppError::NotFound);
     }
     record(

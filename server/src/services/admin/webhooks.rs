@@ -49,7 +49,7 @@ pub async fn create(
     let secret = webhook::new_secret();
     let enc = state.vault.encrypt(Field::Outbox, &secret);
     let id = db::webhooks::insert(
-        &state.db.pool,
+        &state.db.writer,
         name,
         url.as_str(),
         &enc,

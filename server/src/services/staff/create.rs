@@ -24,7 +24,7 @@ pub async fn create(
         password_hash: &hash,
         created_at: crate::time::now_ms(),
     };
-    Ok(db::staff::insert(&state.db.pool, row)
+    Ok(db::staff::insert(&state.db.writer, row)
         .await?
         .map(|_| password))
 }

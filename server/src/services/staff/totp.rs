@@ -30,7 +30,7 @@ pub async fn setup(state: &AppState, id: StaffId) -> AppResult<TotpSetupView> {
     }
     let secret = totp::new_secret();
     let enc = state.vault.encrypt(Field::TotpSecret, &base64_of(&secret));
-    db::staff::set_totp_secret(&state.db.pool, id.0, &enc).await?;
+    db::staff::set_totp_secret(&state.db.writer, id.0, &enc).await?;
     let (secret, url) = totp::enrolment(&secret, &staff.username);
     Ok(TotpSetupView { secret, url })
 }
@@ -47,7 +47,7 @@ pub async fn check(state: &AppState, id: i64, code: &str) -> AppResult<bool> {
     let secret = from_base64(&state.vault.decrypt(Field::TotpSecret, &enc)?)?;
     let now = u64::try_from(crate::time::now_ms() / 1000).unwrap_or(0);
     match totp::verify(&secret, code, now, row.last_step) {
-        Some(step) => Ok(db::staff::use_totp_step(&state.db.pool, id, step).await?),
+        Some(step) => Ok(db::staff::use_totp_step(&state.db.writer, id, step).await?),
         None => Ok(false),
     }
 }

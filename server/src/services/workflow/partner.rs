@@ -160,7 +160,7 @@ async fn take(
     if let Some(ext) = external.map(|e| e.trim().chars().take(100).collect::<String>())
         && !ext.is_empty()
     {
-        db::partners::set_external_id(&state.db.pool, row.id.0, &ext).await?;
+        db::partners::set_external_id(&state.db.writer, row.id.0, &ext).await?;
     }
     tracing::info!(petition.id = %row.id, partner.id = partner.id, report = code, "partner report taken");
     Ok(())
