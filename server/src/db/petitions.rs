@@ -10,7 +10,7 @@ pub use events::*;
 pub use queue::*;
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use shared::ids::{CitizenId, PetitionId};
 
@@ -330,7 +330,7 @@ pub async fn petitioner(
 /// The latest petition of `citizen` on the same category and region whose re-review was
 /// answered (the matter is final, art. 36), with its number.
 pub async fn finished_after_re_review(
-    tx: &mut Tx,
+    conn: &mut AnyConnection,
     citizen: CitizenId,
     category: i64,
     region: i64,
@@ -342,7 +342,7 @@ pub async fn finished_after_re_review(
     .bind(citizen.0)
     .bind(category)
     .bind(region)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?
     .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
     .transpose()

@@ -1,6 +1,6 @@
 //! Queries on reference data: regions, units and the category tree.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use shared::ids::{CategoryId, RegionId};
 use shared::reference::{CategoryView, Level, RegionView};
@@ -170,10 +170,13 @@ pub enum Table {
 
 /// The six-digit county-level code a petition number carries for `region`
 /// (the region's own code, or its county's, cut to six digits).
-pub async fn number_code(tx: &mut Tx, region: RegionId) -> Result<Option<String>, sqlx::Error> {
+pub async fn number_code(
+    conn: &mut AnyConnection,
+    region: RegionId,
+) -> Result<Option<String>, sqlx::Error> {
     let row = sqlx::query("SELECT code FROM regions WHERE id = $1")
         .bind(region.0)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     Ok(row
         .map(|r| r.try_get::<String, _>(0))
@@ -181,17 +184,20 @@ pub async fn number_code(tx: &mut Tx, region: RegionId) -> Result<Option<String>
         .map(|c| c.chars().take(6).collect()))
 }
 
-pub async fn category_is_leaf(tx: &mut Tx, id: CategoryId) -> Result<Option<bool>, sqlx::Error> {
+pub async fn category_is_leaf(
+    conn: &mut AnyConnection,
+    id: CategoryId,
+) -> Result<Option<bool>, sqlx::Error> {
     let exists = sqlx::query("SELECT 1 FROM categories WHERE id = $1")
         .bind(id.0)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     if exists.is_none() {
         return Ok(None);
     }
     let child = sqlx::query("SELECT 1 FROM categories WHERE parent_id = $1")
         .bind(id.0)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     Ok(Some(child.is_none()))
 }

@@ -1,0 +1,253 @@
+//! The write half of filing: the one transaction, under the write lock, that numbers the
+//! petition and records it, its timeline, audit entry, receipt message and idempotency
+//! key. Everything it can do without the lock was done before (`Filing`).
+
+use anyhow::Context;
+use chrono::Datelike;
+use shared::clock::{Clock, due_date, shanghai_date};
+use shared::error::Problems;
+use shared::ids::CitizenId;
+use shared::petition::{
+    Channel, DeadlineView, NewPetition, PetitionNumber, PetitionStatus, QueryCode, SubmittedView,
+};
+
+use super::files::Checked;
+use super::store_files;
+use crate::crypto::{Field, random_bytes};
+use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
+use crate::error::AppResult;
+use crate::notify::enqueue::{Notice, Recipient, enqueue};
+use crate::notify::templates::Event;
+use crate::state::AppState;
+use crate::time::from_ms;
+
+/// A filing that passed every check that needs no write lock.
+pub(super) struct Filing {
+    pub owner: String,
+    pub key: Option<String>,
+    pub request_hash: Vec<u8>,
+    /// Problems found by reading (category, region): reported only after the key is
+    /// claimed, so that a retry of an accepted filing still gets its receipt.
+    pub problems: Problems,
+    pub region_code: Option<String>,
+    pub new: NewPetition,
+    pub citizen: Option<CitizenId>,
+    pub channel: Channel,
+    /// An offline petitioner's identity, encrypted (intake clerks only).
+    pub petitioner: Option<db::petitions::PetitionerEnc>,
+    pub bureau: Option<i64>,
+    /// An earlier matter of the citizen that ended with a re-review (art. 36).
+    pub earlier: Option<(i64, String)>,
+    pub files: Vec<Checked>,
+    pub client: String,
+    pub now: i64,
+}
+
+pub(super) enum Written {
+    Filed(SubmittedView),
+    /// The key was used before: its fingerprint and saved receipt, for the caller to replay.
+    Seen {
+        request_hash: Vec<u8>,
+        seen: Vec<u8>,
+        response_enc: Option<Vec<u8>>,
+    },
+}
+
+pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written> {
+    let Filing {
+        owner,
+        key,
+        request_hash,
+        problems,
+        region_code,
+        new,
+        citizen,
+        channel,
+        petitioner,
+        bureau,
+        earlier,
+        files,
+        client,
+        now,
+    } = filing;
+    let mut tx = state.db.begin_write().await?;
+    if let Some(key) = key.as_deref()
+        && let Claim::Seen {
+            request_hash: seen,
+            response_enc,
+        } = db::idempotency::claim(&mut tx, &owner, key, &request_hash, now).await?
+    {
+        tx.rollback().await?;
+        return Ok(Written::Seen {
+            request_hash,
+            seen,
+            response_enc,
+        });
+    }
+    // Refused only now, so that a retry of an accepted filing still gets its receipt.
+    problems.finish()?;
+    let region_code = region_code.expect("checked");
+
+    let filed_on = shanghai_date(from_ms(now));
+    let clock = Clock::Acceptance;
+    let deadline = due_date(
+        &state.calendar.get(),
+        filed_on,
+        state.settings.clocks.rule(clock),
+    );
+    let scope = format!("{}-{region_code}", filed_on.year());
+    let sequence = db::petitions::next_sequence(&mut tx, &scope).await?;
+    let number = PetitionNumber::new(
+        filed_on.year(),
+        &region_code,
+        u64::try_from(sequence).unwrap_or(0),
+    );
+    let code = QueryCode::from_random(random_bytes::<10>());
+
+    let petition_id = db::petitions::insert(
+        &mut tx,
+        NewPetitionRow {
+            number: number.as_str(),
+            query_code_hash: &state.vault.query_code_hash(number.as_str(), code.expose()),
+            citizen_id: citizen,
+            channel: channel.code(),
+            kind: new.kind.code(),
+            category_id: new.category_id.0,
+            region_id: new.region_id.0,
+            respondent: new.respondent.as_ref().map(|r| r.as_str()),
+            title: new.title.as_str(),
+            facts: new.facts.as_str(),
+            request: new.request.as_str(),
+            other_procedure: new.other_procedure.code(),
+            people_count: i64::from(new.people_count),
+            publish_consent: new.publish_consent,
+            status: PetitionStatus::Submitted.code(),
+            submitted_at: now,
+            acceptance_due: &deadline.due.to_string(),
+            unit_id: bureau,
+        },
+    )
+    .await?;
+    let actor = owner.as_str();
+    let event = |kind, title, detail| NewEvent {
+        petition_id,
+        at: now,
+        kind,
+        actor,
+        public: true,
+        title,
+        detail,
+    };
+    let filed = match channel {
+        Channel::Online => format!(
+            "您通过网上信访提交了信访事项（{}），信访部门将在{}前作出是否受理的决定并告知您。",
+            new.kind.label(),
+            deadline.due
+        ),
+        other => format!(
+            "信访部门登记了您以{}方式提出的信访事项（{}），将在{}前作出是否受理的决定并告知您。",
+            other.label(),
+            new.kind.label(),
+            deadline.due
+        ),
+    };
+    if let Some(enc) = &petitioner {
+        db::petitions::set_petitioner(&mut tx, petition_id, enc).await?;
+    }
+    db::petitions::insert_event(&mut tx, event("submitted", "提交信访事项", Some(&filed))).await?;
+    if let Some(guidance) = new.other_procedure.guidance() {
+        db::petitions::insert_event(
+            &mut tx,
+            event("other_procedure", "诉访分离提示", Some(guidance)),
+        )
+        .await?;
+    }
+    if let Some((earlier, earlier_number)) = earlier {
+        db::petitions::set_repeat_of(&mut tx, petition_id, earlier).await?;
+        let note = format!(
+            "与已经复核终结的{earlier_number}为同一信访人、同一类别和发生地，请核查是否为同一事实和理由；如是，依《信访工作条例》第三十六条第三款不再受理。"
+        );
+        let flag = NewEvent {
+            petition_id,
+            at: now,
+            kind: "final_repeat",
+            actor: "system",
+            public: false,
+            title: "疑似复核终结事项的重复信访",
+            detail: Some(&note),
+        };
+        db::petitions::insert_event(&mut tx, flag).await?;
+    }
+
+    let stored = match store_files(state, &mut tx, petition_id, now, files).await {
+        Ok(stored) => stored,
+        Err((keys, e)) => {
+            state.attachments.discard(&keys).await;
+            return Err(e);
+        }
+    };
+    if !stored.is_empty() {
+        let detail = format!("随信访事项上传了{}个附件。", stored.len());
+        db::petitions::insert_event(&mut tx, event("material", "上传材料", Some(&detail))).await?;
+    }
+
+    let view = SubmittedView {
+        number,
+        query_code: code.grouped(),
+        submitted_at: from_ms(now),
+        acceptance_due: DeadlineView::new(clock.label(), clock.basis(), &deadline),
+        other_procedure_guidance: new.other_procedure.guidance().map(str::to_owned),
+    };
+    let entry = crate::audit::Entry {
+        at: now,
+        actor: owner.clone(),
+        role: None,
+        unit_id: None,
+        action: "submit",
+        petition_id: Some(petition_id.0),
+        detail: None,
+        client: Some(&client),
+    };
+    let seq = crate::audit::record(&mut tx, &state.vault, entry).await?;
+    // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
+    let to = match citizen {
+        Some(c) => Recipient::Citizen(c.0),
+        None => Recipient::Petitioner(petition_id.0),
+    };
+    let receipt = Notice::new(
+        Event::PetitionFiled,
+        to,
+        &[
+            ("number", view.number.to_string()),
+            ("code", view.query_code.clone()),
+            ("due", deadline.due.to_string()),
+        ],
+    );
+    enqueue(
+        &mut tx,
+        &state.vault,
+        Some(petition_id.0),
+        &format!("a{seq}"),
+        &receipt,
+        now,
+    )
+    .await?;
+    if let Some(key) = key.as_deref() {
+        let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
+        db::idempotency::save_response(
+            &mut tx,
+            &owner,
+            key,
+            &state.vault.encrypt(Field::SavedResponse, &saved),
+        )
+        .await?;
+    }
+    if let Err(e) = tx.commit().await {
+        state.attachments.discard(&stored).await;
+        return Err(anyhow::Error::new(e)
+            .context("failed to commit the petition")
+            .into());
+    }
+    tracing::info!(petition.id = %petition_id, channel = channel.code(), "petition filed");
+    Ok(Written::Filed(view))
+}
