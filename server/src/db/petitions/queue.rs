@@ -2,8 +2,50 @@
 //! with numbered placeholders only (no value ever enters the SQL text).
 
 use sqlx::AnyPool;
+use sqlx::any::AnyRow;
 
 use super::{PetitionRow, SELECT, from_row};
+
+/// One line of the queue: only what the list shows. Reading whole petitions (35 columns,
+/// the facts and requests included) for 50 lines made converting rows the page's main
+/// cost (issue 5's profile of the triage queue).
+#[derive(Clone, Debug)]
+pub struct QueueRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: String,
+    pub category: String,
+    pub region: String,
+    pub channel: String,
+    pub status: String,
+    pub round: String,
+    pub due_on: Option<String>,
+    pub group_matter: bool,
+    pub submitted_at: i64,
+    pub title: String,
+}
+
+const LIST: &str = "SELECT p.id, p.number, p.kind, c.name, r.name, p.channel, p.status, p.round, \
+     p.due_on, p.group_matter, p.submitted_at, p.title \
+     FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
+
+fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
+    use sqlx::Row;
+    Ok(QueueRow {
+        id: r.try_get(0)?,
+        number: r.try_get(1)?,
+        kind: r.try_get(2)?,
+        category: r.try_get(3)?,
+        region: r.try_get(4)?,
+        channel: r.try_get(5)?,
+        status: r.try_get(6)?,
+        round: r.try_get(7)?,
+        due_on: r.try_get(8)?,
+        group_matter: r.try_get::<i64, _>(9)? != 0,
+        submitted_at: r.try_get(10)?,
+        title: r.try_get(11)?,
+    })
+}
 
 /// A filter of the staff queue, already resolved to values.
 pub struct QueueQuery<'a> {
@@ -54,15 +96,12 @@ enum Holder {
 /// A page of the queue ordered by due date, then id; keyset paging. The units' own
 /// petitions and those they co-handle are two queries, each able to use its index (one
 /// query with `OR EXISTS` scans the whole table), merged here.
-pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<PetitionRow>, sqlx::Error> {
+pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut rows = half(pool, q, Holder::Unit).await?;
     rows.extend(half(pool, q, Holder::CoHandler).await?);
-    let key = |r: &PetitionRow| {
-        let due = r.work.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned());
-        (due, r.id.0)
-    };
+    let key = |r: &QueueRow| (r.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned()), r.id);
     rows.sort_by_key(key);
-    rows.dedup_by_key(|r| r.id.0);
+    rows.dedup_by_key(|r| r.id);
     rows.truncate(usize::try_from(q.limit).unwrap_or(0));
     Ok(rows)
 }
@@ -71,7 +110,7 @@ async fn half(
     pool: &AnyPool,
     q: &QueueQuery<'_>,
     holder: Holder,
-) -> Result<Vec<PetitionRow>, sqlx::Error> {
+) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut args: Vec<Arg> = Vec::new();
     // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
     let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
@@ -82,11 +121,11 @@ async fn half(
         .collect();
     let ids = ids.join(", ");
     let mut sql = match holder {
-        Holder::Unit => format!("{SELECT} WHERE p.unit_id IN ({ids}) AND p.status IN ("),
+        Holder::Unit => format!("{LIST} WHERE p.unit_id IN ({ids}) AND p.status IN ("),
         // The uncorrelated IN finds the few candidates by index; EXISTS then checks the
         // request is of the petition's current round.
         Holder::CoHandler => format!(
-            "{SELECT} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
+            "{LIST} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
              WHERE c.answered_at IS NULL AND c.unit_id IN ({ids})) \
              AND EXISTS (SELECT 1 FROM co_handlers x WHERE x.petition_id = p.id AND x.round = p.round \
              AND x.answered_at IS NULL AND x.unit_id IN ({ids})) AND p.status IN ("
@@ -159,7 +198,7 @@ async fn half(
         .fetch_all(pool)
         .await?
         .iter()
-        .map(from_row)
+        .map(list_row)
         .collect()
 }
 

@@ -73,14 +73,21 @@ pub fn stop(w: &mut WorkState) {
 
 /// Where the staff-facing clock stands today.
 pub fn state_of(state: &AppState, w: &WorkState, today: NaiveDate) -> ClockState {
-    let status = PetitionStatus::from_code(&w.status);
+    clock_state(state, &w.status, w.due_on.as_deref(), today)
+}
+
+/// The clock state from the status and due date alone (what a queue line carries).
+pub fn clock_state(
+    state: &AppState,
+    status: &str,
+    due_on: Option<&str>,
+    today: NaiveDate,
+) -> ClockState {
+    let status = PetitionStatus::from_code(status);
     if matches!(status, Some(PetitionStatus::Replied)) || status.is_some_and(|s| s.is_terminal()) {
         return ClockState::Stopped;
     }
-    let due = w
-        .due_on
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let due = due_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     ClockState::of(due, today, state.settings.clocks.warn_days)
 }
 

@@ -84,24 +84,23 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
     let next = (rows.len() == usize::try_from(PAGE).unwrap_or(50))
         .then(|| rows.last())
         .flatten()
-        .map(|r| format!("{}_{}", r.work.due_on.as_deref().unwrap_or(NO_DUE), r.id.0));
+        .map(|r| format!("{}_{}", r.due_on.as_deref().unwrap_or(NO_DUE), r.id));
     let items = rows
         .into_iter()
         .map(|r| {
-            let status =
-                PetitionStatus::from_code(&r.work.status).unwrap_or(PetitionStatus::Submitted);
+            let status = PetitionStatus::from_code(&r.status).unwrap_or(PetitionStatus::Submitted);
             QueueItem {
                 number: PetitionNumber::parse(&r.number).expect("stored numbers are well formed"),
                 kind: PetitionKind::from_code(&r.kind).unwrap_or(PetitionKind::Appeal),
-                category: r.category.clone(),
-                region: r.region.clone(),
+                category: r.category,
+                region: r.region,
                 channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
                 status,
                 status_label: status.label().to_owned(),
-                round: Round::from_code(&r.work.round).unwrap_or(Round::First),
-                due_on: r.work.due_on.as_deref().and_then(|d| d.parse().ok()),
-                clock: clocks::state_of(state, &r.work, today),
-                group_matter: r.work.group_matter,
+                round: Round::from_code(&r.round).unwrap_or(Round::First),
+                due_on: r.due_on.as_deref().and_then(|d| d.parse().ok()),
+                clock: clocks::clock_state(state, &r.status, r.due_on.as_deref(), today),
+                group_matter: r.group_matter,
                 submitted_at: from_ms(r.submitted_at),
                 title: r.title,
             }
