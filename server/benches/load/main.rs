@@ -6,7 +6,8 @@
 //!
 //! `bash .ci/bench` (builds the site, starts PostgreSQL, runs this on both engines), or
 //! `cargo bench -p server --bench load` with `BENCH_PETITIONS`, `BENCH_SECONDS`,
-//! `BENCH_CONNECTIONS` and `BENCH_DATABASE_URL` (PostgreSQL; without it, SQLite only).
+//! `BENCH_CONNECTIONS`, `BENCH_ONLY` (a part of a scenario name) and `BENCH_DATABASE_URL`
+//! (PostgreSQL; without it, SQLite only).
 
 mod bulk;
 mod drive;
@@ -33,6 +34,8 @@ async fn main() -> anyhow::Result<()> {
     let petitions = env_or("BENCH_PETITIONS", 1_000_000usize);
     let seconds = env_or("BENCH_SECONDS", 10u64);
     let connections = env_or("BENCH_CONNECTIONS", 16usize);
+    // Runs only the scenarios whose name contains this text (for profiling one of them).
+    let only = std::env::var("BENCH_ONLY").ok();
     let site_root = std::env::var("BENCH_SITE_ROOT")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_owned());
     let mut engines = vec![("SQLite", None)];
@@ -71,7 +74,11 @@ async fn main() -> anyhow::Result<()> {
         println!("|---|---:|---:|---:|---:|---:|---:|");
         let warmup = Duration::from_secs(2);
         let mut overall_peak: f64 = portal.take_peak_mb();
-        for s in scenarios.list() {
+        for s in scenarios
+            .list()
+            .into_iter()
+            .filter(|s| only.as_ref().is_none_or(|o| s.name.contains(o.as_str())))
+        {
             let out = drive::run(
                 &scenarios.client,
                 connections,

@@ -63,6 +63,14 @@ struct County {
 pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let state = server::startup::build_state(settings.clone()).await?;
+    if state.db.backend == server::db::Backend::Sqlite {
+        // The data set is written once and thrown away if the run fails, so its writer
+        // skips the per-commit fsync and keeps the growing indexes in memory; the portal
+        // started on it afterwards opens its own connections with synchronous = FULL.
+        sqlx::query("PRAGMA synchronous = OFF; PRAGMA cache_size = -524288")
+            .execute(&state.db.writer)
+            .await?;
+    }
     server::seed::categories(&state).await?;
     server::seed::demo(&state).await?;
     let counties = counties(&state).await?;
