@@ -19,7 +19,8 @@ pub async fn scheduler(state: AppState) {
     loop {
         tick.tick().await;
         let now = crate::time::now_ms();
-        match crate::db::jobs::lease(&state.db.writer, "clocks", &holder, now, now + 5 * 60_000).await
+        match crate::db::jobs::lease(&state.db.writer, "clocks", &holder, now, now + 5 * 60_000)
+            .await
         {
             Ok(true) => {
                 if let Err(e) = clocks::run(&state, crate::time::today()).await {

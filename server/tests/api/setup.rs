@@ -61,8 +61,5 @@ async fn an_in_memory_sqlite_database_is_refused_with_a_reason() {
     let err = server::db::Db::connect(&settings)
         .await
         .expect_err("refused");
-    assert!(
-        err.to_string().contains("must name a SQLite file"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("must name a SQLite file"), "{err}");
 }

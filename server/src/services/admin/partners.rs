@@ -54,7 +54,15 @@ pub async fn create(
         .ok_or_else(|| AppError::Conflict("请重试。".into()))?;
     let secret = webhook::new_secret();
     let enc = state.vault.encrypt(Field::Outbox, &secret);
-    let id = db::partners::insert(&state.db.writer, name, url.as_str(), &enc, staff_id, now_ms()).await?;
+    let id = db::partners::insert(
+        &state.db.writer,
+        name,
+        url.as_str(),
+        &enc,
+        staff_id,
+        now_ms(),
+    )
+    .await?;
     record(
         state,
         &actor,
