@@ -148,8 +148,9 @@ fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
                     }
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the writer; FULL sync makes every
-                        // acknowledged petition survive a power cut; busy_timeout queues
-                        // writers instead of failing them.
+                        // acknowledged petition survive a power cut; busy_timeout makes a
+                        // write from outside the writing pool (another process, a backup)
+                        // wait for the lock instead of failing.
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",

@@ -1,8 +1,8 @@
 //! The staff queue and the clock job's sweep: queries built at run time from filters,
 //! with numbered placeholders only (no value ever enters the SQL text).
 
-use sqlx::AnyPool;
 use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
 
 use super::{PetitionRow, SELECT, from_row};
 
@@ -30,7 +30,6 @@ const LIST: &str = "SELECT p.id, p.number, p.kind, c.name, r.name, p.channel, p.
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
 fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
-    use sqlx::Row;
     Ok(QueueRow {
         id: r.try_get(0)?,
         number: r.try_get(1)?,
