@@ -3,6 +3,7 @@
 //! (the citizen's port) and its staff side in [`desk`].
 
 mod admin_desk;
+mod assets;
 mod desk;
 mod grants;
 mod portal;
@@ -10,7 +11,6 @@ mod refusal;
 
 use std::sync::Arc;
 
-use actix_files::Files;
 use actix_web::web;
 use app::ports::{AdminDesk, Desk, Portal};
 use leptos::prelude::*;
@@ -53,7 +53,9 @@ impl Ui {
     pub fn configure(&self, cfg: &mut web::ServiceConfig) {
         let pkg = std::path::Path::new(self.options.site_root.as_ref()).join("pkg");
         cfg.app_data(web::Data::new(self.options.clone()));
-        cfg.service(Files::new("/pkg", pkg));
+        cfg.app_data(web::Data::new(assets::Pkg(pkg)));
+        cfg.route("/pkg/{name}", web::get().to(assets::serve));
+        cfg.route("/pkg/{name}", web::head().to(assets::serve));
         let (portal, desk, admin) = (self.portal.clone(), self.desk.clone(), self.admin.clone());
         let ports = move || {
             provide_context(portal.clone());

@@ -5,6 +5,7 @@ use reqwest::{Client, StatusCode, header};
 
 use crate::helpers::{TestApp, id_number, phone, spawn_app};
 
+mod assets;
 mod notices;
 
 /// A browser: keeps cookies, asks for HTML, does not follow redirects (so tests see them).
