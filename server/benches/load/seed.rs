@@ -93,6 +93,8 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
     let department = measured.departments[0];
     let mut rng = StdRng::seed_from_u64(2026);
     let today = chrono::Utc::now().date_naive();
+    // The petitioner's window to ask for a review after a reply (art. 35).
+    let review_window = i64::from(settings.clocks.review_request.days);
     let mut sequences: HashMap<String, i64> = HashMap::new();
     let mut lookups = Vec::new();
     let mut staff_cases = Vec::new();
@@ -107,7 +109,25 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
         let number = PetitionNumber::new(filed.year(), &county.code, *seq as u64);
         let code = QueryCode::from_random(rng.r#gen());
         let age = (today - filed).num_days();
-        let status = pick_status(&mut rng, age);
+        let mut status = pick_status(&mut rng, age);
+        // A reply opens the petitioner's window to ask for a review; one that ran out
+        // was closed by the clock job long ago (办结), as on a portal in service.
+        let (clock, clock_start, due) = match status {
+            "submitted" => ("acceptance", filed, filed + Duration::days(15)),
+            "replied" => {
+                let replied = filed + Duration::days(rng.gen_range(0..=age.min(60)));
+                (
+                    "review_request",
+                    replied,
+                    replied + Duration::days(review_window),
+                )
+            }
+            // Handling petitions carry the staggered due dates a real queue has.
+            _ => ("handling", filed, filed + Duration::days(60)),
+        };
+        if status == "replied" && due < today {
+            status = "closed";
+        }
         let unit = if matches!(status, "submitted") {
             county.bureau
         } else {
@@ -131,8 +151,9 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
             status,
             filed,
             unit,
-            // Handling petitions carry the staggered due dates a real queue has.
-            due: filed + Duration::days(if status == "submitted" { 15 } else { 60 }),
+            clock,
+            clock_start,
+            due,
             at: filed
                 .and_hms_opt(9, 0, 0)
                 .expect("a time")
@@ -281,6 +302,8 @@ struct PetitionRow {
     status: &'static str,
     filed: NaiveDate,
     unit: i64,
+    clock: &'static str,
+    clock_start: NaiveDate,
     due: NaiveDate,
     at: i64,
 }
@@ -292,11 +315,6 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
     let petitions: Vec<Vec<Val>> = rows
         .iter()
         .map(|p| {
-            let clock = if p.status == "submitted" {
-                "acceptance"
-            } else {
-                "handling"
-            };
             let due = p.due.to_string();
             vec![
                 Val::Int(p.id),
@@ -312,8 +330,8 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
                 Val::Text((p.filed + Duration::days(15)).to_string()),
                 Val::Int(p.at),
                 Val::Int(p.unit),
-                Val::Text(clock.into()),
-                Val::Text(p.filed.to_string()),
+                Val::Text(p.clock.into()),
+                Val::Text(p.clock_start.to_string()),
                 Val::Text(due),
             ]
         })
@@ -328,7 +346,8 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
          '请督促供热单位整改，保障居民正常供暖。', 'none', 1, 0, 1",
     )
     .await?;
-    crate::timeline::write(state, rows[0].id).await
+    crate::timeline::write(state, rows[0].id).await?;
+    crate::timeline::alerts(state, rows[0].id).await
 }
 
 /// The per-year sequences continue after the seeded numbers; PostgreSQL's identities too.

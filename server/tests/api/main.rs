@@ -1,10 +1,9 @@
 //! Integration tests: the real application on port 0 with a fresh database, spoken to over HTTP.
 //! Set `TEST_DATABASE_URL=postgres://…` to run the same suite on PostgreSQL.
 //!
-//! Every test runs on a multi-threaded runtime. The portal's PostgreSQL connections are
-//! registered with the runtime that opened them (the test's), and a single-threaded test
-//! runtime drives their I/O only when the test task yields to it: the likely cause of the
-//! rare 60 s stall of a page render seen only on the PostgreSQL pass.
+//! Every test runs on a multi-threaded runtime: the portal's PostgreSQL connections are
+//! registered with the runtime that opened them (often the test's), and a single-threaded
+//! test runtime would drive their I/O only when the test task yields to it.
 
 mod helpers;
 
