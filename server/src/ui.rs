@@ -9,7 +9,7 @@ mod grants;
 mod portal;
 mod refusal;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use actix_web::web;
 use app::ports::{AdminDesk, Desk, Portal};
@@ -17,6 +17,15 @@ use leptos::prelude::*;
 use leptos_actix::{ActixRouteListing, LeptosRoutes, generate_route_list};
 
 use crate::state::AppState;
+
+/// The app's routes, generated once per process. While leptos generates them it sets a
+/// process-wide flag that leaves any resource first polled meanwhile pending for ever
+/// (leptos-rs/leptos#4773): a portal started while another in the same process serves
+/// pages (the test suites run dozens side by side) hung that one's page for a minute.
+fn routes() -> Vec<ActixRouteListing> {
+    static ROUTES: OnceLock<Vec<ActixRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
 
 #[derive(Clone)]
 pub struct Ui {
@@ -36,7 +45,7 @@ impl Ui {
             .site_pkg_dir("pkg")
             .env(leptos::config::Env::PROD)
             .build();
-        let routes = generate_route_list(app::App);
+        let routes = routes();
         let web = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
         let portal: Arc<dyn Portal> = web.clone();
         let desk: Arc<dyn Desk> = web.clone();
