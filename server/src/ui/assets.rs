@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
 use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::mime::Mime;
 use actix_web::{HttpRequest, HttpResponse, Responder, web};
 
 /// Where the bundle lies; shared by the handler.
@@ -51,34 +52,26 @@ pub async fn serve(req: HttpRequest, pkg: web::Data<Pkg>, name: web::Path<String
         copy.push(suffix);
         // A missing copy (a bundle built by hand) falls back to the next, then the plain file.
         if let Ok(file) = NamedFile::open_async(&copy).await {
-            let mut res = file
-                .set_content_type(mime.clone())
-                .set_content_encoding(encoding)
-                .disable_content_disposition()
-                .respond_to(&req)
-                .map_into_boxed_body();
-            vary(&mut res);
-            return res;
+            return respond(file.set_content_encoding(encoding), mime.clone(), &req);
         }
     }
     match NamedFile::open_async(&path).await {
-        Ok(file) => {
-            let mut res = file
-                .set_content_type(mime)
-                .disable_content_disposition()
-                .respond_to(&req)
-                .map_into_boxed_body();
-            vary(&mut res);
-            res
-        }
+        Ok(file) => respond(file, mime, &req),
         Err(_) => HttpResponse::NotFound().finish(),
     }
 }
 
-/// Caches must keep the representations apart.
-fn vary(res: &mut HttpResponse) {
+/// The file with the type of the name asked for (not of the copy's suffix), inline, and
+/// `Vary` so that caches keep the representations apart.
+fn respond(file: NamedFile, mime: Mime, req: &HttpRequest) -> HttpResponse {
+    let mut res = file
+        .set_content_type(mime)
+        .disable_content_disposition()
+        .respond_to(req)
+        .map_into_boxed_body();
     res.headers_mut()
         .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
 }
 
 /// Whether an `Accept-Encoding` value accepts `coding` (by name or `*`, with q above 0).
