@@ -9,31 +9,57 @@ use super::{Backend, Db, Tx};
 pub struct NewMessage<'a> {
     pub channel: &'a str,
     pub template: &'a str,
-    pub recipient_enc: &'a [u8],
-    pub params_enc: &'a [u8],
-    pub idem_key: &'a str,
+    pub recipient_enc: Vec<u8>,
+    pub params_enc: Vec<u8>,
+    pub idem_key: String,
     pub petition_id: Option<i64>,
     pub subscription_id: Option<i64>,
     pub now: i64,
 }
 
-/// Writes a message due now; a second write with the same idempotency key is ignored.
-pub async fn insert(tx: &mut Tx, m: NewMessage<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+/// Writes messages due now, all in one statement; a message whose idempotency key was
+/// written before is skipped.
+pub async fn insert(tx: &mut Tx, messages: &[NewMessage<'_>]) -> Result<(), sqlx::Error> {
+    if messages.is_empty() {
+        return Ok(());
+    }
+    const WIDTH: usize = 8;
+    let rows: Vec<String> = (0..messages.len())
+        .map(|i| {
+            let p = |c: usize| format!("${}", i * WIDTH + c);
+            format!(
+                "({}, {}, {}, {}, {}, 'pending', 0, {}, {}, {}, {})",
+                p(1),
+                p(2),
+                p(3),
+                p(4),
+                p(5),
+                p(6),
+                p(7),
+                p(8),
+                p(6)
+            )
+        })
+        .collect();
+    let sql = format!(
         "INSERT INTO outbox (channel, template, recipient_enc, params_enc, idem_key, status, attempts, \
-         next_attempt_at, petition_id, subscription_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $8, $6) ON CONFLICT (idem_key) DO NOTHING",
-    )
-    .bind(m.channel)
-    .bind(m.template)
-    .bind(m.recipient_enc)
-    .bind(m.params_enc)
-    .bind(m.idem_key)
-    .bind(m.now)
-    .bind(m.petition_id)
-    .bind(m.subscription_id)
-    .execute(&mut **tx)
-    .await?;
+         next_attempt_at, petition_id, subscription_id, created_at) VALUES {} \
+         ON CONFLICT (idem_key) DO NOTHING",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for m in messages {
+        query = query
+            .bind(m.channel)
+            .bind(m.template)
+            .bind(m.recipient_enc.as_slice())
+            .bind(m.params_enc.as_slice())
+            .bind(m.idem_key.as_str())
+            .bind(m.now)
+            .bind(m.petition_id)
+            .bind(m.subscription_id);
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 

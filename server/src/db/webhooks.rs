@@ -1,8 +1,6 @@
 //! Queries on partner systems' webhook subscriptions.
 
-use sqlx::{AnyPool, Row};
-
-use super::Tx;
+use sqlx::{AnyConnection, AnyPool, Row};
 
 pub struct SubscriptionRow {
     pub id: i64,
@@ -72,9 +70,9 @@ pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<SubscriptionRow>, s
 }
 
 /// Active subscriptions that want `event`, read inside the change's transaction.
-pub async fn wanting(tx: &mut Tx, event: &str) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn wanting(conn: &mut AnyConnection, event: &str) -> Result<Vec<i64>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, events FROM webhook_subscriptions WHERE active = 1")
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *conn)
         .await?;
     let mut ids = Vec::new();
     for r in rows {

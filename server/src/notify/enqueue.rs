@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::templates::Event;
 use crate::crypto::{Field, Vault};
@@ -48,8 +48,126 @@ impl Notice {
     }
 }
 
-/// Writes one outbox row per channel of `n`. `key` names the change (e.g. the petition and
-/// its new version), so a retried change never queues a message twice.
+/// Where a notice goes: the recipient's channels and, for a step the petitioner is told
+/// about, the partner systems subscribed to it. Found by reading only, so a filing looks it
+/// up before it takes the write lock and its receipt is then one insert.
+pub struct Routes {
+    channels: Vec<&'static str>,
+    subscriptions: Vec<i64>,
+}
+
+impl Routes {
+    /// Looks up where `event` for `to` goes. Only the kind of recipient counts, and for a
+    /// citizen the account's choices; the petitioner of a filing not yet written is any
+    /// `Recipient::Petitioner`.
+    pub async fn find(
+        conn: &mut AnyConnection,
+        to: &Recipient,
+        event: Event,
+    ) -> Result<Self, sqlx::Error> {
+        let channels = match to {
+            Recipient::Citizen(id) => {
+                // The citizen's choice; the in-app centre always keeps a copy.
+                let row = sqlx::query(
+                    "SELECT notify_sms, CASE WHEN email_enc IS NULL THEN 0 ELSE notify_email END \
+                     FROM citizens WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                let (sms, email): (i64, i64) = match row {
+                    Some(r) => (r.try_get(0)?, r.try_get(1)?),
+                    None => (0, 0),
+                };
+                let mut c = vec!["inapp"];
+                if sms == 1 {
+                    c.push("sms");
+                }
+                if email == 1 {
+                    c.push("email");
+                }
+                c
+            }
+            Recipient::Petitioner(_) | Recipient::Phone(_) => vec!["sms"],
+            Recipient::Unit(_) => vec!["inapp"],
+            Recipient::Subscription(_) => vec!["webhook"],
+            Recipient::Partner(_) => vec!["partner"],
+        };
+        // A step the petitioner is told about is also an event for subscribed partner
+        // systems, with the petition number only (never the query code or the petitioner).
+        let subscriptions = match to {
+            Recipient::Citizen(_) | Recipient::Petitioner(_) => {
+                db::webhooks::wanting(conn, &event.webhook_type()).await?
+            }
+            _ => Vec::new(),
+        };
+        Ok(Self {
+            channels,
+            subscriptions,
+        })
+    }
+}
+
+/// Writes one outbox row per channel of `n`, and one per subscribed partner system, in one
+/// statement. `key` names the change (e.g. the petition and its new version), so a retried
+/// change never queues a message twice.
+pub async fn write(
+    tx: &mut Tx,
+    vault: &Vault,
+    petition_id: Option<i64>,
+    key: &str,
+    n: &Notice,
+    routes: &Routes,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let number = n.params.get("number").cloned().unwrap_or_default();
+    let hooks: Vec<Notice> = routes
+        .subscriptions
+        .iter()
+        .map(|sub| {
+            Notice::new(
+                n.event,
+                Recipient::Subscription(*sub),
+                &[("number", number.clone())],
+            )
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for (notice, channels) in std::iter::once((n, routes.channels.as_slice()))
+        .chain(hooks.iter().map(|h| (h, &["webhook"][..])))
+    {
+        let recipient = serde_json::to_string(&notice.to).expect("a recipient serialises");
+        let params = serde_json::to_string(&notice.params).expect("parameters serialise");
+        let to = match &notice.to {
+            Recipient::Citizen(id) => format!("c{id}"),
+            Recipient::Petitioner(id) => format!("p{id}"),
+            Recipient::Unit(id) => format!("u{id}"),
+            Recipient::Subscription(id) => format!("s{id}"),
+            Recipient::Partner(id) => format!("x{id}"),
+            // The key names the change (the code's row), never the phone.
+            Recipient::Phone(_) => "phone".to_owned(),
+        };
+        let subscription_id = match notice.to {
+            Recipient::Subscription(id) => Some(id),
+            _ => None,
+        };
+        for channel in channels {
+            rows.push(db::outbox::NewMessage {
+                channel,
+                template: notice.event.code(),
+                recipient_enc: vault.encrypt(Field::Outbox, &recipient),
+                params_enc: vault.encrypt(Field::Outbox, &params),
+                idem_key: format!("{key}:{}:{to}:{channel}", notice.event.code()),
+                petition_id,
+                subscription_id,
+                now,
+            });
+        }
+    }
+    db::outbox::insert(tx, &rows).await
+}
+
+/// Looks up where `n` goes and writes it, both in the caller's transaction.
 pub async fn enqueue(
     tx: &mut Tx,
     vault: &Vault,
@@ -58,76 +176,6 @@ pub async fn enqueue(
     n: &Notice,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let channels: Vec<&str> = match n.to {
-        Recipient::Citizen(id) => {
-            // The citizen's choice; the in-app centre always keeps a copy.
-            let row = sqlx::query(
-                "SELECT notify_sms, CASE WHEN email_enc IS NULL THEN 0 ELSE notify_email END \
-                 FROM citizens WHERE id = $1",
-            )
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await?;
-            let (sms, email): (i64, i64) = match row {
-                Some(r) => (r.try_get(0)?, r.try_get(1)?),
-                None => (0, 0),
-            };
-            let mut c = vec!["inapp"];
-            if sms == 1 {
-                c.push("sms");
-            }
-            if email == 1 {
-                c.push("email");
-            }
-            c
-        }
-        Recipient::Petitioner(_) | Recipient::Phone(_) => vec!["sms"],
-        Recipient::Unit(_) => vec!["inapp"],
-        Recipient::Subscription(_) => vec!["webhook"],
-        Recipient::Partner(_) => vec!["partner"],
-    };
-    let recipient = serde_json::to_string(&n.to).expect("a recipient serialises");
-    let params = serde_json::to_string(&n.params).expect("parameters serialise");
-    let to = match &n.to {
-        Recipient::Citizen(id) => format!("c{id}"),
-        Recipient::Petitioner(id) => format!("p{id}"),
-        Recipient::Unit(id) => format!("u{id}"),
-        Recipient::Subscription(id) => format!("s{id}"),
-        Recipient::Partner(id) => format!("x{id}"),
-        // The key names the change (the code's row), never the phone.
-        Recipient::Phone(_) => "phone".to_owned(),
-    };
-    let subscription_id = match n.to {
-        Recipient::Subscription(id) => Some(id),
-        _ => None,
-    };
-    for channel in channels {
-        let idem_key = format!("{key}:{}:{to}:{channel}", n.event.code());
-        let message = db::outbox::NewMessage {
-            channel,
-            template: n.event.code(),
-            recipient_enc: &vault.encrypt(Field::Outbox, &recipient),
-            params_enc: &vault.encrypt(Field::Outbox, &params),
-            idem_key: &idem_key,
-            petition_id,
-            subscription_id,
-            now,
-        };
-        db::outbox::insert(tx, message).await?;
-    }
-    // A step the petitioner is told about is also an event for subscribed partner systems,
-    // with the petition number only (never the query code or the petitioner).
-    if matches!(n.to, Recipient::Citizen(_) | Recipient::Petitioner(_)) {
-        let event = n.event.webhook_type();
-        let number = n.params.get("number").cloned().unwrap_or_default();
-        for sub in db::webhooks::wanting(tx, &event).await? {
-            let hook = Notice::new(
-                n.event,
-                Recipient::Subscription(sub),
-                &[("number", number.clone())],
-            );
-            Box::pin(enqueue(tx, vault, petition_id, key, &hook, now)).await?;
-        }
-    }
-    Ok(())
+    let routes = Routes::find(tx, &n.to, n.event).await?;
+    write(tx, vault, petition_id, key, n, &routes, now).await
 }

@@ -16,6 +16,8 @@ mod write;
 use crate::crypto::Field;
 use crate::db;
 use crate::error::{AppError, AppResult};
+use crate::notify::enqueue::{Recipient, Routes};
+use crate::notify::templates::Event;
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms};
 
@@ -119,6 +121,13 @@ pub async fn submit(
         }
         None => None,
     };
+    // Where the receipt goes; the petitioner of a registered letter or visit has no id
+    // until the petition is written, and only the kind of recipient counts here.
+    let receipt_to = match citizen {
+        Some(c) => Recipient::Citizen(c.0),
+        None => Recipient::Petitioner(0),
+    };
+    let receipt_routes = Routes::find(&mut read, &receipt_to, Event::PetitionFiled).await?;
     drop(read);
 
     let filing = write::Filing {
@@ -133,6 +142,7 @@ pub async fn submit(
         petitioner,
         bureau,
         earlier,
+        receipt_routes,
         files: checked,
         client: client.to_owned(),
         now,

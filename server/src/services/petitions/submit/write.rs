@@ -16,8 +16,11 @@ use super::store_files;
 use crate::crypto::{Field, random_bytes};
 use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
 use crate::error::AppResult;
-use crate::notify::enqueue::{Notice, Recipient, enqueue};
 use crate::notify::templates::Event;
+use crate::notify::{
+    self,
+    enqueue::{Notice, Recipient, Routes},
+};
 use crate::state::AppState;
 use crate::time::from_ms;
 
@@ -38,6 +41,8 @@ pub(super) struct Filing {
     pub bureau: Option<i64>,
     /// An earlier matter of the citizen that ended with a re-review (art. 36).
     pub earlier: Option<(i64, String)>,
+    /// Where the receipt goes, looked up before the lock.
+    pub receipt_routes: Routes,
     pub files: Vec<Checked>,
     pub client: String,
     pub now: i64,
@@ -66,6 +71,7 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
         petitioner,
         bureau,
         earlier,
+        receipt_routes,
         files,
         client,
         now,
@@ -223,12 +229,13 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
             ("due", deadline.due.to_string()),
         ],
     );
-    enqueue(
+    notify::enqueue::write(
         &mut tx,
         &state.vault,
         Some(petition_id.0),
         &format!("a{seq}"),
         &receipt,
+        &receipt_routes,
         now,
     )
     .await?;
