@@ -16,7 +16,7 @@ mod write;
 use crate::crypto::Field;
 use crate::db;
 use crate::error::{AppError, AppResult};
-use crate::notify::enqueue::{Recipient, Routes};
+use crate::notify::enqueue::Routes;
 use crate::notify::templates::Event;
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms};
@@ -123,10 +123,7 @@ pub async fn submit(
     };
     // Where the receipt goes; the petitioner of a registered letter or visit has no id
     // until the petition is written, and only the kind of recipient counts here.
-    let receipt_to = match citizen {
-        Some(c) => Recipient::Citizen(c.0),
-        None => Recipient::Petitioner(0),
-    };
+    let receipt_to = write::receipt_to(citizen, 0);
     let receipt_routes = Routes::find(&mut read, &receipt_to, Event::PetitionFiled).await?;
     drop(read);
 

@@ -48,6 +48,15 @@ pub(super) struct Filing {
     pub now: i64,
 }
 
+/// Who gets the receipt: the citizen's account, or the petitioner on file of a letter,
+/// visit or call registered by staff.
+pub(super) fn receipt_to(citizen: Option<CitizenId>, petition: i64) -> Recipient {
+    match citizen {
+        Some(c) => Recipient::Citizen(c.0),
+        None => Recipient::Petitioner(petition),
+    }
+}
+
 pub(super) enum Written {
     Filed(SubmittedView),
     /// The key was used before: its fingerprint and saved receipt, for the caller to replay.
@@ -216,13 +225,9 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
     };
     let seq = crate::audit::record(&mut tx, &state.vault, entry).await?;
     // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
-    let to = match citizen {
-        Some(c) => Recipient::Citizen(c.0),
-        None => Recipient::Petitioner(petition_id.0),
-    };
     let receipt = Notice::new(
         Event::PetitionFiled,
-        to,
+        receipt_to(citizen, petition_id.0),
         &[
             ("number", view.number.to_string()),
             ("code", view.query_code.clone()),
