@@ -32,11 +32,8 @@ pub async fn advance_head(tx: &mut Tx) -> Result<(i64, Vec<u8>), sqlx::Error> {
     Ok((row.try_get(0)?, row.try_get(1)?))
 }
 
+/// Appends a record; a trigger (migration 0007) moves the head's last MAC to it.
 pub async fn append(tx: &mut Tx, r: &AuditRow) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE audit_head SET last_mac = $1 WHERE id = 1")
-        .bind(&r.mac)
-        .execute(&mut **tx)
-        .await?;
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor, role, unit_id, action, petition_id, detail, client, prev_mac, mac) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
