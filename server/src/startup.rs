@@ -50,7 +50,8 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             .load(&text)
             .with_context(|| format!("invalid calendar file {}", file.display()))?;
     }
-    Ok(AppState {
+    let (filings, writer) = crate::services::petitions::FilingQueue::new();
+    let state = AppState {
         db,
         vault: Arc::new(vault),
         tokens: Arc::new(tokens),
@@ -61,7 +62,13 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings: Arc::new(settings),
         outbox_wake: Arc::default(),
         org: Arc::default(),
-    })
+        filings,
+    };
+    tokio::spawn(crate::services::petitions::write_filings(
+        state.clone(),
+        writer,
+    ));
+    Ok(state)
 }
 
 impl Application {

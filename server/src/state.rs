@@ -22,6 +22,8 @@ pub struct AppState {
     pub attachments: AttachmentStore,
     pub settings: Arc<Settings>,
     pub org: Arc<OrgCache>,
+    /// Filings waiting for the write lock, written in groups (group commit).
+    pub filings: crate::services::petitions::FilingQueue,
     /// Wakes the outbox worker at once (a verification code should not wait for its tick).
     pub outbox_wake: Arc<tokio::sync::Notify>,
 }

@@ -97,7 +97,7 @@ impl std::error::Error for ApiError {}
 
 /// Collects field errors while a request is converted into domain values, so that
 /// every problem is reported at once rather than one per round trip.
-#[derive(Default, Debug)]
+#[derive(Clone, Default, Debug)]
 pub struct Problems(Vec<FieldError>);
 
 impl Problems {

@@ -36,15 +36,24 @@ pub async fn claim(
     if inserted.rows_affected() == 1 {
         return Ok(Claim::Fresh);
     }
+    // The row that conflicted; gone again only if the day-old purge took it meanwhile.
+    seen(tx, owner, key).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The earlier request with `(owner, key)`, if there was one, without claiming the key.
+pub async fn seen(tx: &mut Tx, owner: &str, key: &str) -> Result<Option<Claim>, sqlx::Error> {
     let row = sqlx::query("SELECT request_hash, response_enc FROM idempotency_keys WHERE owner = $1 AND idem_key = $2")
         .bind(owner)
         .bind(key)
-        .fetch_one(&mut **tx)
+        .fetch_optional(&mut **tx)
         .await?;
-    Ok(Claim::Seen {
-        request_hash: row.try_get(0)?,
-        response_enc: row.try_get(1)?,
+    row.map(|row| {
+        Ok(Claim::Seen {
+            request_hash: row.try_get(0)?,
+            response_enc: row.try_get(1)?,
+        })
     })
+    .transpose()
 }
 
 pub async fn save_response(

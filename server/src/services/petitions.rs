@@ -21,6 +21,6 @@ pub use list_mine::list_mine;
 pub use lookup::{lookup, progress};
 pub use rate::rate;
 pub use request_review::request_review;
-pub use submit::{Filer, Submitted, submit};
+pub use submit::{Filer, FilingQueue, FilingWriter, Submitted, submit, write_filings};
 pub use view::view;
 pub use withdraw::withdraw;

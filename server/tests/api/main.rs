@@ -16,6 +16,7 @@ mod backup;
 mod canary;
 mod clocks;
 mod csrf;
+mod filing_together;
 mod firewall;
 mod health;
 mod lookup;

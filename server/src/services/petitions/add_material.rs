@@ -1,12 +1,13 @@
 //! 补充材料: the petitioner adds files to a petition that is still open.
 
-use shared::ids::CitizenId;
+use anyhow::Context;
+use shared::ids::{CitizenId, PetitionId};
 use shared::petition::Action;
 
 use shared::petition::MAX_ATTACHMENTS;
 
 use super::files::{self, Upload};
-use super::{submit::store_files, view::owned};
+use super::view::owned;
 use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
 use crate::services::workflow::detail::workflow;
@@ -35,10 +36,28 @@ pub async fn add_material(
         );
     }
     let now = now_ms();
+    let stored = files::store(&state.attachments, checked).await?;
+    let written = write(state, citizen, client, row.id, now, &stored).await;
+    if written.is_err() {
+        state.attachments.discard(&files::keys(&stored)).await;
+    }
+    written
+}
+
+/// The rows of the material, its timeline entry and audit record, in one transaction.
+async fn write(
+    state: &AppState,
+    citizen: CitizenId,
+    client: &str,
+    petition_id: PetitionId,
+    now: i64,
+    stored: &[files::Stored],
+) -> AppResult<()> {
+    let count = stored.len();
     let mut tx = state.db.begin_write().await?;
-    let existing = usize::try_from(db::petitions::attachment_count(&mut tx, row.id).await?)
+    let existing = usize::try_from(db::petitions::attachment_count(&mut tx, petition_id).await?)
         .unwrap_or(MAX_ATTACHMENTS);
-    if existing + checked.len() > MAX_ATTACHMENTS {
+    if existing + count > MAX_ATTACHMENTS {
         return Err(AppError::field(
             "attachments",
             format!(
@@ -47,18 +66,11 @@ pub async fn add_material(
             ),
         ));
     }
-    let count = checked.len();
-    let keys = match store_files(state, &mut tx, row.id, now, checked).await {
-        Ok(keys) => keys,
-        Err((keys, e)) => {
-            state.attachments.discard(&keys).await;
-            return Err(e);
-        }
-    };
+    files::record(&mut tx, petition_id, now, stored).await?;
     let actor = format!("citizen:{}", citizen.0);
     let detail = format!("信访人补充了{count}个附件。");
     let event = NewEvent {
-        petition_id: row.id,
+        petition_id,
         at: now,
         kind: "material",
         actor: &actor,
@@ -73,16 +85,11 @@ pub async fn add_material(
         role: None,
         unit_id: None,
         action: "add_material",
-        petition_id: Some(row.id.0),
+        petition_id: Some(petition_id.0),
         detail: Some(format!("files={count}")),
         client: Some(client),
     };
     crate::audit::record(&mut tx, &state.vault, entry).await?;
-    if let Err(e) = tx.commit().await {
-        state.attachments.discard(&keys).await;
-        return Err(anyhow::Error::new(e)
-            .context("failed to commit the material")
-            .into());
-    }
+    tx.commit().await.context("failed to commit the material")?;
     Ok(())
 }

@@ -5,7 +5,12 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
+use shared::ids::PetitionId;
 use shared::petition::MAX_ATTACHMENT_BYTES;
+
+use crate::db;
+use crate::error::AppResult;
+use crate::storage::AttachmentStore;
 
 /// Images larger than this many pixels are refused from their header, before decoding.
 const MAX_PIXELS: u64 = 40_000_000;
@@ -56,6 +61,66 @@ pub fn check(upload: Upload) -> Result<Checked, String> {
         bytes,
         sha256,
     })
+}
+
+/// A checked file already written to the attachment store under `key`. Files are
+/// written before the write lock is taken, so that disk syncs of uploads never hold up
+/// other filings; if the rows do not commit, the caller discards the keys.
+pub struct Stored {
+    pub key: String,
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub size: i64,
+    pub sha256: Vec<u8>,
+}
+
+/// Writes each file to the store; on failure, removes the ones already written.
+pub async fn store(store: &AttachmentStore, files: Vec<Checked>) -> AppResult<Vec<Stored>> {
+    let mut stored = Vec::with_capacity(files.len());
+    for f in files {
+        let size = i64::try_from(f.bytes.len()).unwrap_or(i64::MAX);
+        match store.put(f.bytes).await {
+            Ok(key) => stored.push(Stored {
+                key,
+                file_name: f.file_name,
+                content_type: f.content_type,
+                size,
+                sha256: f.sha256,
+            }),
+            Err(e) => {
+                store.discard(&keys(&stored)).await;
+                return Err(e.into());
+            }
+        }
+    }
+    Ok(stored)
+}
+
+/// The storage keys of `files`, for discarding them.
+pub fn keys(files: &[Stored]) -> Vec<String> {
+    files.iter().map(|f| f.key.clone()).collect()
+}
+
+/// Records stored files as attachments of a petition, inside the caller's transaction.
+pub async fn record(
+    tx: &mut db::Tx,
+    petition_id: PetitionId,
+    now: i64,
+    files: &[Stored],
+) -> Result<(), sqlx::Error> {
+    for f in files {
+        let row = db::petitions::NewAttachmentRow {
+            petition_id,
+            storage_key: &f.key,
+            file_name: &f.file_name,
+            content_type: f.content_type,
+            size: f.size,
+            sha256: &f.sha256,
+            uploaded_at: now,
+        };
+        db::petitions::insert_attachment(tx, row).await?;
+    }
+    Ok(())
 }
 
 fn reencode(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, String> {

@@ -12,6 +12,7 @@ use shared::petition::MAX_ATTACHMENTS;
 
 use super::files::{self, Checked, Upload};
 
+mod group;
 mod write;
 use crate::crypto::Field;
 use crate::db;
@@ -20,6 +21,7 @@ use crate::notify::enqueue::Routes;
 use crate::notify::templates::Event;
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms};
+pub use group::{FilingQueue, FilingWriter, run as write_filings};
 
 /// The receipt, and whether it was replayed from an earlier attempt with the same key.
 pub struct Submitted {
@@ -126,6 +128,7 @@ pub async fn submit(
     let receipt_to = write::receipt_to(citizen, 0);
     let receipt_routes = Routes::find(&mut read, &receipt_to, Event::PetitionFiled).await?;
     drop(read);
+    let files = files::store(&state.attachments, checked).await?;
 
     let filing = write::Filing {
         owner,
@@ -140,15 +143,18 @@ pub async fn submit(
         bureau,
         earlier,
         receipt_routes,
-        files: checked,
+        files,
         client: client.to_owned(),
         now,
     };
-    match write::write(state, filing).await? {
-        write::Written::Filed(view) => Ok(Submitted {
-            view,
-            replayed: false,
-        }),
+    match group::write(state, filing).await? {
+        write::Written::Filed { view, petition } => {
+            tracing::info!(petition.id = %petition, channel = channel.code(), "petition filed");
+            Ok(Submitted {
+                view,
+                replayed: false,
+            })
+        }
         write::Written::Seen {
             request_hash,
             seen,
@@ -189,38 +195,6 @@ fn check_files(uploads: Vec<Upload>) -> AppResult<Vec<Checked>> {
     }
     problems.finish()?;
     Ok(checked)
-}
-
-/// Writes the files, then their rows. On failure, returns the keys already written.
-pub(super) async fn store_files(
-    state: &AppState,
-    tx: &mut db::Tx,
-    petition_id: shared::ids::PetitionId,
-    now: i64,
-    files: Vec<Checked>,
-) -> Result<Vec<String>, (Vec<String>, AppError)> {
-    let mut keys = Vec::with_capacity(files.len());
-    for f in files {
-        let size = i64::try_from(f.bytes.len()).unwrap_or(i64::MAX);
-        let key = match state.attachments.put(f.bytes).await {
-            Ok(k) => k,
-            Err(e) => return Err((keys, e.into())),
-        };
-        keys.push(key.clone());
-        let row = db::petitions::NewAttachmentRow {
-            petition_id,
-            storage_key: &key,
-            file_name: &f.file_name,
-            content_type: f.content_type,
-            size,
-            sha256: &f.sha256,
-            uploaded_at: now,
-        };
-        if let Err(e) = db::petitions::insert_attachment(tx, row).await {
-            return Err((keys, e.into()));
-        }
-    }
-    Ok(keys)
 }
 
 fn replay(

@@ -1,18 +1,17 @@
-//! The write half of filing: the one transaction, under the write lock, that numbers the
-//! petition and records it, its timeline, audit entry, receipt message and idempotency
-//! key. Everything it can do without the lock was done before (`Filing`).
+//! The write half of filing: under the write lock, number the petition and record it, its
+//! timeline, audit entry, receipt message and idempotency key. Everything that can be
+//! done without the lock was done before (`Filing`); the transaction is the group's.
 
 use anyhow::Context;
 use chrono::Datelike;
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::error::Problems;
-use shared::ids::CitizenId;
+use shared::ids::{CitizenId, PetitionId};
 use shared::petition::{
     Channel, DeadlineView, NewPetition, PetitionNumber, PetitionStatus, QueryCode, SubmittedView,
 };
 
-use super::files::Checked;
-use super::store_files;
+use super::files::{self, Stored};
 use crate::crypto::{Field, random_bytes};
 use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
 use crate::error::AppResult;
@@ -43,7 +42,8 @@ pub(super) struct Filing {
     pub earlier: Option<(i64, String)>,
     /// Where the receipt goes, looked up before the lock.
     pub receipt_routes: Routes,
-    pub files: Vec<Checked>,
+    /// Uploads, already in the attachment store.
+    pub files: Vec<Stored>,
     pub client: String,
     pub now: i64,
 }
@@ -58,7 +58,10 @@ pub(super) fn receipt_to(citizen: Option<CitizenId>, petition: i64) -> Recipient
 }
 
 pub(super) enum Written {
-    Filed(SubmittedView),
+    Filed {
+        view: SubmittedView,
+        petition: PetitionId,
+    },
     /// The key was used before: its fingerprint and saved receipt, for the caller to replay.
     Seen {
         request_hash: Vec<u8>,
@@ -67,7 +70,14 @@ pub(super) enum Written {
     },
 }
 
-pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written> {
+/// Writes one filing inside the group's transaction. A filing refused for what the reads
+/// found (`AppError::Validation`) has written nothing, and a replayed key writes nothing;
+/// after an unexpected error the transaction is not to be committed.
+pub(super) async fn write(
+    state: &AppState,
+    tx: &mut db::Tx,
+    filing: &Filing,
+) -> AppResult<Written> {
     let Filing {
         owner,
         key,
@@ -85,23 +95,34 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
         client,
         now,
     } = filing;
-    let mut tx = state.db.begin_write().await?;
-    if let Some(key) = key.as_deref()
-        && let Claim::Seen {
+    let (citizen, channel, now) = (*citizen, *channel, *now);
+    let seen = |claim| match claim {
+        Claim::Seen {
             request_hash: seen,
             response_enc,
-        } = db::idempotency::claim(&mut tx, &owner, key, &request_hash, now).await?
-    {
-        tx.rollback().await?;
-        return Ok(Written::Seen {
-            request_hash,
+        } => Some(Written::Seen {
+            request_hash: request_hash.clone(),
             seen,
             response_enc,
-        });
+        }),
+        Claim::Fresh => None,
+    };
+    if !problems.is_empty() {
+        // Refused only after the key is looked at, so that a retry of an accepted filing
+        // still gets its receipt (the category may have been changed since).
+        if let Some(key) = key.as_deref()
+            && let Some(replay) = db::idempotency::seen(tx, owner, key).await?.and_then(seen)
+        {
+            return Ok(replay);
+        }
+        problems.clone().finish()?;
     }
-    // Refused only now, so that a retry of an accepted filing still gets its receipt.
-    problems.finish()?;
-    let region_code = region_code.expect("checked");
+    if let Some(key) = key.as_deref()
+        && let Some(replay) = seen(db::idempotency::claim(tx, owner, key, request_hash, now).await?)
+    {
+        return Ok(replay);
+    }
+    let region_code = region_code.as_deref().expect("checked");
 
     let filed_on = shanghai_date(from_ms(now));
     let clock = Clock::Acceptance;
@@ -111,16 +132,16 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
         state.settings.clocks.rule(clock),
     );
     let scope = format!("{}-{region_code}", filed_on.year());
-    let sequence = db::petitions::next_sequence(&mut tx, &scope).await?;
+    let sequence = db::petitions::next_sequence(tx, &scope).await?;
     let number = PetitionNumber::new(
         filed_on.year(),
-        &region_code,
+        region_code,
         u64::try_from(sequence).unwrap_or(0),
     );
     let code = QueryCode::from_random(random_bytes::<10>());
 
     let petition_id = db::petitions::insert(
-        &mut tx,
+        tx,
         NewPetitionRow {
             number: number.as_str(),
             query_code_hash: &state.vault.query_code_hash(number.as_str(), code.expose()),
@@ -139,7 +160,7 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
             status: PetitionStatus::Submitted.code(),
             submitted_at: now,
             acceptance_due: &deadline.due.to_string(),
-            unit_id: bureau,
+            unit_id: *bureau,
         },
     )
     .await?;
@@ -166,19 +187,16 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
             deadline.due
         ),
     };
-    if let Some(enc) = &petitioner {
-        db::petitions::set_petitioner(&mut tx, petition_id, enc).await?;
+    if let Some(enc) = petitioner {
+        db::petitions::set_petitioner(tx, petition_id, enc).await?;
     }
-    db::petitions::insert_event(&mut tx, event("submitted", "提交信访事项", Some(&filed))).await?;
+    db::petitions::insert_event(tx, event("submitted", "提交信访事项", Some(&filed))).await?;
     if let Some(guidance) = new.other_procedure.guidance() {
-        db::petitions::insert_event(
-            &mut tx,
-            event("other_procedure", "诉访分离提示", Some(guidance)),
-        )
-        .await?;
+        db::petitions::insert_event(tx, event("other_procedure", "诉访分离提示", Some(guidance)))
+            .await?;
     }
     if let Some((earlier, earlier_number)) = earlier {
-        db::petitions::set_repeat_of(&mut tx, petition_id, earlier).await?;
+        db::petitions::set_repeat_of(tx, petition_id, *earlier).await?;
         let note = format!(
             "与已经复核终结的{earlier_number}为同一信访人、同一类别和发生地，请核查是否为同一事实和理由；如是，依《信访工作条例》第三十六条第三款不再受理。"
         );
@@ -191,19 +209,13 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
             title: "疑似复核终结事项的重复信访",
             detail: Some(&note),
         };
-        db::petitions::insert_event(&mut tx, flag).await?;
+        db::petitions::insert_event(tx, flag).await?;
     }
 
-    let stored = match store_files(state, &mut tx, petition_id, now, files).await {
-        Ok(stored) => stored,
-        Err((keys, e)) => {
-            state.attachments.discard(&keys).await;
-            return Err(e);
-        }
-    };
-    if !stored.is_empty() {
-        let detail = format!("随信访事项上传了{}个附件。", stored.len());
-        db::petitions::insert_event(&mut tx, event("material", "上传材料", Some(&detail))).await?;
+    files::record(tx, petition_id, now, files).await?;
+    if !files.is_empty() {
+        let detail = format!("随信访事项上传了{}个附件。", files.len());
+        db::petitions::insert_event(tx, event("material", "上传材料", Some(&detail))).await?;
     }
 
     let view = SubmittedView {
@@ -221,9 +233,9 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
         action: "submit",
         petition_id: Some(petition_id.0),
         detail: None,
-        client: Some(&client),
+        client: Some(client),
     };
-    let seq = crate::audit::record(&mut tx, &state.vault, entry).await?;
+    let seq = crate::audit::record(tx, &state.vault, entry).await?;
     // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
     let receipt = Notice::new(
         Event::PetitionFiled,
@@ -235,31 +247,27 @@ pub(super) async fn write(state: &AppState, filing: Filing) -> AppResult<Written
         ],
     );
     notify::enqueue::write(
-        &mut tx,
+        tx,
         &state.vault,
         Some(petition_id.0),
         &format!("a{seq}"),
         &receipt,
-        &receipt_routes,
+        receipt_routes,
         now,
     )
     .await?;
     if let Some(key) = key.as_deref() {
         let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
         db::idempotency::save_response(
-            &mut tx,
-            &owner,
+            tx,
+            owner,
             key,
             &state.vault.encrypt(Field::SavedResponse, &saved),
         )
         .await?;
     }
-    if let Err(e) = tx.commit().await {
-        state.attachments.discard(&stored).await;
-        return Err(anyhow::Error::new(e)
-            .context("failed to commit the petition")
-            .into());
-    }
-    tracing::info!(petition.id = %petition_id, channel = channel.code(), "petition filed");
-    Ok(Written::Filed(view))
+    Ok(Written::Filed {
+        view,
+        petition: petition_id,
+    })
 }
