@@ -128,7 +128,13 @@ pub async fn submit(
     let receipt_to = write::receipt_to(citizen, 0);
     let receipt_routes = Routes::find(&mut read, &receipt_to, Event::PetitionFiled).await?;
     drop(read);
-    let files = files::store(&state.attachments, checked).await?;
+    // A filing the reads refused is answered without its files (or replayed): no disk
+    // work for it.
+    let files = if problems.is_empty() {
+        files::store(&state.attachments, checked).await?
+    } else {
+        Vec::new()
+    };
 
     let filing = write::Filing {
         owner,

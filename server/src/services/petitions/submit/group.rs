@@ -72,7 +72,13 @@ async fn write_group(state: &AppState, group: Vec<Waiting>) {
         Ok(results) => results,
         // One of them failed unexpectedly and took the group's transaction with it: each
         // is written alone, so that one bad filing costs the others nothing.
-        Err(_) if filings.len() > 1 => {
+        Err(e) if filings.len() > 1 => {
+            if let AppError::Unexpected(cause) = &e {
+                tracing::warn!(
+                    error = format!("{cause:#}"),
+                    "a group of filings failed; writing them one by one"
+                );
+            }
             let mut results = Vec::with_capacity(filings.len());
             for filing in &filings {
                 results.push(match commit(state, std::slice::from_ref(filing)).await {
