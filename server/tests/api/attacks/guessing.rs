@@ -68,11 +68,20 @@ async fn a_thousand_guesses_find_nothing_then_the_guesser_is_refused() {
         extra += 1;
         assert!(extra < 200, "the guesser is never refused");
     }
-    let res = lookup(&app, &number, &real).await;
-    assert_eq!(
-        res.status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "even the right code, now"
+    // Even the right code is refused now. The allowance refills by one lookup every 60 ms,
+    // so on a busy machine one of these may be answered; no more than the refill allows.
+    let started = std::time::Instant::now();
+    let mut answered = 0;
+    for _ in 0..5 {
+        if lookup(&app, &number, &real).await.status() != StatusCode::TOO_MANY_REQUESTS {
+            answered += 1;
+        }
+    }
+    let refilled = started.elapsed().as_millis() / 60 + 1;
+    assert!(
+        answered <= refilled,
+        "the right code answered {answered} times of 5 in {:?}",
+        started.elapsed()
     );
 
     let log = logs();
