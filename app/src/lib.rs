@@ -28,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -78,10 +78,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the browser bundle: attaches to the server-rendered page.
+/// Entry point of the browser bundle. Pages are rendered on the server and their links
+/// and forms work as plain HTML; only the islands (`#[island]`: the forms that check
+/// fields as they are left, send without a reload or show an answer once) run here, so
+/// the bundle holds only them.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // A server function that answers with a redirect (after login, filing, …) moves
+    // the browser there; there is no client-side router to do it.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let _ = window().location().set_href(to);
+    });
+    leptos::mount::hydrate_islands();
 }

@@ -5,7 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
-use shared::petition::{QueuePage, StaffPetitionView, UnitOption};
+use shared::petition::{PetitionerView, QueuePage, StaffPetitionView, UnitOption};
 use shared::staff::StaffView;
 
 use crate::error::UiError;
@@ -74,12 +74,14 @@ pub async fn staff_units() -> Result<Vec<UnitOption>, UiError> {
     Ok(super::ssr::apply(desk()?.units(&caller()?).await?))
 }
 
-/// 查看身份: the case file with the petitioner unmasked, for a reason that is recorded.
+/// 查看身份: the petitioner unmasked, for a reason that is recorded.
 #[server(prefix = "/ui", endpoint = "staff-identity")]
-pub async fn staff_identity(number: String, reason: String) -> Result<StaffPetitionView, UiError> {
-    Ok(super::ssr::apply(
-        desk()?.unmask(&caller()?, number, reason).await?,
-    ))
+pub async fn staff_identity(
+    number: String,
+    reason: String,
+) -> Result<Option<PetitionerView>, UiError> {
+    let case = super::ssr::apply(desk()?.unmask(&caller()?, number, reason).await?);
+    Ok(case.petitioner)
 }
 
 /// One step on a petition, from one of the case page's forms; `action` names the step and

@@ -24,20 +24,25 @@ pub fn url_error(endpoint: &'static str) -> Memo<Option<UiError>> {
     })
 }
 
-/// The error of a form's last submission: from the action when JavaScript sent it, or
-/// from the address when the browser posted the form itself.
-pub fn form_error<S>(action: ServerAction<S>) -> Signal<Option<UiError>>
+/// The error `S` left in the address, read on the server and handed to an island as a
+/// prop (an island in the browser has no router to read the address from).
+pub fn posted_error<S: ServerFn>() -> Memo<Option<UiError>> {
+    url_error(S::PATH.rsplit('/').next().unwrap_or_default())
+}
+
+/// The error of an island's form: from its action once JavaScript has sent it, else the
+/// one the server found in the address when it rendered the page.
+pub fn action_error<S>(action: ServerAction<S>, posted: Option<UiError>) -> Signal<Option<UiError>>
 where
     S: ServerFn<Error = UiError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    let from_url = url_error(S::PATH.rsplit('/').next().unwrap_or_default());
     Signal::derive(move || {
         action
             .value()
             .get()
             .and_then(Result::err)
-            .or_else(|| from_url.get())
+            .or_else(|| posted.clone())
     })
 }
 

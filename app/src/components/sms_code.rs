@@ -6,22 +6,30 @@ use leptos::prelude::*;
 use crate::api::SendCode;
 use crate::error::UiError;
 
-/// `phone_input` is the id of the phone input in the same form; `back` is this page's path.
+/// Whether this page was reached after the button posted the form without JavaScript
+/// (`?code_sent=1`); read on the server and handed to the island holding the field.
+pub fn code_sent() -> bool {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("code_sent")
+        .is_some()
+}
+
+/// `phone_input` is the id of the phone input in the same form; `back` is this page's
+/// path. Used inside an island: the button and its countdown run in the browser.
 #[component]
 pub fn SmsCodeField(
     purpose: &'static str,
     phone_input: &'static str,
     back: &'static str,
+    code_sent: bool,
     #[prop(into)] server_error: Signal<Option<UiError>>,
 ) -> impl IntoView {
     let send = ServerAction::<SendCode>::new();
     let wait = RwSignal::new(0_i64);
-    let sent_here = leptos_router::hooks::use_query_map();
     let status = move || match send.value().get() {
         Some(Ok(v)) => Some(format!("验证码已发送，{}分钟内有效。", v.expires_in / 60)),
-        _ if sent_here.read().get("code_sent").is_some() => {
-            Some("验证码已发送，请重新填写手机号码后输入收到的验证码。".to_owned())
-        }
+        _ if code_sent => Some("验证码已发送，请重新填写手机号码后输入收到的验证码。".to_owned()),
         _ => None,
     };
     let message = move || {

@@ -12,8 +12,9 @@ use super::LoginPrompt;
 use crate::api::{ChangePhone, SaveChannels, my_channels, my_notifications};
 use crate::components::field::Field;
 use crate::components::local_time;
-use crate::components::notice::{ErrorSummary, form_error};
-use crate::components::sms_code::SmsCodeField;
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
+use crate::components::sms_code::{SmsCodeField, code_sent};
+use crate::error::UiError;
 
 fn check_phone(v: &str) -> Result<(), String> {
     MobilePhone::parse(v).map(|_| ()).map_err(|e| e.to_string())
@@ -21,28 +22,24 @@ fn check_phone(v: &str) -> Result<(), String> {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    // Rendered on the server only: each form posts and the server answers with this
+    // page again, saying in the address what was saved.
     let save = ServerAction::<SaveChannels>::new();
-    let change = ServerAction::<ChangePhone>::new();
     let notices = Resource::new(|| (), |()| my_notifications());
-    let channels = Resource::new(move || save.version().get(), |_| my_channels());
-    let query = use_query_map();
-    let saved = move || {
-        let from_url = query.read().get("saved");
-        let done = match (save.value().get(), change.value().get()) {
-            (_, Some(Ok(()))) => Some("phone".to_owned()),
-            (Some(Ok(())), _) => Some("channels".to_owned()),
-            _ => from_url,
-        };
-        done.map(|d| match d.as_str() {
+    let channels = Resource::new(|| (), |_| my_channels());
+    let saved = use_query_map()
+        .read_untracked()
+        .get("saved")
+        .map(|d| match d.as_str() {
             "phone" => "手机号码已更换，今后请用新号码登录。",
             _ => "通知方式已保存。",
-        })
-    };
-    let phone_error = form_error(change);
+        });
+    let posted = posted_error::<ChangePhone>().get_untracked();
+    let code_sent = code_sent();
     view! {
         <Title text="我的账户" />
         <h1>"我的账户"</h1>
-        {move || saved().map(|m| view! { <p class="notice success" role="status">{m}</p> })}
+        {saved.map(|m| view! { <p class="notice success" role="status">{m}</p> })}
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
             {move || Suspend::new(async move {
                 match (channels.await, notices.await) {
@@ -88,15 +85,26 @@ pub fn AccountPage() -> impl IntoView {
         </Suspense>
         <section aria-labelledby="phone-h">
             <h2 id="phone-h">"更换手机号码"</h2>
-            <ErrorSummary error=phone_error />
-            <ActionForm action=change attr:class="form" attr:novalidate=true>
-                <Field name="phone" label="新手机号码" input_type="tel" autocomplete="tel" inputmode="tel"
-                    check=check_phone server_error=phone_error />
-                <SmsCodeField purpose="change_phone" phone_input="f-phone" back="/my/account" server_error=phone_error />
-                <Field name="password" label="登录密码" input_type="password" autocomplete="current-password"
-                    server_error=phone_error />
-                <button type="submit" class="button primary">"更换"</button>
-            </ActionForm>
+            <ChangePhoneForm posted code_sent />
         </section>
+    }
+}
+
+/// 更换手机号码 (an island): the code button works without losing what is typed.
+#[island]
+fn ChangePhoneForm(posted: Option<UiError>, code_sent: bool) -> impl IntoView {
+    let change = ServerAction::<ChangePhone>::new();
+    let phone_error = action_error(change, posted);
+    view! {
+        <ErrorSummary error=phone_error />
+        <ActionForm action=change attr:class="form" attr:novalidate=true>
+            <Field name="phone" label="新手机号码" input_type="tel" autocomplete="tel" inputmode="tel"
+                check=check_phone server_error=phone_error />
+            <SmsCodeField purpose="change_phone" phone_input="f-phone" back="/my/account" code_sent
+                server_error=phone_error />
+            <Field name="password" label="登录密码" input_type="password" autocomplete="current-password"
+                server_error=phone_error />
+            <button type="submit" class="button primary">"更换"</button>
+        </ActionForm>
     }
 }

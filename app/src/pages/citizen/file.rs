@@ -4,18 +4,18 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use shared::petition::{OtherProcedure, PetitionKind};
 use shared::reference::{Level, ReferenceData};
 
 use super::LoginPrompt;
 use super::file_form::{check_facts, check_people, check_request, check_respondent, check_title};
-use leptos::server_fn::ServerFn;
 
 use crate::api::{SubmitPetition, form_key, load_reference, submit_petition};
 use crate::components::field::Field;
 use crate::components::layout::Session;
-use crate::components::notice::{ErrorSummary, url_error};
+use crate::components::notice::{ErrorSummary, posted_error};
 use crate::error::UiError;
 
 #[component]
@@ -23,35 +23,38 @@ pub fn FilePage() -> impl IntoView {
     let me = expect_context::<Session>().0;
     let data = Resource::new(|| (), |_| load_reference());
     let key = Resource::new(|| (), |_| form_key());
+    let posted = posted_error::<SubmitPetition>().get_untracked();
     view! {
         <Title text="我要信访" />
         <h1>"我要信访"</h1>
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let posted = posted.clone();
+                Suspend::new(async move {
                 let signed_in = me.await.ok().flatten().is_some();
                 match (signed_in, data.await, key.await) {
                     (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
-                    (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key /> }.into_any()),
+                    (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key posted /> }.into_any()),
                     _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
-#[component]
-fn FileForm(data: ReferenceData, key: String) -> impl IntoView {
-    // Without JavaScript the form posts itself and errors come back in the address. With
-    // it, the same multipart body goes through the server function from this page, so a
-    // refusal shows beside the fields and nothing typed or chosen is lost.
-    let from_url = url_error(SubmitPetition::PATH.rsplit('/').next().unwrap_or(""));
+/// The form, an island. Without JavaScript it posts itself and errors come back in the
+/// address (read on the server into `posted`). With it, the same multipart body goes
+/// through the server function from this page, so a refusal shows beside the fields and
+/// nothing typed or chosen is lost.
+#[island]
+fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl IntoView {
     let submit = Action::new_local(|data: &web_sys::FormData| submit_petition(data.clone().into()));
     let error: Signal<Option<UiError>> = Signal::derive(move || {
         submit
             .value()
             .get()
             .and_then(Result::err)
-            .or_else(|| from_url.get())
+            .or_else(|| posted.clone())
     });
     let field_error = move |name: &'static str| move || error.get().and_then(|e| e.field(name));
     let blocked = RwSignal::new(false);

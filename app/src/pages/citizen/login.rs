@@ -7,23 +7,33 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::Login;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, Info, form_error};
+use crate::components::notice::{ErrorSummary, Info, action_error, posted_error};
+use crate::error::UiError;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let action = ServerAction::<Login>::new();
-    let error = form_error(action);
+    let posted = posted_error::<Login>().get_untracked();
     let registered = use_query_map().read_untracked().get("registered").is_some();
     view! {
         <Title text="登录" />
         <h1>"登录"</h1>
         {registered.then(|| view! { <Info><p>"注册成功，请登录。"</p></Info> })}
+        <LoginForm posted />
+        <p>"还没有账户？" <A href="/register">"实名注册"</A></p>
+    }
+}
+
+/// The form (an island): a refusal shows without a reload, and the phone stays typed.
+#[island]
+fn LoginForm(posted: Option<UiError>) -> impl IntoView {
+    let action = ServerAction::<Login>::new();
+    let error = action_error(action, posted);
+    view! {
         <ErrorSummary error />
         <ActionForm action attr:class="form" attr:novalidate=true>
             <Field name="phone" label="手机号码" input_type="tel" autocomplete="tel" inputmode="tel" server_error=error />
             <Field name="password" label="密码" input_type="password" autocomplete="current-password" server_error=error />
             <button type="submit" class="button primary">"登录"</button>
         </ActionForm>
-        <p>"还没有账户？" <A href="/register">"实名注册"</A></p>
     }
 }

@@ -10,7 +10,7 @@ use shared::petition::{PetitionView, Rating};
 use super::LoginPrompt;
 use crate::api::{Rate, RequestReview, petition};
 use crate::components::local_time;
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, posted_error};
 use crate::components::reply::ReplyArticles;
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
@@ -19,15 +19,11 @@ pub fn PetitionPage() -> impl IntoView {
     let params = use_params_map();
     let rate = ServerAction::<Rate>::new();
     let review = ServerAction::<RequestReview>::new();
-    // Refetched after a rating or a review request, so the page shows what followed.
+    // Rendered on the server only: a rating or a review request posts its form and the
+    // server answers with this page again, showing what followed.
     let view_data = Resource::new(
-        move || {
-            (
-                params.read().get("number").unwrap_or_default(),
-                rate.version().get() + review.version().get(),
-            )
-        },
-        |(n, _)| petition(n),
+        move || params.read().get("number").unwrap_or_default(),
+        petition,
     );
     view! {
         <Title text="信访详情" />
@@ -132,8 +128,8 @@ fn Replies(
         return None;
     }
     let number = p.progress.number.to_string();
-    let rate_error = form_error(rate);
-    let review_error = form_error(review);
+    let rate_error = posted_error::<Rate>();
+    let review_error = posted_error::<RequestReview>();
     let replies = view! { <ReplyArticles replies=p.replies.clone() /> };
     let ratings = Rating::ALL
         .iter()

@@ -8,8 +8,9 @@ use shared::person::{Email, IdCardNumber, MobilePhone, Password, RealName};
 
 use crate::api::Register;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, form_error};
-use crate::components::sms_code::SmsCodeField;
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
+use crate::components::sms_code::{SmsCodeField, code_sent};
+use crate::error::UiError;
 
 fn check_name(v: &str) -> Result<(), String> {
     RealName::parse(v).map(|_| ()).map_err(|e| e.to_string())
@@ -42,12 +43,23 @@ fn check_email(v: &str) -> Result<(), String> {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let action = ServerAction::<Register>::new();
-    let error = form_error(action);
+    let posted = posted_error::<Register>().get_untracked();
+    let code_sent = code_sent();
     view! {
         <Title text="实名注册" />
         <h1>"实名注册"</h1>
         <p>"依照《信访工作条例》，网上信访实行实名制。您的身份证号码、手机号码等个人信息加密保存，只向依法需要的工作人员显示。"</p>
+        <RegisterForm posted code_sent />
+        <p>"已经注册？" <A href="/login">"直接登录"</A></p>
+    }
+}
+
+/// The form itself, checked in the browser field by field (an island).
+#[island]
+fn RegisterForm(posted: Option<UiError>, code_sent: bool) -> impl IntoView {
+    let action = ServerAction::<Register>::new();
+    let error = action_error(action, posted);
+    view! {
         <ErrorSummary error />
         <ActionForm action attr:class="form" attr:novalidate=true>
             <Field name="real_name" label="姓名" autocomplete="name" check=check_name server_error=error />
@@ -55,7 +67,7 @@ pub fn RegisterPage() -> impl IntoView {
                 maxlength=18 check=check_id server_error=error />
             <Field name="phone" label="手机号码" hint="用于登录和接收办理进度短信" input_type="tel" autocomplete="tel"
                 inputmode="tel" check=check_phone server_error=error />
-            <SmsCodeField purpose="register" phone_input="f-phone" back="/register" server_error=error />
+            <SmsCodeField purpose="register" phone_input="f-phone" back="/register" code_sent server_error=error />
             <Field name="password" label="密码" hint="8到128个字符；不能使用常见密码" input_type="password"
                 autocomplete="new-password" check=check_password server_error=error />
             <Field name="email" label="电子邮箱" input_type="email" autocomplete="email" required=false
@@ -64,6 +76,5 @@ pub fn RegisterPage() -> impl IntoView {
                 required=false maxlength=200 check=check_address server_error=error />
             <button type="submit" class="button primary">"注册"</button>
         </ActionForm>
-        <p>"已经注册？" <A href="/login">"直接登录"</A></p>
     }
 }

@@ -7,7 +7,7 @@ use shared::petition::{PetitionNumber, QueryCode};
 
 use crate::api::Lookup;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
 
 fn check_number(v: &str) -> Result<(), String> {
@@ -22,8 +22,20 @@ fn check_code(v: &str) -> Result<(), String> {
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
+    let posted = posted_error::<Lookup>().get_untracked();
+    view! {
+        <Title text="办理查询" />
+        <h1>"办理查询"</h1>
+        <p>"输入提交时获得的信访件编号和查询码，查看受理和办理进度。查询结果不显示个人信息。"</p>
+        <LookupForm posted />
+    }
+}
+
+/// The form (an island): both fields are checked as they are left.
+#[island]
+fn LookupForm(posted: Option<UiError>) -> impl IntoView {
     let action = ServerAction::<Lookup>::new();
-    let submitted = form_error(action);
+    let submitted = action_error(action, posted);
     let error = Signal::derive(move || {
         submitted.get().map(|e| {
             // One answer whatever was wrong, so that guessing teaches nothing.
@@ -38,9 +50,6 @@ pub fn LookupPage() -> impl IntoView {
         })
     });
     view! {
-        <Title text="办理查询" />
-        <h1>"办理查询"</h1>
-        <p>"输入提交时获得的信访件编号和查询码，查看受理和办理进度。查询结果不显示个人信息。"</p>
         <ErrorSummary error />
         <ActionForm action attr:class="form" attr:novalidate=true>
             <Field name="number" label="信访件编号" hint="例如：2026-990102-000001" inputmode="numeric"

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{LookupCode, UnlockDetail, tracked, tracked_detail};
 use crate::components::field::Field;
 use crate::components::local_time;
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, posted_error};
 use crate::components::reply::ReplyArticles;
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
@@ -56,20 +56,15 @@ pub fn TrackPage() -> impl IntoView {
 /// text a code to the phone on file and take it.
 #[component]
 fn Details(number: String) -> impl IntoView {
+    // Rendered on the server only: both forms post, and the server answers with this
+    // page again (`?code_sent=…` after the first; unlocked after the second).
     let send = ServerAction::<LookupCode>::new();
     let unlock = ServerAction::<UnlockDetail>::new();
     let n = number.clone();
-    let detail = Resource::new(
-        move || unlock.version().get(),
-        move |_| tracked_detail(n.clone()),
-    );
-    let query = use_query_map();
-    let sent_to = move || match send.value().get() {
-        Some(Ok(v)) => Some(v.sent_to),
-        _ => query.read().get("code_sent"),
-    };
-    let send_error = form_error(send);
-    let unlock_error = form_error(unlock);
+    let detail = Resource::new(|| (), move |_| tracked_detail(n.clone()));
+    let sent_to = use_query_map().read_untracked().get("code_sent");
+    let send_error = posted_error::<LookupCode>();
+    let unlock_error = posted_error::<UnlockDetail>();
     view! {
         <section aria-labelledby="detail-h">
             <h2 id="detail-h">"诉求内容与答复"</h2>
@@ -77,6 +72,7 @@ fn Details(number: String) -> impl IntoView {
                 {move || {
                     let number = number.clone();
                     let number_for_send = number.clone();
+                    let sent_to = sent_to.clone();
                     Suspend::new(async move {
                         match detail.await {
                             Ok(Some(p)) => Either::Left(view! {
@@ -93,7 +89,7 @@ fn Details(number: String) -> impl IntoView {
                                     <input type="hidden" name="back" value="1" />
                                     <button type="submit" class="button">"发送验证码到登记的手机"</button>
                                 </ActionForm>
-                                {move || sent_to().map(|to| view! {
+                                {sent_to.map(|to| view! {
                                     <p class="notice success" role="status">{format!("验证码已发送至{to}，5分钟内有效。")}</p>
                                 })}
                                 <ErrorSummary error=unlock_error />

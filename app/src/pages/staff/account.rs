@@ -7,50 +7,67 @@ use leptos_meta::Title;
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{TotpConfirm, TotpSetup, staff_me};
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, Info, form_error};
+use crate::components::notice::{ErrorSummary, Info, action_error, posted_error};
+use crate::error::UiError;
 
 #[component]
 pub fn StaffAccountPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| staff_me());
-    let setup = ServerAction::<TotpSetup>::new();
-    let confirm = ServerAction::<TotpConfirm>::new();
-    let setup_error = form_error(setup);
-    let error = form_error(confirm);
+    let posted = (
+        posted_error::<TotpSetup>().get_untracked(),
+        posted_error::<TotpConfirm>().get_untracked(),
+    );
     view! {
         <Title text="工作台 · 我的账户" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(me)) => Either::Left(view! {
-                        <StaffBar me=me.clone() />
-                        <h1>"动态口令"</h1>
-                        {if me.totp_enabled {
-                            Either::Left(view! { <Info><p>"已绑定身份验证器。每次登录时请输入应用中显示的6位数字；如手机丢失，请联系系统管理员重置。"</p></Info> })
-                        } else {
-                            Either::Right(view! {
-                                <p>"用手机上的身份验证器（如 FreeOTP、Google Authenticator、Microsoft Authenticator）绑定账户，登录时除密码外还需输入6位动态口令。"</p>
-                                <ErrorSummary error=setup_error />
-                                <ActionForm action=setup attr:class="form">
-                                    <button type="submit" class="button">"生成密钥"</button>
-                                </ActionForm>
-                                {move || setup.value().get().and_then(Result::ok).map(|s| view! {
-                                    <div class="receipt">
-                                        <p>"在身份验证器中手动输入以下密钥（或用其导入链接）："</p>
-                                        <p class="mono big" id="totp-secret">{s.secret}</p>
-                                        <p class="mono"><small>{s.url}</small></p>
-                                    </div>
-                                })}
-                                <ErrorSummary error />
-                                <ActionForm action=confirm attr:class="form" attr:novalidate=true>
-                                    <Field name="code" label="应用中显示的6位数字" inputmode="numeric" autocomplete="one-time-code" server_error=error />
-                                    <button type="submit" class="button primary">"确认绑定"</button>
-                                </ActionForm>
-                            })
-                        }}
-                    }),
-                    _ => Either::Right(view! { <StaffLoginPrompt /> }),
-                }
-            })}
+            {move || {
+                let posted = posted.clone();
+                Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(me)) => Either::Left(view! {
+                            <StaffBar me=me.clone() />
+                            <h1>"动态口令"</h1>
+                            {if me.totp_enabled {
+                                Either::Left(view! { <Info><p>"已绑定身份验证器。每次登录时请输入应用中显示的6位数字；如手机丢失，请联系系统管理员重置。"</p></Info> })
+                            } else {
+                                Either::Right(view! {
+                                    <p>"用手机上的身份验证器（如 FreeOTP、Google Authenticator、Microsoft Authenticator）绑定账户，登录时除密码外还需输入6位动态口令。"</p>
+                                    <BindTotp setup_posted=posted.0 confirm_posted=posted.1 />
+                                })
+                            }}
+                        }),
+                        _ => Either::Right(view! { <StaffLoginPrompt /> }),
+                    }
+                })
+            }}
         </Suspense>
+    }
+}
+
+/// 生成密钥 and 确认绑定 (an island): the secret is shown once, from the answer to the
+/// first form, and never travels in an address.
+#[island]
+fn BindTotp(setup_posted: Option<UiError>, confirm_posted: Option<UiError>) -> impl IntoView {
+    let setup = ServerAction::<TotpSetup>::new();
+    let confirm = ServerAction::<TotpConfirm>::new();
+    let setup_error = action_error(setup, setup_posted);
+    let error = action_error(confirm, confirm_posted);
+    view! {
+        <ErrorSummary error=setup_error />
+        <ActionForm action=setup attr:class="form">
+            <button type="submit" class="button">"生成密钥"</button>
+        </ActionForm>
+        {move || setup.value().get().and_then(Result::ok).map(|s| view! {
+            <div class="receipt">
+                <p>"在身份验证器中手动输入以下密钥（或用其导入链接）："</p>
+                <p class="mono big" id="totp-secret">{s.secret}</p>
+                <p class="mono"><small>{s.url}</small></p>
+            </div>
+        })}
+        <ErrorSummary error />
+        <ActionForm action=confirm attr:class="form" attr:novalidate=true>
+            <Field name="code" label="应用中显示的6位数字" inputmode="numeric" autocomplete="one-time-code" server_error=error />
+            <button type="submit" class="button primary">"确认绑定"</button>
+        </ActionForm>
     }
 }

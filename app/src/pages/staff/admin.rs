@@ -13,30 +13,19 @@ use crate::api::{
     AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit, AdminPutCalendar,
     AdminResetTotp, AdminUpdateStaff, admin_calendar, admin_staff, admin_units, staff_me,
 };
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
+use crate::error::UiError;
 
-/// Every administration form, so one refetch after any of them keeps the page current.
+/// The administration forms rendered on the server: each posts, and the server answers
+/// with this page again, current. (创建账户 is an island of its own: see [`NewStaff`].)
 #[derive(Clone, Copy)]
 struct Forms {
     unit: ServerAction<AdminCreateUnit>,
     competence: ServerAction<AdminCompetence>,
-    staff: ServerAction<AdminCreateStaff>,
     update: ServerAction<AdminUpdateStaff>,
     reset: ServerAction<AdminResetTotp>,
     category: ServerAction<AdminCreateCategory>,
     calendar: ServerAction<AdminPutCalendar>,
-}
-
-impl Forms {
-    fn version(&self) -> usize {
-        self.unit.version().get()
-            + self.competence.version().get()
-            + self.staff.version().get()
-            + self.update.version().get()
-            + self.reset.version().get()
-            + self.category.version().get()
-            + self.calendar.version().get()
-    }
 }
 
 #[component]
@@ -44,16 +33,15 @@ pub fn AdminPage() -> impl IntoView {
     let f = Forms {
         unit: ServerAction::new(),
         competence: ServerAction::new(),
-        staff: ServerAction::new(),
         update: ServerAction::new(),
         reset: ServerAction::new(),
         category: ServerAction::new(),
         calendar: ServerAction::new(),
     };
     let me = Resource::new(|| (), |_| staff_me());
-    let units = Resource::new(move || f.version(), |_| admin_units());
-    let staff = Resource::new(move || f.version(), |_| admin_staff());
-    let years = Resource::new(move || f.version(), |_| admin_calendar());
+    let units = Resource::new(|| (), |_| admin_units());
+    let staff = Resource::new(|| (), |_| admin_staff());
+    let years = Resource::new(|| (), |_| admin_calendar());
     view! {
         <Title text="系统管理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -89,8 +77,8 @@ fn unit_options(units: &[UnitView], selected: Option<i64>) -> impl IntoView + us
 
 #[component]
 fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoView {
-    let error = form_error(f.unit);
-    let competence_error = form_error(f.competence);
+    let error = posted_error::<AdminCreateUnit>();
+    let competence_error = posted_error::<AdminCompetence>();
     let regions = reference
         .regions
         .iter()
@@ -182,8 +170,8 @@ fn role_boxes(prefix: &str, held: &[Role]) -> impl IntoView + use<> {
 
 #[component]
 fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl IntoView {
-    let error = form_error(f.staff);
-    let update_error = form_error(f.update);
+    let error = posted_error::<AdminCreateStaff>();
+    let update_error = posted_error::<AdminUpdateStaff>();
     let new_unit_options = unit_options(&units, None);
     let rows = staff
         .iter()
@@ -226,29 +214,42 @@ fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl I
             <ErrorSummary error=update_error />
             <ul class="cards">{rows}</ul>
             <h3>"新增人员"</h3>
-            <ErrorSummary error />
-            {move || f.staff.value().get().and_then(Result::ok).map(|n| view! {
-                <div class="receipt" role="status">
-                    <p>{format!("已创建账户 {}。初始密码（仅显示这一次，请当面交给本人）：", n.username)}</p>
-                    <p class="mono big">{n.initial_password}</p>
-                </div>
-            })}
-            <ActionForm action=f.staff attr:class="form">
+            <NewStaff posted=error.get_untracked()>
                 <div class="field"><label for="n-username">"用户名"</label><input id="n-username" name="username" required=true autocomplete="off" /></div>
                 <div class="field"><label for="n-display">"姓名"</label><input id="n-display" name="display_name" required=true /></div>
                 <div class="field"><label for="n-unit">"所属单位"</label>
                     <select id="n-unit" name="unit_id" required=true>{new_unit_options}</select>
                 </div>
                 <fieldset><legend>"角色"</legend>{role_boxes("n", &[])}</fieldset>
-                <button type="submit" class="button primary">"创建账户"</button>
-            </ActionForm>
+            </NewStaff>
         </section>
+    }
+}
+
+/// 创建账户 (an island around the server-rendered fields): the initial password comes
+/// back as the answer and is shown once, here, never in an address.
+#[island]
+fn NewStaff(posted: Option<UiError>, children: Children) -> impl IntoView {
+    let create = ServerAction::<AdminCreateStaff>::new();
+    let error = action_error(create, posted);
+    view! {
+        <ErrorSummary error />
+        {move || create.value().get().and_then(Result::ok).map(|n| view! {
+            <div class="receipt" role="status">
+                <p>{format!("已创建账户 {}。初始密码（仅显示这一次，请当面交给本人）：", n.username)}</p>
+                <p class="mono big">{n.initial_password}</p>
+            </div>
+        })}
+        <ActionForm action=create attr:class="form">
+            {children()}
+            <button type="submit" class="button primary">"创建账户"</button>
+        </ActionForm>
     }
 }
 
 #[component]
 fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
-    let error = form_error(f.category);
+    let error = posted_error::<AdminCreateCategory>();
     let tops = reference
         .categories
         .iter()
@@ -279,7 +280,7 @@ fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
 
 #[component]
 fn Calendar(years: Vec<CalendarYearView>, f: Forms) -> impl IntoView {
-    let error = form_error(f.calendar);
+    let error = posted_error::<AdminPutCalendar>();
     let entered = years
         .iter()
         .map(|y| view! { <details><summary>{format!("{}年", y.year)}</summary><pre>{y.text.clone()}</pre></details> })

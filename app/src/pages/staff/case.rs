@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::ErrorKind;
-use shared::petition::StaffPetitionView;
+use shared::petition::{PetitionerView, StaffPetitionView};
 
 use super::actions::ActionForms;
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{StaffAct, StaffIdentity, staff_case, staff_me, staff_units};
 use crate::components::local_time;
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
 #[component]
@@ -19,15 +19,12 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.read().get("number").unwrap_or_default();
     let act = ServerAction::<StaffAct>::new();
-    let unmask = ServerAction::<StaffIdentity>::new();
     let me = Resource::new(|| (), |_| staff_me());
-    // Refetched after every action, so the page shows the state the action produced.
-    let case = Resource::new(
-        move || (number(), act.version().get()),
-        |(n, _)| staff_case(n),
-    );
+    // Rendered on the server only: every action posts its form and the server answers
+    // with this page again, in the state the action produced.
+    let case = Resource::new(number, staff_case);
     let units = Resource::new(|| (), |_| staff_units());
-    let error = form_error(act);
+    let error = posted_error::<StaffAct>();
     view! {
         <Title text="工作台 · 办理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -36,7 +33,7 @@ pub fn CasePage() -> impl IntoView {
                     (Ok(Some(me)), Ok(c), Ok(units)) => Either::Left(view! {
                         <StaffBar me />
                         <ErrorSummary error />
-                        <Case c=c.clone() unmask />
+                        <Case c=c.clone() />
                         <section aria-labelledby="actions-h">
                             <h2 id="actions-h">"办理"</h2>
                             <ActionForms case=c units action=act />
@@ -60,45 +57,12 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoView {
+fn Case(c: StaffPetitionView) -> impl IntoView {
     let number = c.number.to_string();
-    let unmasked = move || {
-        unmask
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .and_then(|v| v.petitioner)
-    };
-    let petitioner = c.petitioner.clone().map(|p| {
-        let number = number.clone();
-        view! {
-            <section aria-labelledby="who-h">
-                <h2 id="who-h">"信访人"</h2>
-                {move || {
-                    let shown = unmasked().unwrap_or_else(|| p.clone());
-                    view! {
-                        <dl class="facts">
-                            <dt>"姓名"</dt><dd>{shown.name.clone()}</dd>
-                            <dt>"手机"</dt><dd>{shown.phone.clone()}</dd>
-                            <dt>"身份证号码"</dt><dd>{shown.id_number.clone()}</dd>
-                            {shown.address.clone().map(|a| view! { <dt>"地址"</dt><dd>{a}</dd> })}
-                        </dl>
-                    }
-                }}
-                <details>
-                    <summary>"查看完整身份信息（将记录在审计日志中）"</summary>
-                    <ActionForm action=unmask attr:class="form">
-                        <input type="hidden" name="number" value=number />
-                        <div class="field">
-                            <label for="f-unmask">"查看理由"</label>
-                            <input id="f-unmask" name="reason" required=true />
-                        </div>
-                        <button type="submit" class="button">"查看"</button>
-                    </ActionForm>
-                </details>
-            </section>
-        }
-    });
+    let petitioner = c
+        .petitioner
+        .clone()
+        .map(|masked| view! { <Petitioner number=number.clone() masked /> });
     let replies = c
         .replies
         .iter()
@@ -174,5 +138,49 @@ fn Case(c: StaffPetitionView, unmask: ServerAction<StaffIdentity>) -> impl IntoV
         {(!c.supervision.is_empty()).then(|| view! { <section><h2>"督办"</h2><ul>{notices}</ul></section> })}
         {(!c.co_handlers.is_empty()).then(|| view! { <section><h2>"协办"</h2><ul>{co}</ul></section> })}
         <PetitionTimeline entries=c.timeline.clone() />
+    }
+}
+
+/// 信访人, masked until a reason is given (an island): the full identity comes back as
+/// the answer to that form, shown on this page only and never put in an address.
+#[island]
+fn Petitioner(number: String, masked: PetitionerView) -> impl IntoView {
+    let unmask = ServerAction::<StaffIdentity>::new();
+    let error = action_error(unmask, None);
+    let shown = move || {
+        unmask
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .unwrap_or_else(|| masked.clone())
+    };
+    view! {
+        <section aria-labelledby="who-h">
+            <h2 id="who-h">"信访人"</h2>
+            {move || {
+                let shown = shown();
+                view! {
+                    <dl class="facts">
+                        <dt>"姓名"</dt><dd>{shown.name}</dd>
+                        <dt>"手机"</dt><dd>{shown.phone}</dd>
+                        <dt>"身份证号码"</dt><dd>{shown.id_number}</dd>
+                        {shown.address.map(|a| view! { <dt>"地址"</dt><dd>{a}</dd> })}
+                    </dl>
+                }
+            }}
+            <details>
+                <summary>"查看完整身份信息（将记录在审计日志中）"</summary>
+                <ErrorSummary error />
+                <ActionForm action=unmask attr:class="form">
+                    <input type="hidden" name="number" value=number />
+                    <div class="field">
+                        <label for="f-unmask">"查看理由"</label>
+                        <input id="f-unmask" name="reason" required=true />
+                    </div>
+                    <button type="submit" class="button">"查看"</button>
+                </ActionForm>
+            </details>
+        </section>
     }
 }

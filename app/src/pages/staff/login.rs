@@ -5,15 +5,25 @@ use leptos_meta::Title;
 
 use crate::api::StaffLogin;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, form_error};
+use crate::components::notice::{ErrorSummary, action_error, posted_error};
+use crate::error::UiError;
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
-    let action = ServerAction::<StaffLogin>::new();
-    let error = form_error(action);
+    let posted = posted_error::<StaffLogin>().get_untracked();
     view! {
         <Title text="工作人员登录" />
         <h1>"工作人员登录"</h1>
+        <StaffLoginForm posted />
+    }
+}
+
+/// The form (an island): a refusal shows without a reload, and the username stays typed.
+#[island]
+fn StaffLoginForm(posted: Option<UiError>) -> impl IntoView {
+    let action = ServerAction::<StaffLogin>::new();
+    let error = action_error(action, posted);
+    view! {
         <ErrorSummary error />
         <ActionForm action attr:class="form" attr:novalidate=true>
             <Field name="username" label="用户名" autocomplete="username" server_error=error />
