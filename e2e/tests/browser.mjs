@@ -15,7 +15,7 @@ export function launch() {
   });
 }
 
-/// Resolves once the page's WASM has hydrated (Leptos removes nothing visible, so we
+/// Resolves once the page's islands have woken (Leptos removes nothing visible, so we
 /// wait for the module to be loaded and the idle callback to have run).
 export async function hydrated(page) {
   await page.waitForFunction(() => performance.getEntriesByType('resource')
@@ -86,4 +86,35 @@ export async function loginCitizen(page, phone, password) {
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/my\/petitions$/);
+}
+
+/// A citizen with a petition filed through the API (the filing form has its own test).
+export async function citizenWithPetition() {
+  const phone = uniquePhone();
+  const password = '河边的柳树-2024';
+  const idNumber = uniqueIdNumber();
+  await registerCitizen({ real_name: '刘晓燕', id_number: idNumber, phone, password });
+  const { access_token } = await api('/sessions', { phone, password });
+  const ref = await api('/reference');
+  const category = ref.categories.find((c) => c.name === '物业管理').id;
+  const region = ref.regions.find((r) => r.name === '新桥社区').id;
+  const receipt = await api('/petitions', {
+    kind: 'appeal', category_id: category, region_id: region,
+    title: '小区垃圾清运不及时', facts: '小区垃圾站已连续一周无人清运，气味很大，居民多次反映无果。',
+    request: '请督促物业按时清运垃圾', people_count: 12,
+  }, access_token);
+  return { phone, password, idNumber, number: receipt.number };
+}
+
+/// A signed-in staff member on the queue page, in a phone-sized window of its own.
+export async function staffPage(browser, username, password) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/staff/login`);
+  await hydrated(page);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/staff$/);
+  return { context, page };
 }

@@ -37,7 +37,7 @@ test('a citizen registers, files a petition and finds it again with the number a
   const password = '江边的老码头-1987';
   await register(page, phone, password);
   await login(page, phone, password);
-  // The header follows the login without a reload, showing the name masked.
+  // The header follows the login, showing the name masked.
   await page.locator('.site-header .who').getByText('陈**').waitFor();
 
   await page.getByRole('navigation').getByRole('link', { name: '我要信访' }).click();

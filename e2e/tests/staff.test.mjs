@@ -3,47 +3,18 @@
 // citizen reads it, rates it 不满意 and asks for a review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/// A citizen with a petition filed through the API (the filing form has its own test).
-async function citizenWithPetition() {
-  const phone = uniquePhone();
-  const password = '河边的柳树-2024';
-  await registerCitizen({ real_name: '刘晓燕', id_number: uniqueIdNumber(), phone, password });
-  const { access_token } = await api('/sessions', { phone, password });
-  const ref = await api('/reference');
-  const category = ref.categories.find((c) => c.name === '物业管理').id;
-  const region = ref.regions.find((r) => r.name === '新桥社区').id;
-  const receipt = await api('/petitions', {
-    kind: 'appeal', category_id: category, region_id: region,
-    title: '小区垃圾清运不及时', facts: '小区垃圾站已连续一周无人清运，气味很大，居民多次反映无果。',
-    request: '请督促物业按时清运垃圾', people_count: 12,
-  }, access_token);
-  return { phone, password, number: receipt.number };
-}
-
-async function staffPage(username, password) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(`${BASE}/staff/login`);
-  await hydrated(page);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/staff$/);
-  return { context, page };
-}
 
 test('a clerk forwards, a handler drafts, the head approves, the citizen rates 不满意 and asks for review', async () => {
   const pw = await demoPasswords();
   const { phone, password, number } = await citizenWithPetition();
 
   // The city bureau's clerk finds it in the queue and forwards it to the proposed unit.
-  let { context, page } = await staffPage('intake', pw.intake);
+  let { context, page } = await staffPage(browser, 'intake', pw.intake);
   await page.getByRole('link', { name: '小区垃圾清运不及时' }).first().click();
   await page.waitForURL(new RegExp(`/staff/petitions/${number}$`));
   await hydrated(page);
@@ -55,7 +26,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await context.close();
 
   // The housing bureau's handler accepts it and drafts the 信访处理意见书.
-  ({ context, page } = await staffPage('handler', pw.handler));
+  ({ context, page } = await staffPage(browser, 'handler', pw.handler));
   await page.goto(`${BASE}/staff/petitions/${number}`);
   await hydrated(page);
   await page.getByRole('button', { name: '签收受理' }).click();
@@ -70,7 +41,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await context.close();
 
   // The head approves it, and it is published.
-  ({ context, page } = await staffPage('head', pw.head));
+  ({ context, page } = await staffPage(browser, 'head', pw.head));
   await page.goto(`${BASE}/staff/petitions/${number}`);
   await hydrated(page);
   await page.getByRole('button', { name: '批准并发布答复' }).click();

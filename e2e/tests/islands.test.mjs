@@ -1,0 +1,133 @@
+// The parts of pages that run in the browser (islands), in a real browser: every page
+// with one wakes without a script error, and what the server answers only once (a
+// petitioner's full identity after a reason, an authenticator secret, a new account's
+// initial password) appears on the page that asked for it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// Every script error and warning the page reports from now on (a hydration mismatch,
+/// a missing island function, a panic).
+function problems(page) {
+  const seen = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.push(m.text()); });
+  page.on('pageerror', (e) => seen.push(String(e)));
+  return seen;
+}
+
+/// Opens `path`, waits for the islands to wake, and checks that nothing went wrong.
+async function wakes(page, seen, path) {
+  await page.goto(`${BASE}${path}`);
+  await hydrated(page);
+  assert.deepEqual(seen, [], `${path}: script errors`);
+  return page.locator('leptos-island').count();
+}
+
+/// The authenticator code for a base32 secret now (RFC 6238: SHA-1, 6 digits, 30 s).
+function totpCode(base32) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, '0');
+}
+
+test('every page with an island wakes without a script error', async () => {
+  const { phone, password, number } = await citizenWithPetition();
+  const pw = await demoPasswords();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = problems(page);
+  for (const path of ['/register', '/login', '/lookup', '/staff/login']) {
+    assert.equal(await wakes(page, seen, path), 1, `${path}: its form is an island`);
+  }
+  // Pages without one are plain HTML; the bundle still loads and finds nothing to do.
+  assert.equal(await wakes(page, seen, '/'), 0);
+  await loginCitizen(page, phone, password);
+  assert.equal(await wakes(page, seen, '/file'), 1);
+  assert.equal(await wakes(page, seen, '/my/account'), 1);
+  assert.equal(await wakes(page, seen, `/my/petitions/${number}`), 0);
+  await context.close();
+
+  const staff = await staffPage(browser, 'intake', pw.intake);
+  const staffSeen = problems(staff.page);
+  assert.equal(await wakes(staff.page, staffSeen, `/staff/petitions/${number}`), 1);
+  assert.equal(await wakes(staff.page, staffSeen, '/staff/account'), 1);
+  await staff.context.close();
+});
+
+test('a clerk sees the full identity only after giving a reason, on the case page itself', async () => {
+  const { idNumber, number } = await citizenWithPetition();
+  const pw = await demoPasswords();
+  const { context, page } = await staffPage(browser, 'intake', pw.intake);
+  const seen = problems(page);
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await hydrated(page);
+  const who = page.getByRole('region', { name: '信访人' });
+  const shownId = () => who.locator('dt:has-text("身份证号码") + dd').textContent();
+  assert.notEqual(await shownId(), idNumber);
+  assert.match(await shownId(), /\*/);
+
+  await who.getByText('查看完整身份信息').click();
+  await who.getByLabel('查看理由').fill('核实身份以便电话回访');
+  await who.getByRole('button', { name: '查看' }).click();
+  await who.getByText(idNumber).waitFor();
+  // Shown in place, not carried in the address.
+  assert.ok(!page.url().includes(idNumber));
+  assert.match(page.url(), new RegExp(`/staff/petitions/${number}$`));
+  assert.deepEqual(seen, []);
+  await context.close();
+});
+
+test('an administrator binds an authenticator, then creates an account and sees its password once', async () => {
+  const pw = await demoPasswords();
+  const { context, page } = await staffPage(browser, 'admin', pw.admin);
+  const seen = problems(page);
+  // An administrator must bind the second factor before the administration page opens.
+  await page.goto(`${BASE}/admin`);
+  await page.getByText('须先绑定动态口令').first().waitFor();
+  await page.goto(`${BASE}/staff/account`);
+  await hydrated(page);
+  await page.getByRole('button', { name: '生成密钥' }).click();
+  const secret = (await page.locator('#totp-secret').textContent()).trim();
+  assert.match(secret, /^[A-Z2-7]{32}$/);
+  assert.ok(!page.url().includes(secret));
+  await page.getByLabel('应用中显示的6位数字').fill(totpCode(secret));
+  await page.getByRole('button', { name: '确认绑定' }).click();
+  await page.waitForURL(/\/staff$/);
+  await page.goto(`${BASE}/staff/account`);
+  await page.getByText('已绑定身份验证器').waitFor();
+
+  await page.goto(`${BASE}/admin`);
+  await hydrated(page);
+  const username = `clerk${Date.now()}`;
+  await page.locator('#n-username').fill(username);
+  await page.locator('#n-display').fill('新来的登记员');
+  await page.locator('#n-intake').check();
+  await page.getByRole('button', { name: '创建账户' }).click();
+  const receipt = page.getByRole('status').filter({ hasText: `已创建账户 ${username}` });
+  await receipt.waitFor();
+  const initial = (await receipt.locator('.mono').textContent()).trim();
+  assert.ok(initial.length >= 12, 'an initial password is shown');
+  assert.ok(!page.url().includes(initial));
+  // Shown once: a fresh look at the page lists the account but not its password.
+  await page.reload();
+  await page.getByText(`（${username}）`).waitFor();
+  assert.equal(await page.getByText(initial).count(), 0);
+  assert.deepEqual(seen, []);
+  await context.close();
+
+  // Its owner signs in with it.
+  const clerk = await staffPage(browser, username, initial);
+  await clerk.context.close();
+});
