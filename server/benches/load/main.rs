@@ -103,7 +103,8 @@ async fn main() -> anyhow::Result<()> {
         }
         println!("\npeak RSS over all scenarios: {overall_peak:.0} MB");
         if first {
-            scenarios::page_weight(&scenarios.client, &portal.base).await?;
+            scenarios::page_weight(&scenarios.client, &portal.base, &scenarios.citizen_cookie)
+                .await?;
             first = false;
         }
         portal.stop()?;

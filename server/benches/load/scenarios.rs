@@ -30,6 +30,8 @@ pub struct Scenarios {
     filing: Arc<Value>,
     staff_token: String,
     staff_cookie: String,
+    /// The session cookie of a citizen who files, for the filing page itself.
+    pub citizen_cookie: String,
     queue_cursors: Arc<Vec<Option<String>>>,
     staff_cases: Arc<Vec<String>>,
 }
@@ -50,6 +52,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         .pool_max_idle_per_host(64)
         .build()?;
     let mut tokens = Vec::new();
+    let mut citizen_cookie = String::new();
     for phone in seeded.phones.iter().take(32) {
         let res = client
             .post(format!("{base}/api/v1/sessions"))
@@ -57,6 +60,9 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
             .send()
             .await?;
         anyhow::ensure!(res.status() == StatusCode::OK, "citizen login");
+        if citizen_cookie.is_empty() {
+            citizen_cookie = cookies_of(&res);
+        }
         let body: Value = res.json().await?;
         tokens.push(body["access_token"].as_str().context("token")?.to_owned());
     }
@@ -130,6 +136,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         filing: Arc::new(filing),
         staff_token,
         staff_cookie,
+        citizen_cookie,
         queue_cursors: Arc::new(queue_cursors),
         staff_cases: Arc::new(seeded.staff_cases.clone()),
     })
@@ -231,16 +238,19 @@ impl Scenarios {
     }
 }
 
-/// The filing page's first load as a phone gets it: the HTML and every script, WASM and
-/// style sheet it names under /pkg, compressed as served (`Accept-Encoding: br, gzip`).
-pub async fn page_weight(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+/// The filing page's first load as a signed-in citizen's phone gets it (the form, not the
+/// login prompt): the HTML and every script, WASM and style sheet it names under /pkg,
+/// compressed as served (`Accept-Encoding: br, gzip`).
+pub async fn page_weight(client: &reqwest::Client, base: &str, cookie: &str) -> anyhow::Result<()> {
     let fetch = |path: String, encodings: &'static str| {
         let client = client.clone();
         let url = format!("{base}{path}");
+        let cookie = cookie.to_owned();
         async move {
             let res = client
                 .get(url)
                 .header("Accept-Encoding", encodings)
+                .header("Cookie", cookie)
                 .send()
                 .await?;
             anyhow::ensure!(res.status().is_success(), "{path}: {}", res.status());
@@ -258,6 +268,10 @@ pub async fn page_weight(client: &reqwest::Client, base: &str) -> anyhow::Result
     // The same page uncompressed, to read what it loads.
     let (plain, _) = fetch("/file".to_owned(), "identity").await?;
     let page = String::from_utf8_lossy(&plain);
+    anyhow::ensure!(
+        page.contains("name=\"idempotency_key\""),
+        "/file did not show the filing form to a signed-in citizen"
+    );
     let mut assets: Vec<String> = Vec::new();
     for attr in ["href=\"", "src=\""] {
         for part in page.split(attr).skip(1) {
