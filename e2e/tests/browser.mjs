@@ -1,6 +1,7 @@
 // Launching Debian's Chromium headless, quietly: no sandbox (we run as root in CI) and no
 // background networking (the machine's network is closed; Chromium would flood it).
 import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
 
 export const BASE = process.env.PORTAL_URL ?? 'http://localhost:3000';
 
@@ -117,4 +118,17 @@ export async function staffPage(browser, username, password) {
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/staff$/);
   return { context, page };
+}
+
+/// RFC 6238 (SHA-1, 30 s, 6 digits) for a base32 secret: what an authenticator app shows now.
+export function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '')) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, '0');
 }

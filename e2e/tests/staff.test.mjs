@@ -15,7 +15,9 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
 
   // The city bureau's clerk finds it in the queue and forwards it to the proposed unit.
   let { context, page } = await staffPage(browser, 'intake', pw.intake);
-  await page.getByRole('link', { name: '小区垃圾清运不及时' }).first().click();
+  // Other test files file petitions with the same title; this one is found by its number.
+  await page.getByRole('link', { name: '小区垃圾清运不及时' })
+    .and(page.locator(`[href$="/staff/petitions/${number}"]`)).click();
   await page.waitForURL(new RegExp(`/staff/petitions/${number}$`));
   await hydrated(page);
   await page.getByText('东城区住房和城乡建设局').first().waitFor();

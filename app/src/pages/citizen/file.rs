@@ -31,13 +31,14 @@ pub fn FilePage() -> impl IntoView {
             {move || {
                 let posted = posted.clone();
                 Suspend::new(async move {
-                let signed_in = me.await.ok().flatten().is_some();
-                match (signed_in, data.await, key.await) {
-                    (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
-                    (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key posted /> }.into_any()),
-                    _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
-                }
-            })}}
+                    let signed_in = me.await.ok().flatten().is_some();
+                    match (signed_in, data.await, key.await) {
+                        (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
+                        (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key posted /> }.into_any()),
+                        _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
