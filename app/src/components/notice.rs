@@ -9,25 +9,19 @@ use shared::ErrorKind;
 
 use crate::error::UiError;
 
-/// The error a server function left in the address (`?__path=…&__err=…`) when a form
-/// was posted without JavaScript, if it came from the function at `endpoint`.
-pub fn url_error(endpoint: &'static str) -> Memo<Option<UiError>> {
+/// The error server function `S` left in the address (`?__path=…&__err=…`) when its form
+/// was posted without JavaScript. Read once, on the server, as the page is rendered:
+/// pages render there only, and an island gets it as a prop (in the browser it has no
+/// router to read the address from).
+pub fn posted_error<S: ServerFn>() -> Option<UiError> {
+    let endpoint = S::PATH.rsplit('/').next().unwrap_or_default();
     let query = use_query_map();
-    Memo::new(move |_| {
-        let q = query.read();
-        let path = q.get("__path")?;
-        if !path.ends_with(endpoint) {
-            return None;
-        }
-        q.get("__err")
-            .map(|e| ServerFnUrlError::<UiError>::decode_err(&e))
-    })
-}
-
-/// The error `S` left in the address, read on the server and handed to an island as a
-/// prop (an island in the browser has no router to read the address from).
-pub fn posted_error<S: ServerFn>() -> Memo<Option<UiError>> {
-    url_error(S::PATH.rsplit('/').next().unwrap_or_default())
+    let q = query.read_untracked();
+    if !q.get("__path")?.ends_with(endpoint) {
+        return None;
+    }
+    q.get("__err")
+        .map(|e| ServerFnUrlError::<UiError>::decode_err(&e))
 }
 
 /// The error of an island's form: from its action once JavaScript has sent it, else the

@@ -34,7 +34,7 @@ pub fn AccountPage() -> impl IntoView {
             "phone" => "手机号码已更换，今后请用新号码登录。",
             _ => "通知方式已保存。",
         });
-    let posted = posted_error::<ChangePhone>().get_untracked();
+    let posted = posted_error::<ChangePhone>();
     let code_sent = code_sent();
     view! {
         <Title text="我的账户" />

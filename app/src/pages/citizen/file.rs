@@ -23,7 +23,7 @@ pub fn FilePage() -> impl IntoView {
     let me = expect_context::<Session>().0;
     let data = Resource::new(|| (), |_| load_reference());
     let key = Resource::new(|| (), |_| form_key());
-    let posted = posted_error::<SubmitPetition>().get_untracked();
+    let posted = posted_error::<SubmitPetition>();
     view! {
         <Title text="我要信访" />
         <h1>"我要信访"</h1>

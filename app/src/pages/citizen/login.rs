@@ -12,7 +12,7 @@ use crate::error::UiError;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let posted = posted_error::<Login>().get_untracked();
+    let posted = posted_error::<Login>();
     let registered = use_query_map().read_untracked().get("registered").is_some();
     view! {
         <Title text="登录" />

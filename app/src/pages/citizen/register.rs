@@ -43,7 +43,7 @@ fn check_email(v: &str) -> Result<(), String> {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let posted = posted_error::<Register>().get_untracked();
+    let posted = posted_error::<Register>();
     let code_sent = code_sent();
     view! {
         <Title text="实名注册" />

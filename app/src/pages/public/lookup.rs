@@ -22,7 +22,7 @@ fn check_code(v: &str) -> Result<(), String> {
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
-    let posted = posted_error::<Lookup>().get_untracked();
+    let posted = posted_error::<Lookup>();
     view! {
         <Title text="办理查询" />
         <h1>"办理查询"</h1>

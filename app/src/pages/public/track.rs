@@ -63,8 +63,8 @@ fn Details(number: String) -> impl IntoView {
     let n = number.clone();
     let detail = Resource::new(|| (), move |_| tracked_detail(n.clone()));
     let sent_to = use_query_map().read_untracked().get("code_sent");
-    let send_error = posted_error::<LookupCode>();
-    let unlock_error = posted_error::<UnlockDetail>();
+    let send_error = Signal::stored(posted_error::<LookupCode>());
+    let unlock_error = Signal::stored(posted_error::<UnlockDetail>());
     view! {
         <section aria-labelledby="detail-h">
             <h2 id="detail-h">"诉求内容与答复"</h2>

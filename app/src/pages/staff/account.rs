@@ -13,10 +13,7 @@ use crate::error::UiError;
 #[component]
 pub fn StaffAccountPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| staff_me());
-    let posted = (
-        posted_error::<TotpSetup>().get_untracked(),
-        posted_error::<TotpConfirm>().get_untracked(),
-    );
+    let posted = (posted_error::<TotpSetup>(), posted_error::<TotpConfirm>());
     view! {
         <Title text="工作台 · 我的账户" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>

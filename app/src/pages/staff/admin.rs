@@ -214,7 +214,7 @@ fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl I
             <ErrorSummary error=update_error />
             <ul class="cards">{rows}</ul>
             <h3>"新增人员"</h3>
-            <NewStaff posted=error.get_untracked()>
+            <NewStaff posted=error>
                 <div class="field"><label for="n-username">"用户名"</label><input id="n-username" name="username" required=true autocomplete="off" /></div>
                 <div class="field"><label for="n-display">"姓名"</label><input id="n-display" name="display_name" required=true /></div>
                 <div class="field"><label for="n-unit">"所属单位"</label>

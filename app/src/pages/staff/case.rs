@@ -24,7 +24,7 @@ pub fn CasePage() -> impl IntoView {
     // with this page again, in the state the action produced.
     let case = Resource::new(number, staff_case);
     let units = Resource::new(|| (), |_| staff_units());
-    let error = posted_error::<StaffAct>();
+    let error = Signal::stored(posted_error::<StaffAct>());
     view! {
         <Title text="工作台 · 办理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>

@@ -10,7 +10,7 @@ use crate::error::UiError;
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
-    let posted = posted_error::<StaffLogin>().get_untracked();
+    let posted = posted_error::<StaffLogin>();
     view! {
         <Title text="工作人员登录" />
         <h1>"工作人员登录"</h1>
