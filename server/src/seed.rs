@@ -54,15 +54,32 @@ const REGIONS: &[(&str, &str, Level, Option<&str>)] = &[
     ("990121101201", "柳林村", Level::Village, Some("990121101")),
 ];
 
-/// Each department with the top-level categories it has power over (谁主管、谁负责).
-const DEPARTMENTS: &[(&str, &[&str])] = &[
-    ("住房和城乡建设局", &["城乡建设"]),
-    ("人力资源和社会保障局", &["劳动社保"]),
-    ("自然资源和规划局", &["国土资源"]),
-    ("民政局", &["民政救助"]),
-    ("市场监督管理局", &["市场监管"]),
-    ("城市管理局", &["环境扰民"]),
+/// Each department with the top-level categories it has power over (谁主管、谁负责) and
+/// the names people write for it.
+const DEPARTMENTS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "住房和城乡建设局",
+        &["城乡建设"],
+        &["住建局", "住建委", "建设局"],
+    ),
+    ("人力资源和社会保障局", &["劳动社保"], &["人社局", "劳动局"]),
+    (
+        "自然资源和规划局",
+        &["国土资源"],
+        &["自然资源局", "国土局", "规划局"],
+    ),
+    ("民政局", &["民政救助"], &[]),
+    (
+        "市场监督管理局",
+        &["市场监管"],
+        &["市场监管局", "市监局", "工商局"],
+    ),
+    ("城市管理局", &["环境扰民"], &["城管局", "城管"]),
 ];
+
+/// 纪检监察机关 of each city and county: accusations against officials and public bodies
+/// go there (art. 22). Its name after the place's, and the names people write for it.
+const DISCIPLINE: (&str, &[&str]) = ("纪委监委", &["纪委", "监委", "纪检委"]);
 
 /// Demo staff: username, display name, roles, the unit's name.
 const STAFF: &[(&str, &str, &str, &str)] = &[
@@ -142,13 +159,16 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
         let unit =
             db::reference::insert_unit(&mut tx, parent_unit, id, &bureau, kind, *level).await?;
         unit_ids.insert(*code, unit);
+        if kind == "bureau" {
+            db::units::set_short_names(&mut tx, unit, &["信访局", "信访办"]).await?;
+        }
         if matches!(level, Level::City | Level::County) {
-            for (dept, competences) in DEPARTMENTS {
-                let prefix = if *level == Level::City {
-                    "示范市"
-                } else {
-                    name
-                };
+            let prefix = if *level == Level::City {
+                "示范市"
+            } else {
+                name
+            };
+            for (dept, competences, short) in DEPARTMENTS {
                 let dept_id = db::reference::insert_unit(
                     &mut tx,
                     Some(unit),
@@ -158,12 +178,24 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
                     *level,
                 )
                 .await?;
+                db::units::set_short_names(&mut tx, dept_id, short).await?;
                 for category in *competences {
                     if let Some(c) = db::reference::top_category_id(&mut tx, category).await? {
                         db::units::add_competence(&mut tx, dept_id, c).await?;
                     }
                 }
             }
+            let (discipline, short) = DISCIPLINE;
+            let body = db::reference::insert_unit(
+                &mut tx,
+                Some(unit),
+                id,
+                &format!("{prefix}{discipline}"),
+                "discipline",
+                *level,
+            )
+            .await?;
+            db::units::set_short_names(&mut tx, body, short).await?;
         }
     }
     tx.commit()

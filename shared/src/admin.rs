@@ -17,14 +17,37 @@ pub enum UnitKind {
     Department,
     /// 村(居)民委员会
     Committee,
+    /// 纪检监察机关: receives accusations against officials and public bodies (art. 22).
+    Discipline,
 }
 
 impl UnitKind {
+    pub const ALL: [UnitKind; 4] = [
+        Self::Bureau,
+        Self::Department,
+        Self::Committee,
+        Self::Discipline,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Self::Bureau => "bureau",
             Self::Department => "department",
             Self::Committee => "committee",
+            Self::Discipline => "discipline",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Bureau => "信访部门",
+            Self::Department => "职能部门",
+            Self::Committee => "村(居)民委员会",
+            Self::Discipline => "纪检监察机关",
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Reference data for forms: the region tree, the category tree and the petition kinds.
+//! Reference data for forms: the region tree, the category tree, the unit directory and
+//! the petition kinds.
 
 use serde::{Deserialize, Serialize};
 
@@ -66,4 +67,8 @@ pub struct CategoryView {
 pub struct ReferenceData {
     pub regions: Vec<RegionView>,
     pub categories: Vec<CategoryView>,
+    /// The unit directory an accusation may name (被检举控告单位); the top of the tree
+    /// is left out, because no unit of the portal stands above it to handle the matter.
+    #[serde(default)]
+    pub units: Vec<crate::petition::UnitOption>,
 }

@@ -55,11 +55,7 @@ pub async fn admin_create_unit(
 ) -> Result<(), UiError> {
     use shared::admin::{NewUnitRequest, UnitKind};
     use shared::ids::{RegionId, UnitId};
-    let kind = match kind.as_str() {
-        "bureau" => UnitKind::Bureau,
-        "committee" => UnitKind::Committee,
-        _ => UnitKind::Department,
-    };
+    let kind = UnitKind::from_code(&kind).unwrap_or(UnitKind::Department);
     let parent_id = if parent_id.is_empty() {
         None
     } else {

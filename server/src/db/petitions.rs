@@ -54,6 +54,8 @@ pub struct WorkState {
     pub forwarded_by: Option<i64>,
     /// 被反映单位: its staff never see the petitioner (art. 30, 46).
     pub accused_unit_id: Option<i64>,
+    /// A clerk confirmed that an accusation is against no unit of the directory.
+    pub accused_none: bool,
     pub designated: bool,
     pub extended: bool,
     /// Extension and hearing days added to the current clock.
@@ -71,8 +73,8 @@ pub struct WorkState {
 const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.channel, p.kind, \
      c.name AS category, r.name AS region, p.respondent, p.title, p.facts, p.request, p.other_procedure, \
      p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, \
-     p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.designated, \
-     p.extended, p.extra_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
+     p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.accused_none, \
+     p.designated, p.extended, p.extra_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
      p.group_matter \
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
@@ -105,6 +107,7 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
             unit_id: r.try_get("unit_id")?,
             forwarded_by: r.try_get("forwarded_by")?,
             accused_unit_id: r.try_get("accused_unit_id")?,
+            accused_none: r.try_get::<i64, _>("accused_none")? != 0,
             designated: r.try_get::<i64, _>("designated")? != 0,
             extended: r.try_get::<i64, _>("extended")? != 0,
             extra_days: r.try_get("extra_days")?,
@@ -132,7 +135,7 @@ pub async fn update_work(
         "UPDATE petitions SET status = $1, round = $2, unit_id = $3, forwarded_by = $4, \
          accused_unit_id = $5, designated = $6, extended = $7, extra_days = $8, rating = $9, clock = $10, \
          clock_start = $11, due_on = $12, assigned_due = $13, repeat_of = $14, group_matter = $15, \
-         version = version + 1, updated_at = $16 WHERE id = $17 AND version = $18",
+         accused_none = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19",
     )
     .bind(&w.status)
     .bind(&w.round)
@@ -149,6 +152,7 @@ pub async fn update_work(
     .bind(w.assigned_due.as_deref())
     .bind(w.repeat_of)
     .bind(i64::from(w.group_matter))
+    .bind(i64::from(w.accused_none))
     .bind(now)
     .bind(id.0)
     .bind(version)
@@ -231,15 +235,17 @@ pub struct NewPetitionRow<'a> {
     pub acceptance_due: &'a str,
     /// The bureau that receives it (属地: the county-level bureau of where it arose).
     pub unit_id: Option<i64>,
+    /// 被检举控告单位, when known at filing.
+    pub accused_unit_id: Option<i64>,
 }
 
 pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sqlx::Error> {
     let id: i64 = sqlx::query(
         "INSERT INTO petitions (number, query_code_hash, citizen_id, channel, kind, category_id, region_id, \
          respondent, title, facts, request, other_procedure, people_count, publish_consent, status, version, \
-         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on) \
+         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, accused_unit_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $16, $18, \
-         'acceptance', $19, $17) RETURNING id",
+         'acceptance', $19, $17, $20) RETURNING id",
     )
     .bind(p.number)
     .bind(p.query_code_hash)
@@ -260,10 +266,25 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     .bind(p.acceptance_due)
     .bind(p.unit_id)
     .bind(crate::time::shanghai_day(p.submitted_at))
+    .bind(p.accused_unit_id)
     .fetch_one(&mut **tx)
     .await?
     .try_get(0)?;
     Ok(PetitionId(id))
+}
+
+/// Whether a petition is an accusation, and the unit it is against if one is recorded:
+/// what the outbox checks before it tells a unit or a subscriber of it.
+pub async fn accusation_of(pool: &AnyPool, id: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let row = sqlx::query("SELECT kind, accused_unit_id FROM petitions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let kind: String = r.try_get("kind")?;
+    Ok((kind == "accusation").then_some(r.try_get("accused_unit_id")?))
 }
 
 pub async fn number_of(pool: &AnyPool, id: i64) -> Result<Option<String>, sqlx::Error> {

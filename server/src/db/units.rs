@@ -11,16 +11,19 @@ pub struct UnitRow {
     pub parent_id: Option<i64>,
     pub region_id: i64,
     pub name: String,
-    /// bureau, department or committee
+    /// bureau, department, committee or discipline
     pub kind: String,
     pub level: String,
     /// The partner system the unit handles its cases in, if any.
     pub partner_id: Option<i64>,
+    /// Names people write for it besides its full name (住建局).
+    pub short_names: Vec<String>,
 }
 
 pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
     sqlx::query(
-        "SELECT id, parent_id, region_id, name, kind, level, partner_id FROM units ORDER BY id",
+        "SELECT id, parent_id, region_id, name, kind, level, partner_id, short_names FROM units \
+         ORDER BY id",
     )
     .fetch_all(pool)
     .await?
@@ -34,6 +37,13 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
             kind: r.try_get("kind")?,
             level: r.try_get("level")?,
             partner_id: r.try_get("partner_id")?,
+            short_names: r
+                .try_get::<String, _>("short_names")?
+                .split('|')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
     })
     .collect()
@@ -73,6 +83,16 @@ pub async fn set_competences(
     for c in categories {
         add_competence(tx, unit, *c).await?;
     }
+    Ok(())
+}
+
+/// Replaces the names people write for a unit besides its full name.
+pub async fn set_short_names(tx: &mut Tx, unit: i64, names: &[&str]) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE units SET short_names = $1 WHERE id = $2")
+        .bind(names.join("|"))
+        .bind(unit)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -173,6 +173,45 @@ pub fn backoff_ms(n: &NotifySettings, attempts: i64, retry_after: Option<u64>) -
     ((base as f64) * 1000.0 * jitter) as i64
 }
 
+/// Whether the firewall (art. 30, 46) keeps this message from its recipient: nothing of
+/// an accusation goes to a webhook subscriber, nor to the unit it is against or a unit
+/// inside it. Checked at delivery, so a notice queued before the accused unit was recorded
+/// (or corrected) is held back too.
+async fn withheld(
+    state: &AppState,
+    m: &MessageRow,
+    recipient: &Recipient,
+) -> Result<bool, SendError> {
+    let Some(petition) = m.petition_id else {
+        return Ok(false);
+    };
+    if !matches!(recipient, Recipient::Unit(_) | Recipient::Subscription(_)) {
+        return Ok(false);
+    }
+    let later = |reason: String| SendError::Retry {
+        reason,
+        retry_after: None,
+    };
+    let accusation = db::petitions::accusation_of(&state.db.pool, petition)
+        .await
+        .map_err(|e| later(format!("database: {e}")))?;
+    let Some(accused) = accusation else {
+        return Ok(false);
+    };
+    Ok(match (recipient, accused) {
+        (Recipient::Subscription(_), _) => true,
+        (Recipient::Unit(unit), Some(accused)) => {
+            let org = state
+                .org
+                .get(state)
+                .await
+                .map_err(|_| later("organisation unavailable".into()))?;
+            org.within(*unit, accused)
+        }
+        _ => false,
+    })
+}
+
 async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Result<(), SendError> {
     let open = |data: &[u8]| {
         state
@@ -192,6 +231,10 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
         retry_after: None,
     };
     let pool = &state.db.pool;
+    if withheld(state, m, &recipient).await? {
+        tracing::info!(outbox.id = m.id, "withheld by the accusation firewall");
+        return Ok(());
+    }
     match m.channel.as_str() {
         "inapp" => {
             let targets: Vec<(&str, i64)> = match recipient {

@@ -1,5 +1,6 @@
 //! The organisation as the workflow sees it: the unit tree, each unit's region and
 //! competences, and the walk up the tree. Loaded from the database and cached briefly.
+//! Where an accusation goes, and which unit a petitioner's words name, is in `accused`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -11,11 +12,20 @@ use crate::db::{self, units::UnitRow};
 use crate::error::AppResult;
 use crate::state::AppState;
 
+mod accused;
+
+/// A region as routing sees it.
+struct RegionNode {
+    parent: Option<i64>,
+    /// city, county, township or village
+    level: String,
+    name: String,
+}
+
 /// A snapshot of units, regions and competences.
 pub struct Org {
     units: HashMap<i64, UnitRow>,
-    /// region id → (parent region, level code)
-    regions: HashMap<i64, (Option<i64>, String)>,
+    regions: HashMap<i64, RegionNode>,
     /// category id → parent category
     category_parent: HashMap<i64, Option<i64>>,
     competences: HashSet<(i64, i64)>,
@@ -32,10 +42,12 @@ impl Org {
             regions: regions
                 .into_iter()
                 .map(|r| {
-                    (
-                        r.id.0,
-                        (r.parent_id.map(|p| p.0), r.level.code().to_owned()),
-                    )
+                    let node = RegionNode {
+                        parent: r.parent_id.map(|p| p.0),
+                        level: r.level.code().to_owned(),
+                        name: r.name,
+                    };
+                    (r.id.0, node)
                 })
                 .collect(),
             category_parent: categories
@@ -103,9 +115,9 @@ impl Org {
                 break;
             }
             match self.regions.get(&r) {
-                Some((parent, _)) => {
+                Some(node) => {
                     out.push(r);
-                    at = *parent;
+                    at = node.parent;
                 }
                 None => break,
             }
@@ -119,7 +131,7 @@ impl Org {
         let path = self.region_path(region);
         let from = path
             .iter()
-            .position(|r| matches!(self.regions[r].1.as_str(), "county" | "city"))
+            .position(|r| matches!(self.regions[r].level.as_str(), "county" | "city"))
             .unwrap_or(0);
         path[from..].to_vec()
     }
@@ -147,8 +159,9 @@ impl Org {
     }
 
     /// 谁主管、谁负责: the department with power over `category` nearest to where the
-    /// matter arose, else that place's bureau. A unit complained about in an accusation
-    /// never handles it: the proposal moves above it (art. 30).
+    /// matter arose, else that place's bureau. A unit complained about never handles the
+    /// matter: the proposal moves above it (art. 30). Accusations are proposed by
+    /// `accused::propose_for_accusation`.
     pub fn propose(&self, region: i64, category: i64, accused: Option<i64>) -> Option<i64> {
         let regions = self.routing_regions(region);
         let mut proposal = regions.iter().find_map(|r| {
@@ -160,12 +173,19 @@ impl Org {
                 .min()
         });
         proposal = proposal.or_else(|| regions.iter().find_map(|r| self.bureau_of_region(*r)));
-        if let (Some(p), Some(a)) = (proposal, accused)
-            && self.within(p, a)
-        {
-            proposal = self.parent(a);
+        match (proposal, accused) {
+            (Some(p), Some(a)) => self.outside(p, a),
+            _ => proposal,
         }
-        proposal
+    }
+
+    /// `unit` itself when it lies outside `accused`; else the unit just above `accused`.
+    pub fn outside(&self, unit: i64, accused: i64) -> Option<i64> {
+        if self.within(unit, accused) {
+            self.parent(accused)
+        } else {
+            Some(unit)
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! 基础数据: the region and category trees the filing form offers.
+//! 基础数据: the region and category trees and the unit directory the filing form offers.
 
 use crate::db;
 use crate::error::AppResult;
@@ -8,8 +8,10 @@ use shared::reference::ReferenceData;
 pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
     let regions = db::reference::regions(&state.db.pool).await?;
     let categories = db::reference::categories(&state.db.pool).await?;
+    let org = state.org.get(state).await?;
     Ok(ReferenceData {
         regions: db::reference::region_views(&regions),
         categories: db::reference::category_views(&categories),
+        units: org.accusable_units(),
     })
 }

@@ -1,11 +1,38 @@
 //! The confidentiality firewall as the unit complained about observes it: an accusation
 //! against it does not exist for its staff, and every unmasking of the petitioner is recorded.
 
+mod doors;
+mod routing;
+
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{act, act_ok, spawn_app, staff, unit_id};
+use crate::helpers::{TestApp, act, spawn_app, staff, unit_id};
 use crate::workflow::{DISTRICT_BUREAU, HOUSING, case};
+
+pub(crate) const DISTRICT_DISCIPLINE: &str = "东城区纪委监委";
+
+/// Files an accusation of `citizen` with `respondent` (and the accused unit picked, if
+/// any); returns its number.
+pub(crate) async fn accuse(
+    app: &TestApp,
+    token: &str,
+    respondent: &str,
+    picked: Option<i64>,
+) -> String {
+    let mut body = app.filing().await;
+    body["kind"] = json!("accusation");
+    body["respondent"] = json!(respondent);
+    if let Some(unit) = picked {
+        body["accused_unit_id"] = json!(unit);
+    }
+    let res = app.file(token, &body, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    res.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_unit_complained_about_never_sees_an_accusation_and_unmasking_is_recorded() {
@@ -23,16 +50,11 @@ async fn the_unit_complained_about_never_sees_an_accusation_and_unmasking_is_rec
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let accused_head = staff(&app, HOUSING, "unit_head,handler,intake").await;
     let housing = unit_id(&app, HOUSING).await;
-    act_ok(
-        &app,
-        &intake,
-        &number,
-        json!({ "action": "set_accused", "unit_id": housing }),
-    )
-    .await;
-    // Routing moves above the accused unit, and forwarding to it is refused.
+    // What the petitioner wrote names the housing bureau; routing goes to the discipline
+    // body (art. 22), and forwarding to the accused is refused.
     let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
-    assert_eq!(file["proposed_unit"][1], DISTRICT_BUREAU);
+    assert_eq!(file["accused_unit"], HOUSING);
+    assert_eq!(file["proposed_unit"][1], DISTRICT_DISCIPLINE);
     let res = act(
         &app,
         &intake,

@@ -2,7 +2,7 @@
 //! mode: 500, 429 with Retry-After, a hang, 400) and a local SMTP sink that holds a real
 //! SMTP conversation. The worker is driven round by round.
 
-mod stand_ins;
+pub(crate) mod stand_ins;
 
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ use stand_ins::{Mode, StandIn, smtp_sink};
 use crate::helpers::{TestApp, spawn_app_with};
 
 /// The portal with its worker off (tests drive it) and SMS going to the stand-in.
-async fn portal(
+pub(crate) async fn portal(
     sms: &StandIn,
     tweak: impl FnOnce(&mut server::config::Settings),
 ) -> (TestApp, Channels) {

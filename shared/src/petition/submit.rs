@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::{OtherProcedure, PetitionKind};
 use crate::error::{ApiError, Problems};
-use crate::ids::{CategoryId, RegionId};
+use crate::ids::{CategoryId, RegionId, UnitId};
 use crate::text_type;
 
 text_type!(
@@ -40,6 +40,11 @@ pub struct SubmitPetitionRequest {
     pub category_id: CategoryId,
     /// Where the matter arose: the most precise region known, down to a village.
     pub region_id: RegionId,
+    /// 被检举控告单位: for an accusation, the unit of the directory it is against, if the
+    /// petitioner picked one. Otherwise the server matches `respondent` against the
+    /// directory, and a clerk settles it before anyone routes the matter (art. 30).
+    #[serde(default)]
+    pub accused_unit_id: Option<UnitId>,
     #[serde(default)]
     pub respondent: Option<String>,
     pub title: String,
@@ -65,6 +70,8 @@ pub struct NewPetition {
     pub kind: PetitionKind,
     pub category_id: CategoryId,
     pub region_id: RegionId,
+    /// Only for an accusation; ignored for other kinds.
+    pub accused_unit_id: Option<UnitId>,
     pub respondent: Option<Respondent>,
     pub title: PetitionTitle,
     pub facts: Facts,
@@ -87,15 +94,23 @@ impl SubmitPetitionRequest {
         if self.people_count == 0 || self.people_count > MAX_PEOPLE {
             p.push("people_count", format!("涉及人数应在1到{MAX_PEOPLE}之间"));
         }
-        if self.kind == PetitionKind::Accusation && respondent.as_ref().is_some_and(Option::is_none)
+        if self.kind == PetitionKind::Accusation
+            && self.accused_unit_id.is_none()
+            && respondent.as_ref().is_some_and(Option::is_none)
         {
-            p.push("respondent", "检举控告请填写被反映人或单位");
+            p.push(
+                "respondent",
+                "检举控告请选择被检举控告的单位，或填写被反映人",
+            );
         }
         p.finish()?;
         Ok(NewPetition {
             kind: self.kind,
             category_id: self.category_id,
             region_id: self.region_id,
+            accused_unit_id: self
+                .accused_unit_id
+                .filter(|_| self.kind == PetitionKind::Accusation),
             respondent: respondent.expect("checked"),
             title: title.expect("checked"),
             facts: facts.expect("checked"),
@@ -116,6 +131,7 @@ mod tests {
             kind: PetitionKind::Appeal,
             category_id: CategoryId(1),
             region_id: RegionId(1),
+            accused_unit_id: None,
             respondent: None,
             title: "小区供暖不达标".into(),
             facts: "今年入冬以来室内温度一直低于十六度，多次反映未果。".into(),
@@ -146,7 +162,7 @@ mod tests {
         assert!(err.field("people_count").is_some());
         assert_eq!(
             err.field("respondent"),
-            Some("检举控告请填写被反映人或单位")
+            Some("检举控告请选择被检举控告的单位，或填写被反映人")
         );
     }
 }

@@ -43,8 +43,12 @@ pub enum StaffCommand {
     LinkRepeat { earlier: String },
     /// 标记集体访
     MarkGroup,
-    /// 被反映单位: records the unit complained about (confidentiality firewall).
+    /// 被检举控告单位: records (or, by a unit head, corrects) the unit an accusation is
+    /// against; its staff never see the matter (art. 30, 46).
     SetAccused { unit_id: UnitId },
+    /// 无被检举控告单位: a clerk confirms that the accusation is against no unit of the
+    /// directory (a private person or a company), so it may be routed.
+    NoAccusedUnit,
     /// 签收受理
     ReceiveAccept,
     /// 提出异议, within 5 working days (art. 23).
@@ -85,7 +89,9 @@ impl StaffCommand {
             Self::Forward { .. } => Action::Forward,
             Self::Assign { .. } => Action::Assign,
             Self::NotAccept { .. } => Action::NotAccept,
-            Self::LinkRepeat { .. } | Self::SetAccused { .. } => Action::LinkRepeat,
+            Self::LinkRepeat { .. } | Self::SetAccused { .. } | Self::NoAccusedUnit => {
+                Action::LinkRepeat
+            }
             Self::MarkGroup => Action::MarkGroup,
             Self::ReceiveAccept => Action::ReceiveAccept,
             Self::Object { .. } => Action::Object,
@@ -115,6 +121,7 @@ impl StaffCommand {
             Self::LinkRepeat { .. } => "link_repeat",
             Self::MarkGroup => "mark_group",
             Self::SetAccused { .. } => "set_accused",
+            Self::NoAccusedUnit => "no_accused_unit",
             Self::ReceiveAccept => "receive_accept",
             Self::Object { .. } => "object",
             Self::UpholdObjection { .. } => "uphold_objection",
@@ -310,6 +317,13 @@ pub struct StaffPetitionView {
     /// 建议承办单位: the routing proposal (属地管理、分级负责,谁主管、谁负责).
     pub proposed_unit: Option<(UnitId, String)>,
     pub accused_unit: Option<String>,
+    /// A clerk confirmed that no unit of the directory is accused.
+    #[serde(default)]
+    pub accused_none: bool,
+    /// An accusation whose accused unit is not settled yet: nothing may route it until a
+    /// clerk records the unit or confirms there is none (art. 30).
+    #[serde(default)]
+    pub accused_pending: bool,
     pub group_matter: bool,
     pub repeat_of: Option<String>,
     pub title: String,

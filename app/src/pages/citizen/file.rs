@@ -114,6 +114,11 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
         .filter(|r| r.level >= Level::Township)
         .map(|r| view! { <option value=r.id.0.to_string()>{r.path.clone()}</option> })
         .collect_view();
+    let accused_options = data
+        .units
+        .iter()
+        .map(|u| view! { <option value=u.id.0.to_string()>{u.name.clone()}</option> })
+        .collect_view();
     let kinds = PetitionKind::ALL
         .into_iter()
         .enumerate()
@@ -175,7 +180,16 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
                 maxlength=5000 check=check_facts server_error=error />
             <Field name="request" label="诉求" hint="希望有关部门怎样处理" rows=3 maxlength=1000
                 check=check_request server_error=error />
-            <Field name="respondent" label="被反映人或单位" hint="检举控告必须填写；信访人身份对其严格保密"
+            <div class="field">
+                <label for="f-accused">"被检举控告的单位"<span class="optional">"（仅检举控告填写）"</span></label>
+                <select id="f-accused" name="accused_unit_id" aria-describedby="f-accused-hint">
+                    <option value="">"个人，或不在列表中的单位（请在下一项填写）"</option>
+                    {accused_options}
+                </select>
+                <p class="hint" id="f-accused-hint">"该单位及其下属单位看不到您的检举控告和您的身份，本件将交其上级机关或纪检监察机关办理。"</p>
+                <p class="error">{field_error("accused_unit_id")}</p>
+            </div>
+            <Field name="respondent" label="被反映人或单位" hint="检举控告必须选择上面的单位或在此填写；信访人身份对其严格保密"
                 required=false maxlength=100 check=check_respondent server_error=error />
             <fieldset>
                 <legend>"该事项是否已进入诉讼、仲裁或行政复议程序？"</legend>

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use shared::error::Problems;
-use shared::ids::{CategoryId, RegionId};
+use shared::ids::{CategoryId, RegionId, UnitId};
 use shared::petition::{
     Facts, OtherProcedure, PetitionKind, PetitionRequest, PetitionTitle, Respondent,
     SubmitPetitionRequest,
@@ -42,6 +42,12 @@ pub fn request_from_form(f: &HashMap<String, String>) -> Result<SubmitPetitionRe
         kind: kind.unwrap_or(PetitionKind::Appeal),
         category_id: CategoryId(category.unwrap_or(0)),
         region_id: RegionId(region.unwrap_or(0)),
+        // An empty choice means "a person, or a unit not in the list" (written below).
+        accused_unit_id: text("accused_unit_id")
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .map(UnitId),
         respondent: Some(text("respondent")).filter(|r| !r.trim().is_empty()),
         title: text("title"),
         facts: text("facts"),

@@ -96,6 +96,24 @@ pub fn ActionForms(
         .collect_view();
     let suggestion = case.kind == PetitionKind::Suggestion;
     let mut forms = Vec::new();
+    // An accusation is routed only once the unit it is against is settled (art. 30): the
+    // triage asks that first, and the routing forms appear after it.
+    if case.accused_pending && may("set_accused") {
+        let u = units.clone();
+        forms.push(view! {
+            <section class="step urgent" aria-label="确认被检举控告单位">
+                <h3>"第一步：确认被检举控告单位"</h3>
+                <p class="hint">"检举控告事项须先确认被检举控告的单位，才能受理、转送或交办；该单位及其下属单位看不到本件的任何内容（《信访工作条例》第三十条）。"</p>
+                <p class="hint">{format!("信访人填写的被反映人或单位：{}", case.respondent.clone().unwrap_or_else(|| "（未填写）".into()))}</p>
+                <Step action number=n.clone() version=v code="set_accused" title="被检举控告单位" button="确认该单位">
+                    {unit_select(&u, None, "被检举控告单位", "f-accused-unit")}
+                </Step>
+                <Step action number=n.clone() version=v code="no_accused_unit" title="没有被检举控告的单位" button="确认没有被检举控告的单位">
+                    <p class="hint">"被反映人是个人、企业或其他非公职单位时选择此项。"</p>
+                </Step>
+            </section>
+        }.into_any());
+    }
     if may("forward") {
         let u = units.clone();
         forms.push(view! {
@@ -208,7 +226,6 @@ pub fn ActionForms(
         forms.push(view! { <Step action number=n.clone() version=v code="mark_group" title="标记为集体访" button="标记" /> }.into_any());
     }
     if may("link_repeat") {
-        let u = units.clone();
         forms.push(view! {
             <Step action number=n.clone() version=v code="link_repeat" title="关联重复件" button="关联">
                 <div class="field">
@@ -216,10 +233,25 @@ pub fn ActionForms(
                     <input id="f-repeat" name="text" required=true />
                 </div>
             </Step>
-            <Step action number=n.clone() version=v code="set_accused" title="被反映单位（保密：该单位不得接触本件）" button="记录">
-                {unit_select(&u, None, "被反映单位", "f-accused-unit")}
-            </Step>
         }.into_any());
+        if !case.accused_pending && may("set_accused") {
+            let title = if case.accused_unit.is_some() || case.accused_none {
+                "更正被反映单位（负责人；保密：该单位不得接触本件）"
+            } else {
+                "被反映单位（保密：该单位不得接触本件）"
+            };
+            let u = units.clone();
+            forms.push(view! {
+                <Step action number=n.clone() version=v code="set_accused" title=title button="记录">
+                    {unit_select(&u, None, "被反映单位", "f-accused-unit")}
+                </Step>
+            }.into_any());
+        }
+        if !case.accused_pending && may("no_accused_unit") {
+            forms.push(view! {
+                <Step action number=n.clone() version=v code="no_accused_unit" title="更正为没有被检举控告的单位（负责人）" button="更正" />
+            }.into_any());
+        }
     }
     if may("add_note") {
         forms.push(view! {

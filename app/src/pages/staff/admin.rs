@@ -118,7 +118,7 @@ fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoV
             view! {
                 <li class="card">
                     <p class="title">{u.name.clone()}</p>
-                    <p class="meta">{format!("{} · {} · 职能：{}", u.kind, u.level, if held.is_empty() { "—".to_owned() } else { held.join("、") })}</p>
+                    <p class="meta">{format!("{} · {} · 职能：{}", shared::admin::UnitKind::from_code(&u.kind).map_or(u.kind.as_str(), |k| k.label()), u.level, if held.is_empty() { "—".to_owned() } else { held.join("、") })}</p>
                     <details><summary>"调整职能"</summary><div class="actions">{toggles}</div></details>
                 </li>
             }
@@ -138,6 +138,7 @@ fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoV
                         <option value="department">"职能部门"</option>
                         <option value="bureau">"信访部门"</option>
                         <option value="committee">"村(居)民委员会"</option>
+                        <option value="discipline">"纪检监察机关"</option>
                     </select>
                 </div>
                 <div class="field"><label for="u-parent">"上级单位"</label>

@@ -123,6 +123,8 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
             <dt>"所在单位"</dt><dd>{c.unit.clone().unwrap_or_default()}</dd>
             {c.proposed_unit.clone().map(|(_, u)| view! { <dt>"建议承办单位"</dt><dd>{u}</dd> })}
             {c.accused_unit.clone().map(|u| view! { <dt>"被反映单位"</dt><dd>{u}</dd> })}
+            {c.accused_none.then(|| view! { <dt>"被反映单位"</dt><dd>"经确认，没有被检举控告的单位"</dd> })}
+            {c.accused_pending.then(|| view! { <dt>"被检举控告单位"</dt><dd class="warn">"待确认：确认前不能受理、转送或交办"</dd> })}
             <dt>"期限状态"</dt><dd>{c.clock.label()}</dd>
         </dl>
         <DeadlineList deadlines=c.deadlines.clone() />

@@ -2,7 +2,7 @@
 //! replied, within 30 days of the reply (art. 35, 36).
 
 use shared::ids::CitizenId;
-use shared::petition::{Action, Reason, ReviewRequest};
+use shared::petition::{Action, PetitionKind, Reason, ReviewRequest};
 
 use super::view::owned;
 use crate::db;
@@ -46,7 +46,18 @@ pub async fn request_review(
     let replies = db::work::replies(&state.db.pool, row.id, true).await?;
     let replied_by = replies.last().map(|r| r.unit_id).or(row.work.unit_id);
     let org = state.org.get(state).await?;
-    let Some(above) = replied_by.and_then(|u| org.parent(u)) else {
+    // Never up into the unit an accusation is against (art. 30): past it, to the unit above.
+    let above = replied_by.and_then(|u| org.parent(u)).and_then(|a| {
+        match row
+            .work
+            .accused_unit_id
+            .filter(|_| current.kind == PetitionKind::Accusation)
+        {
+            Some(accused) => org.outside(a, accused),
+            None => Some(a),
+        }
+    });
+    let Some(above) = above else {
         return Err(AppError::Conflict(
             "答复单位没有上一级机关，请向有关机关另行提出。".into(),
         ));

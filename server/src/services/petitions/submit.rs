@@ -89,17 +89,17 @@ pub async fn submit(
     let mut parts: Vec<&[u8]> = vec![&body];
     parts.extend(checked.iter().map(|f| f.sha256.as_slice()));
     let request_hash = state.vault.request_hash(&parts);
-    // 属地管理: the bureau of where the matter arose receives it.
-    let bureau = state
-        .org
-        .get(state)
-        .await?
-        .receiving_bureau(req.region_id.0);
+    // 属地管理: the bureau of where the matter arose receives it; an accusation against
+    // that bureau is received above the accused (art. 30).
+    let org = state.org.get(state).await?;
+    let mut problems = Problems::default();
+    let accused = accused(&org, &new, &mut problems);
+    let bureau = org.landing_bureau(req.region_id.0, accused.as_ref().map(|a| a.unit_id));
+    drop(org);
 
     // Everything that only reads is read before the write lock: one writer at a time
     // holds it, so the less it does, the more filings a second (issue 5's surge day).
     let mut read = state.db.pool.acquire().await?;
-    let mut problems = Problems::default();
     match db::reference::category_is_leaf(&mut read, new.category_id).await? {
         None => problems.push("category_id", "请选择信访事项的类别"),
         Some(false) => problems.push("category_id", "请选择更具体的类别"),
@@ -147,6 +147,7 @@ pub async fn submit(
         channel,
         petitioner,
         bureau,
+        accused,
         earlier,
         receipt_routes,
         files,
@@ -167,6 +168,36 @@ pub async fn submit(
             response_enc,
         } => replay(state, &request_hash, &seen, response_enc),
     }
+}
+
+/// 被检举控告单位 of an accusation: the unit the petitioner picked (which must be one an
+/// accusation may name), else the unit their words name, if the directory knows it.
+fn accused(
+    org: &crate::services::org::Org,
+    new: &shared::petition::NewPetition,
+    problems: &mut Problems,
+) -> Option<write::Accused> {
+    if new.kind != shared::petition::PetitionKind::Accusation {
+        return None;
+    }
+    let (unit_id, matched) = match new.accused_unit_id {
+        Some(picked) => {
+            if let Some(why) = org.refuse_accused(picked.0) {
+                problems.push("accused_unit_id", why);
+                return None;
+            }
+            (picked.0, false)
+        }
+        None => {
+            let text = new.respondent.as_ref()?;
+            (org.match_accused(text.as_str(), new.region_id.0)?, true)
+        }
+    };
+    Some(write::Accused {
+        unit_id,
+        name: org.name(unit_id),
+        matched,
+    })
 }
 
 /// An idempotency key is 1 to 100 visible ASCII characters (a UUID fits).

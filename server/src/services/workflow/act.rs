@@ -5,6 +5,7 @@ use shared::petition::{PetitionNumber, PetitionStatus, StaffActionRequest, Staff
 
 use super::access::{self, Sight};
 use super::actor::StaffActor;
+use super::firewall;
 use super::record::{self, Who};
 use super::steps::{self, Ctx};
 use crate::db::{self, petitions::PetitionRow};
@@ -92,6 +93,9 @@ pub async fn act(
     let actor_unit = actor.unit_id.ok_or_else(|| {
         AppError::Forbidden("您的账户尚未归属任何单位，不能办理信访事项。".into())
     })?;
+    if firewall::pending(current.kind, &row.work) && firewall::waits_for_accused(&req.command) {
+        return Err(AppError::Conflict(firewall::PENDING.into()));
+    }
     let code = req.command.code();
     let ctx = Ctx {
         state,
@@ -99,6 +103,8 @@ pub async fn act(
         row: &row,
         next,
         actor_unit,
+        actor_id: Some(staff),
+        actor_head: actor.has_any(&[shared::staff::Role::UnitHead]),
         today: today(),
     };
     let step = steps::step(&ctx, req.command).await?;

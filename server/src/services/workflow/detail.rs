@@ -10,7 +10,7 @@ use shared::petition::{
 
 use super::access::{self, Sight, UNMASK_ROLES};
 use super::act::{Reached, reach};
-use super::clocks;
+use super::{clocks, firewall};
 use crate::audit;
 use crate::crypto::Field;
 use crate::db::{self, petitions::PetitionRow, work::ReplyRow};
@@ -185,6 +185,21 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             v
         });
     let mut allowed = allowed;
+    let pending = firewall::pending(wf.kind, &row.work);
+    if pending {
+        allowed.retain(|a| !firewall::WAITING_CODES.contains(&a.as_str()));
+    }
+    // Recording the accused unit goes with the bureau's other triage steps; once it is
+    // settled, correcting it is the unit head's.
+    let settled = row.work.accused_unit_id.is_some() || row.work.accused_none;
+    if allowed.iter().any(|a| a == "link_repeat")
+        && (!settled || actor.has_any(&[shared::staff::Role::UnitHead]))
+    {
+        allowed.push("set_accused".to_owned());
+        if wf.kind == PetitionKind::Accusation && !row.work.accused_none {
+            allowed.push("no_accused_unit".to_owned());
+        }
+    }
     let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
     if handles
         && actor.has_any(&[shared::staff::Role::Handler, shared::staff::Role::UnitHead])
@@ -207,9 +222,17 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     }
     let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
     deadlines.extend(clocks::view(state, &row.work));
-    let proposed = org
-        .propose(row.region_id, row.category_id, row.work.accused_unit_id)
-        .map(|u| (shared::ids::UnitId(u), org.name(u)));
+    let proposed = if wf.kind == PetitionKind::Accusation {
+        org.propose_accusation(
+            row.region_id,
+            row.category_id,
+            row.work.accused_unit_id,
+            row.work.accused_none,
+        )
+    } else {
+        org.propose(row.region_id, row.category_id, row.work.accused_unit_id)
+    }
+    .map(|u| (shared::ids::UnitId(u), org.name(u)));
     Ok(StaffPetitionView {
         number: PetitionNumber::parse(&row.number).ok_or(AppError::NotFound)?,
         version: row.version,
@@ -224,6 +247,8 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         unit: row.work.unit_id.map(|u| org.name(u)),
         proposed_unit: proposed,
         accused_unit: row.work.accused_unit_id.map(|u| org.name(u)),
+        accused_none: row.work.accused_none,
+        accused_pending: pending,
         group_matter: row.work.group_matter,
         repeat_of: match row.work.repeat_of {
             Some(id) => db::petitions::number_of(pool, id).await?,

@@ -64,12 +64,18 @@ async fn take(
         .filter(|u| org.unit(*u).and_then(|u| u.partner_id) == Some(partner.id))
         .ok_or(AppError::NotFound)?;
     let current = super::detail::workflow(&row);
+    // A partner system of the unit an accusation is against never learns of it (art. 30).
+    if super::firewall::barred(&org, current.kind, &row.work, unit) {
+        return Err(AppError::NotFound);
+    }
     let ctx = |row, next| Ctx {
         state,
         org: &org,
         row,
         next,
         actor_unit: unit,
+        actor_id: None,
+        actor_head: false,
         today: today(),
     };
     let code = report.step.code();

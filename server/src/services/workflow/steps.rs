@@ -8,10 +8,11 @@ use shared::petition::{
     MAX_EXTENSION_DAYS, PetitionNumber, PetitionStatus, Reason, Round, StaffCommand, Workflow,
 };
 
+mod accused;
 mod oversight;
 
-use super::clocks;
 use super::record::{Event, Step, Write};
+use super::{clocks, firewall};
 use crate::db::petitions::PetitionRow;
 use crate::error::{AppError, AppResult};
 use crate::notify::enqueue::{Notice, Recipient};
@@ -27,6 +28,10 @@ pub struct Ctx<'a> {
     /// The state after the workflow accepted the action.
     pub next: Workflow,
     pub actor_unit: i64,
+    /// The staff member acting; none for a partner system's report.
+    pub actor_id: Option<shared::ids::StaffId>,
+    /// The actor is a unit head (负责人): corrections of a settled accused unit are theirs.
+    pub actor_head: bool,
     pub today: NaiveDate,
 }
 
@@ -38,14 +43,8 @@ fn target_unit(ctx: &Ctx<'_>, unit: i64) -> AppResult<String> {
     let Some(u) = ctx.org.unit(unit) else {
         return Err(AppError::field("unit_id", "请选择一个存在的单位"));
     };
-    if let Some(accused) = ctx.row.work.accused_unit_id
-        && ctx.org.within(unit, accused)
-        && ctx.next.kind == shared::petition::PetitionKind::Accusation
-    {
-        return Err(AppError::field(
-            "unit_id",
-            "检举控告事项不得转给被检举控告的单位或其下属单位办理，应转送其上级机关（《信访工作条例》第三十条）。",
-        ));
+    if firewall::barred(ctx.org, ctx.next.kind, &ctx.row.work, unit) {
+        return Err(AppError::field("unit_id", firewall::TO_ACCUSED));
     }
     Ok(u.name.clone())
 }
@@ -171,9 +170,16 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         StaffCommand::LinkRepeat { earlier } => {
             let number = PetitionNumber::parse(&earlier)
                 .ok_or_else(|| AppError::field("earlier", "请填写正确的信访件编号"))?;
-            let found = crate::db::petitions::by_number(&state.db.pool, number.as_str()).await?;
-            let Some(first) = found.filter(|f| f.id != ctx.row.id) else {
-                return Err(AppError::field("earlier", "没有找到这件较早的信访事项"));
+            // Only a petition the clerk may see can be linked: otherwise the answer would
+            // tell them that a hidden accusation exists, and how it ended.
+            let not_found = || AppError::field("earlier", "没有找到这件较早的信访事项");
+            let Some(staff) = ctx.actor_id else {
+                return Err(not_found());
+            };
+            let first = match super::act::reach(state, staff, number.as_str()).await {
+                Ok(r) if r.row.id != ctx.row.id => r.row,
+                Ok(_) | Err(AppError::NotFound) => return Err(not_found()),
+                Err(e) => return Err(e),
             };
             w.repeat_of = Some(first.id.0);
             let final_note = (first.work.round == Round::ReReview.code()
@@ -194,18 +200,10 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             events.push(Event::internal("group_matter", "标记为集体访", None));
         }
         StaffCommand::SetAccused { unit_id } => {
-            let name = ctx
-                .org
-                .unit(unit_id.0)
-                .map(|u| u.name.clone())
-                .ok_or_else(|| AppError::field("unit_id", "请选择一个存在的单位"))?;
-            w.accused_unit_id = Some(unit_id.0);
-            events.push(Event::internal(
-                "accused_unit",
-                format!("被反映单位：{name}"),
-                None,
-            ));
-            audit = Some(format!("accused_unit={}", unit_id.0));
+            audit = Some(accused::set(ctx, &mut w, &mut events, unit_id.0)?);
+        }
+        StaffCommand::NoAccusedUnit => {
+            audit = Some(accused::none(ctx, &mut w, &mut events)?);
         }
         StaffCommand::ReceiveAccept => {
             clocks::start(state, &mut w, Some(clocks::handling_clock(round)), today);

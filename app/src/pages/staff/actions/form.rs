@@ -78,6 +78,7 @@ impl ActionFields {
             "set_accused" => StaffCommand::SetAccused {
                 unit_id: self.unit()?,
             },
+            "no_accused_unit" => StaffCommand::NoAccusedUnit,
             "receive_accept" => StaffCommand::ReceiveAccept,
             "object" => StaffCommand::Object {
                 reason: s(&self.text),

@@ -38,6 +38,8 @@ pub(super) struct Filing {
     /// An offline petitioner's identity, encrypted (intake clerks only).
     pub petitioner: Option<db::petitions::PetitionerEnc>,
     pub bureau: Option<i64>,
+    /// The unit an accusation is against, as picked or matched before the lock.
+    pub accused: Option<Accused>,
     /// An earlier matter of the citizen that ended with a re-review (art. 36).
     pub earlier: Option<(i64, String)>,
     /// Where the receipt goes, looked up before the lock.
@@ -46,6 +48,14 @@ pub(super) struct Filing {
     pub files: Vec<Stored>,
     pub client: String,
     pub now: i64,
+}
+
+/// 被检举控告单位 known at filing, and how it became known.
+pub(super) struct Accused {
+    pub unit_id: i64,
+    pub name: String,
+    /// Matched from what the petitioner wrote, rather than picked from the directory.
+    pub matched: bool,
 }
 
 /// Who gets the receipt: the citizen's account, or the petitioner on file of a letter,
@@ -89,6 +99,7 @@ pub(super) async fn write(
         channel,
         petitioner,
         bureau,
+        accused,
         earlier,
         receipt_routes,
         files,
@@ -161,6 +172,7 @@ pub(super) async fn write(
             submitted_at: now,
             acceptance_due: &deadline.due.to_string(),
             unit_id: *bureau,
+            accused_unit_id: accused.as_ref().map(|a| a.unit_id),
         },
     )
     .await?;
@@ -194,6 +206,25 @@ pub(super) async fn write(
     if let Some(guidance) = new.other_procedure.guidance() {
         db::petitions::insert_event(tx, event("other_procedure", "诉访分离提示", Some(guidance)))
             .await?;
+    }
+    if let Some(a) = accused {
+        // Staff only: the routing that follows (and its firewall) rests on this record.
+        let how = if a.matched {
+            "依信访人填写的被反映人或单位识别"
+        } else {
+            "信访人选择"
+        };
+        let title = format!("被检举控告单位：{}（{how}）", a.name);
+        let noted = NewEvent {
+            petition_id,
+            at: now,
+            kind: "accused_unit",
+            actor: "system",
+            public: false,
+            title: &title,
+            detail: None,
+        };
+        db::petitions::insert_event(tx, noted).await?;
     }
     if let Some((earlier, earlier_number)) = earlier {
         db::petitions::set_repeat_of(tx, petition_id, *earlier).await?;

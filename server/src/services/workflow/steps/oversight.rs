@@ -10,6 +10,7 @@ use crate::db::petitions::WorkState;
 use crate::error::{AppError, AppResult};
 use crate::notify::enqueue::{Notice, Recipient};
 use crate::notify::templates::Event as Notify;
+use crate::services::workflow::firewall;
 use crate::services::workflow::record::{Event, Step, Write};
 
 pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<Step> {
@@ -28,6 +29,9 @@ pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<
                     "该信访事项没有承办单位，无需督办。".into(),
                 ));
             };
+            if firewall::barred(ctx.org, ctx.next.kind, &w, unit) {
+                return Err(AppError::Conflict(firewall::TO_ACCUSED.into()));
+            }
             let due = shared::clock::due_date(
                 &state.calendar.get(),
                 today,
