@@ -15,12 +15,13 @@ pub use staff::*;
 pub(crate) mod ssr {
     use std::sync::Arc;
 
+    use actix_web::HttpMessage;
     use actix_web::http::header::{HeaderValue, SET_COOKIE};
     use leptos::prelude::*;
     use shared::ApiError;
 
     use crate::error::UiError;
-    use crate::ports::{Caller, Outcome, Portal};
+    use crate::ports::{Caller, ClientAddress, Outcome, Portal};
 
     /// The server's implementation of the ports, provided as context by the server.
     pub fn portal() -> Result<Arc<dyn Portal>, UiError> {
@@ -43,7 +44,9 @@ pub(crate) mod ssr {
             refresh: get(names.refresh),
             receipt: get(names.receipt),
             track: get(names.track),
-            ip: req.peer_addr().map(|a| a.ip()),
+            // Named once by the server's door-keeper, through its trusted proxies, exactly
+            // as the REST door reads it.
+            ip: req.extensions().get::<ClientAddress>().map(|c| c.0),
         }
     }
 

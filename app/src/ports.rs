@@ -18,6 +18,11 @@ use shared::reference::ReferenceData;
 use shared::reference::ReferenceData as Reference;
 use shared::staff::{StaffLoginRequest, StaffView, TotpSetupView};
 
+/// The client's address as the server's door-keeper named it (through the trusted
+/// proxies), kept in the request's extensions for both doors to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub IpAddr);
+
 /// The request as the UI's server functions see it: the cookies that matter and the client address.
 #[derive(Clone, Debug, Default)]
 pub struct Caller {
@@ -55,7 +60,8 @@ pub use crate::api::SignedIn;
 pub trait Portal: Send + Sync {
     fn cookie_names(&self) -> CookieNames;
     async fn whoami(&self, caller: &Caller) -> Result<Outcome<Option<SignedIn>>, ApiError>;
-    async fn register(&self, req: RegisterRequest) -> Result<(), ApiError>;
+    /// 实名注册 (limited per client address).
+    async fn register(&self, caller: &Caller, req: RegisterRequest) -> Result<(), ApiError>;
     /// 获取短信验证码 (limited per phone and per client address).
     async fn send_code(
         &self,

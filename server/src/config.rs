@@ -98,6 +98,8 @@ pub struct SecuritySettings {
 pub struct LimitSettings {
     pub lookups_per_minute: u32,
     pub logins_per_minute: u32,
+    /// Registration attempts per client per minute (each costs a password hash).
+    pub registrations_per_minute: u32,
     /// Tries at one account from one address per `account_window_minutes`.
     pub logins_per_account: u32,
     pub account_window_minutes: u32,
@@ -132,6 +134,13 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Where webhooks and partner pushes may go: https only unless this is a demo portal.
+    pub fn destinations(&self) -> crate::notify::outbound::Destinations {
+        crate::notify::outbound::Destinations::new(self.notify.outbound_allow.clone(), !self.demo)
+    }
+}
+
 /// How messages leave the portal: the outbox worker, e-mail and SMS.
 #[derive(Clone, Debug, Deserialize)]
 pub struct NotifySettings {
@@ -147,6 +156,10 @@ pub struct NotifySettings {
     pub max_backoff_secs: i64,
     /// A provider that has not answered by then counts as failed (and is retried).
     pub timeout_secs: u64,
+    /// Networks that webhooks and partner systems may be reached in although they are not
+    /// public (an internal department system); everything else non-public is refused.
+    #[serde(default)]
+    pub outbound_allow: Vec<ipnet::IpNet>,
     pub email: EmailSettings,
     pub sms: SmsSettings,
 }

@@ -1,7 +1,9 @@
 //! Cross-site request refusal: a state-changing request (anything but GET, HEAD, OPTIONS)
 //! that a browser marks as coming from another site is refused before it reaches a handler.
-//! Session cookies are already `SameSite=Lax`; this is the second wall, for old browsers and
-//! for same-site subdomains. Clients that are not browsers send neither header and pass.
+//! Only the portal's own origin may change state: `same-site` is not enough, because
+//! `gov.cn` is a public suffix and every department's site under it is a stranger that the
+//! browser would still call same-site (and send our `SameSite=Lax` cookies from). Clients
+//! that are not browsers send neither header and pass.
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -20,9 +22,8 @@ fn cross_site(req: &ServiceRequest, public_url: &str) -> bool {
             .map(str::to_owned)
     };
     if let Some(site) = header("sec-fetch-site") {
-        // `none` is the person typing or bookmarking; same-site is not same-origin, but our
-        // cookies are host-only (`__Host-`), so a sibling site cannot ride them either.
-        return site == "cross-site";
+        // `none` is the person typing or bookmarking.
+        return !matches!(site.as_str(), "same-origin" | "none");
     }
     let Some(origin) = header("origin") else {
         return false;

@@ -53,9 +53,10 @@ impl AppError {
             AppError::BadCredentials => {
                 ApiError::new(ErrorKind::Unauthenticated, "手机号码或密码不正确。")
             }
-            AppError::BadStaffCredentials => {
-                ApiError::new(ErrorKind::Unauthenticated, "用户名或密码不正确。")
-            }
+            AppError::BadStaffCredentials => ApiError::new(
+                ErrorKind::Unauthenticated,
+                "用户名、密码或动态口令不正确（已绑定身份验证器的，请同时输入应用中显示的最新6位数字）。",
+            ),
             AppError::BadSignature(m) => ApiError::new(ErrorKind::Unauthenticated, *m),
             AppError::RateLimited => {
                 ApiError::new(ErrorKind::RateLimited, "操作过于频繁，请稍后再试。")

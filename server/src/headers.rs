@@ -25,6 +25,9 @@ pub fn defaults() -> DefaultHeaders {
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        // Pages and answers carry personal data (receipts with query codes, case files,
+        // accounts): no shared cache or back button on a kiosk keeps them.
+        .add(("Cache-Control", "no-store"))
 }
 
 /// The policy of a rendered page: the portal's own script files and the inline scripts

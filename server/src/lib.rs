@@ -8,6 +8,7 @@ pub mod config;
 pub mod crypto;
 pub mod csrf;
 pub mod db;
+pub mod doorkeeper;
 pub mod error;
 pub mod headers;
 pub mod jobs;

@@ -4,6 +4,7 @@
 
 pub mod email;
 pub mod enqueue;
+pub mod outbound;
 pub mod partner;
 pub mod sms;
 pub mod templates;

@@ -62,6 +62,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings: Arc::new(settings),
         outbox_wake: Arc::default(),
         org: Arc::default(),
+        images: Arc::default(),
         filings,
     };
     tokio::spawn(crate::services::petitions::write_filings(
@@ -127,6 +128,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(crate::headers::defaults())
             .wrap(from_fn(crate::auth::cookies::apply_pending))
             .wrap(from_fn(crate::csrf::refuse_cross_site))
+            .wrap(from_fn(crate::doorkeeper::identify))
             .wrap(TracingLogger::<PortalRootSpan>::new())
             .app_data(data.clone())
             .service(crate::routes::health::live)

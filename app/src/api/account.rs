@@ -39,7 +39,8 @@ pub async fn register(
         address,
         sms_code,
     };
-    portal()?.register(req).await?;
+    let portal = portal()?;
+    portal.register(&caller(&*portal), req).await?;
     leptos_actix::redirect("/login?registered=1");
     Ok(())
 }

@@ -66,17 +66,17 @@ pub async fn insert(tx: &mut Tx, c: NewCitizenRow<'_>) -> Result<CitizenId, sqlx
 
 /// Which of the two unique identities are already registered: (phone, id number).
 pub async fn taken(
-    tx: &mut Tx,
+    conn: &mut sqlx::AnyConnection,
     phone_idx: &[u8],
     id_number_idx: &[u8],
 ) -> Result<(bool, bool), sqlx::Error> {
     let phone = sqlx::query("SELECT 1 FROM citizens WHERE phone_idx = $1")
         .bind(phone_idx)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     let id_number = sqlx::query("SELECT 1 FROM citizens WHERE id_number_idx = $1")
         .bind(id_number_idx)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     Ok((phone.is_some(), id_number.is_some()))
 }

@@ -4,14 +4,24 @@ use sqlx::{AnyPool, Row};
 
 use super::Tx;
 
-/// How many codes `phone` was sent since `since` (every purpose counts).
-pub async fn sent_since(tx: &mut Tx, phone_idx: &[u8], since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) FROM verification_codes WHERE phone_idx = $1 AND created_at > $2")
-        .bind(phone_idx)
-        .bind(since)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)
+/// How many codes for `purpose` `phone` was sent since `since`. Each purpose has its own
+/// count, so that asking for registration codes cannot use up a person's look-up codes.
+pub async fn sent_since(
+    tx: &mut Tx,
+    phone_idx: &[u8],
+    purpose: &str,
+    since: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) FROM verification_codes WHERE phone_idx = $1 AND purpose = $2 \
+         AND created_at > $3",
+    )
+    .bind(phone_idx)
+    .bind(purpose)
+    .bind(since)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)
 }
 
 pub async fn insert(
@@ -63,13 +73,34 @@ pub async fn live(
     Ok(Some((r.try_get("id")?, r.try_get("code_mac")?, tries)))
 }
 
-/// Counts a wrong try (committed at once, whatever the request does next).
-pub async fn wrong_try(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE verification_codes SET tries = tries + 1 WHERE id = $1")
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(())
+/// Takes one of the code's tries before the code is compared (committed at once): of any
+/// number of guesses at the same moment, only as many as tries are left get compared.
+/// Returns the tries used with this one, or `None` when none was left.
+pub async fn take_try(pool: &AnyPool, id: i64, max_tries: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query(
+        "UPDATE verification_codes SET tries = tries + 1 \
+         WHERE id = $1 AND tries < $2 AND used_at IS NULL RETURNING tries",
+    )
+    .bind(id)
+    .bind(max_tries)
+    .fetch_optional(pool)
+    .await?
+    .map(|r| r.try_get(0))
+    .transpose()
+}
+
+/// Spends a code at once, outside any other change: a registration attempt uses up its
+/// code whatever comes of it. `false` if it was spent meanwhile.
+pub async fn burn(pool: &AnyPool, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("UPDATE verification_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }
 
 /// Spends the code in the transaction of what it proves; `false` if it was spent meanwhile.

@@ -17,6 +17,7 @@ use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
 use crate::notify::email::{Mail, Mailer};
 use crate::notify::enqueue::Recipient;
+use crate::notify::outbound::Destinations;
 use crate::notify::sms::aliyun::Aliyun;
 use crate::notify::sms::tencent::Tencent;
 use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
@@ -30,8 +31,9 @@ use secrecy::ExposeSecret;
 pub struct Channels {
     pub mailer: Mailer,
     pub sms: Box<dyn SmsProvider>,
-    /// For webhooks to partner systems.
+    /// For webhooks and partner systems: reaches only the permitted destinations.
     pub http: reqwest::Client,
+    pub destinations: Arc<Destinations>,
 }
 
 impl Channels {
@@ -68,10 +70,12 @@ impl Channels {
                 vault: state.vault.clone(),
             }),
         };
+        let destinations = Arc::new(state.settings.destinations());
         Ok(Self {
             mailer: Mailer::from_settings(&n.email, &state.settings.data_dir, timeout)?,
             sms,
-            http: reqwest::Client::builder().timeout(timeout).build()?,
+            http: destinations.client(timeout)?,
+            destinations,
         })
     }
 }
@@ -336,15 +340,26 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 },
             };
             let body = serde_json::to_string(&payload).expect("a payload serialises");
+            permitted(channels, &sub.url)?;
             webhook::deliver(&channels.http, &sub.url, &key, &m.idem_key, &body).await
         }
         "partner" => {
             let Recipient::Partner(id) = recipient else {
                 return Err(SendError::Permanent("no partner".into()));
             };
-            crate::notify::partner::push(state, &channels.http, m, id, &params).await
+            crate::notify::partner::push(state, channels, m, id, &params).await
         }
         other => Err(SendError::Permanent(format!("unknown channel {other}"))),
+    }
+}
+
+/// Refuses, for good, a call to a destination that is not permitted (saved before the
+/// rules tightened, or an address literal).
+pub fn permitted(channels: &Channels, url: &str) -> Result<(), SendError> {
+    let url = reqwest::Url::parse(url).map_err(|_| SendError::Permanent("bad address".into()))?;
+    match channels.destinations.refuse(&url) {
+        Some(_) => Err(SendError::Permanent("destination not permitted".into())),
+        None => Ok(()),
     }
 }
 

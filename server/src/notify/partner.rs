@@ -18,7 +18,7 @@ pub fn inbound_path(id: i64) -> String {
 /// Delivers outbox message `m` (a case for partner `partner`).
 pub async fn push(
     state: &AppState,
-    http: &reqwest::Client,
+    channels: &crate::jobs::outbox::Channels,
     m: &MessageRow,
     partner: i64,
     params: &BTreeMap<String, String>,
@@ -64,7 +64,8 @@ pub async fn push(
     };
     let body = serde_json::to_string(&case).expect("a case serialises");
     let url = format!("{}/cases", p.url.trim_end_matches('/'));
-    let res = webhook::post(http, &url, &key, &m.idem_key, &body).await?;
+    crate::jobs::outbox::permitted(channels, &url)?;
+    let res = webhook::post(&channels.http, &url, &key, &m.idem_key, &body).await?;
     // The partner took it; an answer without an id (or not JSON) is still a delivery.
     let receipt: PartnerReceipt = res.json().await.unwrap_or_default();
     let external = receipt

@@ -3,46 +3,29 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use actix_web::http::header::ACCEPT;
-use actix_web::{HttpRequest, HttpResponse, web};
-use ipnet::IpNet;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use app::ports::ClientAddress;
 
 use crate::state::AppState;
 
-/// The client's address, which rate limits count by. The peer address, unless the peer is
-/// one of `server.trusted_proxies`: then the nearest `X-Forwarded-For` entry that is not a
-/// trusted proxy itself. A client cannot choose its address by sending the header, because
-/// the header is read only from a proxy the administrator named.
+/// The client's address, as the door-keeper named it for this request
+/// (`crate::doorkeeper`: the peer, or `X-Forwarded-For` behind a trusted proxy).
 pub fn ip(req: &HttpRequest) -> IpAddr {
+    if let Some(ClientAddress(ip)) = req.extensions().get::<ClientAddress>() {
+        return *ip;
+    }
+    // Only a request that bypassed the middleware (none in the portal) gets here.
     let peer = req
         .peer_addr()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
-    let Some(state) = req.app_data::<web::Data<AppState>>() else {
-        return peer;
-    };
-    forwarded_client(req, peer, &state.settings.server.trusted_proxies)
-}
-
-fn forwarded_client(req: &HttpRequest, peer: IpAddr, trusted: &[IpNet]) -> IpAddr {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
-    if !is_trusted(&peer) {
-        return peer;
+    match req.app_data::<web::Data<AppState>>() {
+        Some(state) => crate::doorkeeper::forwarded_client(
+            req.headers(),
+            peer,
+            &state.settings.server.trusted_proxies,
+        ),
+        None => peer,
     }
-    let mut client = peer;
-    // Proxies append, so the entries nearest the end were written by our own proxies.
-    for value in req.headers().get_all("X-Forwarded-For").rev() {
-        let Ok(text) = value.to_str() else {
-            return client;
-        };
-        for entry in text.rsplit(',') {
-            match entry.trim().parse::<IpAddr>() {
-                Ok(ip) if is_trusted(&ip) => client = ip,
-                Ok(ip) => return ip,
-                // Garbage from beyond the last trusted hop: the last hop we trust is the client.
-                Err(_) => return client,
-            }
-        }
-    }
-    client
 }
 
 /// A plain HTML form post (no JavaScript) asks for `text/html` and expects a redirect.

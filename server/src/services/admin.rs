@@ -50,16 +50,21 @@ pub async fn record(
     Ok(())
 }
 
-/// A partner's name (2 to 60 characters) and its http(s) address, checked.
-pub fn partner_address<'a>(name: &'a str, url: &str) -> AppResult<(&'a str, reqwest::Url)> {
+/// A partner's name (2 to 60 characters) and its address, checked against where outbound
+/// calls may go (`notify::outbound`).
+pub fn partner_address<'a>(
+    state: &AppState,
+    name: &'a str,
+    url: &str,
+) -> AppResult<(&'a str, reqwest::Url)> {
     let name = name.trim();
     if !(2..=60).contains(&name.chars().count()) {
         return Err(AppError::field("name", "名称应为2到60个字"));
     }
     let url =
         reqwest::Url::parse(url.trim()).map_err(|_| AppError::field("url", "请填写完整的网址"))?;
-    if !matches!(url.scheme(), "https" | "http") {
-        return Err(AppError::field("url", "网址应以 https:// 开头"));
+    if let Some(why) = state.settings.destinations().refuse(&url) {
+        return Err(AppError::field("url", why));
     }
     Ok((name, url))
 }

@@ -3,7 +3,7 @@
 
 mod add_material;
 mod download;
-mod files;
+pub mod files;
 mod list_mine;
 mod lookup;
 pub mod lookup_detail;

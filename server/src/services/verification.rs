@@ -1,6 +1,6 @@
 //! 短信验证码: six digits from the operating system's random source, valid five minutes,
-//! single use, dead after five wrong tries, bound to the phone and the purpose, at most one
-//! per phone per minute and ten per day (and a per-address hourly limit). Only a keyed
+//! single use, dead after five tries, bound to the phone and the purpose, at most one per
+//! phone and purpose per minute and ten a day (and a per-address hourly limit). Only a keyed
 //! hash is stored; the code itself travels encrypted in the outbox and is never logged.
 
 use std::net::IpAddr;
@@ -33,12 +33,17 @@ pub async fn send(state: &AppState, ip: IpAddr, req: &SendCodeRequest) -> AppRes
     let phone_idx = state.vault.blind_index(Field::Phone, phone.as_str());
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    if db::verification::sent_since(&mut tx, &phone_idx, now - RESEND_SECS * 1000).await? > 0 {
+    let purpose = req.purpose.code();
+    if db::verification::sent_since(&mut tx, &phone_idx, purpose, now - RESEND_SECS * 1000).await?
+        > 0
+    {
         return Err(AppError::Throttled(format!(
             "验证码已发送，请{RESEND_SECS}秒后再获取。"
         )));
     }
-    if db::verification::sent_since(&mut tx, &phone_idx, now - DAY_MS).await? >= CODES_PER_DAY {
+    if db::verification::sent_since(&mut tx, &phone_idx, purpose, now - DAY_MS).await?
+        >= CODES_PER_DAY
+    {
         return Err(AppError::Throttled(format!(
             "该手机号码今日获取验证码已达{CODES_PER_DAY}次，请明天再试。"
         )));
@@ -67,7 +72,7 @@ pub async fn send(state: &AppState, ip: IpAddr, req: &SendCodeRequest) -> AppRes
     })
 }
 
-/// Checks `code` for the phone and purpose; a wrong code costs one of the five tries.
+/// Checks `code` for the phone and purpose; every check costs one of the five tries.
 /// Returns the code's id, to be spent with [`spend`] in the transaction it proves.
 pub async fn check(
     state: &AppState,
@@ -79,17 +84,22 @@ pub async fn check(
     let phone_idx = state.vault.blind_index(Field::Phone, phone.as_str());
     let live =
         db::verification::live(pool, &phone_idx, purpose.code(), now_ms(), MAX_TRIES).await?;
-    let Some((id, stored, tries)) = live else {
+    let Some((id, stored, _)) = live else {
         return Err(AppError::field(
             "sms_code",
             "验证码已失效或未获取，请重新获取验证码",
         ));
     };
+    let expired = || AppError::field("sms_code", "验证码错误次数过多，已失效，请重新获取");
+    // The try is taken before the comparison, atomically, so concurrent guesses cannot all
+    // slip in under the limit.
+    let Some(tries) = db::verification::take_try(&state.db.writer, id, MAX_TRIES).await? else {
+        return Err(expired());
+    };
     if same(&stored, &mac(state, phone, purpose, code.as_str())) {
         return Ok(id);
     }
-    db::verification::wrong_try(&state.db.writer, id).await?;
-    let left = MAX_TRIES - tries - 1;
+    let left = MAX_TRIES - tries;
     Err(AppError::field(
         "sms_code",
         if left > 0 {

@@ -112,8 +112,8 @@ impl Portal for WebPortal {
         })
     }
 
-    async fn register(&self, req: RegisterRequest) -> Result<(), ApiError> {
-        accounts::register(&self.state, &req)
+    async fn register(&self, caller: &Caller, req: RegisterRequest) -> Result<(), ApiError> {
+        accounts::register(&self.state, Self::ip(caller), &req)
             .await
             .map(|_| ())
             .map_err(api)

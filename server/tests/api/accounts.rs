@@ -105,20 +105,42 @@ async fn a_common_password_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_phone_or_id_number_cannot_register_twice() {
+async fn a_phone_or_id_number_cannot_register_twice_and_the_answer_never_tells_which() {
     let app = spawn_app().await;
     let first = app.citizen().await;
-    // A new code, once the first one's minute has passed.
-    app.a_minute_later().await;
-    let code = app.sms_code(&first.phone, "register").await;
-    let again = json!({
-        "real_name": "韩梅梅", "id_number": first.id_number, "phone": first.phone,
-        "password": "另一个不常见的密码", "sms_code": code
-    });
-    assert_eq!(
-        error_fields(app.register(&again).await).await,
-        ["phone", "id_number"]
-    );
+    let other = app.citizen().await;
+    let mut answers = Vec::new();
+    // The registrant's own (registered) phone with: the first citizen's ID number, another
+    // citizen's, and a fresh one. Each attempt needs a new code, once a minute.
+    for id in [
+        first.id_number.clone(),
+        other.id_number.clone(),
+        id_number(),
+    ] {
+        app.a_minute_later().await;
+        let code = app.sms_code(&first.phone, "register").await;
+        let again = json!({
+            "real_name": "韩梅梅", "id_number": id, "phone": first.phone,
+            "password": "另一个不常见的密码", "sms_code": code
+        });
+        let res = app.register(&again).await;
+        assert_eq!(res.status(), reqwest::StatusCode::CONFLICT);
+        answers.push(res.text().await.unwrap());
+        // The code is used up by the attempt.
+        let res = app.register(&again).await;
+        assert_eq!(error_fields(res).await, ["sms_code"]);
+    }
+    assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+    // A fresh phone with a registered ID number gets the same answer.
+    let fresh = phone();
+    let code = app.sms_code(&fresh, "register").await;
+    let res = app
+        .register(&json!({
+            "real_name": "韩梅梅", "id_number": first.id_number, "phone": fresh,
+            "password": "另一个不常见的密码", "sms_code": code
+        }))
+        .await;
+    assert_eq!(res.text().await.unwrap(), answers[0]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

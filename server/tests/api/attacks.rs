@@ -1,5 +1,6 @@
 //! The attack battery: what a scripted attacker tries against a running portal, and what
-//! they get back (tokens, logins, guessing, hostile input, headers, proxies, errors).
+//! they get back (tokens, logins, guessing, hostile input, headers, proxies, outbound
+//! addresses, errors).
 
 mod corpora;
 mod errors;
@@ -7,4 +8,5 @@ mod guessing;
 mod headers;
 mod logins;
 mod proxy;
+mod ssrf;
 mod tokens;

@@ -194,18 +194,30 @@ async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
         StatusCode::OK
     );
 
-    // From now on the login asks for a code, and a code works once.
+    // From now on the login needs a code, and a code works once. Without it, or with a
+    // used one, the answer is the one a wrong password gets: the password is not confirmed.
+    let wrong_password = app
+        .post_json(
+            "/api/v1/staff/sessions",
+            None,
+            &json!({ "username": username, "password": "不是这个密码", "totp": totp_code(&secret, 1) }),
+        )
+        .await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    let wrong_password = wrong_password.text().await.unwrap();
     let res = staff_login(&app, &username, &password).await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(res.text().await.unwrap(), wrong_password);
     let with = |code: String| json!({ "username": username, "password": password, "totp": code });
     let res = app
         .post_json("/api/v1/staff/sessions", None, &with(first.clone()))
         .await;
     assert_eq!(
         res.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::UNAUTHORIZED,
         "a used code is refused"
     );
+    assert_eq!(res.text().await.unwrap(), wrong_password);
     let res = app
         .post_json("/api/v1/staff/sessions", None, &with(totp_code(&secret, 1)))
         .await;

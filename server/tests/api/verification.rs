@@ -94,16 +94,54 @@ async fn five_wrong_tries_kill_a_code_and_an_expired_one_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_phone_gets_one_code_a_minute_and_ten_a_day_and_an_address_its_hourly_share() {
+async fn concurrent_guesses_get_no_more_than_five_tries_at_a_code() {
+    let app = spawn_app().await;
+    let phone = phone();
+    let code = app.sms_code(&phone, "register").await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let guesses = (0..20).map(|_| register(&app, &phone, wrong));
+    let answers = futures::future::join_all(guesses).await;
+    let mut compared = 0;
+    for res in answers {
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        if message(res).await.contains("还可以再试") {
+            compared += 1;
+        }
+    }
+    assert!(
+        compared <= 4,
+        "{compared} guesses were told they may try again"
+    );
+    let tries: i64 = sqlx::query_scalar("SELECT tries FROM verification_codes")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(tries, 5);
+    let res = register(&app, &phone, &code).await;
+    assert!(
+        message(res).await.contains("已失效"),
+        "the right code is dead"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_gets_one_code_a_minute_and_ten_a_day_per_purpose_and_an_address_its_hourly_share()
+{
     let app = spawn_app().await;
     let phone = phone();
     assert_eq!(
         ask(&app, &phone, "register").await.status(),
         StatusCode::ACCEPTED
     );
-    let res = ask(&app, &phone, "change_phone").await;
+    let res = ask(&app, &phone, "register").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(message(res).await.contains("60秒"));
+    // Another purpose has its own count: registration codes asked by a stranger cannot
+    // keep the owner from the codes of a look-up or a phone change.
+    assert_eq!(
+        ask(&app, &phone, "change_phone").await.status(),
+        StatusCode::ACCEPTED
+    );
     for _ in 0..9 {
         app.a_minute_later().await;
         assert_eq!(
@@ -115,6 +153,10 @@ async fn a_phone_gets_one_code_a_minute_and_ten_a_day_and_an_address_its_hourly_
     let res = ask(&app, &phone, "register").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(message(res).await.contains("10次"));
+    assert_eq!(
+        ask(&app, &phone, "change_phone").await.status(),
+        StatusCode::ACCEPTED
+    );
 
     let bad = ask(&app, "1380000", "register").await;
     assert_eq!(error_fields(bad).await, ["phone"]);

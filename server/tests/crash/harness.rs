@@ -171,6 +171,7 @@ impl Harness {
             .env("APP_SERVER__SECURE_COOKIES", "false")
             .env("APP_LIMITS__LOGINS_PER_MINUTE", "100000")
             .env("APP_LIMITS__LOGINS_PER_ACCOUNT", "100000")
+            .env("APP_LIMITS__REGISTRATIONS_PER_MINUTE", "100000")
             .env("APP_LOG__FILTER", "warn")
             .stdout(Stdio::null())
             .stderr(log)

@@ -1,9 +1,13 @@
 //! 实名注册: a citizen registers with a real name, ID number, phone (proved by an SMS
-//! code) and password.
+//! code) and password. Attempts are limited per client, every attempt uses up its code,
+//! and a phone or ID number already registered gets one answer for both, so that nobody
+//! can learn from it whether a given person has an account: having one means having
+//! petitioned online, which is nobody else's business.
 
 use anyhow::Context;
 use shared::account::{CodePurpose, RegisterRequest};
-use shared::error::Problems;
+use std::net::IpAddr;
+
 use shared::ids::CitizenId;
 
 use crate::crypto::Field;
@@ -13,7 +17,11 @@ use crate::services::verification;
 use crate::state::AppState;
 use crate::time::{now_ms, today};
 
-pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<CitizenId> {
+/// The one answer when the phone or the ID number is registered already.
+const REFUSED: &str = "无法使用这些信息注册。如您已经注册，请用注册时的手机号码直接登录；如身份证号码被他人冒用，请携带身份证件到信访部门处理。";
+
+pub async fn register(state: &AppState, ip: IpAddr, req: &RegisterRequest) -> AppResult<CitizenId> {
+    state.limiters.register(ip)?;
     let account = req.validate(today())?;
     if let Err(e) = state.passwords.check(&account.password) {
         return Err(AppError::field("password", e.to_string()));
@@ -25,22 +33,24 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
         &account.sms_code,
     )
     .await?;
+    // Used up by this attempt, whatever comes of it: one code, one answer.
+    if !db::verification::burn(&state.db.writer, code, now_ms()).await? {
+        return Err(AppError::field("sms_code", "验证码已使用，请重新获取"));
+    }
     let vault = &state.vault;
     let phone_idx = vault.blind_index(Field::Phone, account.phone.as_str());
     let id_number_idx = vault.blind_index(Field::IdNumber, account.id_number.as_str());
+    // Read before the password is hashed, so a refused attempt costs no hashing.
+    let mut read = state.db.pool.acquire().await?;
+    let (phone_taken, id_taken) =
+        db::citizens::taken(&mut read, &phone_idx, &id_number_idx).await?;
+    drop(read);
+    if phone_taken || id_taken {
+        return Err(AppError::Conflict(REFUSED.into()));
+    }
     let password_hash = state.passwords.hash(&account.password).await?;
 
     let mut tx = state.db.begin_write().await?;
-    let (phone_taken, id_taken) = db::citizens::taken(&mut tx, &phone_idx, &id_number_idx).await?;
-    let mut problems = Problems::default();
-    if phone_taken {
-        problems.push("phone", "该手机号码已注册，请直接登录");
-    }
-    if id_taken {
-        problems.push("id_number", "该身份证号码已注册，请用注册时的手机号码登录");
-    }
-    problems.finish()?;
-    verification::spend(&mut tx, code).await?;
     let email_enc = account
         .email
         .as_ref()
@@ -68,15 +78,8 @@ pub async fn register(state: &AppState, req: &RegisterRequest) -> AppResult<Citi
         Ok(id) => id,
         Err(e) => {
             return Err(match db::unique_violation(&e) {
-                Some(Some(c)) if c == "citizens_phone_key" => {
-                    AppError::field("phone", "该手机号码已注册，请直接登录")
-                }
-                Some(Some(c)) if c == "citizens_id_number_key" => {
-                    AppError::field("id_number", "该身份证号码已注册，请用注册时的手机号码登录")
-                }
-                Some(_) => {
-                    AppError::Conflict("该手机号码或身份证号码刚刚被注册，请直接登录。".into())
-                }
+                // Registered meanwhile by a request racing this one.
+                Some(_) => AppError::Conflict(REFUSED.into()),
                 None => e.into(),
             });
         }

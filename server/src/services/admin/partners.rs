@@ -32,7 +32,7 @@ pub async fn create(
     req: &NewPartnerRequest,
 ) -> AppResult<PartnerView> {
     let actor = administrator(state, staff).await?;
-    let (name, url) = partner_address(&req.name, &req.url)?;
+    let (name, url) = partner_address(state, &req.name, &req.url)?;
     let pool = &state.db.pool;
     let unknowable = Password::parse(&hex::encode(crate::crypto::random_bytes::<24>()))
         .map_err(|e| anyhow::anyhow!("a random password: {e}"))?;

@@ -31,7 +31,7 @@ pub async fn create(
     req: &NewSubscriptionRequest,
 ) -> AppResult<SubscriptionView> {
     let actor = administrator(state, staff).await?;
-    let (name, url) = partner_address(&req.name, &req.url)?;
+    let (name, url) = partner_address(state, &req.name, &req.url)?;
     let known = Event::webhook_types();
     if req.events.is_empty() {
         return Err(AppError::field("events", "请至少选择一种事件"));

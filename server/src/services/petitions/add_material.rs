@@ -29,9 +29,10 @@ pub async fn add_material(
         return Err(AppError::field("attachments", "请选择要上传的文件"));
     }
     let mut checked = Vec::with_capacity(uploads.len());
-    for (i, upload) in uploads.into_iter().enumerate() {
+    let results = files::check_all(&state.images, uploads).await?;
+    for (i, (_, result)) in results.into_iter().enumerate() {
         checked.push(
-            files::check(upload)
+            result
                 .map_err(|r| AppError::field("attachments", format!("第{}个附件：{r}", i + 1)))?,
         );
     }

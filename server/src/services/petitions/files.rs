@@ -12,8 +12,49 @@ use crate::db;
 use crate::error::AppResult;
 use crate::storage::AttachmentStore;
 
-/// Images larger than this many pixels are refused from their header, before decoding.
-const MAX_PIXELS: u64 = 40_000_000;
+/// Images larger than this many pixels are refused from their header, before decoding
+/// (a phone's photo is 12 to 16 million; a scan of a page far less).
+const MAX_PIXELS: u64 = 24_000_000;
+
+/// The most memory one decoded image may take (24 million pixels of 8-bit RGBA is
+/// 96 MB; a 16-bit image of that size is refused rather than decoded).
+const MAX_DECODED_BYTES: u64 = 100 * 1024 * 1024;
+
+/// How many images are decoded at once, in the whole process. Decoding takes a core and up
+/// to `MAX_DECODED_BYTES` for a second or more; the rest wait their turn off the async
+/// workers, so a few hostile uploads cannot freeze the portal or exhaust its memory.
+pub struct ImageGate(tokio::sync::Semaphore);
+
+impl ImageGate {
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        Self(tokio::sync::Semaphore::new((cores / 2).max(1)))
+    }
+}
+
+impl Default for ImageGate {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Checks every upload on the blocking pool, one image decode at a time per gate permit;
+/// each result keeps the upload's cleaned name for the message.
+pub async fn check_all(
+    gate: &ImageGate,
+    uploads: Vec<Upload>,
+) -> AppResult<Vec<(String, Result<Checked, String>)>> {
+    let mut out = Vec::with_capacity(uploads.len());
+    for upload in uploads {
+        let name = clean_stem(&upload.file_name);
+        let _permit = gate.0.acquire().await.map_err(anyhow::Error::from)?;
+        let checked = tokio::task::spawn_blocking(move || check(upload))
+            .await
+            .map_err(anyhow::Error::from)?;
+        out.push((name, checked));
+    }
+    Ok(out)
+}
 
 /// A file as received.
 pub struct Upload {
@@ -128,11 +169,18 @@ fn reencode(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, String> {
     let reader = ImageReader::with_format(Cursor::new(bytes), format);
     let (w, h) = reader.into_dimensions().map_err(unreadable)?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err("图片像素过大（超过4000万像素）".into());
+        return Err("图片像素过大（超过2400万像素）".into());
     }
-    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_decoder()
-        .map_err(unreadable)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(w);
+    limits.max_image_height = Some(h);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        return Err("图片过大（色深或像素过高），请换一张图片".into());
+    }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     // Keep the picture upright once the EXIF orientation tag is gone.

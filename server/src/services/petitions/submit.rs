@@ -51,7 +51,7 @@ pub async fn submit(
 ) -> AppResult<Submitted> {
     let new = req.validate()?;
     let key = idempotency_key.map(check_key).transpose()?;
-    let checked = check_files(uploads)?;
+    let checked = check_files(state, uploads).await?;
 
     let mut body = serde_json::to_vec(req).context("failed to fingerprint the request")?;
     let now = now_ms();
@@ -211,7 +211,7 @@ fn check_key(key: &str) -> AppResult<&str> {
     Ok(key)
 }
 
-fn check_files(uploads: Vec<Upload>) -> AppResult<Vec<Checked>> {
+async fn check_files(state: &AppState, uploads: Vec<Upload>) -> AppResult<Vec<Checked>> {
     if uploads.len() > MAX_ATTACHMENTS {
         return Err(AppError::field(
             "attachments",
@@ -220,9 +220,9 @@ fn check_files(uploads: Vec<Upload>) -> AppResult<Vec<Checked>> {
     }
     let mut problems = Problems::default();
     let mut checked = Vec::with_capacity(uploads.len());
-    for (i, upload) in uploads.into_iter().enumerate() {
-        let name = files::clean_stem(&upload.file_name);
-        match files::check(upload) {
+    let results = files::check_all(&state.images, uploads).await?;
+    for (i, (name, result)) in results.into_iter().enumerate() {
+        match result {
             Ok(c) => checked.push(c),
             Err(reason) => problems.push(
                 "attachments",

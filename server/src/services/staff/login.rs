@@ -1,5 +1,6 @@
-//! 工作人员登录: by username and password (the same answer for every wrong pair), then
-//! the second factor once one is bound.
+//! 工作人员登录: by username, password and, once one is bound, the second factor, all
+//! on one form. Every failure gets the same answer, so that a right password is never
+//! confirmed to someone who lacks the second factor.
 
 use shared::ids::StaffId;
 use shared::staff::StaffLoginRequest;
@@ -10,8 +11,9 @@ use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// An unknown username and a wrong password cost the same argon2 work and get the
-/// same answer, so the response tells nothing about which accounts exist.
+/// An unknown username, a wrong password and a missing or wrong second factor cost the
+/// same argon2 work and get the same answer, so the response tells nothing about which
+/// accounts exist or which part was wrong.
 pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issued> {
     let row = db::staff::by_username(&state.db.pool, req.username.trim()).await?;
     let ok = state
@@ -22,15 +24,9 @@ pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issue
         Some(row) if ok => {
             let factor = crate::db::staff::totp(&state.db.pool, row.id).await?;
             if factor.is_some_and(|f| f.enabled) {
-                match req.totp.as_deref().map(str::trim) {
-                    None | Some("") => return Err(AppError::field("totp", "请输入动态口令")),
-                    Some(code) if !super::totp::check(state, row.id, code).await? => {
-                        return Err(AppError::field(
-                            "totp",
-                            "动态口令不正确或已使用过，请输入应用中显示的最新6位数字",
-                        ));
-                    }
-                    Some(_) => {}
+                let code = req.totp.as_deref().map(str::trim).unwrap_or_default();
+                if code.is_empty() || !super::totp::check(state, row.id, code).await? {
+                    return Err(AppError::BadStaffCredentials);
                 }
             }
             tracing::info!(staff.id = row.id, "staff logged in");

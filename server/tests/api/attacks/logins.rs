@@ -48,3 +48,32 @@ async fn a_guesser_runs_out_of_tries_without_locking_the_owner_out() {
     let (status, _) = login_from(&app, "198.51.100.20", &owner.phone, &owner.password).await;
     assert_eq!(status, StatusCode::OK.as_u16());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn spelling_the_phone_another_way_or_moving_within_an_ipv6_64_buys_no_new_tries() {
+    let app = spawn_app_with(|s| {
+        s.limits.logins_per_account = 5;
+        s.server.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    let owner = app.citizen().await;
+    let digits = owner.phone.clone();
+    let spellings = [
+        digits.clone(),
+        format!("+86 {digits}"),
+        format!("{}-{}-{}", &digits[..3], &digits[3..7], &digits[7..]),
+        format!("86{digits}"),
+        format!(" {} {} ", &digits[..3], &digits[3..]),
+        format!("+86-{digits}"),
+    ];
+    let mut statuses = Vec::new();
+    for (n, spelling) in spellings.iter().enumerate() {
+        // Each try from another address of one subscriber's /64.
+        let client = format!("2001:db8:7:8::{:x}", n + 1);
+        statuses.push(login_from(&app, &client, spelling, "guess-123456").await.0);
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429]);
+    // The owner's own line is another /64.
+    let (status, _) = login_from(&app, "2001:db8:7:9::1", &owner.phone, &owner.password).await;
+    assert_eq!(status, StatusCode::OK.as_u16());
+}

@@ -59,3 +59,43 @@ async fn behind_a_trusted_proxy_each_client_is_counted_apart() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+/// A look-up through the UI's server function, as the island posts it, from `forwarded`.
+async fn ui_lookup_from(app: &TestApp, forwarded: &str) -> String {
+    app.client
+        .post(app.url("/ui/lookup"))
+        .header("X-Forwarded-For", forwarded)
+        .form(&[
+            ("number", "2026-990101-000001"),
+            ("query_code", "ABCD-EFGH-JKLM-NPQR"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_the_ui_door_counts_each_client_apart_too() {
+    let app = spawn_app_with(|s| {
+        s.limits.lookups_per_minute = 3;
+        s.server.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    for _ in 0..3 {
+        let answer = ui_lookup_from(&app, "203.0.113.5").await;
+        assert!(answer.contains("未找到"), "{answer}");
+    }
+    let answer = ui_lookup_from(&app, "203.0.113.5").await;
+    assert!(answer.contains("频繁"), "{answer}");
+    // Another person behind the same proxy is not blocked by the first one's tries, on
+    // this door or on the other: both count the same client.
+    let answer = ui_lookup_from(&app, "203.0.113.6").await;
+    assert!(answer.contains("未找到"), "{answer}");
+    assert_eq!(
+        lookup_from(&app, "203.0.113.5").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
