@@ -168,6 +168,12 @@ pub trait Desk: Send + Sync {
     ) -> Result<Outcome<()>, ApiError>;
     /// The signed-in staff member, if the browser's session is a staff one.
     async fn staff_me(&self, caller: &Caller) -> Result<Outcome<Option<StaffView>>, ApiError>;
+    /// 修改密码: every session of the account ends, this one too.
+    async fn staff_change_password(
+        &self,
+        caller: &Caller,
+        req: shared::account::ChangePasswordRequest,
+    ) -> Result<Outcome<()>, ApiError>;
     async fn queue(
         &self,
         caller: &Caller,
@@ -227,6 +233,13 @@ pub trait AdminDesk: Send + Sync {
         req: StaffUpdateRequest,
     ) -> Result<Outcome<()>, ApiError>;
     async fn reset_totp(&self, caller: &Caller, id: i64) -> Result<Outcome<()>, ApiError>;
+    /// 停用 (`disable`) or 启用 a staff account.
+    async fn set_staff_disabled(
+        &self,
+        caller: &Caller,
+        id: i64,
+        disable: bool,
+    ) -> Result<Outcome<()>, ApiError>;
     async fn create_category(
         &self,
         caller: &Caller,

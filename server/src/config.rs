@@ -127,7 +127,12 @@ impl Settings {
                 config::Environment::with_prefix("APP")
                     .prefix_separator("_")
                     .separator("__")
-                    .try_parsing(true),
+                    .try_parsing(true)
+                    // Lists from the environment are comma-separated.
+                    .list_separator(",")
+                    .with_list_parse_key("security.totp_required_roles")
+                    .with_list_parse_key("server.trusted_proxies")
+                    .with_list_parse_key("notify.outbound_allow"),
             )
             .build()?
             .try_deserialize()

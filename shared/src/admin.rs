@@ -96,6 +96,9 @@ pub struct StaffAccountView {
     pub unit: Option<String>,
     pub roles: Vec<Role>,
     pub totp_enabled: bool,
+    /// 已停用: cannot sign in; the account stays for the audit trail.
+    #[serde(default)]
+    pub disabled: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

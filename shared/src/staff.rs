@@ -112,6 +112,10 @@ pub struct StaffView {
     pub totp_enabled: bool,
     /// The account's roles require one and it is not bound yet: nothing else works until it is.
     pub totp_required: bool,
+    /// Signed in with a password an administrator handed out: nothing else works until the
+    /// staff member has chosen their own.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 #[cfg(test)]

@@ -183,6 +183,20 @@ pub async fn admin_reset_totp(staff_id: String) -> Result<(), UiError> {
     Ok(())
 }
 
+#[server(prefix = "/ui", endpoint = "admin-disable-staff")]
+pub async fn admin_disable_staff(staff_id: String) -> Result<(), UiError> {
+    let id = id("staff_id", &staff_id)?;
+    super::ssr::apply(admin()?.set_staff_disabled(&caller()?, id, true).await?);
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-enable-staff")]
+pub async fn admin_enable_staff(staff_id: String) -> Result<(), UiError> {
+    let id = id("staff_id", &staff_id)?;
+    super::ssr::apply(admin()?.set_staff_disabled(&caller()?, id, false).await?);
+    Ok(())
+}
+
 #[server(prefix = "/ui", endpoint = "admin-create-category")]
 pub async fn admin_create_category(parent_id: String, name: String) -> Result<(), UiError> {
     let parent_id = if parent_id.is_empty() {

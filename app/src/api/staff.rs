@@ -43,6 +43,18 @@ pub async fn staff_me() -> Result<Option<StaffView>, UiError> {
     Ok(super::ssr::apply(desk()?.staff_me(&caller()?).await?))
 }
 
+/// 修改密码: the staff member signs in again afterwards.
+#[server(prefix = "/ui", endpoint = "staff-password")]
+pub async fn staff_password(current_password: String, new_password: String) -> Result<(), UiError> {
+    let req = shared::account::ChangePasswordRequest {
+        current_password,
+        new_password,
+    };
+    super::ssr::apply(desk()?.staff_change_password(&caller()?, req).await?);
+    leptos_actix::redirect("/staff/login?password_changed=1");
+    Ok(())
+}
+
 /// 待办: the queue, filtered by the codes of the filter form (empty means any).
 #[server(prefix = "/ui", endpoint = "staff-queue")]
 pub async fn staff_queue(

@@ -44,9 +44,13 @@ pub struct StaffRow {
     pub password_hash: String,
     pub unit_id: Option<i64>,
     pub unit: Option<String>,
+    /// Signed in with a password an administrator handed out: it must be changed first.
+    pub must_change_password: bool,
+    pub disabled: bool,
 }
 
-const SELECT: &str = "SELECT s.id, s.username, s.display_name, s.roles, s.password_hash, s.unit_id, u.name AS unit \
+const SELECT: &str = "SELECT s.id, s.username, s.display_name, s.roles, s.password_hash, s.unit_id, u.name AS unit, \
+     s.must_change_password, s.disabled_at \
      FROM staff s LEFT JOIN units u ON u.id = s.unit_id";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<StaffRow, sqlx::Error> {
@@ -58,7 +62,45 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<StaffRow, sqlx::Error> {
         password_hash: r.try_get("password_hash")?,
         unit_id: r.try_get("unit_id")?,
         unit: r.try_get("unit")?,
+        must_change_password: r.try_get::<i64, _>("must_change_password")? != 0,
+        disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
     })
+}
+
+/// Marks the account's password as one handed out by an administrator.
+pub async fn require_password_change(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff SET must_change_password = 1 WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The account's own new password; the handed-out one is gone.
+pub async fn set_password(tx: &mut super::Tx, id: i64, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff SET password_hash = $1, must_change_password = 0 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Disables the account (`Some(now)`) or enables it again (`None`); false if there is none.
+pub async fn set_disabled(
+    tx: &mut super::Tx,
+    id: i64,
+    at: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("UPDATE staff SET disabled_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }
 
 pub async fn by_username(pool: &AnyPool, username: &str) -> Result<Option<StaffRow>, sqlx::Error> {
@@ -143,7 +185,7 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<StaffRow>, sqlx::Error> {
 }
 
 pub async fn update_unit_and_roles(
-    pool: &AnyPool,
+    tx: &mut super::Tx,
     id: i64,
     unit: i64,
     roles: &str,
@@ -152,18 +194,18 @@ pub async fn update_unit_and_roles(
         .bind(unit)
         .bind(roles)
         .bind(id)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Unbinds a lost second factor; the staff member binds a new one at the next login.
-pub async fn reset_totp(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn reset_totp(tx: &mut super::Tx, id: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE staff SET totp_secret_enc = NULL, totp_enabled = 0, totp_last_step = 0 WHERE id = $1",
     )
     .bind(id)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -35,6 +35,20 @@ pub async fn record(
     detail: String,
 ) -> AppResult<()> {
     let mut tx = state.db.begin_write().await?;
+    record_in(&mut tx, state, actor, client, action, detail).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(())
+}
+
+/// Records an administrative change in the transaction that makes it: both or neither.
+pub async fn record_in(
+    tx: &mut crate::db::Tx,
+    state: &AppState,
+    actor: &StaffActor,
+    client: &str,
+    action: &str,
+    detail: String,
+) -> AppResult<()> {
     let entry = audit::Entry {
         at: crate::time::now_ms(),
         actor: actor.audit_name(),
@@ -45,8 +59,7 @@ pub async fn record(
         detail: Some(detail),
         client: Some(client),
     };
-    audit::record(&mut tx, &state.vault, entry).await?;
-    tx.commit().await.map_err(anyhow::Error::from)?;
+    audit::record(tx, &state.vault, entry).await?;
     Ok(())
 }
 

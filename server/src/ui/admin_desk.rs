@@ -106,6 +106,21 @@ impl AdminDesk for WebPortal {
         ))
     }
 
+    async fn set_staff_disabled(
+        &self,
+        caller: &Caller,
+        target: i64,
+        disable: bool,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::set_disabled(
+            &self.state,
+            id,
+            &client_of(caller),
+            target,
+            disable
+        ))
+    }
+
     async fn create_category(
         &self,
         caller: &Caller,

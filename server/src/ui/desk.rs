@@ -45,6 +45,22 @@ impl Desk for WebPortal {
         })
     }
 
+    async fn staff_change_password(
+        &self,
+        caller: &Caller,
+        req: shared::account::ChangePasswordRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, _) = self.staff(caller).await?;
+        staff::change_password(&self.state, id, &client_of(caller), &req)
+            .await
+            .map_err(api)?;
+        // Every session ended with the change, this one too: the browser forgets it.
+        Ok(Outcome {
+            value: (),
+            set_cookies: self.cleared_cookies(),
+        })
+    }
+
     async fn staff_me(&self, caller: &Caller) -> Result<Outcome<Option<StaffView>>, ApiError> {
         let Ok((id, set_cookies)) = self.staff(caller).await else {
             return Ok(Outcome {

@@ -28,6 +28,15 @@ pub struct WebPortal {
 }
 
 impl WebPortal {
+    /// Cookies that make the browser forget the session and any look-up grants.
+    pub(super) fn cleared_cookies(&self) -> Vec<String> {
+        let s = self.secure();
+        [Kind::Access, Kind::Refresh, Kind::Receipt, Kind::Track]
+            .into_iter()
+            .map(|k| cookies::clear(k, s).to_string())
+            .collect()
+    }
+
     pub fn new(state: AppState) -> Self {
         Self { state }
     }
@@ -136,14 +145,9 @@ impl Portal for WebPortal {
         if let Some(p) = resolved.principal {
             sessions::end(&self.state, p.session()).await.map_err(api)?;
         }
-        let s = self.secure();
-        let set_cookies = [Kind::Access, Kind::Refresh, Kind::Receipt, Kind::Track]
-            .into_iter()
-            .map(|k| cookies::clear(k, s).to_string())
-            .collect();
         Ok(Outcome {
             value: (),
-            set_cookies,
+            set_cookies: self.cleared_cookies(),
         })
     }
 

@@ -29,6 +29,7 @@ mod queue;
 mod sessions;
 mod setup;
 mod staff;
+mod staff_accounts;
 mod supervision;
 mod ui;
 mod verification;

@@ -10,8 +10,9 @@ use shared::staff::Role;
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
-    AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit, AdminPutCalendar,
-    AdminResetTotp, AdminUpdateStaff, admin_calendar, admin_staff, admin_units, staff_me,
+    AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit, AdminDisableStaff,
+    AdminEnableStaff, AdminPutCalendar, AdminResetTotp, AdminUpdateStaff, admin_calendar,
+    admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -24,6 +25,8 @@ struct Forms {
     competence: ServerAction<AdminCompetence>,
     update: ServerAction<AdminUpdateStaff>,
     reset: ServerAction<AdminResetTotp>,
+    disable: ServerAction<AdminDisableStaff>,
+    enable: ServerAction<AdminEnableStaff>,
     category: ServerAction<AdminCreateCategory>,
     calendar: ServerAction<AdminPutCalendar>,
 }
@@ -35,6 +38,8 @@ pub fn AdminPage() -> impl IntoView {
         competence: ServerAction::new(),
         update: ServerAction::new(),
         reset: ServerAction::new(),
+        disable: ServerAction::new(),
+        enable: ServerAction::new(),
         category: ServerAction::new(),
         calendar: ServerAction::new(),
     };
@@ -181,13 +186,14 @@ fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl I
             let unit_field = format!("{prefix}-unit");
             let options = unit_options(&units, s.unit_id.map(|u| u.0));
             let boxes = role_boxes(&prefix, &s.roles);
-            let (id, totp) = (s.id, s.totp_enabled);
+            let (id, totp, disabled) = (s.id, s.totp_enabled, s.disabled);
             view! {
                 <li class="card">
                     <p class="title">{format!("{}（{}）", s.display_name, s.username)}</p>
-                    <p class="meta">{format!("{} · {} · 动态口令{}", s.unit.clone().unwrap_or_default(),
+                    <p class="meta">{format!("{} · {} · 动态口令{}{}", s.unit.clone().unwrap_or_default(),
                         s.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join("、"),
-                        if s.totp_enabled { "已绑定" } else { "未绑定" })}</p>
+                        if s.totp_enabled { "已绑定" } else { "未绑定" },
+                        if disabled { " · 已停用" } else { "" })}</p>
                     <details>
                         <summary>"调整单位和角色"</summary>
                         <ActionForm action=f.update attr:class="form">
@@ -204,6 +210,21 @@ fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl I
                                 <button type="submit" class="button danger">"重置动态口令"</button>
                             </ActionForm>
                         })}
+                        {if disabled {
+                            Either::Left(view! {
+                                <ActionForm action=f.enable attr:class="inline">
+                                    <input type="hidden" name="staff_id" value=id />
+                                    <button type="submit" class="button">"启用账户"</button>
+                                </ActionForm>
+                            })
+                        } else {
+                            Either::Right(view! {
+                                <ActionForm action=f.disable attr:class="inline">
+                                    <input type="hidden" name="staff_id" value=id />
+                                    <button type="submit" class="button danger">"停用账户（立即退出其所有登录）"</button>
+                                </ActionForm>
+                            })
+                        }}
                     </details>
                 </li>
             }

@@ -5,15 +5,20 @@ use leptos_meta::Title;
 
 use crate::api::StaffLogin;
 use crate::components::field::Field;
-use crate::components::notice::{ErrorSummary, action_error, posted_error};
+use crate::components::notice::{ErrorSummary, Info, action_error, posted_error};
 use crate::error::UiError;
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
     let posted = posted_error::<StaffLogin>();
+    let changed = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("password_changed")
+        .is_some();
     view! {
         <Title text="工作人员登录" />
         <h1>"工作人员登录"</h1>
+        {changed.then(|| view! { <Info><p>"密码已修改，所有登录已退出。请用新密码登录。"</p></Info> })}
         <StaffLoginForm posted />
     }
 }

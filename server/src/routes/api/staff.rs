@@ -5,6 +5,7 @@ pub mod case;
 pub mod identity;
 pub mod login;
 pub mod me;
+pub mod password;
 pub mod queue;
 pub mod register;
 pub mod totp;

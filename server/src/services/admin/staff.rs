@@ -1,13 +1,17 @@
-//! 人员管理: staff accounts, their unit and roles, and resetting a lost second factor.
+//! 人员管理: staff accounts, their unit and roles, resetting a lost second factor, and
+//! disabling an account. A change of roles, a reset factor and a disabled account end
+//! every session of that person at once, and each change is audited in its own
+//! transaction.
 
 use shared::admin::{NewStaffRequest, NewStaffView, StaffAccountView, StaffUpdateRequest};
 use shared::ids::{StaffId, UnitId};
 use shared::staff::Role;
 
-use super::{administrator, record};
+use super::{administrator, record, record_in};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::time::now_ms;
 
 fn role_codes(roles: &[Role]) -> AppResult<String> {
     if roles.is_empty() {
@@ -31,6 +35,7 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<StaffAccoun
             unit: s.unit,
             roles: Role::parse_list(&s.roles),
             totp_enabled: totp,
+            disabled: s.disabled,
         });
     }
     Ok(out)
@@ -72,6 +77,8 @@ pub async fn create(
         .await?
         .map(|s| s.id)
         .ok_or(AppError::NotFound)?;
+    // The administrator saw this password: the new colleague replaces it at first sign-in.
+    db::staff::require_password_change(&state.db.writer, id).await?;
     record(
         state,
         &actor,
@@ -102,17 +109,51 @@ pub async fn update(
     if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
         return Err(AppError::field("unit_id", "请选择所属单位"));
     }
-    if !db::staff::update_unit_and_roles(&state.db.writer, target, req.unit_id.0, &roles).await? {
+    let mut tx = state.db.begin_write().await?;
+    if !db::staff::update_unit_and_roles(&mut tx, target, req.unit_id.0, &roles).await? {
         return Err(AppError::NotFound);
     }
-    record(
+    db::sessions::revoke_all(&mut tx, "staff", target, now_ms()).await?;
+    let detail = format!("staff={target} unit={} roles={roles}", req.unit_id.0);
+    record_in(&mut tx, state, &actor, client, "staff_update", detail).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(())
+}
+
+/// 停用 (`disable`) or 启用 an account; disabling ends its sessions at once.
+pub async fn set_disabled(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    target: i64,
+    disable: bool,
+) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    if target == actor.id && disable {
+        return Err(AppError::Conflict("不能停用自己的账户。".into()));
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    if !db::staff::set_disabled(&mut tx, target, disable.then_some(now)).await? {
+        return Err(AppError::NotFound);
+    }
+    db::sessions::revoke_all(&mut tx, "staff", target, now).await?;
+    let action = if disable {
+        "staff_disable"
+    } else {
+        "staff_enable"
+    };
+    record_in(
+        &mut tx,
         state,
         &actor,
         client,
-        "staff_update",
-        format!("staff={target} unit={} roles={roles}", req.unit_id.0),
+        action,
+        format!("staff={target}"),
     )
-    .await
+    .await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(())
 }
 
 pub async fn reset_totp(
@@ -122,15 +163,13 @@ pub async fn reset_totp(
     target: i64,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
-    if !db::staff::reset_totp(&state.db.writer, target).await? {
+    let mut tx = state.db.begin_write().await?;
+    if !db::staff::reset_totp(&mut tx, target).await? {
         return Err(AppError::NotFound);
     }
-    record(
-        state,
-        &actor,
-        client,
-        "staff_totp_reset",
-        format!("staff={target}"),
-    )
-    .await
+    db::sessions::revoke_all(&mut tx, "staff", target, now_ms()).await?;
+    let detail = format!("staff={target}");
+    record_in(&mut tx, state, &actor, client, "staff_totp_reset", detail).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(())
 }

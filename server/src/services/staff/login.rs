@@ -21,7 +21,7 @@ pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issue
         .verify(row.as_ref().map(|r| r.password_hash.clone()), &req.password)
         .await;
     match row {
-        Some(row) if ok => {
+        Some(row) if ok && !row.disabled => {
             let factor = crate::db::staff::totp(&state.db.pool, row.id).await?;
             if factor.is_some_and(|f| f.enabled) {
                 let code = req.totp.as_deref().map(str::trim).unwrap_or_default();

@@ -21,6 +21,7 @@ pub async fn me(state: &AppState, id: StaffId) -> AppResult<StaffView> {
         unit: row.unit,
         totp_enabled: enabled,
         totp_required: !enabled && super::totp::required(state, &roles),
+        must_change_password: row.must_change_password,
         roles,
     })
 }

@@ -1,5 +1,6 @@
-//! The staff member performing an action: account, unit and roles, as loaded per request;
-//! an account whose roles require a second factor works only once it has bound one.
+//! The staff member performing an action: account, unit and roles, as loaded per request.
+//! A disabled account does not exist here; one still on a handed-out password, or whose
+//! roles require a second factor it has not bound, works only once it has done so.
 
 use shared::ids::StaffId;
 use shared::staff::Role;
@@ -20,7 +21,13 @@ impl StaffActor {
     pub async fn load(state: &AppState, id: StaffId) -> AppResult<Self> {
         let row = db::staff::by_id(&state.db.pool, id.0)
             .await?
+            .filter(|r| !r.disabled)
             .ok_or(AppError::Unauthenticated)?;
+        if row.must_change_password {
+            return Err(AppError::Forbidden(
+                "请先修改初始密码：在“我的账户”中设置只有您自己知道的新密码后才能办理。".into(),
+            ));
+        }
         let roles = Role::parse_list(&row.roles);
         if crate::services::staff::totp::required(state, &roles)
             && !db::staff::totp(&state.db.pool, row.id)

@@ -56,3 +56,27 @@ pub async fn reset_totp(
     staff::reset_totp(&state, who.id, &client::ip(&req).to_string(), *path).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+#[utoipa::path(tag = "admin", params(("id" = i64, Path)), responses((status = 204, description = "Disabled; the person's sessions ended"), (status = 403, body = shared::ApiError), (status = 404, body = shared::ApiError), (status = 409, body = shared::ApiError)), security(("bearer" = [])))]
+#[post("/admin/staff/{id}/disable")]
+pub async fn disable(
+    state: web::Data<AppState>,
+    who: StaffAuth,
+    req: HttpRequest,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, true).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(tag = "admin", params(("id" = i64, Path)), responses((status = 204), (status = 403, body = shared::ApiError), (status = 404, body = shared::ApiError)), security(("bearer" = [])))]
+#[post("/admin/staff/{id}/enable")]
+pub async fn enable(
+    state: web::Data<AppState>,
+    who: StaffAuth,
+    req: HttpRequest,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, false).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -90,6 +90,19 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Json(json!({ "unit_id": sibling_unit, "roles": ["handler"] })),
             "DDDDDDDDDAD",
         ),
+        // Disabled and enabled again at once: the account is used by later rows.
+        row(
+            post.clone(),
+            "/admin/staff/{id}/disable",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/admin/staff/{id}/enable",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
         row(
             post.clone(),
             "/admin/staff/{id}/totp/reset",
@@ -182,6 +195,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "DDDDDDDDDDD",
         ),
         row(get.clone(), "/staff/me", Empty, "DDDAAAAAAAA"),
+        row(
+            put.clone(),
+            "/staff/me/password",
+            Json(json!({ "current_password": "不是这个", "new_password": "山谷里的回声-2026" })),
+            "DDDAAAAAAAA",
+        ),
         row(post.clone(), "/staff/me/totp", Empty, "DDDAAAAAAAA"),
         row(
             post.clone(),

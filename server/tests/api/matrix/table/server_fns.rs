@@ -151,6 +151,15 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "AAAAAAAAAAA",
         ),
         row(post.clone(), "/ui/staff-me", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/staff-password",
+            Form(vec![
+                ("current_password", "不是这个".into()),
+                ("new_password", "山谷里的回声-2026".into()),
+            ]),
+            "DDDAAAAAAAA",
+        ),
         row(post.clone(), "/ui/staff-queue", Form(vec![]), "DDDAAAAAADD"),
         row(
             post.clone(),
@@ -231,6 +240,19 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(
             post.clone(),
             "/ui/admin-reset-totp",
+            Form(vec![("staff_id", sibling_id.to_string())]),
+            "DDDDDDDDDAD",
+        ),
+        // Disabled and enabled again at once: the account is used by later rows.
+        row(
+            post.clone(),
+            "/ui/admin-disable-staff",
+            Form(vec![("staff_id", sibling_id.to_string())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-enable-staff",
             Form(vec![("staff_id", sibling_id.to_string())]),
             "DDDDDDDDDAD",
         ),
