@@ -34,7 +34,7 @@ test('an accusation against the housing bureau goes to the discipline body and t
   await loginCitizen(page, phone, password);
   await page.goto(`${BASE}/file`);
   await hydrated(page);
-  await page.getByLabel('检举控告').check();
+  await page.getByRole('radio', { name: /^检举控告/ }).check();
   await page.getByLabel('类别').selectOption({ label: '住房保障' });
   await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
   await page.getByLabel('被反映人或单位').fill('东城区住房和城乡建设局');

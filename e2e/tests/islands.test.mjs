@@ -114,14 +114,28 @@ test('an administrator binds an authenticator, then creates an account and sees 
 
   // Left as found, through a form the server renders alone (it posts, and the page comes
   // back): the administrator resets their own second factor, so the other test files
-  // can sign in with the password alone; the page then asks for it again.
+  // can sign in with the password alone. A reset ends that person's sessions, so the page
+  // asks them to sign in again.
   const own = page.locator('li.card').filter({ hasText: '（admin）' });
   await own.getByText('调整单位和角色').click();
   await own.getByRole('button', { name: '重置动态口令' }).click();
-  await page.getByText('须先绑定动态口令').first().waitFor();
+  await page.getByText('请先登录').first().waitFor();
   await context.close();
 
-  // Its owner signs in with it.
+  // Its owner signs in with it, and must replace it before working: afterwards the
+  // administrator's copy no longer opens the account.
   const clerk = await staffPage(browser, username, initial);
+  await clerk.page.getByText('须先修改密码才能办理').waitFor();
+  await clerk.page.goto(`${BASE}/staff/account`);
+  await hydrated(clerk.page);
+  await clerk.page.getByLabel('当前密码').fill(initial);
+  await clerk.page.getByLabel('新密码').fill('只有我知道的口令-江南春');
+  await clerk.page.getByRole('button', { name: '修改密码' }).click();
+  await clerk.page.getByText('密码已修改，所有登录已退出').waitFor();
   await clerk.context.close();
+  const res = await fetch(`${BASE}/api/v1/staff/sessions`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: initial }),
+  });
+  assert.equal(res.status, 401);
 });

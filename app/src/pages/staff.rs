@@ -45,12 +45,15 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
         <div class="staff-bar">
             <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
             <A href="/staff">"待办"</A>
-            <A href="/staff/account">"动态口令"</A>
+            <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
             <ActionForm action=logout attr:class="inline">
                 <button type="submit" class="link">"退出"</button>
             </ActionForm>
         </div>
+        {me.must_change_password.then(|| view! {
+            <p class="notice error" role="alert">"您正在使用管理员设置的初始密码，须先修改密码才能办理。" <A href="/staff/account">"现在修改"</A></p>
+        })}
         {me.totp_required.then(|| view! {
             <p class="notice error" role="alert">"您的岗位须先绑定动态口令（TOTP）才能办理。" <A href="/staff/account">"现在绑定"</A></p>
         })}

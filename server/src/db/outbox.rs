@@ -101,26 +101,34 @@ fn from_row(r: &AnyRow) -> Result<MessageRow, sqlx::Error> {
     })
 }
 
-/// Claims up to `limit` due messages for `worker` until `until`: pending ones whose time
-/// has come, and ones whose previous claimant died (lease expired). On PostgreSQL the
-/// candidate rows are locked with SKIP LOCKED so concurrent workers take disjoint sets;
-/// SQLite runs one writer at a time, so the single UPDATE is already exclusive.
+/// Claims up to `limit` due messages of `channels` (every channel when empty) for `worker`
+/// until `until`: pending ones whose time has come, and ones whose previous claimant died
+/// (lease expired). On PostgreSQL the candidate rows are locked with SKIP LOCKED so
+/// concurrent workers take disjoint sets; SQLite runs one writer at a time, so the single
+/// UPDATE is already exclusive. Channel names are constants of the worker's lanes.
 pub async fn claim(
     db: &Db,
     worker: &str,
     now: i64,
     until: i64,
     limit: i64,
+    channels: &[&'static str],
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
     let lock = match db.backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
+    let lane = if channels.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = channels.iter().map(|c| format!("'{c}'")).collect();
+        format!(" AND channel IN ({})", quoted.join(", "))
+    };
     let sql = format!(
         "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2 WHERE id IN \
-         (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= $3) \
-         OR (status = 'sending' AND claimed_until < $3) ORDER BY next_attempt_at, id LIMIT $4{lock}) \
-         RETURNING {COLUMNS}"
+         (SELECT id FROM outbox WHERE ((status = 'pending' AND next_attempt_at <= $3) \
+         OR (status = 'sending' AND claimed_until < $3)){lane} ORDER BY next_attempt_at, id \
+         LIMIT $4{lock}) RETURNING {COLUMNS}"
     );
     sqlx::query(&sql)
         .bind(worker)

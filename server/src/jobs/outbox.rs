@@ -80,8 +80,43 @@ impl Channels {
     }
 }
 
-/// How long a claim lasts: past it, the message counts as abandoned and is claimed again.
-const LEASE_MS: i64 = 60_000;
+/// Deliveries of one batch under way at once.
+pub const PARALLEL: usize = 8;
+
+/// How long a claim lasts: past it, the message counts as abandoned (its worker died) and
+/// is claimed again. It covers the whole batch at its slowest (every delivery running to
+/// its timeout, `PARALLEL` at a time) and a minute more, so no live worker's message is
+/// ever claimed, and sent, by a second instance.
+pub fn lease_ms(n: &NotifySettings) -> i64 {
+    let batch = usize::try_from(n.batch.max(1)).unwrap_or(1);
+    let rounds = i64::try_from(batch.div_ceil(PARALLEL)).unwrap_or(i64::MAX / 2);
+    let timeout_ms = i64::try_from(n.timeout_secs)
+        .unwrap_or(0)
+        .saturating_mul(1000);
+    rounds.saturating_mul(timeout_ms).saturating_add(60_000)
+}
+
+/// Which channels a worker loop delivers: people's messages never wait behind other
+/// machines, so a slow partner system cannot hold up a verification code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    /// SMS, e-mail and in-app: what people wait for.
+    People,
+    /// Webhooks and partner handling systems.
+    Systems,
+    /// Every channel (one round of everything, as tests and tools drive it).
+    All,
+}
+
+impl Lane {
+    fn channels(self) -> &'static [&'static str] {
+        match self {
+            Lane::People => &["sms", "email", "inapp"],
+            Lane::Systems => &["webhook", "partner"],
+            Lane::All => &[],
+        }
+    }
+}
 
 /// What one round did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -91,66 +126,95 @@ pub struct Round {
     pub dead: usize,
 }
 
-/// Claims one batch and delivers it.
+/// Claims one batch of every channel and delivers it.
 pub async fn run_once(
     state: &AppState,
     channels: &Channels,
     worker: &str,
 ) -> anyhow::Result<Round> {
+    run_lane(state, channels, worker, Lane::All).await
+}
+
+/// Claims one batch of `lane`'s channels and delivers it, `PARALLEL` at a time.
+pub async fn run_lane(
+    state: &AppState,
+    channels: &Channels,
+    worker: &str,
+    lane: Lane,
+) -> anyhow::Result<Round> {
+    use futures_util::StreamExt;
     let n = &state.settings.notify;
     let now = now_ms();
-    let claimed = db::outbox::claim(&state.db, worker, now, now + LEASE_MS, n.batch).await?;
+    let until = now + lease_ms(n);
+    let claimed =
+        db::outbox::claim(&state.db, worker, now, until, n.batch, lane.channels()).await?;
+    let outcomes: Vec<anyhow::Result<Option<&'static str>>> = futures_util::stream::iter(claimed)
+        .map(|m| deliver_and_settle(state, channels, worker, m))
+        .buffer_unordered(PARALLEL)
+        .collect()
+        .await;
     let mut round = Round::default();
-    for m in claimed {
-        let timeout = Duration::from_secs(n.timeout_secs);
-        let outcome = match tokio::time::timeout(timeout, deliver(state, channels, &m)).await {
-            Ok(r) => r,
-            Err(_) => Err(SendError::Retry {
-                reason: "timed out".into(),
-                retry_after: None,
-            }),
-        };
-        let now = now_ms();
-        let (status, next_at, error) = match &outcome {
-            Ok(()) => ("sent", now, None),
-            Err(SendError::Permanent(_)) => ("dead", now, Some(outcome_reason(&outcome))),
-            Err(SendError::Retry { .. }) if m.attempts + 1 >= n.max_attempts => (
-                "dead",
-                now,
-                Some(format!(
-                    "{}（已重试{}次）",
-                    outcome_reason(&outcome),
-                    m.attempts + 1
-                )),
-            ),
-            Err(SendError::Retry { retry_after, .. }) => (
-                "pending",
-                now + backoff_ms(n, m.attempts, *retry_after),
-                Some(outcome_reason(&outcome)),
-            ),
-        };
-        if db::outbox::settle(
-            &state.db.writer,
-            m.id,
-            worker,
-            status,
-            next_at,
-            error.as_deref(),
-            now,
-        )
-        .await?
-        {
-            match status {
-                "sent" => round.sent += 1,
-                "dead" => round.dead += 1,
-                _ => round.retried += 1,
-            }
-            if status == "dead" {
-                tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
-            }
+    for outcome in outcomes {
+        match outcome? {
+            Some("sent") => round.sent += 1,
+            Some("dead") => round.dead += 1,
+            Some(_) => round.retried += 1,
+            None => {}
         }
     }
     Ok(round)
+}
+
+/// Delivers one claimed message and records the outcome; the status it settled in, or
+/// `None` if the claim was lost meanwhile.
+async fn deliver_and_settle(
+    state: &AppState,
+    channels: &Channels,
+    worker: &str,
+    m: MessageRow,
+) -> anyhow::Result<Option<&'static str>> {
+    let n = &state.settings.notify;
+    let timeout = Duration::from_secs(n.timeout_secs);
+    let outcome = match tokio::time::timeout(timeout, deliver(state, channels, &m)).await {
+        Ok(r) => r,
+        Err(_) => Err(SendError::Retry {
+            reason: "timed out".into(),
+            retry_after: None,
+        }),
+    };
+    let now = now_ms();
+    let (status, next_at, error) = match &outcome {
+        Ok(()) => ("sent", now, None),
+        Err(SendError::Permanent(_)) => ("dead", now, Some(outcome_reason(&outcome))),
+        Err(SendError::Retry { .. }) if m.attempts + 1 >= n.max_attempts => (
+            "dead",
+            now,
+            Some(format!(
+                "{}（已重试{}次）",
+                outcome_reason(&outcome),
+                m.attempts + 1
+            )),
+        ),
+        Err(SendError::Retry { retry_after, .. }) => (
+            "pending",
+            now + backoff_ms(n, m.attempts, *retry_after),
+            Some(outcome_reason(&outcome)),
+        ),
+    };
+    let settled = db::outbox::settle(
+        &state.db.writer,
+        m.id,
+        worker,
+        status,
+        next_at,
+        error.as_deref(),
+        now,
+    )
+    .await?;
+    if settled && status == "dead" {
+        tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
+    }
+    Ok(settled.then_some(status))
 }
 
 fn outcome_reason(r: &Result<(), SendError>) -> String {
@@ -402,13 +466,26 @@ pub async fn worker(state: AppState) {
         }
     };
     let name = format!("w{:x}", rand::random::<u64>());
+    tokio::join!(
+        lane_loop(&state, &channels, &name, Lane::People),
+        lane_loop(&state, &channels, &name, Lane::Systems),
+    );
+}
+
+/// One lane's rounds, every second; the people's lane also as soon as a change asks
+/// (a verification code should not wait for the tick).
+async fn lane_loop(state: &AppState, channels: &Channels, name: &str, lane: Lane) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
-        tokio::select! {
-            _ = tick.tick() => {}
-            () = state.outbox_wake.notified() => {}
+        if lane == Lane::People {
+            tokio::select! {
+                _ = tick.tick() => {}
+                () = state.outbox_wake.notified() => {}
+            }
+        } else {
+            tick.tick().await;
         }
-        match run_once(&state, &channels, &name).await {
+        match run_lane(state, channels, name, lane).await {
             Ok(r) if r != Round::default() => {
                 tracing::debug!(
                     sent = r.sent,

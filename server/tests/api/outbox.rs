@@ -7,7 +7,7 @@ pub(crate) mod stand_ins;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use server::jobs::outbox::{Channels, Round, run_once};
+use server::jobs::outbox::{Channels, Lane, Round, run_lane, run_once};
 use stand_ins::{Mode, StandIn, smtp_sink};
 
 use crate::helpers::{TestApp, spawn_app_with};
@@ -204,7 +204,7 @@ async fn a_worker_killed_mid_send_leaves_the_message_to_the_next_one() {
     app.file_ok(&citizen.token).await;
     // Worker "w-dead" claims everything and dies before settling; its lease runs out.
     let now = chrono::Utc::now().timestamp_millis();
-    let claimed = server::db::outbox::claim(&app.state.db, "w-dead", now, now - 1, 50)
+    let claimed = server::db::outbox::claim(&app.state.db, "w-dead", now, now - 1, 50, &[])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 2);
@@ -357,4 +357,87 @@ async fn a_partner_subscription_receives_signed_versioned_events_and_keeps_a_del
     assert_eq!(log.as_array().unwrap().len(), 1);
     assert_eq!(log[0]["status"], "sent");
     assert_eq!(log[0]["event"], "petition_filed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hanging_partner_system_does_not_hold_up_a_verification_code() {
+    let partner = StandIn::start().await;
+    *partner.mode.lock().unwrap() = Mode::Hang;
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |s| s.notify.timeout_secs = 30).await;
+    let admin = crate::helpers::staff(&app, "示范市信访局", "administrator").await;
+    let res = app
+        .post_json(
+            "/api/v1/admin/webhooks",
+            Some(&admin),
+            &json!({ "name": "省信访信息系统", "url": partner.url, "events": ["*"] }),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    let citizen = app.citizen().await;
+    for _ in 0..3 {
+        app.file_ok(&citizen.token).await;
+    }
+    let before = sms.keys().len();
+    // Partner deliveries hang (each until its 30 s timeout) in their own lane...
+    let systems = {
+        let (state, channels) = (
+            app.state.clone(),
+            Channels::from_settings(&app.state).unwrap(),
+        );
+        tokio::spawn(async move { run_lane(&state, &channels, "w-systems", Lane::Systems).await })
+    };
+    // ...while a person asks for a code, and the people's lane sends it at once.
+    let phone = crate::helpers::phone();
+    let res = app
+        .post_json(
+            "/api/v1/verification-codes",
+            None,
+            &json!({ "phone": phone, "purpose": "register" }),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::ACCEPTED);
+    let round = run_lane(&app.state, &channels, "w-people", Lane::People)
+        .await
+        .unwrap();
+    assert!(round.sent >= 4, "{round:?}");
+    assert_eq!(sms.keys().len(), before + 4, "three receipts and the code");
+    assert!(!systems.is_finished(), "the partner lane is still waiting");
+    systems.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_outlives_the_slowest_batch_so_no_second_instance_sends_it_again() {
+    let sms = StandIn::start().await;
+    let (app, _) = portal(&sms, |_| {}).await;
+    let citizen = app.citizen().await;
+    app.file_ok(&citizen.token).await;
+    let n = &app.state.settings.notify;
+    let now = chrono::Utc::now().timestamp_millis();
+    let until = now + server::jobs::outbox::lease_ms(n);
+    server::db::outbox::claim(&app.state.db, "w-slow", now, until, n.batch, &[])
+        .await
+        .unwrap();
+    // The worst case of a batch: every delivery runs to its timeout, PARALLEL at a time.
+    let rounds = usize::try_from(n.batch)
+        .unwrap()
+        .div_ceil(server::jobs::outbox::PARALLEL);
+    let slowest = i64::try_from(rounds).unwrap() * i64::try_from(n.timeout_secs).unwrap() * 1000;
+    let leases: Vec<i64> =
+        sqlx::query_scalar("SELECT claimed_until FROM outbox WHERE claimed_by = 'w-slow'")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert!(!leases.is_empty());
+    assert!(
+        leases.iter().all(|l| *l - now > slowest),
+        "{leases:?} vs {slowest}"
+    );
+    // Another instance, when the slowest batch could just have finished, finds nothing of
+    // it to claim.
+    let later = now + slowest;
+    let again = server::db::outbox::claim(&app.state.db, "w-other", later, later + 1, 50, &[])
+        .await
+        .unwrap();
+    assert!(again.is_empty());
 }
