@@ -1,6 +1,9 @@
 //! The audit trail: every action appends who, role, unit, what, when and from where to a
 //! MAC-chained log in the action's own transaction; `verify` finds any changed, inserted
-//! or deleted record.
+//! or deleted record, and, against the checkpoint kept outside the database, records cut
+//! off the end or a chain emptied.
+
+pub mod checkpoint;
 
 use shared::audit_chain::ChainWalk;
 
@@ -70,6 +73,38 @@ pub struct Verification {
     pub checked: i64,
     /// The first break found, in words, with its sequence number.
     pub problem: Option<String>,
+}
+
+/// [`verify`], then the chain against the checkpoint at `checkpoint` (if one was written):
+/// the record it names must still be there, with the same MAC.
+pub async fn verify_with_checkpoint(
+    pool: &sqlx::AnyPool,
+    vault: &Vault,
+    checkpoint: &std::path::Path,
+) -> anyhow::Result<Verification> {
+    let v = verify(pool, vault).await?;
+    if v.problem.is_some() {
+        return Ok(v);
+    }
+    let problem = match checkpoint::read(checkpoint, vault) {
+        Err(e) => Some(format!("审计检查点文件无法使用（{e}）")),
+        Ok(None) => None,
+        Ok(Some(cp)) if cp.seq > v.checked => Some(format!(
+            "检查点记录到第{}条，审计链现只有{}条：末尾的记录已被删除",
+            cp.seq, v.checked
+        )),
+        Ok(Some(cp)) => {
+            let kept = db::audit::page(pool, cp.seq - 1, 1).await?;
+            match kept.first() {
+                Some(r) if r.seq == cp.seq && crate::crypto::same(&r.mac, &cp.mac) => None,
+                _ => Some(format!("第{}条记录与检查点不符：审计链已被重写", cp.seq)),
+            }
+        }
+    };
+    Ok(Verification {
+        checked: v.checked,
+        problem,
+    })
 }
 
 /// Walks the chain from the first record and checks every link and the head.

@@ -92,6 +92,10 @@ pub struct SecuritySettings {
     pub totp_required_roles: Vec<shared::staff::Role>,
     pub access_token_minutes: i64,
     pub refresh_token_days: i64,
+    /// Where the audit chain's signed checkpoint is kept; best on storage apart from the
+    /// database (another disk, an append-only share). Empty: `<data_dir>/audit.checkpoint`.
+    #[serde(default)]
+    pub audit_checkpoint: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -140,6 +144,15 @@ impl Settings {
 }
 
 impl Settings {
+    /// The audit chain's checkpoint file.
+    pub fn audit_checkpoint(&self) -> std::path::PathBuf {
+        if self.security.audit_checkpoint.is_empty() {
+            self.data_dir.join("audit.checkpoint")
+        } else {
+            std::path::PathBuf::from(&self.security.audit_checkpoint)
+        }
+    }
+
     /// Where webhooks and partner pushes may go: https only unless this is a demo portal.
     pub fn destinations(&self) -> crate::notify::outbound::Destinations {
         crate::notify::outbound::Destinations::new(self.notify.outbound_allow.clone(), !self.demo)

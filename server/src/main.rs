@@ -82,7 +82,9 @@ async fn create_admin(settings: Settings, username: &str) -> anyhow::Result<()> 
 
 async fn verify_audit(settings: Settings) -> anyhow::Result<()> {
     let state = build_state(settings).await?;
-    let report = server::audit::verify(&state.db.pool, &state.vault).await?;
+    let checkpoint = state.settings.audit_checkpoint();
+    let report =
+        server::audit::verify_with_checkpoint(&state.db.pool, &state.vault, &checkpoint).await?;
     match report.problem {
         None => {
             println!("审计链完整：共校验{}条记录。", report.checked);

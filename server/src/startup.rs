@@ -143,8 +143,9 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
 }
 
 /// Every minute: forget idle rate-limit clients, drop idempotency records and
-/// verification codes older than a day (saved receipts hold query codes), and pick up calendar years another
-/// instance's administrator entered. Safe on several instances at once.
+/// verification codes older than a day (saved receipts hold query codes), pick up calendar
+/// years another instance's administrator entered, and move the audit checkpoint. Safe on
+/// several instances at once.
 async fn housekeeping(state: AppState) {
     const KEEP_MS: i64 = 24 * 3600 * 1000;
     let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -164,6 +165,9 @@ async fn housekeeping(state: AppState) {
         }
         if let Err(e) = state.calendar.reload(&state.db.pool).await {
             tracing::warn!(error = %e, "failed to reload the holiday calendar");
+        }
+        if let Err(e) = crate::audit::checkpoint::advance(&state).await {
+            tracing::warn!(error = %e, "failed to write the audit checkpoint");
         }
     }
 }

@@ -21,7 +21,8 @@ pub async fn verify(state: &AppState, staff: StaffId) -> AppResult<AuditReport> 
     if !actor.has_any(&[Role::Auditor]) {
         return Err(AppError::Forbidden("只有审计员可以校验审计记录。".into()));
     }
-    let v = crate::audit::verify(&state.db.pool, &state.vault).await?;
+    let checkpoint = state.settings.audit_checkpoint();
+    let v = crate::audit::verify_with_checkpoint(&state.db.pool, &state.vault, &checkpoint).await?;
     Ok(AuditReport {
         checked: v.checked,
         intact: v.problem.is_none(),

@@ -38,7 +38,9 @@ impl Desk for WebPortal {
             .limiters
             .login(Self::ip(caller), &req.username)
             .map_err(api)?;
-        let issued = staff::login(&self.state, &req).await.map_err(api)?;
+        let issued = staff::login(&self.state, &client_of(caller), &req)
+            .await
+            .map_err(api)?;
         Ok(Outcome {
             value: (),
             set_cookies: self.session_cookies(issued),
@@ -129,7 +131,7 @@ impl Desk for WebPortal {
 
     async fn totp_confirm(&self, caller: &Caller, code: String) -> Result<Outcome<()>, ApiError> {
         let (id, set_cookies) = self.staff(caller).await?;
-        staff::totp::confirm(&self.state, id, &code)
+        staff::totp::confirm(&self.state, id, &client_of(caller), &code)
             .await
             .map_err(api)?;
         Ok(Outcome {

@@ -90,3 +90,76 @@ async fn the_verify_command_reports_a_tampered_record_and_fails() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("第1条记录的内容已被改动"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cutting_off_the_end_of_the_chain_or_emptying_it_is_found_by_the_checkpoint() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    for _ in 0..3 {
+        app.file_ok(&citizen.token).await;
+    }
+    // Signing in and binding the second factor are in the trail too.
+    let admin = staff(&app, "示范市信访局", "administrator").await;
+    assert!(!admin.is_empty());
+    let pool = &app.state.db.pool;
+    for action in ["staff_login", "staff_totp_bound"] {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = $1")
+            .bind(action)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(n >= 1, "{action}");
+    }
+    // The minute's housekeeping writes the checkpoint outside the database.
+    server::audit::checkpoint::advance(&app.state)
+        .await
+        .unwrap();
+    let checkpoint = app.state.settings.audit_checkpoint();
+    let verify = || server::audit::verify_with_checkpoint(pool, &app.state.vault, &checkpoint);
+    assert_eq!(verify().await.unwrap().problem, None);
+
+    // An insider with the database (not the master key) cuts the last two records off and
+    // points the head at the new last one: the chain alone still looks whole...
+    let (last, _) = server::db::audit::head(pool).await.unwrap();
+    let keep = last - 2;
+    let mac: Vec<u8> = sqlx::query_scalar("SELECT mac FROM audit_log WHERE seq = $1")
+        .bind(keep)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq > $1")
+        .bind(keep)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE audit_head SET last_seq = $1, last_mac = $2 WHERE id = 1")
+        .bind(keep)
+        .bind(&mac)
+        .execute(pool)
+        .await
+        .unwrap();
+    let chain_only = server::audit::verify(pool, &app.state.vault).await.unwrap();
+    assert_eq!(chain_only.problem, None);
+    // ...but not against the checkpoint, which the next minute does not move backwards.
+    let report = verify().await.unwrap();
+    assert!(report.problem.unwrap().contains("末尾的记录已被删除"));
+    server::audit::checkpoint::advance(&app.state)
+        .await
+        .unwrap();
+    assert!(verify().await.unwrap().problem.is_some());
+
+    // Emptying the whole chain is found the same way.
+    sqlx::query("DELETE FROM audit_log")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE audit_head SET last_seq = 0, last_mac = $1 WHERE id = 1")
+        .bind(Vec::<u8>::new())
+        .execute(pool)
+        .await
+        .unwrap();
+    assert!(verify().await.unwrap().problem.is_some());
+    // And a forged checkpoint is refused: it is signed with a key the insider lacks.
+    std::fs::write(&checkpoint, "0 00 00\n").unwrap();
+    assert!(verify().await.unwrap().problem.unwrap().contains("检查点"));
+}

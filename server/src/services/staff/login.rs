@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// An unknown username, a wrong password and a missing or wrong second factor cost the
 /// same argon2 work and get the same answer, so the response tells nothing about which
 /// accounts exist or which part was wrong.
-pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issued> {
+pub async fn login(state: &AppState, client: &str, req: &StaffLoginRequest) -> AppResult<Issued> {
     let row = db::staff::by_username(&state.db.pool, req.username.trim()).await?;
     let ok = state
         .passwords
@@ -29,6 +29,20 @@ pub async fn login(state: &AppState, req: &StaffLoginRequest) -> AppResult<Issue
                     return Err(AppError::BadStaffCredentials);
                 }
             }
+            // Who signed in, when and from where: the audit trail's, in its own transaction.
+            let entry = crate::audit::Entry {
+                at: crate::time::now_ms(),
+                actor: format!("staff:{}", row.id),
+                role: Some(&row.roles),
+                unit_id: row.unit_id,
+                action: "staff_login",
+                petition_id: None,
+                detail: None,
+                client: Some(client),
+            };
+            let mut tx = state.db.begin_write().await?;
+            crate::audit::record(&mut tx, &state.vault, entry).await?;
+            tx.commit().await.map_err(anyhow::Error::from)?;
             tracing::info!(staff.id = row.id, "staff logged in");
             sessions::start(
                 state,

@@ -52,8 +52,21 @@ pub async fn check(state: &AppState, id: i64, code: &str) -> AppResult<bool> {
     }
 }
 
-pub async fn confirm(state: &AppState, id: StaffId, code: &str) -> AppResult<()> {
+pub async fn confirm(state: &AppState, id: StaffId, client: &str, code: &str) -> AppResult<()> {
     if check(state, id.0, code).await? {
+        let entry = crate::audit::Entry {
+            at: crate::time::now_ms(),
+            actor: format!("staff:{}", id.0),
+            role: None,
+            unit_id: None,
+            action: "staff_totp_bound",
+            petition_id: None,
+            detail: None,
+            client: Some(client),
+        };
+        let mut tx = state.db.begin_write().await?;
+        crate::audit::record(&mut tx, &state.vault, entry).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
         tracing::info!(staff.id = id.0, "second factor bound");
         Ok(())
     } else {

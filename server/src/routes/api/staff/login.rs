@@ -25,6 +25,6 @@ pub async fn login(
     body: web::Json<StaffLoginRequest>,
 ) -> AppResult<HttpResponse> {
     state.limiters.login(client::ip(&req), &body.username)?;
-    let issued = staff::login(&state, &body).await?;
+    let issued = staff::login(&state, &client::ip(&req).to_string(), &body).await?;
     Ok(issued_response(&state, issued))
 }

@@ -37,8 +37,10 @@ pub async fn setup(state: web::Data<AppState>, who: StaffAuth) -> AppResult<Http
 pub async fn confirm(
     state: web::Data<AppState>,
     who: StaffAuth,
+    req: actix_web::HttpRequest,
     body: web::Json<TotpConfirmRequest>,
 ) -> AppResult<HttpResponse> {
-    staff::totp::confirm(&state, who.id, &body.code).await?;
+    let client = crate::routes::client::ip(&req).to_string();
+    staff::totp::confirm(&state, who.id, &client, &body.code).await?;
     Ok(HttpResponse::NoContent().finish())
 }
