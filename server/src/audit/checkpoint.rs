@@ -92,7 +92,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> anyhow::Result<Vec<u8>> {
-    anyhow::ensure!(text.len() % 2 == 0, "odd length");
+    anyhow::ensure!(text.len().is_multiple_of(2), "odd length");
     (0..text.len())
         .step_by(2)
         .map(|i| Ok(u8::from_str_radix(&text[i..i + 2], 16)?))
