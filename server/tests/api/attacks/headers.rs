@@ -1,6 +1,7 @@
 //! Security headers: each rendered page carries a Content-Security-Policy whose nonce is
 //! that response's own (and on every inline script it allows), everything else a policy
-//! that allows nothing; HSTS, nosniff, frame-ancestors and the referrer policy everywhere.
+//! that allows nothing; HSTS, nosniff, frame-ancestors, the referrer policy and no-store
+//! everywhere.
 
 use std::collections::HashSet;
 
@@ -28,6 +29,8 @@ fn assert_common(res: &Response, what: &str) {
         header(res, "content-security-policy").contains("frame-ancestors 'none'"),
         "{what}"
     );
+    // Receipts, case files and accounts carry personal data: no cache keeps any answer.
+    assert!(header(res, "cache-control").contains("no-store"), "{what}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
