@@ -21,7 +21,7 @@ use crate::notify::outbound::Destinations;
 use crate::notify::sms::aliyun::Aliyun;
 use crate::notify::sms::tencent::Tencent;
 use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
-use crate::notify::templates::Event;
+use crate::notify::templates::{self, Event};
 use crate::notify::webhook;
 use crate::state::AppState;
 use crate::time::now_ms;
@@ -214,6 +214,9 @@ async fn deliver_and_settle(
     if settled && status == "dead" {
         tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
     }
+    if settled && status == "sent" {
+        forget_secrets(state, &m).await?;
+    }
     Ok(settled.then_some(status))
 }
 
@@ -294,6 +297,9 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
     let event = Event::from_code(&m.template)
         .ok_or_else(|| SendError::Permanent("unknown event".into()))?;
     let (title, body) = event.render(&params);
+    // What the server keeps at rest of a message with a code: the code left out. The SMS
+    // and the e-mail itself are the petitioner's copies (with the receipt page).
+    let (_, kept) = event.render(&templates::redacted(&params));
     let db_error = |e: sqlx::Error| SendError::Retry {
         reason: format!("database: {e}"),
         retry_after: None,
@@ -325,7 +331,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                     id,
                     m.petition_id,
                     &title,
-                    &body,
+                    &kept,
                     m.id,
                     now_ms(),
                 )
@@ -375,7 +381,12 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 from: &state.settings.notify.email.from,
                 to: &to,
                 subject: &format!("【阳光信访】{title}"),
-                body: &body,
+                // A mail folder on the server is a copy at rest, not the petitioner's inbox.
+                body: if channels.mailer.keeps_copies() {
+                    &kept
+                } else {
+                    &body
+                },
                 key: &m.idem_key,
             };
             channels.mailer.send(mail).await
@@ -415,6 +426,21 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
         }
         other => Err(SendError::Permanent(format!("unknown channel {other}"))),
     }
+}
+
+/// Once a message is delivered, its row keeps its parameters without the code in them (a
+/// query code or a verification code): it is needed only until it has gone out.
+async fn forget_secrets(state: &AppState, m: &MessageRow) -> anyhow::Result<()> {
+    let params = state.vault.decrypt(Field::Outbox, &m.params_enc)?;
+    let params: BTreeMap<String, String> = serde_json::from_str(&params)?;
+    let kept = templates::redacted(&params);
+    if kept != params {
+        let enc = state
+            .vault
+            .encrypt(Field::Outbox, &serde_json::to_string(&kept)?);
+        db::outbox::replace_params(&state.db.writer, m.id, &enc).await?;
+    }
+    Ok(())
 }
 
 /// Refuses, for good, a call to a destination that is not permitted (saved before the

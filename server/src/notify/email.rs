@@ -27,6 +27,12 @@ pub struct Mail<'a> {
 }
 
 impl Mailer {
+    /// Whether sending writes a copy on this server (the mail folder): such copies leave out
+    /// secrets such as query codes.
+    pub fn keeps_copies(&self) -> bool {
+        matches!(self, Self::Files(_))
+    }
+
     pub fn from_settings(
         s: &EmailSettings,
         data_dir: &std::path::Path,

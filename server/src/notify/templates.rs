@@ -35,6 +35,20 @@ pub enum Event {
     CaseToPartner,
 }
 
+/// Parameters that are secrets (a query code, a verification code): sent once, never kept.
+const SECRETS: &[&str] = &["code"];
+
+/// `p` with every secret left out, for what the server keeps after sending.
+pub fn redacted(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let mut kept = p.clone();
+    for key in SECRETS {
+        if let Some(v) = kept.get_mut(*key) {
+            *v = "（已隐去，请查看短信或提交回执）".to_owned();
+        }
+    }
+    kept
+}
+
 impl Event {
     pub const ALL: [Event; 14] = [
         Self::PetitionFiled,
@@ -101,6 +115,7 @@ impl Event {
     }
 
     /// The title (in-app, e-mail subject) and the body (SMS, in-app, e-mail) with `p` filled in.
+    /// The message's title and text with `p` filled in.
     pub fn render(self, p: &BTreeMap<String, String>) -> (String, String) {
         let v = |k: &str| p.get(k).cloned().unwrap_or_default();
         let n = v("number");

@@ -441,3 +441,40 @@ async fn a_claim_outlives_the_slowest_batch_so_no_second_instance_sends_it_again
         .unwrap();
     assert!(again.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_code_is_kept_only_until_it_is_delivered() {
+    let sms = StandIn::start().await;
+    let (app, channels) = portal(&sms, |_| {}).await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let code = receipt["query_code"].as_str().unwrap().to_owned();
+    run_once(&app.state, &channels, "w1").await.unwrap();
+    // The text itself carries the code: it is the petitioner's copy.
+    let seen = sms.seen.lock().unwrap().clone();
+    assert!(seen[0].1["text"].as_str().unwrap().contains(&code));
+    // The in-app notice and the outbox rows kept at rest do not.
+    let inbox = app
+        .get("/api/v1/notifications", Some(&citizen.token))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        inbox.contains("信访事项已提交") && !inbox.contains(&code),
+        "{inbox}"
+    );
+    let rows: Vec<Vec<u8>> = sqlx::query_scalar("SELECT params_enc FROM outbox")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(!rows.is_empty());
+    for enc in rows {
+        let params = app
+            .state
+            .vault
+            .decrypt(server::crypto::Field::Outbox, &enc)
+            .unwrap();
+        assert!(!params.contains(&code), "{params}");
+    }
+}
