@@ -17,7 +17,9 @@ use crate::pages::citizen::{
     AccountPage, FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
 use crate::pages::public::{DevSmsPage, LookupPage, TrackPage};
-use crate::pages::staff::{AdminPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage};
+use crate::pages::staff::{
+    AdminPage, AuditPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage,
+};
 use crate::pages::{HomePage, NotFound};
 
 /// The HTML document around the app, rendered on the server.
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </SessionProvider>

@@ -207,6 +207,18 @@ pub trait Desk: Send + Sync {
 /// 系统管理: what the administration pages need from the server.
 #[async_trait::async_trait]
 pub trait AdminDesk: Send + Sync {
+    /// 审计记录, newest first (auditors).
+    async fn audit_records(
+        &self,
+        caller: &Caller,
+        before: Option<i64>,
+        number: Option<String>,
+    ) -> Result<Outcome<shared::admin::AuditRecordsPage>, ApiError>;
+    /// 校验审计链 (auditors).
+    async fn audit_verify(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::admin::AuditReport>, ApiError>;
     async fn units(&self, caller: &Caller)
     -> Result<Outcome<(Vec<UnitView>, Reference)>, ApiError>;
     async fn create_unit(

@@ -63,6 +63,7 @@ use crate::routes::api::{
         admin::calendar::list,
         admin::calendar::put_year,
         audit::verify,
+        audit::records,
         admin::outbox::list,
         admin::outbox::retry,
         admin::webhooks::create,

@@ -1,5 +1,6 @@
-//! What administrators send and see: units with jurisdictions and competences, staff
-//! accounts and roles, categories, and the holiday calendar.
+//! What administrators and auditors send and see: units with jurisdictions and
+//! competences, staff accounts and roles, categories, the holiday calendar, and the audit
+//! trail.
 
 use serde::{Deserialize, Serialize};
 
@@ -146,4 +147,40 @@ pub struct CalendarYearRequest {
 pub struct CalendarYearView {
     pub year: i32,
     pub text: String,
+}
+
+/// The audit chain's check, as an auditor sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditReport {
+    pub checked: i64,
+    pub intact: bool,
+    pub problem: Option<String>,
+}
+
+/// One record of the audit trail as an auditor reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditRecordView {
+    pub seq: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// `staff:<id>`, `citizen:<id>`, `partner:<id>` or `system`.
+    pub actor: String,
+    pub role: Option<String>,
+    pub unit: Option<String>,
+    pub action: String,
+    /// 信访件编号 of the petition concerned.
+    pub number: Option<String>,
+    /// What the action recorded: an unmasking's reason, a changed unit, a role list.
+    pub detail: Option<String>,
+    /// The client address the request came from.
+    pub client: Option<String>,
+}
+
+/// A page of the trail, newest first; `next` (a record number) fetches older ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditRecordsPage {
+    pub records: Vec<AuditRecordView>,
+    pub next: Option<i64>,
 }

@@ -221,3 +221,22 @@ pub async fn admin_put_calendar(year: String, text: String) -> Result<(), UiErro
     super::ssr::apply(admin()?.put_calendar(&caller()?, year, req).await?);
     Ok(())
 }
+
+/// 审计记录: a page of the trail, newest first (auditors only).
+#[server(prefix = "/ui", endpoint = "audit-records")]
+pub async fn audit_records(
+    before: Option<String>,
+    number: Option<String>,
+) -> Result<shared::admin::AuditRecordsPage, UiError> {
+    let before = before.and_then(|b| b.parse::<i64>().ok());
+    let number = number.filter(|n| !n.trim().is_empty());
+    Ok(super::ssr::apply(
+        admin()?.audit_records(&caller()?, before, number).await?,
+    ))
+}
+
+/// 校验审计链 (auditors only).
+#[server(prefix = "/ui", endpoint = "audit-verify")]
+pub async fn audit_verify() -> Result<shared::admin::AuditReport, UiError> {
+    Ok(super::ssr::apply(admin()?.audit_verify(&caller()?).await?))
+}

@@ -1,15 +1,17 @@
 //! The staff pages (工作台): login, the queue by due date, the case file with its actions,
-//! the second factor, and the administrators' pages.
+//! the account (password, second factor), the administrators' pages and the auditors'.
 
 mod account;
 pub mod actions;
 mod admin;
+mod audit;
 mod case;
 mod login;
 mod queue;
 
 pub use account::StaffAccountPage;
 pub use admin::AdminPage;
+pub use audit::AuditPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use queue::QueuePage;
@@ -47,6 +49,7 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
             <A href="/staff">"待办"</A>
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
+            {me.roles.contains(&shared::staff::Role::Auditor).then(|| view! { <A href="/staff/audit">"审计"</A> })}
             <ActionForm action=logout attr:class="inline">
                 <button type="submit" class="link">"退出"</button>
             </ActionForm>

@@ -94,3 +94,49 @@ pub async fn head(pool: &AnyPool) -> Result<(i64, Vec<u8>), sqlx::Error> {
         .await?;
     Ok((row.try_get(0)?, row.try_get(1)?))
 }
+
+/// A record as an auditor reads it, with the number of its petition.
+pub struct AuditListRow {
+    pub row: AuditRow,
+    pub number: Option<String>,
+}
+
+/// Records older than `before` (all when `None`), of one petition when given, newest first.
+pub async fn recent(
+    pool: &AnyPool,
+    before: Option<i64>,
+    petition: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditListRow>, sqlx::Error> {
+    sqlx::query(
+        "SELECT a.seq, a.at, a.actor, a.role, a.unit_id, a.action, a.petition_id, a.detail, \
+         a.client, a.prev_mac, a.mac, p.number FROM audit_log a \
+         LEFT JOIN petitions p ON p.id = a.petition_id \
+         WHERE a.seq < $1 AND ($2 = 0 OR a.petition_id = $2) ORDER BY a.seq DESC LIMIT $3",
+    )
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(petition.unwrap_or(0))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(AuditListRow {
+            row: AuditRow {
+                seq: r.try_get("seq")?,
+                at: r.try_get("at")?,
+                actor: r.try_get("actor")?,
+                role: r.try_get("role")?,
+                unit_id: r.try_get("unit_id")?,
+                action: r.try_get("action")?,
+                petition_id: r.try_get("petition_id")?,
+                detail: r.try_get("detail")?,
+                client: r.try_get("client")?,
+                prev_mac: r.try_get("prev_mac")?,
+                mac: r.try_get("mac")?,
+            },
+            number: r.try_get("number")?,
+        })
+    })
+    .collect()
+}

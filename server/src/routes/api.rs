@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(admin::calendar::list)
             .service(admin::calendar::put_year)
             .service(audit::verify)
+            .service(audit::records)
             .service(admin::outbox::list)
             .service(admin::outbox::retry)
             .service(admin::webhooks::create)

@@ -24,6 +24,30 @@ macro_rules! as_staff {
 
 #[async_trait::async_trait]
 impl AdminDesk for WebPortal {
+    async fn audit_records(
+        &self,
+        caller: &Caller,
+        before: Option<i64>,
+        number: Option<String>,
+    ) -> Result<Outcome<shared::admin::AuditRecordsPage>, ApiError> {
+        as_staff!(self, caller, |id| crate::services::audit::records(
+            &self.state,
+            id,
+            before,
+            number.as_deref()
+        ))
+    }
+
+    async fn audit_verify(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::admin::AuditReport>, ApiError> {
+        as_staff!(self, caller, |id| crate::services::audit::verify(
+            &self.state,
+            id
+        ))
+    }
+
     async fn units(
         &self,
         caller: &Caller,

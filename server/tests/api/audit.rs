@@ -163,3 +163,65 @@ async fn cutting_off_the_end_of_the_chain_or_emptying_it_is_found_by_the_checkpo
     std::fs::write(&checkpoint, "0 00 00\n").unwrap();
     assert!(verify().await.unwrap().problem.unwrap().contains("检查点"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auditor_reads_who_unmasked_whom_and_why_and_a_clerk_cannot() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/staff/petitions/{number}/identity"),
+            Some(&intake),
+            &json!({ "reason": "需电话核实信访人诉求" }),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let auditor = staff(&app, "示范市信访局", "auditor").await;
+    let page: serde_json::Value = app
+        .get(
+            &format!("/api/v1/audit/records?number={number}"),
+            Some(&auditor),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let records = page["records"].as_array().unwrap();
+    let unmask = records
+        .iter()
+        .find(|r| r["action"] == "unmask_identity")
+        .expect("the unmasking is listed");
+    assert_eq!(unmask["detail"], "需电话核实信访人诉求");
+    assert_eq!(unmask["unit"], DISTRICT_BUREAU);
+    assert_eq!(unmask["number"], number.as_str());
+    assert!(records.iter().any(|r| r["action"] == "submit"));
+    // Newest first, and only this petition's.
+    assert!(
+        records
+            .windows(2)
+            .all(|w| w[0]["seq"].as_i64() > w[1]["seq"].as_i64())
+    );
+    assert!(records.iter().all(|r| r["number"] == number.as_str()));
+    let res = app.get("/api/v1/audit/records", Some(&intake)).await;
+    assert_eq!(res.status(), reqwest::StatusCode::FORBIDDEN);
+    // The auditor's page shows the same.
+    let html = app
+        .client
+        .get(app.url(&format!("/staff/audit?number={number}")))
+        .header("cookie", format!("access={auditor}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("需电话核实信访人诉求") && html.contains("审计链完整"),
+        "{html}"
+    );
+}

@@ -194,6 +194,7 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Json(json!({ "refresh_token": "bogus" })),
             "DDDDDDDDDDD",
         ),
+        row(get.clone(), "/audit/records", Empty, "DDDDDDDDDDA"),
         row(get.clone(), "/staff/me", Empty, "DDDAAAAAAAA"),
         row(
             put.clone(),

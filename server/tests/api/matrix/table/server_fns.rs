@@ -153,6 +153,18 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(post.clone(), "/ui/staff-me", Form(vec![]), "AAAAAAAAAAA"),
         row(
             post.clone(),
+            "/ui/audit-records",
+            Form(vec![]),
+            "DDDDDDDDDDA",
+        ),
+        row(
+            post.clone(),
+            "/ui/audit-verify",
+            Form(vec![]),
+            "DDDDDDDDDDA",
+        ),
+        row(
+            post.clone(),
             "/ui/staff-password",
             Form(vec![
                 ("current_password", "不是这个".into()),
