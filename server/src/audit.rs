@@ -67,6 +67,15 @@ pub async fn record(tx: &mut Tx, vault: &Vault, e: Entry<'_>) -> Result<i64, sql
     Ok(seq)
 }
 
+/// Appends `e` in a transaction of its own: for what is recorded apart from any change
+/// (a sign-in, a second factor bound).
+pub async fn record_alone(state: &crate::state::AppState, e: Entry<'_>) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    record(&mut tx, &state.vault, e).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The outcome of checking the whole chain.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Verification {

@@ -69,22 +69,24 @@ pub async fn page(
     .fetch_all(pool)
     .await?
     .iter()
-    .map(|r| {
-        Ok(AuditRow {
-            seq: r.try_get("seq")?,
-            at: r.try_get("at")?,
-            actor: r.try_get("actor")?,
-            role: r.try_get("role")?,
-            unit_id: r.try_get("unit_id")?,
-            action: r.try_get("action")?,
-            petition_id: r.try_get("petition_id")?,
-            detail: r.try_get("detail")?,
-            client: r.try_get("client")?,
-            prev_mac: r.try_get("prev_mac")?,
-            mac: r.try_get("mac")?,
-        })
-    })
+    .map(audit_row)
     .collect()
+}
+
+fn audit_row(r: &sqlx::any::AnyRow) -> Result<AuditRow, sqlx::Error> {
+    Ok(AuditRow {
+        seq: r.try_get("seq")?,
+        at: r.try_get("at")?,
+        actor: r.try_get("actor")?,
+        role: r.try_get("role")?,
+        unit_id: r.try_get("unit_id")?,
+        action: r.try_get("action")?,
+        petition_id: r.try_get("petition_id")?,
+        detail: r.try_get("detail")?,
+        client: r.try_get("client")?,
+        prev_mac: r.try_get("prev_mac")?,
+        mac: r.try_get("mac")?,
+    })
 }
 
 /// The last link as the head records it.
@@ -122,19 +124,7 @@ pub async fn recent(
     .iter()
     .map(|r| {
         Ok(AuditListRow {
-            row: AuditRow {
-                seq: r.try_get("seq")?,
-                at: r.try_get("at")?,
-                actor: r.try_get("actor")?,
-                role: r.try_get("role")?,
-                unit_id: r.try_get("unit_id")?,
-                action: r.try_get("action")?,
-                petition_id: r.try_get("petition_id")?,
-                detail: r.try_get("detail")?,
-                client: r.try_get("client")?,
-                prev_mac: r.try_get("prev_mac")?,
-                mac: r.try_get("mac")?,
-            },
+            row: audit_row(r)?,
             number: r.try_get("number")?,
         })
     })

@@ -40,9 +40,7 @@ pub async fn login(state: &AppState, client: &str, req: &StaffLoginRequest) -> A
                 detail: None,
                 client: Some(client),
             };
-            let mut tx = state.db.begin_write().await?;
-            crate::audit::record(&mut tx, &state.vault, entry).await?;
-            tx.commit().await.map_err(anyhow::Error::from)?;
+            crate::audit::record_alone(state, entry).await?;
             tracing::info!(staff.id = row.id, "staff logged in");
             sessions::start(
                 state,

@@ -64,9 +64,7 @@ pub async fn confirm(state: &AppState, id: StaffId, client: &str, code: &str) ->
             detail: None,
             client: Some(client),
         };
-        let mut tx = state.db.begin_write().await?;
-        crate::audit::record(&mut tx, &state.vault, entry).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
+        crate::audit::record_alone(state, entry).await?;
         tracing::info!(staff.id = id.0, "second factor bound");
         Ok(())
     } else {
