@@ -19,21 +19,8 @@ pub fn pending(kind: PetitionKind, w: &WorkState) -> bool {
     kind == PetitionKind::Accusation && w.accused_unit_id.is_none() && !w.accused_none
 }
 
-/// Whether `cmd` routes, accepts or widens the circle of a matter: what waits for the
-/// accused unit of an accusation.
-pub fn waits_for_accused(cmd: &StaffCommand) -> bool {
-    matches!(
-        cmd,
-        StaffCommand::AcceptHere
-            | StaffCommand::Forward { .. }
-            | StaffCommand::Assign { .. }
-            | StaffCommand::UpholdObjection { .. }
-            | StaffCommand::AddCoHandler { .. }
-            | StaffCommand::Supervise { .. }
-    )
-}
-
-/// The action codes (as the case page lists them) that wait for the accused unit.
+/// The steps (by code, as the case page lists them) that route, accept or widen the circle
+/// of a matter: what waits for the accused unit of an accusation.
 pub const WAITING_CODES: &[&str] = &[
     "accept_here",
     "forward",
@@ -42,6 +29,11 @@ pub const WAITING_CODES: &[&str] = &[
     "add_co_handler",
     "supervise",
 ];
+
+/// Whether `cmd` is one of the steps that wait for the accused unit.
+pub fn waits_for_accused(cmd: &StaffCommand) -> bool {
+    WAITING_CODES.contains(&cmd.code())
+}
 
 /// Whether `unit` must never receive the matter: it is the unit an accusation is
 /// against, or inside it.
