@@ -2,8 +2,10 @@
 //! portal serves and writes (SQLite `VACUUM INTO`, PostgreSQL `pg_dump`'s snapshot), and
 //! its restore into an empty database, checked before it is called done.
 //!
-//! The copy holds personal data only in encrypted form; it is useless without the master
-//! key, which is kept apart from it (a backup that carried its own key would not be).
+//! The attachments go with it, into a folder beside the copy (`FILE.attachments`), as they
+//! are stored: encrypted. The copy holds personal data only in encrypted form; it is
+//! useless without the master key, which is kept apart from it (a backup that carried its
+//! own key would not be).
 
 use std::path::Path;
 use std::process::Command;
@@ -20,8 +22,45 @@ pub struct Summary {
     pub audit_records: i64,
 }
 
-/// Writes a consistent copy of the live database to `target` (which must not exist).
-pub async fn backup(db: &Db, settings: &DatabaseSettings, target: &Path) -> anyhow::Result<()> {
+/// The folder beside a backup file that holds its attachments.
+pub fn attachments_of(file: &Path) -> std::path::PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".attachments");
+    name.into()
+}
+
+/// Writes a consistent copy of the live database to `target` (which must not exist), and
+/// the attachment files beside it. The files are copied after the database: a file is
+/// stored before the row that names it commits, so every row of the copy has its file.
+pub async fn backup(
+    db: &Db,
+    settings: &DatabaseSettings,
+    attachments: &Path,
+    target: &Path,
+) -> anyhow::Result<()> {
+    copy_database(db, settings, target).await?;
+    copy_files(attachments, &attachments_of(target))
+}
+
+/// Copies every regular file of `from` into `to` (created), as stored.
+fn copy_files(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("failed to create {}", to.display()))?;
+    if !from.exists() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(from).with_context(|| format!("read {}", from.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        // Half-written uploads (`*.tmp`) are not attachments yet.
+        if entry.file_type()?.is_file() && !name.to_string_lossy().ends_with(".tmp") {
+            std::fs::copy(entry.path(), to.join(&name))
+                .with_context(|| format!("copy {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+async fn copy_database(db: &Db, settings: &DatabaseSettings, target: &Path) -> anyhow::Result<()> {
     ensure!(
         !target.exists(),
         "{} already exists; a backup never overwrites",
@@ -54,9 +93,13 @@ pub async fn backup(db: &Db, settings: &DatabaseSettings, target: &Path) -> anyh
     Ok(())
 }
 
-/// Restores the copy at `source` into the configured database, which must be empty, then
-/// checks it as a starting portal would.
-pub async fn restore(settings: &DatabaseSettings, source: &Path) -> anyhow::Result<Summary> {
+/// Restores the copy at `source` into the configured database, which must be empty, and
+/// its attachments into `attachments`, then checks it as a starting portal would.
+pub async fn restore(
+    settings: &DatabaseSettings,
+    attachments: &Path,
+    source: &Path,
+) -> anyhow::Result<Summary> {
     ensure!(
         source.is_file(),
         "{} is not a backup file",
@@ -87,6 +130,7 @@ pub async fn restore(settings: &DatabaseSettings, source: &Path) -> anyhow::Resu
             .context("pg_restore could not be started (install the PostgreSQL client)")?;
         ensure!(status.success(), "pg_restore failed ({status})");
     }
+    copy_files(&attachments_of(source), attachments)?;
     // Connecting runs the start-up checks (WAL, sync, foreign keys) and any migration the
     // copy is behind on.
     let db = Db::connect(settings).await?;

@@ -102,16 +102,26 @@ async fn verify_audit(settings: Settings) -> anyhow::Result<()> {
 
 async fn backup(settings: Settings, file: &str) -> anyhow::Result<()> {
     let db = server::db::Db::connect(&settings.database).await?;
-    server::backup::backup(&db, &settings.database, std::path::Path::new(file)).await?;
+    let attachments = settings.data_dir.join("attachments");
+    server::backup::backup(
+        &db,
+        &settings.database,
+        &attachments,
+        std::path::Path::new(file),
+    )
+    .await?;
     println!(
-        "备份完成：{file}。备份中的个人信息是加密的，恢复时需要同一把主密钥（security.master_key 或 {}），请与备份分开妥善保管。",
+        "备份完成：{file}（附件在{file}.attachments）。备份中的个人信息和附件是加密的，恢复时需要同一把主密钥（security.master_key 或 {}），请与备份分开妥善保管。",
         settings.data_dir.join("master.key").display()
     );
     Ok(())
 }
 
 async fn restore(settings: Settings, file: &str) -> anyhow::Result<()> {
-    let summary = server::backup::restore(&settings.database, std::path::Path::new(file)).await?;
+    let attachments = settings.data_dir.join("attachments");
+    let summary =
+        server::backup::restore(&settings.database, &attachments, std::path::Path::new(file))
+            .await?;
     println!(
         "恢复完成：{}件信访事项，{}条审计记录；数据库完整性检查通过。启动前请确认主密钥与备份时相同，并运行 portal verify-audit。",
         summary.petitions, summary.audit_records

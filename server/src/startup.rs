@@ -31,14 +31,14 @@ pub struct Application {
 /// Connects to the database, applies migrations and assembles the shared state.
 pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     let master = load_master_key(&settings.security.master_key, &settings.data_dir)?;
-    let vault = Vault::new(&master);
+    let vault = Arc::new(Vault::new(&master));
     let tokens = TokenKeys::new(
         vault.jwt_key(),
         settings.security.access_token_minutes,
         settings.security.refresh_token_days,
     );
     let db = Db::connect(&settings.database).await?;
-    let attachments = AttachmentStore::new(settings.data_dir.join("attachments"))?;
+    let attachments = AttachmentStore::new(settings.data_dir.join("attachments"), vault.clone())?;
     let passwords = tokio::task::spawn_blocking(PasswordPolicy::new)
         .await
         .context("password policy")?;
@@ -53,7 +53,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     let (filings, writer) = crate::services::petitions::FilingQueue::new();
     let state = AppState {
         db,
-        vault: Arc::new(vault),
+        vault,
         tokens: Arc::new(tokens),
         passwords: Arc::new(passwords),
         calendar: Arc::new(crate::calendar::CalendarCell::new(calendar)),

@@ -30,6 +30,8 @@ pub enum Field {
     Outbox,
     /// An SMS verification code, bound to its phone and purpose (keyed hash only).
     VerificationCode,
+    /// An attachment's content (ID scans, evidence), bound to its storage key.
+    Attachment,
 }
 
 impl Field {
@@ -46,6 +48,7 @@ impl Field {
             Field::TotpSecret => b"totp_secret",
             Field::Outbox => b"outbox",
             Field::VerificationCode => b"verification_code",
+            Field::Attachment => b"attachment",
         }
     }
 }
@@ -96,6 +99,38 @@ impl Vault {
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
         out
+    }
+
+    /// Encrypts bytes of `field` bound to `context` (e.g. a file's storage key, so that a
+    /// file moved under another name no longer opens).
+    pub fn seal(&self, field: Field, context: &[u8], bytes: &[u8]) -> Vec<u8> {
+        let nonce = super::random_bytes::<24>();
+        let aad = [field.label(), b"\0", context].concat();
+        let ct = self
+            .cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: bytes,
+                    aad: &aad,
+                },
+            )
+            .expect("encryption of an in-memory buffer cannot fail");
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ct);
+        out
+    }
+
+    /// Opens what [`Vault::seal`] sealed for the same field and context.
+    pub fn open(&self, field: Field, context: &[u8], data: &[u8]) -> anyhow::Result<Vec<u8>> {
+        if data.len() < 24 {
+            return Err(anyhow!("ciphertext too short"));
+        }
+        let (nonce, ct) = data.split_at(24);
+        let aad = [field.label(), b"\0", context].concat();
+        self.cipher
+            .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: &aad })
+            .map_err(|_| anyhow!("ciphertext does not authenticate"))
     }
 
     pub fn decrypt(&self, field: Field, data: &[u8]) -> anyhow::Result<String> {

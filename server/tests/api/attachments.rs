@@ -286,3 +286,60 @@ async fn image_bombs_sent_at_once_are_refused_before_decoding_and_the_portal_kee
     }
     assert_eq!(app.my_petitions(&citizen.token).await.len(), before);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attachments_are_encrypted_at_rest_and_readable_by_the_portal_alone() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let res = file_with(&app, &citizen.token, vec![("身份证.pdf", PDF.to_vec())]).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let number = res.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // On disk: neither the content nor anything readable, and only the portal's user may open it.
+    let dir = app.state.settings.data_dir.join("attachments");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let stored = std::fs::read(&files[0]).unwrap();
+    assert!(
+        !stored.windows(8).any(|w| w == &PDF[..8]),
+        "the PDF is stored in the clear"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+    // The owner downloads exactly what was filed.
+    let detail: Value = app
+        .get(&format!("/api/v1/petitions/{number}"), Some(&citizen.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = detail["attachments"][0]["id"].as_i64().unwrap();
+    let res = app
+        .get(
+            &format!("/api/v1/petitions/{number}/attachments/{id}"),
+            Some(&citizen.token),
+        )
+        .await;
+    assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
+    // A file moved under another attachment's name no longer opens.
+    let other = dir.join("0123456789abcdef0123456789abcdef");
+    std::fs::copy(&files[0], &other).unwrap();
+    assert!(
+        app.state
+            .attachments
+            .get("0123456789abcdef0123456789abcdef")
+            .await
+            .is_err()
+    );
+}

@@ -68,6 +68,27 @@ async fn a_backup_under_write_load_restores_to_the_same_rows_and_starts() {
     let app = Arc::new(spawn_app().await);
     let citizen = app.citizen().await;
     let before = app.file_ok(&citizen.token).await;
+    // One with a file: the backup carries the attachments too.
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let form = reqwest::multipart::Form::new()
+        .text("petition", app.filing().await.to_string())
+        .part(
+            "attachments",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("证明.pdf"),
+        );
+    let res = app
+        .client
+        .post(app.url("/api/v1/petitions"))
+        .bearer_auth(&citizen.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let with_file = res.json::<serde_json::Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let stop = Arc::new(AtomicBool::new(false));
     let acked: Acknowledged = Arc::default();
     let filers = start_filing(&app, &citizen.token, &stop, &acked);
@@ -81,7 +102,8 @@ async fn a_backup_under_write_load_restores_to_the_same_rows_and_starts() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("portal.backup");
     let settings = &app.state.settings;
-    server::backup::backup(&app.state.db, &settings.database, &file)
+    let attachments = settings.data_dir.join("attachments");
+    server::backup::backup(&app.state.db, &settings.database, &attachments, &file)
         .await
         .expect("an online backup");
     // Writers kept going during the copy and go on after it.
@@ -102,9 +124,13 @@ async fn a_backup_under_write_load_restores_to_the_same_rows_and_starts() {
     .unwrap();
     restored.database.url =
         SecretString::from(crate::helpers::database_url(&restored.data_dir).await);
-    let summary = server::backup::restore(&restored.database, &file)
-        .await
-        .expect("the backup restores");
+    let summary = server::backup::restore(
+        &restored.database,
+        &restored.data_dir.join("attachments"),
+        &file,
+    )
+    .await
+    .expect("the backup restores");
     assert!(
         summary.petitions >= 2,
         "the copy holds the filings made before it"
@@ -167,17 +193,45 @@ async fn a_backup_under_write_load_restores_to_the_same_rows_and_starts() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 
+    // The restored portal serves the attachment filed before the backup, as filed.
+    let detail: serde_json::Value = app
+        .client
+        .get(format!("{address}/api/v1/petitions/{with_file}"))
+        .bearer_auth(&citizen.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = detail["attachments"][0]["id"].as_i64().unwrap();
+    let res = app
+        .client
+        .get(format!(
+            "{address}/api/v1/petitions/{with_file}/attachments/{id}"
+        ))
+        .bearer_auth(&citizen.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf.as_slice());
+
     // A backup never overwrites, and a restore never writes over a database.
     assert!(
-        server::backup::backup(&app.state.db, &settings.database, &file)
+        server::backup::backup(&app.state.db, &settings.database, &attachments, &file)
             .await
             .is_err()
     );
     if restored.database.url.expose_secret().starts_with("sqlite") {
         assert!(
-            server::backup::restore(&restored.database, &file)
-                .await
-                .is_err()
+            server::backup::restore(
+                &restored.database,
+                &restored.data_dir.join("attachments"),
+                &file
+            )
+            .await
+            .is_err()
         );
     }
 }
