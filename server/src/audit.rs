@@ -1,9 +1,11 @@
 //! The audit trail: every action appends who, role, unit, what, when and from where to a
 //! MAC-chained log in the action's own transaction; `verify` finds any changed, inserted
 //! or deleted record, and, against the checkpoint kept outside the database, records cut
-//! off the end or a chain emptied.
+//! off the end or a chain emptied. Staff views of case files are recorded in groups
+//! (`views`).
 
 pub mod checkpoint;
+pub mod views;
 
 use shared::audit_chain::ChainWalk;
 

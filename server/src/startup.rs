@@ -51,6 +51,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             .with_context(|| format!("invalid calendar file {}", file.display()))?;
     }
     let (filings, writer) = crate::services::petitions::FilingQueue::new();
+    let (views, view_writer) = crate::audit::views::ViewLog::new();
     let state = AppState {
         db,
         vault,
@@ -63,12 +64,14 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         outbox_wake: Arc::default(),
         org: Arc::default(),
         images: Arc::default(),
+        views,
         filings,
     };
     tokio::spawn(crate::services::petitions::write_filings(
         state.clone(),
         writer,
     ));
+    tokio::spawn(crate::audit::views::run(state.clone(), view_writer));
     Ok(state)
 }
 

@@ -24,6 +24,8 @@ pub struct AppState {
     pub org: Arc<OrgCache>,
     /// Filings waiting for the write lock, written in groups (group commit).
     pub filings: crate::services::petitions::FilingQueue,
+    /// Staff views of case files, waiting to be recorded in the audit trail.
+    pub views: crate::audit::views::ViewLog,
     /// Image decoding, a few at a time on the blocking pool (uploads).
     pub images: Arc<crate::services::petitions::files::ImageGate>,
     /// Wakes the outbox worker at once (a verification code should not wait for its tick).

@@ -95,7 +95,7 @@ impl Desk for WebPortal {
         number: String,
     ) -> Result<Outcome<StaffPetitionView>, ApiError> {
         let (id, set_cookies) = self.staff(caller).await?;
-        let value = workflow::detail(&self.state, id, &number)
+        let value = workflow::detail(&self.state, id, &client_of(caller), &number)
             .await
             .map_err(api)?;
         Ok(Outcome { value, set_cookies })

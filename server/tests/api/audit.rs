@@ -225,3 +225,42 @@ async fn an_auditor_reads_who_unmasked_whom_and_why_and_a_clerk_cannot() {
         "{html}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_of_a_case_file_by_staff_is_recorded() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    for _ in 0..3 {
+        let res = crate::workflow::case(&app, &intake, &number).await;
+        assert_eq!(res.status(), reqwest::StatusCode::OK);
+    }
+    // Views are written in groups a moment later.
+    let count = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'view_case' AND petition_id = \
+             (SELECT id FROM petitions WHERE number = $1)",
+        )
+        .bind(&number)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+    };
+    let mut seen = 0;
+    for _ in 0..200 {
+        seen = count().await;
+        if seen == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(seen, 3);
+    let chain = server::audit::verify(&app.state.db.pool, &app.state.vault)
+        .await
+        .unwrap();
+    assert_eq!(chain.problem, None);
+}

@@ -51,12 +51,22 @@ pub fn reply_view(r: ReplyRow) -> ReplyView {
     }
 }
 
+/// The case file as `staff` may see it; the view is recorded in the audit trail.
 pub async fn detail(
     state: &AppState,
     staff: StaffId,
+    client: &str,
     number: &str,
 ) -> AppResult<StaffPetitionView> {
     let reached = reach(state, staff, number).await?;
+    state.views.record(crate::audit::views::View {
+        at: now_ms(),
+        staff_id: reached.actor.id,
+        roles: reached.actor.role_codes(),
+        unit_id: reached.actor.unit_id,
+        petition_id: reached.row.id.0,
+        client: client.to_owned(),
+    });
     build(state, reached, false).await
 }
 

@@ -22,7 +22,11 @@ use crate::state::AppState;
 pub async fn case(
     state: web::Data<AppState>,
     who: StaffAuth,
+    req: actix_web::HttpRequest,
     path: web::Path<String>,
 ) -> AppResult<web::Json<StaffPetitionView>> {
-    Ok(web::Json(workflow::detail(&state, who.id, &path).await?))
+    let client = crate::routes::client::ip(&req).to_string();
+    Ok(web::Json(
+        workflow::detail(&state, who.id, &client, &path).await?,
+    ))
 }
