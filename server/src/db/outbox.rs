@@ -230,8 +230,6 @@ pub async fn attempts(
         .collect()
 }
 
-/// Delivers an in-app message; a redelivery of the same outbox row is ignored.
-#[allow(clippy::too_many_arguments)]
 /// Replaces a message's (encrypted) parameters: after sending, without its secrets.
 pub async fn replace_params(pool: &AnyPool, id: i64, params_enc: &[u8]) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE outbox SET params_enc = $1 WHERE id = $2")
@@ -242,6 +240,8 @@ pub async fn replace_params(pool: &AnyPool, id: i64, params_enc: &[u8]) -> Resul
     Ok(())
 }
 
+/// Delivers an in-app message; a redelivery of the same outbox row is ignored.
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_notification(
     pool: &AnyPool,
     principal: &str,
