@@ -142,22 +142,35 @@ pub async fn claim(
         .collect()
 }
 
+/// One attempt's outcome, for [`settle`].
+pub struct Settle<'a> {
+    pub id: i64,
+    pub worker: &'a str,
+    /// sent, pending (retry at `next_at`) or dead.
+    pub status: &'a str,
+    pub next_at: i64,
+    pub error: Option<&'a str>,
+    /// New (encrypted) parameters, when the row keeps fewer than it was sent with.
+    pub params_enc: Option<&'a [u8]>,
+    pub now: i64,
+}
+
 /// Records one attempt and the message's new state, only while `worker` holds it.
-/// `status`: sent, pending (retry at `next_at`) or dead.
-#[allow(clippy::too_many_arguments)]
-pub async fn settle(
-    pool: &AnyPool,
-    id: i64,
-    worker: &str,
-    status: &str,
-    next_at: i64,
-    error: Option<&str>,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
+pub async fn settle(pool: &AnyPool, s: Settle<'_>) -> Result<bool, sqlx::Error> {
+    let Settle {
+        id,
+        worker,
+        status,
+        next_at,
+        error,
+        params_enc,
+        now,
+    } = s;
     let mut tx = pool.begin().await?;
     let done = sqlx::query(
         "UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3, \
-         claimed_by = NULL, claimed_until = NULL, sent_at = CASE WHEN $1 = 'sent' THEN $4 ELSE sent_at END \
+         claimed_by = NULL, claimed_until = NULL, sent_at = CASE WHEN $1 = 'sent' THEN $4 ELSE sent_at END, \
+         params_enc = COALESCE($7, params_enc) \
          WHERE id = $5 AND claimed_by = $6 AND status = 'sending'",
     )
     .bind(status)
@@ -166,6 +179,7 @@ pub async fn settle(
     .bind(now)
     .bind(id)
     .bind(worker)
+    .bind(params_enc)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
@@ -228,16 +242,6 @@ pub async fn attempts(
         .iter()
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .collect()
-}
-
-/// Replaces a message's (encrypted) parameters: after sending, without its secrets.
-pub async fn replace_params(pool: &AnyPool, id: i64, params_enc: &[u8]) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE outbox SET params_enc = $1 WHERE id = $2")
-        .bind(params_enc)
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(())
 }
 
 /// Delivers an in-app message; a redelivery of the same outbox row is ignored.

@@ -201,21 +201,27 @@ async fn deliver_and_settle(
             Some(outcome_reason(&outcome)),
         ),
     };
+    // Delivered: the row keeps its parameters without the code, in the same statement.
+    let kept = if status == "sent" {
+        without_secrets(state, &m)?
+    } else {
+        None
+    };
     let settled = db::outbox::settle(
         &state.db.writer,
-        m.id,
-        worker,
-        status,
-        next_at,
-        error.as_deref(),
-        now,
+        db::outbox::Settle {
+            id: m.id,
+            worker,
+            status,
+            next_at,
+            error: error.as_deref(),
+            params_enc: kept.as_deref(),
+            now,
+        },
     )
     .await?;
     if settled && status == "dead" {
         tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
-    }
-    if settled && status == "sent" {
-        forget_secrets(state, &m).await?;
     }
     Ok(settled.then_some(status))
 }
@@ -428,19 +434,16 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
     }
 }
 
-/// Once a message is delivered, its row keeps its parameters without the code in them (a
-/// query code or a verification code): it is needed only until it has gone out.
-async fn forget_secrets(state: &AppState, m: &MessageRow) -> anyhow::Result<()> {
+/// The message's parameters without their secrets (a query code, a verification code),
+/// encrypted, when it has any: once delivered, the row keeps only these.
+fn without_secrets(state: &AppState, m: &MessageRow) -> anyhow::Result<Option<Vec<u8>>> {
     let params = state.vault.decrypt(Field::Outbox, &m.params_enc)?;
     let params: BTreeMap<String, String> = serde_json::from_str(&params)?;
     let kept = templates::redacted(&params);
-    if kept != params {
-        let enc = state
-            .vault
-            .encrypt(Field::Outbox, &serde_json::to_string(&kept)?);
-        db::outbox::replace_params(&state.db.writer, m.id, &enc).await?;
-    }
-    Ok(())
+    Ok((kept != params).then(|| {
+        let text = serde_json::to_string(&kept).expect("parameters serialise");
+        state.vault.encrypt(Field::Outbox, &text)
+    }))
 }
 
 /// Refuses, for good, a call to a destination that is not permitted (saved before the
