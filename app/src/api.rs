@@ -15,13 +15,12 @@ pub use staff::*;
 pub(crate) mod ssr {
     use std::sync::Arc;
 
-    use actix_web::HttpMessage;
     use actix_web::http::header::{HeaderValue, SET_COOKIE};
     use leptos::prelude::*;
     use shared::ApiError;
 
     use crate::error::UiError;
-    use crate::ports::{Caller, ClientAddress, Outcome, Portal};
+    use crate::ports::{Caller, Outcome, Portal};
 
     /// The server's implementation of the ports, provided as context by the server.
     pub fn portal() -> Result<Arc<dyn Portal>, UiError> {
@@ -44,9 +43,9 @@ pub(crate) mod ssr {
             refresh: get(names.refresh),
             receipt: get(names.receipt),
             track: get(names.track),
-            // Named once by the server's door-keeper, through its trusted proxies, exactly
-            // as the REST door reads it.
-            ip: req.extensions().get::<ClientAddress>().map(|c| c.0),
+            // Named by the server's door-keeper, through its trusted proxies, exactly as
+            // the REST door reads it.
+            ip: Some(portal.client_address(&req)),
         }
     }
 

@@ -18,11 +18,6 @@ use shared::reference::ReferenceData;
 use shared::reference::ReferenceData as Reference;
 use shared::staff::{StaffLoginRequest, StaffView, TotpSetupView};
 
-/// The client's address as the server's door-keeper named it (through the trusted
-/// proxies), kept in the request's extensions for both doors to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientAddress(pub IpAddr);
-
 /// The request as the UI's server functions see it: the cookies that matter and the client address.
 #[derive(Clone, Debug, Default)]
 pub struct Caller {
@@ -59,6 +54,9 @@ pub use crate::api::SignedIn;
 #[async_trait::async_trait]
 pub trait Portal: Send + Sync {
     fn cookie_names(&self) -> CookieNames;
+    /// The client's address as the server's door-keeper names it (through the trusted
+    /// proxies), the same for this door as for the REST one.
+    fn client_address(&self, req: &actix_web::HttpRequest) -> IpAddr;
     async fn whoami(&self, caller: &Caller) -> Result<Outcome<Option<SignedIn>>, ApiError>;
     /// 实名注册 (limited per client address).
     async fn register(&self, caller: &Caller, req: RegisterRequest) -> Result<(), ApiError>;

@@ -1,43 +1,45 @@
 //! The one door-keeper both doors pass (REST and the UI's server functions): it names the
-//! client once per request, from the peer address or, behind a proxy the administrator
-//! trusts (`server.trusted_proxies`), from `X-Forwarded-For`, and keeps it in the request.
-//! Rate limits, the audit trail and the UI's server functions all read it from there.
+//! client from the peer address or, behind a proxy the administrator trusts
+//! (`server.trusted_proxies`), from `X-Forwarded-For`, once per request, and keeps the
+//! answer in the request. Rate limits, the audit trail and the UI's server functions all ask
+//! it. It is a function each door calls where it needs the address, not a middleware: as a
+//! middleware around every request it cost a fifth of the look-up's throughput (measured,
+//! 4 119-4 496 against 5 353-5 453 requests/s).
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use actix_web::HttpMessage;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::HeaderMap;
-use actix_web::middleware::Next;
-use actix_web::web;
-use app::ports::ClientAddress;
+use actix_web::{HttpMessage, HttpRequest, web};
 use ipnet::IpNet;
 
 use crate::state::AppState;
 
-/// Names the client and keeps it in the request's extensions.
-pub async fn identify(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+/// The client named for this request (kept in its extensions).
+#[derive(Clone, Copy, Debug)]
+struct Client(IpAddr);
+
+/// The client of `req`: named on the first call, read back on later ones.
+pub fn client(req: &HttpRequest) -> IpAddr {
+    if let Some(Client(ip)) = req.extensions().get::<Client>() {
+        return *ip;
+    }
     let peer = req
         .peer_addr()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
-    let client = match req.app_data::<web::Data<AppState>>() {
+    let ip = match req.app_data::<web::Data<AppState>>() {
         Some(state) => {
             forwarded_client(req.headers(), peer, &state.settings.server.trusted_proxies)
         }
         None => peer,
     };
-    req.extensions_mut().insert(ClientAddress(client));
-    next.call(req).await
+    req.extensions_mut().insert(Client(ip));
+    ip
 }
 
 /// The peer, unless it is a trusted proxy: then the nearest `X-Forwarded-For` entry that is
 /// not a trusted proxy itself. A client cannot choose its address by sending the header,
 /// because the header is read only from a proxy the administrator named.
-pub fn forwarded_client(headers: &HeaderMap, peer: IpAddr, trusted: &[IpNet]) -> IpAddr {
+fn forwarded_client(headers: &HeaderMap, peer: IpAddr, trusted: &[IpNet]) -> IpAddr {
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;

@@ -1,31 +1,14 @@
 //! Facts about the calling client that several routes need: its address and whether it wants HTML.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use actix_web::http::header::ACCEPT;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
-use app::ports::ClientAddress;
+use actix_web::{HttpRequest, HttpResponse};
 
-use crate::state::AppState;
-
-/// The client's address, as the door-keeper named it for this request
-/// (`crate::doorkeeper`: the peer, or `X-Forwarded-For` behind a trusted proxy).
+/// The client's address, as the door-keeper names it (`crate::doorkeeper`: the peer, or
+/// `X-Forwarded-For` behind a trusted proxy).
 pub fn ip(req: &HttpRequest) -> IpAddr {
-    if let Some(ClientAddress(ip)) = req.extensions().get::<ClientAddress>() {
-        return *ip;
-    }
-    // Only a request that bypassed the middleware (none in the portal) gets here.
-    let peer = req
-        .peer_addr()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
-    match req.app_data::<web::Data<AppState>>() {
-        Some(state) => crate::doorkeeper::forwarded_client(
-            req.headers(),
-            peer,
-            &state.settings.server.trusted_proxies,
-        ),
-        None => peer,
-    }
+    crate::doorkeeper::client(req)
 }
 
 /// A plain HTML form post (no JavaScript) asks for `text/html` and expects a redirect.

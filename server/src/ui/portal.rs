@@ -93,6 +93,10 @@ impl WebPortal {
 
 #[async_trait::async_trait]
 impl Portal for WebPortal {
+    fn client_address(&self, req: &actix_web::HttpRequest) -> std::net::IpAddr {
+        crate::doorkeeper::client(req)
+    }
+
     fn cookie_names(&self) -> CookieNames {
         let s = self.secure();
         CookieNames {
