@@ -183,7 +183,7 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
             <div class="field">
                 <label for="f-accused">"被检举控告的单位"<span class="optional">"（仅检举控告填写）"</span></label>
                 <select id="f-accused" name="accused_unit_id" aria-describedby="f-accused-hint">
-                    <option value="">"个人，或不在列表中的单位（请在下一项填写）"</option>
+                    <option value="">"个人或未列出的单位（在下一项填写）"</option>
                     {accused_options}
                 </select>
                 <p class="hint" id="f-accused-hint">"该单位及其下属单位看不到您的检举控告和您的身份，本件将交其上级机关或纪检监察机关办理。"</p>

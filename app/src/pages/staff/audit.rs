@@ -39,7 +39,7 @@ pub fn AuditPage() -> impl IntoView {
                     <form method="get" action="/staff/audit" class="form filters">
                         <div class="field">
                             <label for="a-number">"信访件编号"</label>
-                            <input id="a-number" name="number" value=number inputmode="numeric" />
+                            <input id="a-number" name="number" value=number autocomplete="off" />
                         </div>
                         <button type="submit" class="button">"筛选"</button>
                     </form>
@@ -89,7 +89,7 @@ fn Records(page: AuditRecordsPage) -> impl IntoView {
                     <td>{at}</td>
                     <td>{r.actor}<br /><small>{r.role.unwrap_or_default()}</small></td>
                     <td>{r.unit.unwrap_or_default()}</td>
-                    <td>{r.action}</td>
+                    <td>{action_label(&r.action).to_owned()}<br /><small>{r.action.clone()}</small></td>
                     <td>{r.number.unwrap_or_default()}</td>
                     <td>{r.detail.unwrap_or_default()}</td>
                     <td>{r.client.unwrap_or_default()}</td>
@@ -114,4 +114,58 @@ fn Records(page: AuditRecordsPage) -> impl IntoView {
         </div>
         {next}
     })
+}
+
+/// 操作 in words; a code without one is shown as it is.
+fn action_label(code: &str) -> &str {
+    match code {
+        "submit" => "提交信访事项",
+        "add_material" => "补充材料",
+        "withdraw" => "撤回",
+        "rate" => "评价",
+        "request_review" => "申请复查/复核",
+        "unmask_identity" => "查看完整身份信息",
+        "view_case" => "查阅案卷",
+        "accept_here" => "受理并自办",
+        "forward" => "转送",
+        "assign" => "交办",
+        "not_accept" => "不予受理",
+        "link_repeat" => "关联重复件",
+        "mark_group" => "标记集体访",
+        "set_accused" => "记录被检举控告单位",
+        "no_accused_unit" => "确认无被检举控告单位",
+        "receive_accept" => "签收受理",
+        "object" => "提出异议",
+        "uphold_objection" => "同意异议",
+        "dismiss_objection" => "不同意异议",
+        "add_note" => "内部备注",
+        "record_hearing" => "登记听证",
+        "submit_draft" => "提交答复草稿",
+        "return_draft" => "退回草稿",
+        "approve_reply" => "审批答复",
+        "extend" => "延期",
+        "supervise" => "督办",
+        "answer_supervision" => "答复督办",
+        "recuse" => "回避",
+        "add_co_handler" => "商请协办",
+        "co_opinion" => "协办意见",
+        "staff_login" => "工作人员登录",
+        "staff_password_change" => "修改密码",
+        "staff_totp_bound" => "绑定动态口令",
+        "staff_totp_reset" => "重置动态口令",
+        "staff_create" => "创建账户",
+        "staff_update" => "调整单位和角色",
+        "staff_disable" => "停用账户",
+        "staff_enable" => "启用账户",
+        "unit_create" => "新增单位",
+        "unit_competences" => "调整职能",
+        "unit_partner" => "设置对接系统",
+        "category_create" => "新增类别",
+        "calendar_put" => "录入节假日安排",
+        "webhook_create" => "新增事件订阅",
+        "partner_create" => "新增对接系统",
+        "clock_overdue" => "超期",
+        "clock_warning" => "临期提醒",
+        other => other,
+    }
 }
