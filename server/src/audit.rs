@@ -69,6 +69,42 @@ pub async fn record(tx: &mut Tx, vault: &Vault, e: Entry<'_>) -> Result<i64, sql
     Ok(seq)
 }
 
+/// Appends `entries`, in order, inside `tx`: one head update and a statement per forty
+/// records, however many (the case views of a moment).
+pub async fn record_many(
+    tx: &mut Tx,
+    vault: &Vault,
+    entries: Vec<Entry<'_>>,
+) -> Result<(), sqlx::Error> {
+    let Ok(n) = i64::try_from(entries.len()) else {
+        return Ok(());
+    };
+    if n == 0 {
+        return Ok(());
+    }
+    let (last, mut prev_mac) = db::audit::advance_head_by(tx, n).await?;
+    let mut rows = Vec::with_capacity(entries.len());
+    for (seq, e) in (last - n + 1..).zip(entries) {
+        let mut row = AuditRow {
+            seq,
+            at: e.at,
+            actor: e.actor,
+            role: e.role.map(str::to_owned),
+            unit_id: e.unit_id,
+            action: e.action.to_owned(),
+            petition_id: e.petition_id,
+            detail: e.detail,
+            client: e.client.map(str::to_owned),
+            prev_mac,
+            mac: Vec::new(),
+        };
+        row.mac = link(vault, &row);
+        prev_mac = row.mac.clone();
+        rows.push(row);
+    }
+    db::audit::append_many(tx, &rows).await
+}
+
 /// Appends `e` in a transaction of its own: for what is recorded apart from any change
 /// (a sign-in, a second factor bound).
 pub async fn record_alone(state: &crate::state::AppState, e: Entry<'_>) -> anyhow::Result<()> {

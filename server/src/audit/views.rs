@@ -54,9 +54,9 @@ pub async fn run(state: AppState, ViewWriter(mut queue): ViewWriter) {
 }
 
 async fn write(state: &AppState, views: &[View]) -> anyhow::Result<()> {
-    let mut tx = state.db.begin_write().await?;
-    for v in views {
-        let entry = Entry {
+    let entries = views
+        .iter()
+        .map(|v| Entry {
             at: v.at,
             actor: format!("staff:{}", v.staff_id),
             role: Some(&v.roles),
@@ -65,9 +65,10 @@ async fn write(state: &AppState, views: &[View]) -> anyhow::Result<()> {
             petition_id: Some(v.petition_id),
             detail: None,
             client: Some(&v.client),
-        };
-        super::record(&mut tx, &state.vault, entry).await?;
-    }
+        })
+        .collect();
+    let mut tx = state.db.begin_write().await?;
+    super::record_many(&mut tx, &state.vault, entries).await?;
     tx.commit().await?;
     Ok(())
 }

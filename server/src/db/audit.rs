@@ -32,6 +32,53 @@ pub async fn advance_head(tx: &mut Tx) -> Result<(i64, Vec<u8>), sqlx::Error> {
     Ok((row.try_get(0)?, row.try_get(1)?))
 }
 
+/// Takes the next `n` sequence numbers at once: the last of them and the link before the
+/// first (for appending a group in one statement, [`append_many`]).
+pub async fn advance_head_by(tx: &mut Tx, n: i64) -> Result<(i64, Vec<u8>), sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE audit_head SET last_seq = last_seq + $1 WHERE id = 1 RETURNING last_seq, last_mac",
+    )
+    .bind(n)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
+/// Appends records in order, forty to a statement; the trigger moves the head's last MAC
+/// row by row, so it ends on the last one.
+pub async fn append_many(tx: &mut Tx, rows: &[AuditRow]) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(40) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p: Vec<String> = (1..=11).map(|k| format!("${}", i * 11 + k)).collect();
+                format!("({})", p.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit_log (seq, at, actor, role, unit_id, action, petition_id, detail, \
+             client, prev_mac, mac) VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for r in chunk {
+            q = q
+                .bind(r.seq)
+                .bind(r.at)
+                .bind(&r.actor)
+                .bind(r.role.as_deref())
+                .bind(r.unit_id)
+                .bind(&r.action)
+                .bind(r.petition_id)
+                .bind(r.detail.as_deref())
+                .bind(r.client.as_deref())
+                .bind(&r.prev_mac)
+                .bind(&r.mac);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Appends a record; a trigger (migration 0007) moves the head's last MAC to it.
 pub async fn append(tx: &mut Tx, r: &AuditRow) -> Result<(), sqlx::Error> {
     sqlx::query(
