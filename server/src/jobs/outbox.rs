@@ -6,7 +6,6 @@
 //! recognise a resend by its idempotency key.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
 
 use rand::Rng;
@@ -15,70 +14,22 @@ use crate::config::NotifySettings;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
-use crate::notify::email::{Mail, Mailer};
+use crate::notify::email::Mail;
 use crate::notify::enqueue::Recipient;
-use crate::notify::outbound::Destinations;
-use crate::notify::sms::aliyun::Aliyun;
-use crate::notify::sms::tencent::Tencent;
-use crate::notify::sms::{HttpJson, Inbox, Sms, SmsProvider};
+use crate::notify::sms::Sms;
 use crate::notify::templates::{self, Event};
 use crate::notify::webhook;
 use crate::state::AppState;
 use crate::time::now_ms;
-use secrecy::ExposeSecret;
 
-/// The channels a worker delivers through.
-pub struct Channels {
-    pub mailer: Mailer,
-    pub sms: Box<dyn SmsProvider>,
-    /// For webhooks and partner systems: reaches only the permitted destinations.
-    pub http: reqwest::Client,
-    pub destinations: Arc<Destinations>,
-}
+mod channels;
+mod guard;
+mod lanes;
 
-impl Channels {
-    pub fn from_settings(state: &AppState) -> anyhow::Result<Self> {
-        let n = &state.settings.notify;
-        let timeout = Duration::from_secs(n.timeout_secs);
-        let s = &n.sms;
-        let or = |url: &str, public: &str| {
-            if url.is_empty() {
-                public.to_owned()
-            } else {
-                url.to_owned()
-            }
-        };
-        let sms: Box<dyn SmsProvider> = match s.provider.as_str() {
-            "http" => Box::new(HttpJson::new(s.http_url.clone(), timeout)?),
-            "aliyun" => Box::new(Aliyun::new(
-                or(&s.endpoint, "https://dysmsapi.aliyuncs.com/"),
-                s.key_id.clone(),
-                s.key_secret.expose_secret().to_owned(),
-                s.sign_name.clone(),
-                timeout,
-            )?),
-            "tencent" => Box::new(Tencent::new(
-                or(&s.endpoint, "https://sms.tencentcloudapi.com/"),
-                s.key_id.clone(),
-                s.key_secret.expose_secret().to_owned(),
-                s.sdk_app_id.clone(),
-                s.sign_name.clone(),
-                timeout,
-            )?),
-            _ => Box::new(Inbox {
-                pool: state.db.writer.clone(),
-                vault: state.vault.clone(),
-            }),
-        };
-        let destinations = Arc::new(state.settings.destinations());
-        Ok(Self {
-            mailer: Mailer::from_settings(&n.email, &state.settings.data_dir, timeout)?,
-            sms,
-            http: destinations.client(timeout)?,
-            destinations,
-        })
-    }
-}
+pub use channels::Channels;
+pub use guard::permitted;
+use guard::{withheld, without_secrets};
+pub use lanes::{Lane, worker};
 
 /// Deliveries of one batch under way at once.
 pub const PARALLEL: usize = 8;
@@ -94,28 +45,6 @@ pub fn lease_ms(n: &NotifySettings) -> i64 {
         .unwrap_or(0)
         .saturating_mul(1000);
     rounds.saturating_mul(timeout_ms).saturating_add(60_000)
-}
-
-/// Which channels a worker loop delivers: people's messages never wait behind other
-/// machines, so a slow partner system cannot hold up a verification code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lane {
-    /// SMS, e-mail and in-app: what people wait for.
-    People,
-    /// Webhooks and partner handling systems.
-    Systems,
-    /// Every channel (one round of everything, as tests and tools drive it).
-    All,
-}
-
-impl Lane {
-    fn channels(self) -> &'static [&'static str] {
-        match self {
-            Lane::People => &["sms", "email", "inapp"],
-            Lane::Systems => &["webhook", "partner"],
-            Lane::All => &[],
-        }
-    }
 }
 
 /// What one round did.
@@ -248,45 +177,6 @@ pub fn backoff_ms(n: &NotifySettings, attempts: i64, retry_after: Option<u64>) -
         .min(n.max_backoff_secs);
     let jitter: f64 = rand::thread_rng().gen_range(0.8..1.2);
     ((base as f64) * 1000.0 * jitter) as i64
-}
-
-/// Whether the firewall (art. 30, 46) keeps this message from its recipient: nothing of
-/// an accusation goes to a webhook subscriber, nor to the unit it is against or a unit
-/// inside it. Checked at delivery, so a notice queued before the accused unit was recorded
-/// (or corrected) is held back too.
-async fn withheld(
-    state: &AppState,
-    m: &MessageRow,
-    recipient: &Recipient,
-) -> Result<bool, SendError> {
-    let Some(petition) = m.petition_id else {
-        return Ok(false);
-    };
-    if !matches!(recipient, Recipient::Unit(_) | Recipient::Subscription(_)) {
-        return Ok(false);
-    }
-    let later = |reason: String| SendError::Retry {
-        reason,
-        retry_after: None,
-    };
-    let accusation = db::petitions::accusation_of(&state.db.pool, petition)
-        .await
-        .map_err(|e| later(format!("database: {e}")))?;
-    let Some(accused) = accusation else {
-        return Ok(false);
-    };
-    Ok(match (recipient, accused) {
-        (Recipient::Subscription(_), _) => true,
-        (Recipient::Unit(unit), Some(accused)) => {
-            let org = state
-                .org
-                .get(state)
-                .await
-                .map_err(|_| later("organisation unavailable".into()))?;
-            org.within(*unit, accused)
-        }
-        _ => false,
-    })
 }
 
 async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Result<(), SendError> {
@@ -434,28 +324,6 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
     }
 }
 
-/// The message's parameters without their secrets (a query code, a verification code),
-/// encrypted, when it has any: once delivered, the row keeps only these.
-fn without_secrets(state: &AppState, m: &MessageRow) -> anyhow::Result<Option<Vec<u8>>> {
-    let params = state.vault.decrypt(Field::Outbox, &m.params_enc)?;
-    let params: BTreeMap<String, String> = serde_json::from_str(&params)?;
-    let kept = templates::redacted(&params);
-    Ok((kept != params).then(|| {
-        let text = serde_json::to_string(&kept).expect("parameters serialise");
-        state.vault.encrypt(Field::Outbox, &text)
-    }))
-}
-
-/// Refuses, for good, a call to a destination that is not permitted (saved before the
-/// rules tightened, or an address literal).
-pub fn permitted(channels: &Channels, url: &str) -> Result<(), SendError> {
-    let url = reqwest::Url::parse(url).map_err(|_| SendError::Permanent("bad address".into()))?;
-    match channels.destinations.refuse(&url) {
-        Some(_) => Err(SendError::Permanent("destination not permitted".into())),
-        None => Ok(()),
-    }
-}
-
 /// Sends one text through the configured provider, with the event's registered template.
 async fn send_sms(
     state: &AppState,
@@ -483,48 +351,4 @@ async fn send_sms(
         template: event.code(),
     };
     channels.sms.send(&sms).await
-}
-
-/// Drains the outbox every second, or at once when woken, until the process stops.
-pub async fn worker(state: AppState) {
-    let channels = match Channels::from_settings(&state) {
-        Ok(c) => Arc::new(c),
-        Err(e) => {
-            tracing::error!(error = %e, "the notification channels are misconfigured; nothing is sent");
-            return;
-        }
-    };
-    let name = format!("w{:x}", rand::random::<u64>());
-    tokio::join!(
-        lane_loop(&state, &channels, &name, Lane::People),
-        lane_loop(&state, &channels, &name, Lane::Systems),
-    );
-}
-
-/// One lane's rounds, every second; the people's lane also as soon as a change asks
-/// (a verification code should not wait for the tick).
-async fn lane_loop(state: &AppState, channels: &Channels, name: &str, lane: Lane) {
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
-    loop {
-        if lane == Lane::People {
-            tokio::select! {
-                _ = tick.tick() => {}
-                () = state.outbox_wake.notified() => {}
-            }
-        } else {
-            tick.tick().await;
-        }
-        match run_lane(state, channels, name, lane).await {
-            Ok(r) if r != Round::default() => {
-                tracing::debug!(
-                    sent = r.sent,
-                    retried = r.retried,
-                    dead = r.dead,
-                    "outbox round"
-                );
-            }
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "outbox round failed; trying again"),
-        }
-    }
 }

@@ -1,0 +1,74 @@
+//! What a message may not carry out of the portal: nothing of an accusation to the unit
+//! it is against or to a webhook subscriber (art. 30, 46), no call to a destination that
+//! is not permitted, and no code kept once it is delivered.
+
+use std::collections::BTreeMap;
+
+use super::Channels;
+use crate::crypto::Field;
+use crate::db::{self, outbox::MessageRow};
+use crate::notify::SendError;
+use crate::notify::enqueue::Recipient;
+use crate::notify::templates;
+use crate::state::AppState;
+
+/// Whether the firewall (art. 30, 46) keeps this message from its recipient: nothing of
+/// an accusation goes to a webhook subscriber, nor to the unit it is against or a unit
+/// inside it. Checked at delivery, so a notice queued before the accused unit was recorded
+/// (or corrected) is held back too.
+pub(super) async fn withheld(
+    state: &AppState,
+    m: &MessageRow,
+    recipient: &Recipient,
+) -> Result<bool, SendError> {
+    let Some(petition) = m.petition_id else {
+        return Ok(false);
+    };
+    if !matches!(recipient, Recipient::Unit(_) | Recipient::Subscription(_)) {
+        return Ok(false);
+    }
+    let later = |reason: String| SendError::Retry {
+        reason,
+        retry_after: None,
+    };
+    let accusation = db::petitions::accusation_of(&state.db.pool, petition)
+        .await
+        .map_err(|e| later(format!("database: {e}")))?;
+    let Some(accused) = accusation else {
+        return Ok(false);
+    };
+    Ok(match (recipient, accused) {
+        (Recipient::Subscription(_), _) => true,
+        (Recipient::Unit(unit), Some(accused)) => {
+            let org = state
+                .org
+                .get(state)
+                .await
+                .map_err(|_| later("organisation unavailable".into()))?;
+            org.within(*unit, accused)
+        }
+        _ => false,
+    })
+}
+
+/// The message's parameters without their secrets (a query code, a verification code),
+/// encrypted, when it has any: once delivered, the row keeps only these.
+pub(super) fn without_secrets(state: &AppState, m: &MessageRow) -> anyhow::Result<Option<Vec<u8>>> {
+    let params = state.vault.decrypt(Field::Outbox, &m.params_enc)?;
+    let params: BTreeMap<String, String> = serde_json::from_str(&params)?;
+    let kept = templates::redacted(&params);
+    Ok((kept != params).then(|| {
+        let text = serde_json::to_string(&kept).expect("parameters serialise");
+        state.vault.encrypt(Field::Outbox, &text)
+    }))
+}
+
+/// Refuses, for good, a call to a destination that is not permitted (saved before the
+/// rules tightened, or an address literal).
+pub fn permitted(channels: &Channels, url: &str) -> Result<(), SendError> {
+    let url = reqwest::Url::parse(url).map_err(|_| SendError::Permanent("bad address".into()))?;
+    match channels.destinations.refuse(&url) {
+        Some(_) => Err(SendError::Permanent("destination not permitted".into())),
+        None => Ok(()),
+    }
+}
