@@ -8,7 +8,19 @@ use crate::ids::{CategoryId, RegionId, UnitId};
 use crate::staff::Role;
 
 /// What kind of body a unit is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
@@ -23,26 +35,6 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 4] = [
-        Self::Bureau,
-        Self::Department,
-        Self::Committee,
-        Self::Discipline,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Bureau => "bureau",
-            Self::Department => "department",
-            Self::Committee => "committee",
-            Self::Discipline => "discipline",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Bureau => "信访部门",
@@ -52,6 +44,8 @@ impl UnitKind {
         }
     }
 }
+
+crate::codes!(UnitKind);
 
 /// A unit with its place in the tree, its jurisdiction and its competences.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ pub mod account;
 pub mod admin;
 pub mod audit_chain;
 pub mod clock;
+pub mod code;
 pub mod error;
 pub mod ids;
 pub mod notice;

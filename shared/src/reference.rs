@@ -6,7 +6,21 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{CategoryId, RegionId};
 
 /// Administrative level of a region (and of the units that serve it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -20,22 +34,7 @@ pub enum Level {
     Village,
 }
 
-impl Level {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::City => "city",
-            Self::County => "county",
-            Self::Township => "township",
-            Self::Village => "village",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::City, Self::County, Self::Township, Self::Village]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-}
+crate::codes!(Level);
 
 /// A region, with its parent so that clients can build the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 /// What a staff member may do; an account holds one or more.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -24,28 +37,6 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
-        Self::Intake,
-        Self::Handler,
-        Self::UnitHead,
-        Self::Supervisor,
-        Self::Leader,
-        Self::Administrator,
-        Self::Auditor,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Intake => "intake",
-            Self::Handler => "handler",
-            Self::UnitHead => "unit_head",
-            Self::Supervisor => "supervisor",
-            Self::Leader => "leader",
-            Self::Administrator => "administrator",
-            Self::Auditor => "auditor",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Intake => "登记受理员",
@@ -58,10 +49,6 @@ impl Role {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// Roles as stored: codes separated by commas. Unknown codes are ignored, so a
     /// role removed from the product grants nothing.
     pub fn parse_list(stored: &str) -> Vec<Role> {
@@ -71,6 +58,8 @@ impl Role {
             .collect()
     }
 }
+
+crate::codes!(Role);
 
 /// 工作人员登录: by username and password.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -128,7 +117,7 @@ mod tests {
             Role::parse_list("intake, unit_head,retired"),
             [Role::Intake, Role::UnitHead]
         );
-        for r in Role::ALL {
+        for &r in Role::ALL {
             assert_eq!(Role::from_code(r.code()), Some(r));
         }
     }

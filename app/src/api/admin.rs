@@ -35,7 +35,8 @@ fn id(field: &str, value: &str) -> Result<i64, UiError> {
 #[cfg(feature = "ssr")]
 fn ticked(roles: [Option<String>; 7]) -> Vec<shared::staff::Role> {
     shared::staff::Role::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .zip(roles)
         .filter_map(|(r, on)| on.is_some().then_some(r))
         .collect()

@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 
 /// The events that notify someone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Event {
     /// 提交成功: number and query code.
     PetitionFiled,
@@ -32,6 +35,7 @@ pub enum Event {
     /// 短信验证码: to a phone that is not necessarily anyone's yet.
     VerificationCode,
     /// To a partner system: the case, pushed when it is forwarded to a unit that works there.
+    #[strum(serialize = "case_pushed")]
     CaseToPartner,
 }
 
@@ -49,43 +53,9 @@ pub fn redacted(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     kept
 }
 
+shared::codes!(Event);
+
 impl Event {
-    pub const ALL: [Event; 14] = [
-        Self::PetitionFiled,
-        Self::Accepted,
-        Self::NotAccepted,
-        Self::Forwarded,
-        Self::Extended,
-        Self::Replied,
-        Self::Assigned,
-        Self::Supervised,
-        Self::DeadlineWarning,
-        Self::Overdue,
-        Self::ReviewClosing,
-        Self::RatingReminder,
-        Self::VerificationCode,
-        Self::CaseToPartner,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::PetitionFiled => "petition_filed",
-            Self::Accepted => "accepted",
-            Self::NotAccepted => "not_accepted",
-            Self::Forwarded => "forwarded",
-            Self::Extended => "extended",
-            Self::Replied => "replied",
-            Self::Assigned => "assigned",
-            Self::Supervised => "supervised",
-            Self::DeadlineWarning => "deadline_warning",
-            Self::Overdue => "overdue",
-            Self::ReviewClosing => "review_closing",
-            Self::RatingReminder => "rating_reminder",
-            Self::VerificationCode => "verification_code",
-            Self::CaseToPartner => "case_pushed",
-        }
-    }
-
     /// The event type partner systems subscribe to (`petition.filed`, ...), for the events
     /// that concern a petition's progress.
     pub fn webhook_type(self) -> String {
@@ -108,10 +78,6 @@ impl Event {
         .into_iter()
         .map(Self::webhook_type)
         .collect()
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.code() == code)
     }
 
     /// The title (in-app, e-mail subject) and the body (SMS, in-app, e-mail) with `p` filled in.

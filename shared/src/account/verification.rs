@@ -12,7 +12,19 @@ pub const CODES_PER_DAY: i64 = 10;
 pub const MAX_TRIES: i64 = 5;
 
 /// What a code is for: a code is only good for the purpose (and the phone) it was sent for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CodePurpose {
@@ -24,21 +36,7 @@ pub enum CodePurpose {
     Lookup,
 }
 
-impl CodePurpose {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Register => "register",
-            Self::ChangePhone => "change_phone",
-            Self::Lookup => "lookup",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Register, Self::ChangePhone, Self::Lookup]
-            .into_iter()
-            .find(|p| p.code() == code)
-    }
-}
+crate::codes!(CodePurpose);
 
 /// 获取验证码
 #[derive(Clone, Debug, Serialize, Deserialize)]

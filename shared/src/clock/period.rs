@@ -24,7 +24,19 @@ pub struct ClockRule {
 }
 
 /// The statutory clocks a petition runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Clock {
@@ -50,34 +62,6 @@ pub enum Clock {
 }
 
 impl Clock {
-    pub const ALL: [Clock; 8] = [
-        Clock::Acceptance,
-        Clock::Objection,
-        Clock::Handling,
-        Clock::ReviewRequest,
-        Clock::Review,
-        Clock::ReReviewRequest,
-        Clock::ReReview,
-        Clock::Supervision,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Clock::Acceptance => "acceptance",
-            Clock::Objection => "objection",
-            Clock::Handling => "handling",
-            Clock::ReviewRequest => "review_request",
-            Clock::Review => "review",
-            Clock::ReReviewRequest => "re_review_request",
-            Clock::ReReview => "re_review",
-            Clock::Supervision => "supervision",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// The name shown on the petitioner's timeline.
     pub fn label(self) -> &'static str {
         match self {
@@ -104,6 +88,8 @@ impl Clock {
         }
     }
 }
+
+crate::codes!(Clock);
 
 /// A rule lengthened by `extra` days of its own kind: an approved extension, or hearing
 /// time that the regulation leaves out of the period (art. 34, 36).

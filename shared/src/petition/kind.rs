@@ -3,7 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 /// The kind of a petition by its content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PetitionKind {
@@ -18,13 +31,6 @@ pub enum PetitionKind {
 }
 
 impl PetitionKind {
-    pub const ALL: [PetitionKind; 4] = [
-        Self::Suggestion,
-        Self::Accusation,
-        Self::Appeal,
-        Self::Inquiry,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Suggestion => "建议意见",
@@ -42,24 +48,24 @@ impl PetitionKind {
             Self::Inquiry => "咨询政策、办事流程等问题",
         }
     }
-
-    /// The stable code used in storage and the API.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Suggestion => "suggestion",
-            Self::Accusation => "accusation",
-            Self::Appeal => "appeal",
-            Self::Inquiry => "inquiry",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
 }
 
+crate::codes!(PetitionKind);
+
 /// How a petition reached the bureau; every channel shares one record and one clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -82,26 +88,26 @@ impl Channel {
             Self::Phone => "电话",
         }
     }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Online => "online",
-            Self::Letter => "letter",
-            Self::Visit => "visit",
-            Self::Phone => "phone",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Online, Self::Letter, Self::Visit, Self::Phone]
-            .into_iter()
-            .find(|c| c.code() == code)
-    }
 }
+
+crate::codes!(Channel);
 
 /// 诉访分离: whether the matter is already before a court, arbitration or administrative
 /// reconsideration; such matters belong to those procedures (条例 art. 31 items 1-5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OtherProcedure {
@@ -116,13 +122,6 @@ pub enum OtherProcedure {
 }
 
 impl OtherProcedure {
-    pub const ALL: [OtherProcedure; 4] = [
-        Self::None,
-        Self::Litigation,
-        Self::Arbitration,
-        Self::Reconsideration,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::None => "否",
@@ -147,17 +146,6 @@ impl OtherProcedure {
             ),
         }
     }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Litigation => "litigation",
-            Self::Arbitration => "arbitration",
-            Self::Reconsideration => "reconsideration",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
 }
+
+crate::codes!(OtherProcedure);

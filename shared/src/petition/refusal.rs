@@ -4,7 +4,20 @@
 use serde::{Deserialize, Serialize};
 
 /// Why a petition is not accepted; every reason names its legal basis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NotAcceptReason {
@@ -27,34 +40,6 @@ pub enum NotAcceptReason {
 }
 
 impl NotAcceptReason {
-    pub const ALL: [NotAcceptReason; 8] = [
-        Self::HandledBelow,
-        Self::OtherOrgan,
-        Self::Litigation,
-        Self::Arbitration,
-        Self::Reconsideration,
-        Self::PartyAppeal,
-        Self::OtherProcedure,
-        Self::FinalAfterReReview,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::HandledBelow => "handled_below",
-            Self::OtherOrgan => "other_organ",
-            Self::Litigation => "litigation",
-            Self::Arbitration => "arbitration",
-            Self::Reconsideration => "reconsideration",
-            Self::PartyAppeal => "party_appeal",
-            Self::OtherProcedure => "other_procedure",
-            Self::FinalAfterReReview => "final_after_re_review",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::HandledBelow => "下级机关正在法定期限内办理",
@@ -100,13 +85,15 @@ impl NotAcceptReason {
     }
 }
 
+crate::codes!(NotAcceptReason);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_reason_names_an_article_and_round_trips() {
-        for r in NotAcceptReason::ALL {
+        for &r in NotAcceptReason::ALL {
             assert!(r.basis().starts_with("《信访工作条例》第"), "{r:?}");
             assert_eq!(NotAcceptReason::from_code(r.code()), Some(r));
         }

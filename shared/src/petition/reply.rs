@@ -24,7 +24,20 @@ text_type!(
 );
 
 /// 处理意见: the decision of a reply. Suggestions get the adoption scale (art. 29, 32).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
@@ -43,15 +56,6 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub const ALL: [Decision; 6] = [
-        Self::Support,
-        Self::Explain,
-        Self::Reject,
-        Self::Adopted,
-        Self::PartlyAdopted,
-        Self::NotAdopted,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Support => "支持",
@@ -63,21 +67,6 @@ impl Decision {
         }
     }
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Support => "support",
-            Self::Explain => "explain",
-            Self::Reject => "reject",
-            Self::Adopted => "adopted",
-            Self::PartlyAdopted => "partly_adopted",
-            Self::NotAdopted => "not_adopted",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.code() == code)
-    }
-
     /// The decisions open to a reply on a petition of `kind`.
     pub fn for_kind(kind: PetitionKind) -> &'static [Decision] {
         match kind {
@@ -87,8 +76,23 @@ impl Decision {
     }
 }
 
+crate::codes!(Decision);
+
 /// 评价: the scale of the national and 12345 systems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
@@ -101,12 +105,6 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 3] = [
-        Self::Satisfied,
-        Self::BasicallySatisfied,
-        Self::NotSatisfied,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Satisfied => "满意",
@@ -115,23 +113,13 @@ impl Rating {
         }
     }
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Satisfied => "satisfied",
-            Self::BasicallySatisfied => "basically_satisfied",
-            Self::NotSatisfied => "not_satisfied",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// 满意率 counts both of these.
     pub fn is_satisfied(self) -> bool {
         !matches!(self, Self::NotSatisfied)
     }
 }
+
+crate::codes!(Rating);
 
 /// A draft 信访处理意见书 as the handler writes it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -223,10 +211,10 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for d in Decision::ALL {
+        for &d in Decision::ALL {
             assert_eq!(Decision::from_code(d.code()), Some(d));
         }
-        for r in Rating::ALL {
+        for &r in Rating::ALL {
             assert_eq!(Rating::from_code(r.code()), Some(r));
         }
     }

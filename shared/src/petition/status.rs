@@ -3,7 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 /// Where a petition stands. The legal moves between them are in [`super::workflow`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PetitionStatus {
@@ -28,18 +41,6 @@ pub enum PetitionStatus {
 }
 
 impl PetitionStatus {
-    pub const ALL: [PetitionStatus; 9] = [
-        Self::Submitted,
-        Self::Withdrawn,
-        Self::NotAccepted,
-        Self::Forwarded,
-        Self::Objected,
-        Self::Handling,
-        Self::AwaitingApproval,
-        Self::Replied,
-        Self::Closed,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Submitted => "待受理",
@@ -54,32 +55,31 @@ impl PetitionStatus {
         }
     }
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::Withdrawn => "withdrawn",
-            Self::NotAccepted => "not_accepted",
-            Self::Forwarded => "forwarded",
-            Self::Objected => "objected",
-            Self::Handling => "handling",
-            Self::AwaitingApproval => "awaiting_approval",
-            Self::Replied => "replied",
-            Self::Closed => "closed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// No action can follow: the matter is over.
     pub fn is_terminal(self) -> bool {
         matches!(self, Self::Withdrawn | Self::NotAccepted | Self::Closed)
     }
 }
 
+crate::codes!(PetitionStatus);
+
 /// Which handling a petition is in: the first one, the review or the re-review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Round {
@@ -92,26 +92,12 @@ pub enum Round {
 }
 
 impl Round {
-    pub const ALL: [Round; 3] = [Self::First, Self::Review, Self::ReReview];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::First => "办理",
             Self::Review => "复查",
             Self::ReReview => "复核",
         }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::First => "first",
-            Self::Review => "review",
-            Self::ReReview => "re_review",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
     /// The round a dissatisfied petitioner can ask for next, if any.
@@ -124,16 +110,18 @@ impl Round {
     }
 }
 
+crate::codes!(Round);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn codes_round_trip() {
-        for s in PetitionStatus::ALL {
+        for &s in PetitionStatus::ALL {
             assert_eq!(PetitionStatus::from_code(s.code()), Some(s));
         }
-        for r in Round::ALL {
+        for &r in Round::ALL {
             assert_eq!(Round::from_code(r.code()), Some(r));
         }
     }

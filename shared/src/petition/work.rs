@@ -145,7 +145,19 @@ impl StaffCommand {
 pub const MAX_EXTENSION_DAYS: u32 = 30;
 
 /// Where a petition's current clock stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClockState {
@@ -160,21 +172,6 @@ pub enum ClockState {
 }
 
 impl ClockState {
-    pub const ALL: [ClockState; 4] = [Self::Running, Self::DueSoon, Self::Overdue, Self::Stopped];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Running => "running",
-            Self::DueSoon => "due_soon",
-            Self::Overdue => "overdue",
-            Self::Stopped => "stopped",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Running => "正常",
@@ -194,6 +191,8 @@ impl ClockState {
         }
     }
 }
+
+crate::codes!(ClockState);
 
 /// Filters of the triage and handling queue; all optional.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

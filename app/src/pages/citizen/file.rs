@@ -120,7 +120,8 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
         .map(|u| view! { <option value=u.id.0.to_string()>{u.name.clone()}</option> })
         .collect_view();
     let kinds = PetitionKind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .enumerate()
         .map(|(i, k)| {
             view! {
@@ -132,7 +133,8 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
         })
         .collect_view();
     let procedures = OtherProcedure::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|p| {
             view! {
                 <label class="choice">

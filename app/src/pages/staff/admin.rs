@@ -160,7 +160,8 @@ fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoV
 
 fn role_boxes(prefix: &str, held: &[Role]) -> impl IntoView + use<> {
     Role::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|r| {
             let id = format!("{prefix}-{}", r.code());
             let label_for = id.clone();

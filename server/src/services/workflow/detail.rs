@@ -182,7 +182,8 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     let notes = db::work::notes(pool, row.id).await?;
     let notices = db::work::notices(pool, row.id).await?;
     let allowed = Action::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|a| !a.roles().is_empty())
         .filter(|a| {
             wf.allows(*a) && access::refuse_performer(&org, &actor, *a, &row.work).is_none()
