@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod citizens;
+pub mod decode;
 pub mod idempotency;
 pub mod jobs;
 pub mod outbox;

@@ -52,6 +52,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     }
     let (filings, writer) = crate::services::petitions::FilingQueue::new();
     let (views, view_writer) = crate::audit::views::ViewLog::new();
+    let org = Arc::new(crate::services::org::OrgCache::new(db.pool.clone()));
     let state = AppState {
         db,
         vault,
@@ -62,7 +63,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         attachments,
         settings: Arc::new(settings),
         outbox_wake: Arc::default(),
-        org: Arc::default(),
+        org,
         images: Arc::default(),
         views,
         filings,
@@ -71,7 +72,11 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         state.clone(),
         writer,
     ));
-    tokio::spawn(crate::audit::views::run(state.clone(), view_writer));
+    tokio::spawn(crate::audit::views::run(
+        state.db.clone(),
+        state.vault.clone(),
+        view_writer,
+    ));
     Ok(state)
 }
 

@@ -7,7 +7,8 @@
 use tokio::sync::mpsc;
 
 use super::Entry;
-use crate::state::AppState;
+use crate::crypto::Vault;
+use crate::db::Db;
 
 /// At most this many views share a transaction.
 const MAX_GROUP: usize = 256;
@@ -43,17 +44,17 @@ impl ViewLog {
 }
 
 /// Appends the queued views, a group per transaction, for as long as the portal runs.
-pub async fn run(state: AppState, ViewWriter(mut queue): ViewWriter) {
+pub async fn run(db: Db, vault: std::sync::Arc<Vault>, ViewWriter(mut queue): ViewWriter) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
-        if let Err(e) = write(&state, &group).await {
+        if let Err(e) = write(&db, &vault, &group).await {
             tracing::error!(error = %e, views = group.len(), "failed to record case views");
         }
         group.clear();
     }
 }
 
-async fn write(state: &AppState, views: &[View]) -> anyhow::Result<()> {
+async fn write(db: &Db, vault: &Vault, views: &[View]) -> anyhow::Result<()> {
     let entries = views
         .iter()
         .map(|v| Entry {
@@ -67,8 +68,8 @@ async fn write(state: &AppState, views: &[View]) -> anyhow::Result<()> {
             client: Some(&v.client),
         })
         .collect();
-    let mut tx = state.db.begin_write().await?;
-    super::record_many(&mut tx, &state.vault, entries).await?;
+    let mut tx = db.begin_write().await?;
+    super::record_many(&mut tx, vault, entries).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -12,9 +12,13 @@ pub use queue::*;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
-use shared::ids::{CitizenId, PetitionId};
+use shared::clock::Clock;
+use shared::ids::{CategoryId, CitizenId, PetitionId, RegionId, UnitId};
+use shared::petition::{
+    Channel, OtherProcedure, PetitionKind, PetitionStatus, Rating, Round, Workflow,
+};
 
-use super::Tx;
+use super::{Tx, decode};
 
 /// A petition row joined with the names of its category and region.
 #[derive(Clone)]
@@ -23,52 +27,74 @@ pub struct PetitionRow {
     pub number: String,
     pub query_code_hash: Vec<u8>,
     pub citizen_id: Option<CitizenId>,
-    pub channel: String,
-    pub kind: String,
+    pub channel: Channel,
+    pub kind: PetitionKind,
     pub category: String,
     pub region: String,
     pub respondent: Option<String>,
     pub title: String,
     pub facts: String,
     pub request: String,
-    pub other_procedure: String,
+    pub other_procedure: OtherProcedure,
     pub people_count: i64,
     pub publish_consent: bool,
-    pub status: String,
     pub version: i64,
     pub submitted_at: i64,
     pub acceptance_due: String,
-    pub category_id: i64,
-    pub region_id: i64,
+    pub category_id: CategoryId,
+    pub region_id: RegionId,
     pub work: WorkState,
+}
+
+impl PetitionRow {
+    /// The state machine's view of this petition: the one place a row becomes a [`Workflow`].
+    pub fn workflow(&self) -> Workflow {
+        let w = &self.work;
+        Workflow {
+            status: w.status,
+            round: w.round,
+            kind: self.kind,
+            designated: w.designated,
+            extended: w.extended,
+            rating: w.rating,
+        }
+    }
 }
 
 /// The workflow columns: who holds the petition, where it stands, and its running clock.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkState {
-    pub status: String,
-    pub round: String,
+    pub status: PetitionStatus,
+    pub round: Round,
     /// The unit holding it now: the bureau, then the receiving or handling unit.
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<UnitId>,
     /// The office that forwarded it, which decides an objection.
-    pub forwarded_by: Option<i64>,
+    pub forwarded_by: Option<UnitId>,
     /// 被反映单位: its staff never see the petitioner (art. 30, 46).
-    pub accused_unit_id: Option<i64>,
+    pub accused_unit_id: Option<UnitId>,
     /// A clerk confirmed that an accusation is against no unit of the directory.
     pub accused_none: bool,
     pub designated: bool,
     pub extended: bool,
     /// Extension and hearing days added to the current clock.
     pub extra_days: i64,
-    pub rating: Option<String>,
-    pub clock: String,
+    pub rating: Option<Rating>,
+    /// The running clock; none once the matter waits for nobody (stored as `none`).
+    pub clock: Option<Clock>,
     pub clock_start: Option<String>,
     pub due_on: Option<String>,
     /// 交办期限
     pub assigned_due: Option<String>,
-    pub repeat_of: Option<i64>,
+    pub repeat_of: Option<PetitionId>,
     pub group_matter: bool,
 }
+
+/// How a running clock is stored: its code, or `none`.
+pub fn clock_code(clock: Option<Clock>) -> &'static str {
+    clock.map_or(NO_CLOCK, Clock::code)
+}
+
+const NO_CLOCK: &str = "none";
 
 const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.channel, p.kind, \
      c.name AS category, r.name AS region, p.respondent, p.title, p.facts, p.request, p.other_procedure, \
@@ -79,45 +105,48 @@ const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
 fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
+    let clock: String = r.try_get("clock")?;
     Ok(PetitionRow {
-        id: PetitionId(r.try_get("id")?),
+        id: decode::id(r, "id")?,
         number: r.try_get("number")?,
         query_code_hash: r.try_get("query_code_hash")?,
-        citizen_id: r.try_get::<Option<i64>, _>("citizen_id")?.map(CitizenId),
-        channel: r.try_get("channel")?,
-        kind: r.try_get("kind")?,
+        citizen_id: decode::id_opt(r, "citizen_id")?,
+        channel: decode::code(r, "channel")?,
+        kind: decode::code(r, "kind")?,
         category: r.try_get("category")?,
         region: r.try_get("region")?,
         respondent: r.try_get("respondent")?,
         title: r.try_get("title")?,
         facts: r.try_get("facts")?,
         request: r.try_get("request")?,
-        other_procedure: r.try_get("other_procedure")?,
+        other_procedure: decode::code(r, "other_procedure")?,
         people_count: r.try_get("people_count")?,
-        publish_consent: r.try_get::<i64, _>("publish_consent")? != 0,
-        status: r.try_get("status")?,
+        publish_consent: decode::flag(r, "publish_consent")?,
         version: r.try_get("version")?,
         submitted_at: r.try_get("submitted_at")?,
         acceptance_due: r.try_get("acceptance_due")?,
-        category_id: r.try_get("category_id")?,
-        region_id: r.try_get("region_id")?,
+        category_id: decode::id(r, "category_id")?,
+        region_id: decode::id(r, "region_id")?,
         work: WorkState {
-            status: r.try_get("status")?,
-            round: r.try_get("round")?,
-            unit_id: r.try_get("unit_id")?,
-            forwarded_by: r.try_get("forwarded_by")?,
-            accused_unit_id: r.try_get("accused_unit_id")?,
-            accused_none: r.try_get::<i64, _>("accused_none")? != 0,
-            designated: r.try_get::<i64, _>("designated")? != 0,
-            extended: r.try_get::<i64, _>("extended")? != 0,
+            status: decode::code(r, "status")?,
+            round: decode::code(r, "round")?,
+            unit_id: decode::id_opt(r, "unit_id")?,
+            forwarded_by: decode::id_opt(r, "forwarded_by")?,
+            accused_unit_id: decode::id_opt(r, "accused_unit_id")?,
+            accused_none: decode::flag(r, "accused_none")?,
+            designated: decode::flag(r, "designated")?,
+            extended: decode::flag(r, "extended")?,
             extra_days: r.try_get("extra_days")?,
-            rating: r.try_get("rating")?,
-            clock: r.try_get("clock")?,
+            rating: decode::code_opt(r, "rating")?,
+            clock: match clock.as_str() {
+                NO_CLOCK => None,
+                _ => Some(decode::code(r, "clock")?),
+            },
             clock_start: r.try_get("clock_start")?,
             due_on: r.try_get("due_on")?,
             assigned_due: r.try_get("assigned_due")?,
-            repeat_of: r.try_get("repeat_of")?,
-            group_matter: r.try_get::<i64, _>("group_matter")? != 0,
+            repeat_of: decode::id_opt(r, "repeat_of")?,
+            group_matter: decode::flag(r, "group_matter")?,
         },
     })
 }
@@ -137,20 +166,20 @@ pub async fn update_work(
          clock_start = $11, due_on = $12, assigned_due = $13, repeat_of = $14, group_matter = $15, \
          accused_none = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19",
     )
-    .bind(&w.status)
-    .bind(&w.round)
-    .bind(w.unit_id)
-    .bind(w.forwarded_by)
-    .bind(w.accused_unit_id)
+    .bind(w.status.code())
+    .bind(w.round.code())
+    .bind(w.unit_id.map(|u| u.0))
+    .bind(w.forwarded_by.map(|u| u.0))
+    .bind(w.accused_unit_id.map(|u| u.0))
     .bind(i64::from(w.designated))
     .bind(i64::from(w.extended))
     .bind(w.extra_days)
-    .bind(w.rating.as_deref())
-    .bind(&w.clock)
+    .bind(w.rating.map(Rating::code))
+    .bind(clock_code(w.clock))
     .bind(w.clock_start.as_deref())
     .bind(w.due_on.as_deref())
     .bind(w.assigned_due.as_deref())
-    .bind(w.repeat_of)
+    .bind(w.repeat_of.map(|p| p.0))
     .bind(i64::from(w.group_matter))
     .bind(i64::from(w.accused_none))
     .bind(now)

@@ -2,18 +2,21 @@
 
 use sqlx::{AnyPool, Row};
 
-use super::Tx;
+use shared::admin::UnitKind;
+use shared::ids::{CategoryId, RegionId, UnitId};
+use shared::reference::Level;
+
+use super::{Tx, decode};
 
 /// A unit: a petition bureau, a functional department or a village committee.
 #[derive(Clone, Debug)]
 pub struct UnitRow {
-    pub id: i64,
-    pub parent_id: Option<i64>,
-    pub region_id: i64,
+    pub id: UnitId,
+    pub parent_id: Option<UnitId>,
+    pub region_id: RegionId,
     pub name: String,
-    /// bureau, department, committee or discipline
-    pub kind: String,
-    pub level: String,
+    pub kind: UnitKind,
+    pub level: Level,
     /// The partner system the unit handles its cases in, if any.
     pub partner_id: Option<i64>,
     /// Names people write for it besides its full name (住建局).
@@ -30,12 +33,12 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
     .iter()
     .map(|r| {
         Ok(UnitRow {
-            id: r.try_get("id")?,
-            parent_id: r.try_get("parent_id")?,
-            region_id: r.try_get("region_id")?,
+            id: decode::id(r, "id")?,
+            parent_id: decode::id_opt(r, "parent_id")?,
+            region_id: decode::id(r, "region_id")?,
             name: r.try_get("name")?,
-            kind: r.try_get("kind")?,
-            level: r.try_get("level")?,
+            kind: decode::code(r, "kind")?,
+            level: decode::code(r, "level")?,
             partner_id: r.try_get("partner_id")?,
             short_names: r
                 .try_get::<String, _>("short_names")?
@@ -50,12 +53,12 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
 }
 
 /// (unit, category) pairs: the unit has power over the category and its children.
-pub async fn competences(pool: &AnyPool) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+pub async fn competences(pool: &AnyPool) -> Result<Vec<(UnitId, CategoryId)>, sqlx::Error> {
     sqlx::query("SELECT unit_id, category_id FROM unit_competences")
         .fetch_all(pool)
         .await?
         .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .map(|r| Ok((decode::id(r, "unit_id")?, decode::id(r, "category_id")?)))
         .collect()
 }
 

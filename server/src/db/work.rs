@@ -4,9 +4,10 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use shared::ids::PetitionId;
+use shared::ids::{PetitionId, UnitId};
+use shared::petition::{Decision, Round};
 
-use super::Tx;
+use super::{Tx, decode};
 
 pub struct NewReply<'a> {
     pub petition_id: PetitionId,
@@ -73,12 +74,12 @@ pub async fn decide_draft(
 }
 
 pub struct ReplyRow {
-    pub round: String,
+    pub round: Round,
     pub unit: String,
-    pub unit_id: i64,
+    pub unit_id: UnitId,
     pub facts: String,
     pub reasons: String,
-    pub decision: String,
+    pub decision: Decision,
     pub legal_basis: String,
     pub state: String,
     pub drafted_at: i64,
@@ -88,12 +89,12 @@ pub struct ReplyRow {
 
 fn reply_from_row(r: &AnyRow) -> Result<ReplyRow, sqlx::Error> {
     Ok(ReplyRow {
-        round: r.try_get("round")?,
+        round: decode::code(r, "round")?,
         unit: r.try_get("unit")?,
-        unit_id: r.try_get("unit_id")?,
+        unit_id: decode::id(r, "unit_id")?,
         facts: r.try_get("facts")?,
         reasons: r.try_get("reasons")?,
-        decision: r.try_get("decision")?,
+        decision: decode::code(r, "decision")?,
         legal_basis: r.try_get("legal_basis")?,
         state: r.try_get("state")?,
         drafted_at: r.try_get("drafted_at")?,
@@ -218,7 +219,7 @@ pub struct NoticeRow {
     pub unit: String,
     pub issued_at: i64,
     pub body: String,
-    pub answer_due: String,
+    pub answer_due: chrono::NaiveDate,
     pub answered_at: Option<i64>,
     pub answer: Option<String>,
 }
@@ -238,7 +239,7 @@ pub async fn notices(pool: &AnyPool, petition: PetitionId) -> Result<Vec<NoticeR
             unit: r.try_get("unit")?,
             issued_at: r.try_get("issued_at")?,
             body: r.try_get("body")?,
-            answer_due: r.try_get("answer_due")?,
+            answer_due: decode::date(r, "answer_due")?,
             answered_at: r.try_get("answered_at")?,
             answer: r.try_get("answer")?,
         })
@@ -331,10 +332,10 @@ pub async fn answer_co_handler(
 }
 
 pub struct CoHandlerRow {
-    pub unit_id: i64,
+    pub unit_id: UnitId,
     pub unit: String,
-    pub round: String,
-    pub due_on: String,
+    pub round: Round,
+    pub due_on: chrono::NaiveDate,
     pub answered_at: Option<i64>,
     pub opinion: Option<String>,
 }
@@ -353,10 +354,10 @@ pub async fn co_handlers(
     .iter()
     .map(|r| {
         Ok(CoHandlerRow {
-            unit_id: r.try_get("unit_id")?,
+            unit_id: decode::id(r, "unit_id")?,
             unit: r.try_get("unit")?,
-            round: r.try_get("round")?,
-            due_on: r.try_get("due_on")?,
+            round: decode::code(r, "round")?,
+            due_on: decode::date(r, "due_on")?,
             answered_at: r.try_get("answered_at")?,
             opinion: r.try_get("opinion")?,
         })

@@ -6,11 +6,13 @@ use chrono::{Days, NaiveDate};
 use shared::petition::{Action, PetitionStatus};
 
 use crate::audit;
-use crate::db::{self, petitions::NewEvent, petitions::PetitionRow};
+use shared::ids::UnitId;
+
+use crate::db::{self, petitions::NewEvent, petitions::PetitionRow, petitions::clock_code};
 use crate::error::AppError;
 use crate::notify::enqueue::{Notice, Recipient, enqueue};
 use crate::notify::templates::Event as Notify;
-use crate::services::workflow::{clocks, detail::workflow, record};
+use crate::services::workflow::{clocks, record};
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -40,8 +42,8 @@ const OPEN: [PetitionStatus; 5] = [
 ];
 
 pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
-    let open: Vec<&str> = OPEN.iter().map(|s| s.code()).collect();
-    let replied = [PetitionStatus::Replied.code()];
+    let open = OPEN;
+    let replied = [PetitionStatus::Replied];
     let warn_until = today
         .checked_add_days(Days::new(
             u64::try_from(state.settings.clocks.warn_days).unwrap_or(0),
@@ -84,7 +86,7 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
 /// `kind` yet, in batches, so a backlog is worked through.
 async fn sweep(
     state: &AppState,
-    statuses: &[&str],
+    statuses: &[PetitionStatus],
     from: &str,
     to: &str,
     kind: &str,
@@ -118,15 +120,11 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
     else {
         return Ok(false);
     };
-    let org = state
-        .org
-        .get(state)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let org = state.org.get().await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let holder = row.work.unit_id.map(|u| org.name(u)).unwrap_or_default();
     let above = row.work.unit_id.and_then(|u| org.parent(u));
     let params = [("number", row.number.clone()), ("due", due.to_owned())];
-    let units = |event: Notify, to: &[Option<i64>]| -> Vec<Notice> {
+    let units = |event: Notify, to: &[Option<UnitId>]| -> Vec<Notice> {
         to.iter()
             .flatten()
             .map(|u| Notice::new(event, Recipient::Unit(*u), &params))
@@ -152,8 +150,8 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         ),
         _ => {
             let to = match row.citizen_id {
-                Some(c) => Recipient::Citizen(c.0),
-                None => Recipient::Petitioner(row.id.0),
+                Some(c) => Recipient::Citizen(c),
+                None => Recipient::Petitioner(row.id),
             };
             let event = match kind {
                 "rating" => Notify::RatingReminder,
@@ -170,7 +168,16 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
     };
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    if !db::jobs::raise(&mut tx, row.id, &row.work.clock, start, kind, now).await? {
+    if !db::jobs::raise(
+        &mut tx,
+        row.id,
+        clock_code(row.work.clock),
+        start,
+        kind,
+        now,
+    )
+    .await?
+    {
         tx.rollback().await?;
         return Ok(false);
     }
@@ -190,7 +197,7 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
         at: now,
         actor: "system".into(),
         role: None,
-        unit_id: row.work.unit_id,
+        unit_id: row.work.unit_id.map(|u| u.0),
         action: match kind {
             "overdue" => "clock_overdue",
             "warning" => "clock_warning",
@@ -198,7 +205,7 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
             _ => "review_window_reminder",
         },
         petition_id: Some(row.id.0),
-        detail: Some(format!("clock={} due={due}", row.work.clock)),
+        detail: Some(format!("clock={} due={due}", clock_code(row.work.clock))),
         client: None,
     };
     let seq = audit::record(&mut tx, &state.vault, entry).await?;
@@ -219,44 +226,27 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
 
 /// Closes a replied petition whose review window passed; another instance may win.
 async fn close(state: &AppState, row: &PetitionRow) -> anyhow::Result<bool> {
-    let Ok(next) = workflow(row).apply(Action::Close) else {
-        return Ok(false);
-    };
-    let mut work = row.work.clone();
-    work.status = next.status.code().to_owned();
-    clocks::stop(&mut work);
-    let step = record::Step {
-        work,
-        events: vec![record::Event::public(
-            "closed",
-            "已办结",
-            "申请复查（复核）的期限已经届满，您未提出申请，该信访事项办结。",
-        )],
-        writes: Vec::new(),
-        audit_detail: None,
-        notices: Vec::new(),
-    };
     let who = record::Who {
-        actor: "system".into(),
-        staff_id: None,
-        role: None,
-        unit_id: None,
+        actor: record::Actor::System,
         client: None,
     };
-    match record::commit(
-        state,
-        row.id,
-        row.version,
-        &row.work.round,
-        &row.work,
-        step,
-        who,
-        "close",
-        now_ms(),
-    )
-    .await
-    {
+    let done = record::apply(state, row, who, Action::Close, |_, mut work| {
+        clocks::stop(&mut work);
+        Ok(record::Step {
+            work,
+            events: vec![record::Event::public(
+                "closed",
+                "已办结",
+                "申请复查（复核）的期限已经届满，您未提出申请，该信访事项办结。",
+            )],
+            writes: Vec::new(),
+            audit_detail: None,
+            notices: Vec::new(),
+        })
+    });
+    match done.await {
         Ok(()) => Ok(true),
+        // Another instance closed it first, or the petitioner acted in time.
         Err(AppError::Conflict(_)) => Ok(false),
         Err(e) => Err(anyhow::anyhow!("{e}")),
     }

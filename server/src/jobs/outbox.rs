@@ -208,8 +208,8 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
     match m.channel.as_str() {
         "inapp" => {
             let targets: Vec<(&str, i64)> = match recipient {
-                Recipient::Citizen(id) => vec![("citizen", id)],
-                Recipient::Unit(unit) => db::staff::ids_of_unit(pool, unit)
+                Recipient::Citizen(id) => vec![("citizen", id.0)],
+                Recipient::Unit(unit) => db::staff::ids_of_unit(pool, unit.0)
                     .await
                     .map_err(db_error)?
                     .into_iter()
@@ -241,16 +241,14 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 Recipient::Phone(phone) => {
                     return send_sms(state, channels, m, event, &params, &phone, &body).await;
                 }
-                Recipient::Citizen(id) => db::citizens::by_id(pool, shared::ids::CitizenId(id))
+                Recipient::Citizen(id) => db::citizens::by_id(pool, id)
                     .await
                     .map_err(db_error)?
                     .map(|c| c.phone_enc),
-                Recipient::Petitioner(petition) => {
-                    db::petitions::petitioner(pool, shared::ids::PetitionId(petition))
-                        .await
-                        .map_err(db_error)?
-                        .map(|p| p.phone)
-                }
+                Recipient::Petitioner(petition) => db::petitions::petitioner(pool, petition)
+                    .await
+                    .map_err(db_error)?
+                    .map(|p| p.phone),
                 Recipient::Unit(_) | Recipient::Subscription(_) | Recipient::Partner(_) => None,
             }
             .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
@@ -264,7 +262,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
             let Recipient::Citizen(id) = recipient else {
                 return Err(SendError::Permanent("no e-mail address".into()));
             };
-            let email = db::citizens::by_id(pool, shared::ids::CitizenId(id))
+            let email = db::citizens::by_id(pool, id)
                 .await
                 .map_err(db_error)?
                 .and_then(|c| c.email_enc)

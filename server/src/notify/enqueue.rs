@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
+use shared::ids::{CitizenId, PetitionId, UnitId};
+
 use super::templates::Event;
 use crate::crypto::{Field, Vault};
 use crate::db::{self, Tx};
@@ -15,11 +17,11 @@ use crate::db::{self, Tx};
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// A citizen with an account: SMS, in-app, and e-mail when they gave an address.
-    Citizen(i64),
+    Citizen(CitizenId),
     /// The petitioner of a letter, visit or call registered by staff: SMS.
-    Petitioner(i64),
+    Petitioner(PetitionId),
     /// Every staff member of a unit: in-app.
-    Unit(i64),
+    Unit(UnitId),
     /// A partner system's webhook subscription.
     Subscription(i64),
     /// A partner handling system, given the case itself.
@@ -72,7 +74,7 @@ impl Routes {
                     "SELECT notify_sms, CASE WHEN email_enc IS NULL THEN 0 ELSE notify_email END \
                      FROM citizens WHERE id = $1",
                 )
-                .bind(id)
+                .bind(id.0)
                 .fetch_optional(&mut *conn)
                 .await?;
                 let (sms, email): (i64, i64) = match row {

@@ -49,8 +49,7 @@ pub async fn push(
         version: 1,
         timestamp: crate::time::from_ms(m.created_at),
         number: row.number.clone(),
-        petition_kind: shared::petition::PetitionKind::from_code(&row.kind)
-            .map_or_else(|| row.kind.clone(), |k| k.label().to_owned()),
+        petition_kind: row.kind.label().to_owned(),
         category: row.category.clone(),
         place: row.region.clone(),
         facts: row.facts.clone(),

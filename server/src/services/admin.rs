@@ -53,7 +53,7 @@ pub async fn record_in(
         at: crate::time::now_ms(),
         actor: actor.audit_name(),
         role: Some(&actor.role_codes()),
-        unit_id: actor.unit_id,
+        unit_id: actor.unit_id.map(|u| u.0),
         action,
         petition_id: None,
         detail: Some(detail),

@@ -2,7 +2,7 @@
 //! does, and read its records (who unmasked whom and why, who changed what, from where).
 
 use shared::admin::{AuditRecordView, AuditRecordsPage};
-use shared::ids::StaffId;
+use shared::ids::{StaffId, UnitId};
 use shared::petition::PetitionNumber;
 use shared::staff::Role;
 
@@ -52,7 +52,7 @@ pub async fn records(
         }
     };
     let rows = db::audit::recent(&state.db.pool, before, petition, PAGE).await?;
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     let next = (rows.len() == usize::try_from(PAGE).unwrap_or(usize::MAX))
         .then(|| rows.last().map(|r| r.row.seq))
         .flatten();
@@ -63,7 +63,7 @@ pub async fn records(
             at: crate::time::from_ms(r.row.at),
             actor: r.row.actor,
             role: r.row.role,
-            unit: r.row.unit_id.map(|u| org.name(u)),
+            unit: r.row.unit_id.map(|u| org.name(UnitId(u))),
             action: r.row.action,
             number: r.number,
             detail: r.row.detail,

@@ -8,27 +8,29 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::RwLock;
 
+use shared::admin::UnitKind;
+use shared::ids::{CategoryId, RegionId, UnitId};
+use shared::reference::Level;
+
 use crate::db::{self, units::UnitRow};
 use crate::error::AppResult;
-use crate::state::AppState;
 
 mod accused;
 
 /// A region as routing sees it.
 struct RegionNode {
-    parent: Option<i64>,
-    /// city, county, township or village
-    level: String,
+    parent: Option<RegionId>,
+    level: Level,
     name: String,
 }
 
 /// A snapshot of units, regions and competences.
 pub struct Org {
-    units: HashMap<i64, UnitRow>,
-    regions: HashMap<i64, RegionNode>,
+    units: HashMap<UnitId, UnitRow>,
+    regions: HashMap<RegionId, RegionNode>,
     /// category id → parent category
-    category_parent: HashMap<i64, Option<i64>>,
-    competences: HashSet<(i64, i64)>,
+    category_parent: HashMap<CategoryId, Option<CategoryId>>,
+    competences: HashSet<(UnitId, CategoryId)>,
 }
 
 impl Org {
@@ -43,36 +45,36 @@ impl Org {
                 .into_iter()
                 .map(|r| {
                     let node = RegionNode {
-                        parent: r.parent_id.map(|p| p.0),
-                        level: r.level.code().to_owned(),
+                        parent: r.parent_id,
+                        level: r.level,
                         name: r.name,
                     };
-                    (r.id.0, node)
+                    (r.id, node)
                 })
                 .collect(),
             category_parent: categories
                 .into_iter()
-                .map(|c| (c.id.0, c.parent_id.map(|p| p.0)))
+                .map(|c| (c.id, c.parent_id))
                 .collect(),
             competences: competences.into_iter().collect(),
         })
     }
 
-    pub fn unit(&self, id: i64) -> Option<&UnitRow> {
+    pub fn unit(&self, id: UnitId) -> Option<&UnitRow> {
         self.units.get(&id)
     }
 
-    pub fn name(&self, id: i64) -> String {
+    pub fn name(&self, id: UnitId) -> String {
         self.unit(id)
             .map_or_else(|| format!("单位{id}"), |u| u.name.clone())
     }
 
-    pub fn parent(&self, id: i64) -> Option<i64> {
+    pub fn parent(&self, id: UnitId) -> Option<UnitId> {
         self.unit(id).and_then(|u| u.parent_id)
     }
 
     /// `unit` itself, then each unit above it up to the root.
-    pub fn ancestors(&self, unit: i64) -> Vec<i64> {
+    pub fn ancestors(&self, unit: UnitId) -> Vec<UnitId> {
         let mut out = Vec::new();
         let mut at = Some(unit);
         while let Some(u) = at {
@@ -86,13 +88,13 @@ impl Org {
     }
 
     /// Whether `unit` is `ancestor` or below it.
-    pub fn within(&self, unit: i64, ancestor: i64) -> bool {
+    pub fn within(&self, unit: UnitId, ancestor: UnitId) -> bool {
         self.ancestors(unit).contains(&ancestor)
     }
 
     /// `unit` and every unit below it.
-    pub fn subtree(&self, unit: i64) -> Vec<i64> {
-        let mut ids: Vec<i64> = self
+    pub fn subtree(&self, unit: UnitId) -> Vec<UnitId> {
+        let mut ids: Vec<UnitId> = self
             .units
             .keys()
             .copied()
@@ -102,12 +104,12 @@ impl Org {
         ids
     }
 
-    pub fn is_bureau(&self, unit: i64) -> bool {
-        self.unit(unit).is_some_and(|u| u.kind == "bureau")
+    pub fn is_bureau(&self, unit: UnitId) -> bool {
+        self.unit(unit).is_some_and(|u| u.kind == UnitKind::Bureau)
     }
 
     /// The region itself and each region above it.
-    fn region_path(&self, region: i64) -> Vec<i64> {
+    fn region_path(&self, region: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();
         let mut at = Some(region);
         while let Some(r) = at {
@@ -127,32 +129,32 @@ impl Org {
 
     /// The regions that petitions are routed from: the county-level region of `region`
     /// (分级负责: the county handles first), then the city. A city-level region starts there.
-    fn routing_regions(&self, region: i64) -> Vec<i64> {
+    fn routing_regions(&self, region: RegionId) -> Vec<RegionId> {
         let path = self.region_path(region);
         let from = path
             .iter()
-            .position(|r| matches!(self.regions[r].level.as_str(), "county" | "city"))
+            .position(|r| matches!(self.regions[r].level, Level::County | Level::City))
             .unwrap_or(0);
         path[from..].to_vec()
     }
 
-    fn bureau_of_region(&self, region: i64) -> Option<i64> {
+    fn bureau_of_region(&self, region: RegionId) -> Option<UnitId> {
         self.units
             .values()
-            .filter(|u| u.region_id == region && u.kind == "bureau")
+            .filter(|u| u.region_id == region && u.kind == UnitKind::Bureau)
             .map(|u| u.id)
             .min()
     }
 
     /// 属地管理: the petition bureau that receives a petition arising in `region`.
-    pub fn receiving_bureau(&self, region: i64) -> Option<i64> {
+    pub fn receiving_bureau(&self, region: RegionId) -> Option<UnitId> {
         self.routing_regions(region)
             .into_iter()
             .find_map(|r| self.bureau_of_region(r))
     }
 
     /// Whether `unit` has power over `category` or the category above it.
-    pub fn competent(&self, unit: i64, category: i64) -> bool {
+    pub fn competent(&self, unit: UnitId, category: CategoryId) -> bool {
         let parent = self.category_parent.get(&category).copied().flatten();
         self.competences.contains(&(unit, category))
             || parent.is_some_and(|p| self.competences.contains(&(unit, p)))
@@ -162,12 +164,17 @@ impl Org {
     /// matter arose, else that place's bureau. A unit complained about never handles the
     /// matter: the proposal moves above it (art. 30). Accusations are proposed by
     /// `accused::propose_for_accusation`.
-    pub fn propose(&self, region: i64, category: i64, accused: Option<i64>) -> Option<i64> {
+    pub fn propose(
+        &self,
+        region: RegionId,
+        category: CategoryId,
+        accused: Option<UnitId>,
+    ) -> Option<UnitId> {
         let regions = self.routing_regions(region);
         let mut proposal = regions.iter().find_map(|r| {
             self.units
                 .values()
-                .filter(|u| u.region_id == *r && u.kind == "department")
+                .filter(|u| u.region_id == *r && u.kind == UnitKind::Department)
                 .filter(|u| self.competent(u.id, category))
                 .map(|u| u.id)
                 .min()
@@ -180,7 +187,7 @@ impl Org {
     }
 
     /// `unit` itself when it lies outside `accused`; else the unit just above `accused`.
-    pub fn outside(&self, unit: i64, accused: i64) -> Option<i64> {
+    pub fn outside(&self, unit: UnitId, accused: UnitId) -> Option<UnitId> {
         if self.within(unit, accused) {
             self.parent(accused)
         } else {
@@ -191,21 +198,28 @@ impl Org {
 
 /// The organisation snapshot, reloaded after an administrator's change on this instance
 /// and at most a minute after one made on another instance.
-#[derive(Default)]
 pub struct OrgCache {
+    pool: sqlx::AnyPool,
     slot: RwLock<Option<(Instant, Arc<Org>)>>,
 }
 
 const ORG_TTL: Duration = Duration::from_secs(60);
 
 impl OrgCache {
-    pub async fn get(&self, state: &AppState) -> AppResult<Arc<Org>> {
+    pub fn new(pool: sqlx::AnyPool) -> Self {
+        Self {
+            pool,
+            slot: RwLock::default(),
+        }
+    }
+
+    pub async fn get(&self) -> AppResult<Arc<Org>> {
         if let Some((at, org)) = self.slot.read().await.as_ref()
             && at.elapsed() < ORG_TTL
         {
             return Ok(org.clone());
         }
-        let org = Arc::new(Org::load(&state.db.pool).await?);
+        let org = Arc::new(Org::load(&self.pool).await?);
         *self.slot.write().await = Some((Instant::now(), org.clone()));
         Ok(org)
     }

@@ -8,7 +8,7 @@ use shared::reference::ReferenceData;
 pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
     let regions = db::reference::regions(&state.db.pool).await?;
     let categories = db::reference::categories(&state.db.pool).await?;
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     Ok(ReferenceData {
         regions: db::reference::region_views(&regions),
         categories: db::reference::category_views(&categories),

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod firewall;
 pub mod partner;
 pub mod queue;
+pub mod reach;
 pub mod record;
 pub mod register;
 mod steps;

@@ -116,7 +116,7 @@ impl AdminDesk for WebPortal {
             &self.state,
             id,
             &client_of(caller),
-            target,
+            shared::ids::StaffId(target),
             &req
         ))
     }
@@ -126,7 +126,7 @@ impl AdminDesk for WebPortal {
             &self.state,
             id,
             &client_of(caller),
-            target
+            shared::ids::StaffId(target)
         ))
     }
 
@@ -140,7 +140,7 @@ impl AdminDesk for WebPortal {
             &self.state,
             id,
             &client_of(caller),
-            target,
+            shared::ids::StaffId(target),
             disable
         ))
     }

@@ -96,7 +96,7 @@ async fn a_filing_is_texted_and_notified_in_app_once_and_a_rolled_back_change_se
     let mut tx = app.state.db.begin_write().await.unwrap();
     let notice = server::notify::enqueue::Notice::new(
         server::notify::templates::Event::Replied,
-        server::notify::enqueue::Recipient::Citizen(1),
+        server::notify::enqueue::Recipient::Citizen(shared::ids::CitizenId(1)),
         &[("number", number.to_owned())],
     );
     server::notify::enqueue::enqueue(&mut tx, &app.state.vault, None, "rolled-back", &notice, 0)

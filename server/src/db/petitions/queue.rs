@@ -4,6 +4,10 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use shared::ids::{CategoryId, PetitionId, RegionId, StaffId, UnitId};
+use shared::petition::{Channel, PetitionKind, PetitionStatus, Round};
+
+use super::super::decode;
 use super::{PetitionRow, SELECT, from_row};
 
 /// One line of the queue: only what the list shows. Reading whole petitions (35 columns,
@@ -11,14 +15,14 @@ use super::{PetitionRow, SELECT, from_row};
 /// cost (issue 5's profile of the triage queue).
 #[derive(Clone, Debug)]
 pub struct QueueRow {
-    pub id: i64,
+    pub id: PetitionId,
     pub number: String,
-    pub kind: String,
+    pub kind: PetitionKind,
     pub category: String,
     pub region: String,
-    pub channel: String,
-    pub status: String,
-    pub round: String,
+    pub channel: Channel,
+    pub status: PetitionStatus,
+    pub round: Round,
     pub due_on: Option<String>,
     pub group_matter: bool,
     pub submitted_at: i64,
@@ -31,16 +35,16 @@ const LIST: &str = "SELECT p.id, p.number, p.kind, c.name, r.name, p.channel, p.
 
 fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
     Ok(QueueRow {
-        id: r.try_get(0)?,
+        id: decode::id(r, 0)?,
         number: r.try_get(1)?,
-        kind: r.try_get(2)?,
+        kind: decode::code(r, 2)?,
         category: r.try_get(3)?,
         region: r.try_get(4)?,
-        channel: r.try_get(5)?,
-        status: r.try_get(6)?,
-        round: r.try_get(7)?,
+        channel: decode::code(r, 5)?,
+        status: decode::code(r, 6)?,
+        round: decode::code(r, 7)?,
         due_on: r.try_get(8)?,
-        group_matter: r.try_get::<i64, _>(9)? != 0,
+        group_matter: decode::flag(r, 9)?,
         submitted_at: r.try_get(10)?,
         title: r.try_get(11)?,
     })
@@ -49,21 +53,21 @@ fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
 /// A filter of the staff queue, already resolved to values.
 pub struct QueueQuery<'a> {
     /// The units whose petitions the caller may list (its own and those below it).
-    pub units: &'a [i64],
-    pub statuses: &'a [&'a str],
-    pub kind: Option<&'a str>,
-    pub category_id: Option<i64>,
-    pub region_id: Option<i64>,
-    pub channel: Option<&'a str>,
+    pub units: &'a [UnitId],
+    pub statuses: &'a [PetitionStatus],
+    pub kind: Option<PetitionKind>,
+    pub category_id: Option<CategoryId>,
+    pub region_id: Option<RegionId>,
+    pub channel: Option<Channel>,
     /// Inclusive bounds on the due date, for the clock-state filter.
     pub due_from: Option<&'a str>,
     pub due_to: Option<&'a str>,
     /// Keyset: the (due date, id) of the last row of the previous page.
     pub after: Option<(&'a str, i64)>,
     /// Accusations against these units are left out (the caller's unit and those above).
-    pub shielded: &'a [i64],
+    pub shielded: &'a [UnitId],
     /// Petitions this staff member stepped aside from (回避) are left out.
-    pub staff_id: i64,
+    pub staff_id: StaffId,
     pub limit: i64,
 }
 
@@ -116,7 +120,7 @@ async fn half(
     let ids: Vec<String> = q
         .units
         .iter()
-        .map(|u| place(Arg::Int(*u), &mut args))
+        .map(|u| place(Arg::Int(u.0), &mut args))
         .collect();
     let ids = ids.join(", ");
     let mut sql = match holder {
@@ -133,29 +137,32 @@ async fn half(
     let st: Vec<String> = q
         .statuses
         .iter()
-        .map(|s| place(Arg::Text(s), &mut args))
+        .map(|s| place(Arg::Text(s.code()), &mut args))
         .collect();
     sql.push_str(&st.join(", "));
     sql.push(')');
     if let Some(k) = q.kind {
-        sql.push_str(&format!(" AND p.kind = {}", place(Arg::Text(k), &mut args)));
+        sql.push_str(&format!(
+            " AND p.kind = {}",
+            place(Arg::Text(k.code()), &mut args)
+        ));
     }
     if let Some(c) = q.category_id {
         sql.push_str(&format!(
             " AND p.category_id = {}",
-            place(Arg::Int(c), &mut args)
+            place(Arg::Int(c.0), &mut args)
         ));
     }
     if let Some(r) = q.region_id {
         sql.push_str(&format!(
             " AND p.region_id = {}",
-            place(Arg::Int(r), &mut args)
+            place(Arg::Int(r.0), &mut args)
         ));
     }
     if let Some(c) = q.channel {
         sql.push_str(&format!(
             " AND p.channel = {}",
-            place(Arg::Text(c), &mut args)
+            place(Arg::Text(c.code()), &mut args)
         ));
     }
     if let Some(d) = q.due_from {
@@ -168,7 +175,7 @@ async fn half(
         let ids: Vec<String> = q
             .shielded
             .iter()
-            .map(|u| place(Arg::Int(*u), &mut args))
+            .map(|u| place(Arg::Int(u.0), &mut args))
             .collect();
         sql.push_str(&format!(
             " AND (p.kind <> 'accusation' OR p.accused_unit_id IS NULL OR p.accused_unit_id NOT IN ({}))",
@@ -177,7 +184,7 @@ async fn half(
     }
     sql.push_str(&format!(
         " AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.petition_id = p.id AND x.staff_id = {})",
-        place(Arg::Int(q.staff_id), &mut args)
+        place(Arg::Int(q.staff_id.0), &mut args)
     ));
     if let Some((d, id)) = q.after {
         // The plain range on the sort key is what lets the engine seek in the index (SQLite
@@ -218,7 +225,7 @@ fn bind_all<'q>(
 /// alert `unless_alerted` on their current clock yet, earliest first.
 pub async fn due_between(
     pool: &AnyPool,
-    statuses: &[&str],
+    statuses: &[PetitionStatus],
     from: &str,
     to: &str,
     unless_alerted: &str,
@@ -227,7 +234,7 @@ pub async fn due_between(
     let mut args: Vec<Arg> = Vec::new();
     let st: Vec<String> = statuses
         .iter()
-        .map(|s| place(Arg::Text(s), &mut args))
+        .map(|s| place(Arg::Text(s.code()), &mut args))
         .collect();
     let sql = format!(
         "{SELECT} WHERE p.status IN ({}) AND p.due_on >= {} AND p.due_on <= {} AND NOT EXISTS \

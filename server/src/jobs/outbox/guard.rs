@@ -2,6 +2,7 @@
 //! it is against or to a webhook subscriber (art. 30, 46), no call to a destination that
 //! is not permitted, and no code kept once it is delivered.
 
+use shared::ids::UnitId;
 use std::collections::BTreeMap;
 
 use super::Channels;
@@ -42,10 +43,10 @@ pub(super) async fn withheld(
         (Recipient::Unit(unit), Some(accused)) => {
             let org = state
                 .org
-                .get(state)
+                .get()
                 .await
                 .map_err(|_| later("organisation unavailable".into()))?;
-            org.within(*unit, accused)
+            org.within(*unit, UnitId(accused))
         }
         _ => false,
     })

@@ -64,7 +64,7 @@ pub async fn create(
         return Err(AppError::field("display_name", "姓名或称呼应为2到30个字"));
     }
     let roles = role_codes(&req.roles)?;
-    if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
+    if state.org.get().await?.unit(req.unit_id).is_none() {
         return Err(AppError::field("unit_id", "请选择所属单位"));
     }
     let Some(password) =
@@ -98,7 +98,7 @@ pub async fn update(
     state: &AppState,
     staff: StaffId,
     client: &str,
-    target: i64,
+    target: StaffId,
     req: &StaffUpdateRequest,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
@@ -106,14 +106,14 @@ pub async fn update(
     if target == actor.id && !req.roles.contains(&Role::Administrator) {
         return Err(AppError::field("roles", "不能取消自己的系统管理员角色"));
     }
-    if state.org.get(state).await?.unit(req.unit_id.0).is_none() {
+    if state.org.get().await?.unit(req.unit_id).is_none() {
         return Err(AppError::field("unit_id", "请选择所属单位"));
     }
     let mut tx = state.db.begin_write().await?;
-    if !db::staff::update_unit_and_roles(&mut tx, target, req.unit_id.0, &roles).await? {
+    if !db::staff::update_unit_and_roles(&mut tx, target.0, req.unit_id.0, &roles).await? {
         return Err(AppError::NotFound);
     }
-    db::sessions::revoke_all(&mut tx, "staff", target, now_ms()).await?;
+    db::sessions::revoke_all(&mut tx, "staff", target.0, now_ms()).await?;
     let detail = format!("staff={target} unit={} roles={roles}", req.unit_id.0);
     record_in(&mut tx, state, &actor, client, "staff_update", detail).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;
@@ -125,7 +125,7 @@ pub async fn set_disabled(
     state: &AppState,
     staff: StaffId,
     client: &str,
-    target: i64,
+    target: StaffId,
     disable: bool,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
@@ -134,10 +134,10 @@ pub async fn set_disabled(
     }
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    if !db::staff::set_disabled(&mut tx, target, disable.then_some(now)).await? {
+    if !db::staff::set_disabled(&mut tx, target.0, disable.then_some(now)).await? {
         return Err(AppError::NotFound);
     }
-    db::sessions::revoke_all(&mut tx, "staff", target, now).await?;
+    db::sessions::revoke_all(&mut tx, "staff", target.0, now).await?;
     let action = if disable {
         "staff_disable"
     } else {
@@ -160,14 +160,14 @@ pub async fn reset_totp(
     state: &AppState,
     staff: StaffId,
     client: &str,
-    target: i64,
+    target: StaffId,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
     let mut tx = state.db.begin_write().await?;
-    if !db::staff::reset_totp(&mut tx, target).await? {
+    if !db::staff::reset_totp(&mut tx, target.0).await? {
         return Err(AppError::NotFound);
     }
-    db::sessions::revoke_all(&mut tx, "staff", target, now_ms()).await?;
+    db::sessions::revoke_all(&mut tx, "staff", target.0, now_ms()).await?;
     let detail = format!("staff={target}");
     record_in(&mut tx, state, &actor, client, "staff_totp_reset", detail).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;

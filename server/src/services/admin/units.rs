@@ -1,7 +1,7 @@
 //! 单位管理: the unit tree, each unit's jurisdiction (region) and competences (categories).
 
 use shared::admin::{CompetencesRequest, NewUnitRequest, UnitView};
-use shared::ids::{CategoryId, RegionId, StaffId, UnitId};
+use shared::ids::{StaffId, UnitId};
 
 use super::{administrator, record};
 use crate::db;
@@ -16,17 +16,17 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<UnitView>> 
         .await?
         .into_iter()
         .map(|u| UnitView {
-            id: UnitId(u.id),
-            parent_id: u.parent_id.map(UnitId),
-            region_id: RegionId(u.region_id),
+            id: u.id,
+            parent_id: u.parent_id,
+            region_id: u.region_id,
             competences: competences
                 .iter()
                 .filter(|(unit, _)| *unit == u.id)
-                .map(|(_, c)| CategoryId(*c))
+                .map(|(_, c)| *c)
                 .collect(),
             name: u.name,
-            kind: u.kind,
-            level: u.level,
+            kind: u.kind.code().to_owned(),
+            level: u.level.code().to_owned(),
             partner_id: u.partner_id,
         })
         .collect())
@@ -50,9 +50,9 @@ pub async fn create(
     let Some(level) = db::reference::region_level(pool, req.region_id.0).await? else {
         return Err(AppError::field("region_id", "请选择单位的辖区"));
     };
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     if let Some(parent) = req.parent_id
-        && org.unit(parent.0).is_none()
+        && org.unit(parent).is_none()
     {
         return Err(AppError::field("parent_id", "上级单位不存在"));
     }
@@ -80,8 +80,8 @@ pub async fn set_competences(
     req: &CompetencesRequest,
 ) -> AppResult<()> {
     let actor = administrator(state, staff).await?;
-    let org = state.org.get(state).await?;
-    if org.unit(unit.0).is_none() {
+    let org = state.org.get().await?;
+    if org.unit(unit).is_none() {
         return Err(AppError::NotFound);
     }
     let known: Vec<i64> = db::reference::categories(&state.db.pool)

@@ -5,7 +5,8 @@
 
 use std::cmp::Reverse;
 
-use shared::ids::UnitId;
+use shared::admin::UnitKind;
+use shared::ids::{CategoryId, RegionId, UnitId};
 use shared::petition::UnitOption;
 
 use super::Org;
@@ -33,9 +34,9 @@ impl Org {
             .values()
             .filter(|u| u.parent_id.is_some())
             .map(|u| UnitOption {
-                id: UnitId(u.id),
+                id: u.id,
                 name: u.name.clone(),
-                kind: u.kind.clone(),
+                kind: u.kind.code().to_owned(),
             })
             .collect();
         units.sort_by_key(|u| u.id.0);
@@ -43,7 +44,7 @@ impl Org {
     }
 
     /// Why `unit` cannot be recorded as accused, if it cannot.
-    pub fn refuse_accused(&self, unit: i64) -> Option<&'static str> {
+    pub fn refuse_accused(&self, unit: UnitId) -> Option<&'static str> {
         match self.unit(unit) {
             None => Some("请选择一个存在的单位"),
             Some(u) if u.parent_id.is_none() => Some(
@@ -57,10 +58,10 @@ impl Org {
     /// accuse) names, for a matter that arose in `region`. A name with its place wins over
     /// one with a level word, and that over the bare office, which is taken from the place
     /// where the matter arose (county first, then city); a longer name wins a tie.
-    pub fn match_accused(&self, text: &str, region: i64) -> Option<i64> {
+    pub fn match_accused(&self, text: &str, region: RegionId) -> Option<UnitId> {
         let path = self.routing_regions(region);
         // (how placed, length of the match, nearness, lower id first): the greatest wins.
-        let mut best: Option<(Placed, usize, Reverse<usize>, Reverse<i64>)> = None;
+        let mut best: Option<(Placed, usize, Reverse<usize>, Reverse<UnitId>)> = None;
         for u in self.units.values().filter(|u| u.parent_id.is_some()) {
             let Some(node) = self.regions.get(&u.region_id) else {
                 continue;
@@ -110,12 +111,12 @@ impl Org {
 
     /// 纪检监察机关 for an accusation against `accused`: the discipline-inspection body of
     /// the accused unit's place, or of the nearest place above, that is not inside it.
-    pub fn discipline_body(&self, accused: i64) -> Option<i64> {
+    pub fn discipline_body(&self, accused: UnitId) -> Option<UnitId> {
         let region = self.unit(accused)?.region_id;
         self.region_path(region).into_iter().find_map(|r| {
             self.units
                 .values()
-                .filter(|u| u.region_id == r && u.kind == "discipline")
+                .filter(|u| u.region_id == r && u.kind == UnitKind::Discipline)
                 .filter(|u| !self.within(u.id, accused))
                 .map(|u| u.id)
                 .min()
@@ -128,11 +129,11 @@ impl Org {
     /// accused is not settled: routing waits for it.
     pub fn propose_accusation(
         &self,
-        region: i64,
-        category: i64,
-        accused: Option<i64>,
+        region: RegionId,
+        category: CategoryId,
+        accused: Option<UnitId>,
         none_confirmed: bool,
-    ) -> Option<i64> {
+    ) -> Option<UnitId> {
         match accused {
             Some(a) => self.discipline_body(a).or_else(|| self.bureau_above(a)),
             None if none_confirmed => self.propose(region, category, None),
@@ -142,7 +143,7 @@ impl Org {
 
     /// The petition bureau that receives a matter arising in `region`; for an accusation
     /// against that bureau (or a unit inside it), the nearest bureau above the accused.
-    pub fn landing_bureau(&self, region: i64, accused: Option<i64>) -> Option<i64> {
+    pub fn landing_bureau(&self, region: RegionId, accused: Option<UnitId>) -> Option<UnitId> {
         let bureau = self.receiving_bureau(region)?;
         match accused {
             Some(a) if self.within(bureau, a) => self.bureau_above(a),
@@ -151,7 +152,7 @@ impl Org {
     }
 
     /// The nearest petition bureau strictly above `unit`.
-    fn bureau_above(&self, unit: i64) -> Option<i64> {
+    fn bureau_above(&self, unit: UnitId) -> Option<UnitId> {
         self.ancestors(unit)
             .into_iter()
             .skip(1)

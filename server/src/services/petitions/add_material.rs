@@ -10,7 +10,6 @@ use super::files::{self, Upload};
 use super::view::owned;
 use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
-use crate::services::workflow::detail::workflow;
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -22,7 +21,7 @@ pub async fn add_material(
     uploads: Vec<Upload>,
 ) -> AppResult<()> {
     let row = owned(state, citizen, number).await?;
-    workflow(&row)
+    row.workflow()
         .apply(Action::AddMaterial)
         .map_err(|e| AppError::Conflict(e.0.into()))?;
     if uploads.is_empty() {

@@ -2,22 +2,18 @@
 
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::petition::{
-    Action, AttachmentView, Channel, DeadlineView, OtherProcedure, PetitionKind, PetitionNumber,
-    PetitionProgress, PetitionStatus, PetitionSummary, PetitionView, Rating, ReplyView,
-    TimelineEntry,
+    Action, AttachmentView, DeadlineView, PetitionNumber, PetitionProgress, PetitionStatus,
+    PetitionSummary, PetitionView, Rating, ReplyView, TimelineEntry,
 };
 
 use crate::db::petitions::{AttachmentRow, EventRow, PetitionRow};
-use crate::services::workflow::{clocks, detail::workflow};
+use crate::db::work::ReplyRow;
+use crate::services::workflow::clocks;
 use crate::state::AppState;
 use crate::time::from_ms;
 
-fn kind(row: &PetitionRow) -> PetitionKind {
-    PetitionKind::from_code(&row.kind).unwrap_or(PetitionKind::Appeal)
-}
-
 pub fn status(row: &PetitionRow) -> PetitionStatus {
-    workflow(row).status
+    row.workflow().status
 }
 
 pub fn attachment(f: AttachmentRow) -> AttachmentView {
@@ -53,7 +49,7 @@ pub fn summary(state: &AppState, row: &PetitionRow) -> PetitionSummary {
     PetitionSummary {
         number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
         title: row.title.clone(),
-        kind: kind(row),
+        kind: row.kind,
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
@@ -63,16 +59,14 @@ pub fn summary(state: &AppState, row: &PetitionRow) -> PetitionSummary {
 
 pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> PetitionProgress {
     let status = status(row);
-    let kind = kind(row);
+    let kind = row.kind;
     PetitionProgress {
         number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
         kind,
         kind_label: kind.label().to_owned(),
         category: row.category.clone(),
         region: row.region.clone(),
-        channel_label: Channel::from_code(&row.channel)
-            .map_or("网上信访", Channel::label)
-            .to_owned(),
+        channel_label: row.channel.label().to_owned(),
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
@@ -100,13 +94,13 @@ pub fn full(
     replies: Vec<ReplyView>,
 ) -> PetitionView {
     let progress = progress(state, &row, events);
-    let wf = workflow(&row);
+    let wf = row.workflow();
     // The window to ask for the next round, while it is open.
     let window = (wf.status == PetitionStatus::Replied)
         .then(|| clocks::view(state, &row.work))
         .flatten()
         .filter(|d| crate::time::today() <= d.due);
-    let other = OtherProcedure::from_code(&row.other_procedure).unwrap_or_default();
+    let other = row.other_procedure;
     PetitionView {
         progress,
         title: row.title,
@@ -128,5 +122,24 @@ pub fn full(
             && wf.rating == Some(Rating::NotSatisfied)
             && wf.allows(Action::RequestReview),
         review_due: window,
+    }
+}
+
+/// A reply or draft as shown to whoever may read it.
+pub fn reply_view(r: ReplyRow) -> ReplyView {
+    let (round, decision) = (r.round, r.decision);
+    ReplyView {
+        round,
+        round_label: round.label().to_owned(),
+        unit: r.unit,
+        facts: r.facts,
+        reasons: r.reasons,
+        decision,
+        decision_label: decision.label().to_owned(),
+        legal_basis: r.legal_basis,
+        state: r.state,
+        drafted_at: from_ms(r.drafted_at),
+        decided_at: r.decided_at.map(from_ms),
+        comment: r.comment,
     }
 }

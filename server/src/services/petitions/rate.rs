@@ -5,9 +5,8 @@ use shared::petition::{Action, RateRequest, RatingComment};
 
 use super::view::owned;
 use crate::error::{AppError, AppResult};
-use crate::services::workflow::{clocks, detail::workflow, record};
+use crate::services::workflow::{clocks, record};
 use crate::state::AppState;
-use crate::time::now_ms;
 
 pub async fn rate(
     state: &AppState,
@@ -23,37 +22,29 @@ pub async fn rate(
         }
     };
     let row = owned(state, citizen, number).await?;
-    let next = workflow(&row)
-        .apply(Action::Rate(req.rating))
-        .map_err(|e| AppError::Conflict(e.0.into()))?;
-    let mut work = row.work.clone();
-    work.status = next.status.code().to_owned();
-    work.rating = Some(req.rating.code().to_owned());
-    if next.status.is_terminal() {
-        clocks::stop(&mut work);
-    }
-    let mut detail = format!("信访人对答复的评价：{}。", req.rating.label());
-    if let Some(c) = &comment {
-        detail.push_str(&format!("评价意见：{}", c.as_str()));
-    }
-    let step = record::Step {
-        work,
-        events: vec![record::Event::public("rated", "评价答复", detail)],
-        writes: Vec::new(),
-        audit_detail: Some(format!("rating={}", req.rating.code())),
-        notices: Vec::new(),
-    };
     let who = record::Who::citizen(citizen, client);
-    record::commit(
+    record::apply(
         state,
-        row.id,
-        row.version,
-        &row.work.round,
-        &row.work,
-        step,
+        &row,
         who,
-        "rate",
-        now_ms(),
+        Action::Rate(req.rating),
+        |next, mut work| {
+            work.rating = Some(req.rating);
+            if next.status.is_terminal() {
+                clocks::stop(&mut work);
+            }
+            let mut detail = format!("信访人对答复的评价：{}。", req.rating.label());
+            if let Some(c) = &comment {
+                detail.push_str(&format!("评价意见：{}", c.as_str()));
+            }
+            Ok(record::Step {
+                work,
+                events: vec![record::Event::public("rated", "评价答复", detail)],
+                writes: Vec::new(),
+                audit_detail: Some(format!("rating={}", req.rating.code())),
+                notices: Vec::new(),
+            })
+        },
     )
     .await
 }

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use shared::clock::shanghai_date;
 use shared::error::Problems;
-use shared::ids::CitizenId;
+use shared::ids::{CitizenId, PetitionId, StaffId};
 use shared::petition::{
     Channel, OfflineFilingRequest, OfflinePetitioner, SubmitPetitionRequest, SubmittedView,
 };
@@ -33,7 +33,7 @@ pub struct Submitted {
 pub enum Filer<'a> {
     Citizen(CitizenId),
     Staff {
-        id: i64,
+        id: StaffId,
         channel: Channel,
         petitioner: &'a OfflinePetitioner,
     },
@@ -91,10 +91,10 @@ pub async fn submit(
     let request_hash = state.vault.request_hash(&parts);
     // 属地管理: the bureau of where the matter arose receives it; an accusation against
     // that bureau is received above the accused (art. 30).
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     let mut problems = Problems::default();
     let accused = accused(&org, &new, &mut problems);
-    let bureau = org.landing_bureau(req.region_id.0, accused.as_ref().map(|a| a.unit_id));
+    let bureau = org.landing_bureau(req.region_id, accused.as_ref().map(|a| a.unit_id));
     drop(org);
 
     // Everything that only reads is read before the write lock: one writer at a time
@@ -125,7 +125,7 @@ pub async fn submit(
     };
     // Where the receipt goes; the petitioner of a registered letter or visit has no id
     // until the petition is written, and only the kind of recipient counts here.
-    let receipt_to = write::receipt_to(citizen, 0);
+    let receipt_to = write::receipt_to(citizen, PetitionId(0));
     let receipt_routes = Routes::find(&mut read, &receipt_to, Event::PetitionFiled).await?;
     drop(read);
     // A filing the reads refused is answered without its files (or replayed): no disk
@@ -182,15 +182,15 @@ fn accused(
     }
     let (unit_id, matched) = match new.accused_unit_id {
         Some(picked) => {
-            if let Some(why) = org.refuse_accused(picked.0) {
+            if let Some(why) = org.refuse_accused(picked) {
                 problems.push("accused_unit_id", why);
                 return None;
             }
-            (picked.0, false)
+            (picked, false)
         }
         None => {
             let text = new.respondent.as_ref()?;
-            (org.match_accused(text.as_str(), new.region_id.0)?, true)
+            (org.match_accused(text.as_str(), new.region_id)?, true)
         }
     };
     Some(write::Accused {

@@ -33,7 +33,7 @@ pub(super) async fn full(state: &AppState, row: PetitionRow) -> AppResult<Petiti
     let replies = db::work::replies(&state.db.pool, row.id, true).await?;
     let replies = replies
         .into_iter()
-        .map(crate::services::workflow::detail::reply_view)
+        .map(super::present::reply_view)
         .collect();
     Ok(present::full(state, row, events, files, replies))
 }

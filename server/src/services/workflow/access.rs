@@ -1,6 +1,7 @@
 //! Who may see and act on a petition: the unit chain, the confidentiality firewall
 //! (art. 30, 46), conflicts of interest (回避, art. 28) and the performer of each step.
 
+use shared::ids::UnitId;
 use shared::petition::{Action, Performer, PetitionKind, PetitionStatus};
 use shared::staff::Role;
 
@@ -57,7 +58,7 @@ pub fn sight(
     actor: &StaffActor,
     kind: PetitionKind,
     w: &WorkState,
-    co_units: &[i64],
+    co_units: &[UnitId],
     recused: bool,
 ) -> Sight {
     let co = actor
@@ -92,17 +93,17 @@ pub fn refuse_performer(
     let Some(unit) = actor.unit_id else {
         return Some("您的账户尚未归属任何单位，不能办理信访事项。".to_owned());
     };
-    let status = PetitionStatus::from_code(&w.status);
+    let status = w.status;
     let ok = match action.performer() {
         Performer::Bureau => {
-            let holder = if status == Some(PetitionStatus::Objected) {
+            let holder = if status == PetitionStatus::Objected {
                 w.forwarded_by
             } else {
                 w.unit_id
             };
             org.is_bureau(unit)
                 && match status {
-                    Some(PetitionStatus::Submitted | PetitionStatus::Objected) => {
+                    PetitionStatus::Submitted | PetitionStatus::Objected => {
                         holder.is_some_and(|h| org.within(h, unit))
                     }
                     _ => in_chain(org, actor, w),

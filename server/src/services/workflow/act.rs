@@ -1,59 +1,18 @@
 //! One staff action on a petition: who may, whether the state allows it, then the step.
 
-use shared::ids::StaffId;
-use shared::petition::{PetitionNumber, PetitionStatus, StaffActionRequest, StaffCommand};
+use shared::ids::{StaffId, UnitId};
+use shared::petition::{PetitionStatus, StaffActionRequest, StaffCommand};
 
-use super::access::{self, Sight};
+use super::access;
 use super::actor::StaffActor;
 use super::firewall;
+use super::reach::{Reached, reach};
 use super::record::{self, Who};
 use super::steps::{self, Ctx};
-use crate::db::{self, petitions::PetitionRow};
+use crate::db::petitions::PetitionRow;
 use crate::error::{AppError, AppResult};
-use crate::services::org::Org;
 use crate::state::AppState;
-use crate::time::{now_ms, today};
-
-/// A petition as a staff member may reach it, with what they may see of it.
-pub struct Reached {
-    pub row: PetitionRow,
-    pub org: std::sync::Arc<Org>,
-    pub actor: StaffActor,
-    pub sight: Sight,
-    /// Units co-handling the current round.
-    pub co_units: Vec<i64>,
-}
-
-/// Finds `number` for `staff`; a petition they may not see is "not found", like one
-/// that does not exist, so the firewall does not reveal that a matter exists.
-pub async fn reach(state: &AppState, staff: StaffId, number: &str) -> AppResult<Reached> {
-    let actor = StaffActor::load(state, staff).await?;
-    let number = PetitionNumber::parse(number).ok_or(AppError::NotFound)?;
-    let row = db::petitions::by_number(&state.db.pool, number.as_str())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let org = state.org.get(state).await?;
-    let recused = db::work::is_recused(&state.db.pool, row.id, actor.id).await?;
-    let kind = shared::petition::PetitionKind::from_code(&row.kind)
-        .unwrap_or(shared::petition::PetitionKind::Appeal);
-    let co_units: Vec<i64> = db::work::co_handlers(&state.db.pool, row.id)
-        .await?
-        .into_iter()
-        .filter(|c| c.round == row.work.round)
-        .map(|c| c.unit_id)
-        .collect();
-    let sight = access::sight(&org, &actor, kind, &row.work, &co_units, recused);
-    if sight == Sight::None {
-        return Err(AppError::NotFound);
-    }
-    Ok(Reached {
-        row,
-        org,
-        actor,
-        sight,
-        co_units,
-    })
-}
+use crate::time::today;
 
 /// Performs `req` on petition `number` as `staff`, from `client`.
 pub async fn act(
@@ -75,7 +34,7 @@ pub async fn act(
     {
         return Err(AppError::Conflict(record::RACE_LOST.into()));
     }
-    let current = super::detail::workflow(&row);
+    let current = row.workflow();
     let next = match req.command.action() {
         Some(action) => {
             if let Some(why) = access::refuse_performer(&org, &actor, action, &row.work) {
@@ -109,25 +68,10 @@ pub async fn act(
     };
     let step = steps::step(&ctx, req.command).await?;
     let who = Who {
-        actor: actor.audit_name(),
-        staff_id: Some(actor.id),
-        role: Some(actor.role_codes()),
-        unit_id: actor.unit_id,
+        actor: actor.as_actor(),
         client: Some(client),
     };
-    let round = row.work.round.clone();
-    record::commit(
-        state,
-        row.id,
-        row.version,
-        &round,
-        &row.work,
-        step,
-        who,
-        code,
-        now_ms(),
-    )
-    .await?;
+    record::commit(state, &row, step, who, code).await?;
     tracing::info!(petition.id = %row.id, action = code, "workflow step");
     Ok(())
 }
@@ -139,7 +83,7 @@ fn refuse_other(
     actor: &StaffActor,
     cmd: &StaffCommand,
     row: &PetitionRow,
-    co_units: &[i64],
+    co_units: &[UnitId],
 ) -> AppResult<()> {
     let roles = [shared::staff::Role::Handler, shared::staff::Role::UnitHead];
     let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
@@ -151,7 +95,7 @@ fn refuse_other(
         StaffCommand::AddCoHandler { .. } if !handles || !actor.has_any(&roles) => {
             refuse("只有主办单位的承办人或负责人可以商请协办。")
         }
-        StaffCommand::AddCoHandler { .. } if row.work.status != PetitionStatus::Handling.code() => {
+        StaffCommand::AddCoHandler { .. } if row.work.status != PetitionStatus::Handling => {
             Err(AppError::Conflict("只有办理中的事项可以商请协办。".into()))
         }
         StaffCommand::CoOpinion { .. }

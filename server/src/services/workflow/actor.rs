@@ -2,18 +2,19 @@
 //! A disabled account does not exist here; one still on a handed-out password, or whose
 //! roles require a second factor it has not bound, works only once it has done so.
 
-use shared::ids::StaffId;
+use shared::ids::{StaffId, UnitId};
 use shared::staff::Role;
 
+use super::record::Actor;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 #[derive(Clone, Debug)]
 pub struct StaffActor {
-    pub id: i64,
+    pub id: StaffId,
     pub display_name: String,
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<UnitId>,
     pub roles: Vec<Role>,
 }
 
@@ -39,9 +40,9 @@ impl StaffActor {
             ));
         }
         Ok(Self {
-            id: row.id,
+            id: StaffId(row.id),
             display_name: row.display_name,
-            unit_id: row.unit_id,
+            unit_id: row.unit_id.map(UnitId),
             roles,
         })
     }
@@ -53,6 +54,15 @@ impl StaffActor {
     /// How the audit trail names this actor.
     pub fn audit_name(&self) -> String {
         format!("staff:{}", self.id)
+    }
+
+    /// This staff member as the actor of a step.
+    pub fn as_actor(&self) -> Actor {
+        Actor::Staff {
+            id: self.id,
+            roles: self.role_codes(),
+            unit: self.unit_id,
+        }
     }
 
     /// The roles, as the audit trail records them.

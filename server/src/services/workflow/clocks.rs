@@ -28,7 +28,7 @@ pub fn request_clock(round: Round) -> Option<Clock> {
 
 /// The deadline of the clock running in `w`, if any.
 pub fn deadline(state: &AppState, w: &WorkState) -> Option<Deadline> {
-    let clock = Clock::from_code(&w.clock)?;
+    let clock = w.clock?;
     let start = NaiveDate::parse_from_str(w.clock_start.as_deref()?, "%Y-%m-%d").ok()?;
     let extra = u32::try_from(w.extra_days).unwrap_or(0);
     let rule = lengthened(state.settings.clocks.rule(clock), extra);
@@ -38,16 +38,8 @@ pub fn deadline(state: &AppState, w: &WorkState) -> Option<Deadline> {
 /// Starts `clock` on `start` and records its due date.
 pub fn start(state: &AppState, w: &mut WorkState, clock: Option<Clock>, start: NaiveDate) {
     w.extra_days = 0;
-    match clock {
-        Some(c) => {
-            w.clock = c.code().to_owned();
-            w.clock_start = Some(start.to_string());
-        }
-        None => {
-            w.clock = "none".to_owned();
-            w.clock_start = None;
-        }
-    }
+    w.clock = clock;
+    w.clock_start = clock.map(|_| start.to_string());
     refresh_due(state, w);
 }
 
@@ -55,7 +47,7 @@ pub fn start(state: &AppState, w: &mut WorkState, clock: Option<Clock>, start: N
 /// deadline earlier than the statutory one is the one that binds the first handling.
 pub fn refresh_due(state: &AppState, w: &mut WorkState) {
     let mut due = deadline(state, w).map(|d| d.due.to_string());
-    if w.clock == Clock::Handling.code()
+    if w.clock == Some(Clock::Handling)
         && let Some(assigned) = &w.assigned_due
         && due.as_ref().is_none_or(|d| assigned < d)
     {
@@ -66,25 +58,24 @@ pub fn refresh_due(state: &AppState, w: &mut WorkState) {
 
 /// Stops every clock: the matter is over.
 pub fn stop(w: &mut WorkState) {
-    w.clock = "none".to_owned();
+    w.clock = None;
     w.clock_start = None;
     w.due_on = None;
 }
 
 /// Where the staff-facing clock stands today.
 pub fn state_of(state: &AppState, w: &WorkState, today: NaiveDate) -> ClockState {
-    clock_state(state, &w.status, w.due_on.as_deref(), today)
+    clock_state(state, w.status, w.due_on.as_deref(), today)
 }
 
 /// The clock state from the status and due date alone (what a queue line carries).
 pub fn clock_state(
     state: &AppState,
-    status: &str,
+    status: PetitionStatus,
     due_on: Option<&str>,
     today: NaiveDate,
 ) -> ClockState {
-    let status = PetitionStatus::from_code(status);
-    if matches!(status, Some(PetitionStatus::Replied)) || status.is_some_and(|s| s.is_terminal()) {
+    if status == PetitionStatus::Replied || status.is_terminal() {
         return ClockState::Stopped;
     }
     let due = due_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
@@ -93,6 +84,6 @@ pub fn clock_state(
 
 /// The running deadline as shown, with its explanation.
 pub fn view(state: &AppState, w: &WorkState) -> Option<DeadlineView> {
-    let clock = Clock::from_code(&w.clock)?;
+    let clock = w.clock?;
     deadline(state, w).map(|d| DeadlineView::new(clock.label(), clock.basis(), &d))
 }

@@ -4,52 +4,20 @@
 use shared::ids::StaffId;
 use shared::person::{mask_id_number, mask_name, mask_phone};
 use shared::petition::{
-    Action, Decision, NoteView, PetitionKind, PetitionNumber, PetitionStatus, PetitionerView,
-    Rating, Reason, ReplyView, Round, StaffPetitionView, SupervisionView, TimelineEntry, Workflow,
+    Action, NoteView, PetitionKind, PetitionNumber, PetitionStatus, PetitionerView, Reason,
+    StaffPetitionView, SupervisionView, TimelineEntry,
 };
 
 use super::access::{self, Sight, UNMASK_ROLES};
-use super::act::{Reached, reach};
+use super::reach::{Reached, reach};
 use super::{clocks, firewall};
 use crate::audit;
 use crate::crypto::Field;
-use crate::db::{self, petitions::PetitionRow, work::ReplyRow};
+use crate::db::{self, petitions::PetitionRow};
 use crate::error::{AppError, AppResult};
 use crate::services::petitions::present;
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms, today};
-
-/// The workflow state of a stored petition.
-pub fn workflow(row: &PetitionRow) -> Workflow {
-    let w = &row.work;
-    Workflow {
-        status: PetitionStatus::from_code(&w.status).unwrap_or(PetitionStatus::Submitted),
-        round: Round::from_code(&w.round).unwrap_or(Round::First),
-        kind: PetitionKind::from_code(&row.kind).unwrap_or(PetitionKind::Appeal),
-        designated: w.designated,
-        extended: w.extended,
-        rating: w.rating.as_deref().and_then(Rating::from_code),
-    }
-}
-
-pub fn reply_view(r: ReplyRow) -> ReplyView {
-    let round = Round::from_code(&r.round).unwrap_or(Round::First);
-    let decision = Decision::from_code(&r.decision).unwrap_or(Decision::Explain);
-    ReplyView {
-        round,
-        round_label: round.label().to_owned(),
-        unit: r.unit,
-        facts: r.facts,
-        reasons: r.reasons,
-        decision,
-        decision_label: decision.label().to_owned(),
-        legal_basis: r.legal_basis,
-        state: r.state,
-        drafted_at: from_ms(r.drafted_at),
-        decided_at: r.decided_at.map(from_ms),
-        comment: r.comment,
-    }
-}
 
 /// The case file as `staff` may see it; the view is recorded in the audit trail.
 pub async fn detail(
@@ -61,9 +29,9 @@ pub async fn detail(
     let reached = reach(state, staff, number).await?;
     state.views.record(crate::audit::views::View {
         at: now_ms(),
-        staff_id: reached.actor.id,
+        staff_id: reached.actor.id.0,
         roles: reached.actor.role_codes(),
-        unit_id: reached.actor.unit_id,
+        unit_id: reached.actor.unit_id.map(|u| u.0),
         petition_id: reached.row.id.0,
         client: client.to_owned(),
     });
@@ -90,7 +58,7 @@ pub async fn unmask(
         at: now,
         actor: reached.actor.audit_name(),
         role: Some(&reached.actor.role_codes()),
-        unit_id: reached.actor.unit_id,
+        unit_id: reached.actor.unit_id.map(|u| u.0),
         action: "unmask_identity",
         petition_id: Some(reached.row.id.0),
         detail: Some(reason.into_inner()),
@@ -162,7 +130,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         co_units,
     } = reached;
     let pool = &state.db.pool;
-    let wf = workflow(&row);
+    let wf = row.workflow();
     let identity = sight == Sight::Full;
     // An accusation's material is withheld from the unit complained about; `reach` already
     // refuses them the accusation itself, this keeps any other path honest too.
@@ -243,13 +211,12 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     } else {
         org.propose(row.region_id, row.category_id, row.work.accused_unit_id)
     }
-    .map(|u| (shared::ids::UnitId(u), org.name(u)));
+    .map(|u| (u, org.name(u)));
     Ok(StaffPetitionView {
         number: PetitionNumber::parse(&row.number).ok_or(AppError::NotFound)?,
         version: row.version,
         kind: wf.kind,
-        channel: shared::petition::Channel::from_code(&row.channel)
-            .unwrap_or(shared::petition::Channel::Online),
+        channel: row.channel,
         category: row.category.clone(),
         region: row.region.clone(),
         status: wf.status,
@@ -262,7 +229,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         accused_pending: pending,
         group_matter: row.work.group_matter,
         repeat_of: match row.work.repeat_of {
-            Some(id) => db::petitions::number_of(pool, id).await?,
+            Some(id) => db::petitions::number_of(pool, id.0).await?,
             None => None,
         },
         title: row.title.clone(),
@@ -279,7 +246,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         deadlines,
         clock: clocks::state_of(state, &row.work, today()),
         rating: wf.rating,
-        replies: replies.into_iter().map(reply_view).collect(),
+        replies: replies.into_iter().map(present::reply_view).collect(),
         notes: notes
             .into_iter()
             .map(|(at, author, body)| NoteView {
@@ -295,7 +262,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
                 unit: n.unit,
                 issued_at: from_ms(n.issued_at),
                 body: n.body,
-                answer_due: n.answer_due.parse().unwrap_or_default(),
+                answer_due: n.answer_due,
                 answered_at: n.answered_at.map(from_ms),
                 answer: n.answer,
             })
@@ -304,8 +271,8 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             .into_iter()
             .map(|c| shared::petition::CoHandlerView {
                 unit: c.unit,
-                round: Round::from_code(&c.round).unwrap_or(Round::First),
-                due_on: c.due_on.parse().unwrap_or_default(),
+                round: c.round,
+                due_on: c.due_on,
                 answered_at: c.answered_at.map(from_ms),
                 opinion: c.opinion,
             })

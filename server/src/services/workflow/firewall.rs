@@ -3,6 +3,7 @@
 //! any matter to the unit complained about or a unit inside it. Who may *see* a petition
 //! is `access::sight`; this is where it may *go*.
 
+use shared::ids::UnitId;
 use shared::petition::{PetitionKind, StaffCommand};
 
 use crate::db::petitions::WorkState;
@@ -37,6 +38,6 @@ pub fn waits_for_accused(cmd: &StaffCommand) -> bool {
 
 /// Whether `unit` must never receive the matter: it is the unit an accusation is
 /// against, or inside it.
-pub fn barred(org: &Org, kind: PetitionKind, w: &WorkState, unit: i64) -> bool {
+pub fn barred(org: &Org, kind: PetitionKind, w: &WorkState, unit: UnitId) -> bool {
     kind == PetitionKind::Accusation && w.accused_unit_id.is_some_and(|a| org.within(unit, a))
 }

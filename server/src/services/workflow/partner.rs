@@ -5,12 +5,14 @@
 use shared::partner::{PartnerReport, PartnerStep};
 use shared::petition::{Action, PetitionNumber, PetitionStatus, Reason, StaffCommand};
 
-use super::record::{self, Event, Step, Who, Write};
+use shared::ids::StaffId;
+
+use super::record::{self, Actor, Event, Step, Who, Write};
 use super::steps::{self, Ctx};
 use crate::db::{self, partners::PartnerRow};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::time::{now_ms, today};
+use crate::time::today;
 
 /// What became of a report.
 #[derive(Debug, PartialEq, Eq)]
@@ -55,7 +57,7 @@ async fn take(
     let row = db::petitions::by_number(&state.db.pool, number.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     // Only the partner of the unit holding the petition reports on it; to any other the
     // petition does not exist.
     let unit = row
@@ -63,7 +65,7 @@ async fn take(
         .unit_id
         .filter(|u| org.unit(*u).and_then(|u| u.partner_id) == Some(partner.id))
         .ok_or(AppError::NotFound)?;
-    let current = super::detail::workflow(&row);
+    let current = row.workflow();
     // A partner system of the unit an accusation is against never learns of it (art. 30).
     if super::firewall::barred(&org, current.kind, &row.work, unit) {
         return Err(AppError::NotFound);
@@ -139,30 +141,18 @@ async fn take(
     });
     step.audit_detail = Some(format!("partner={} report={code}", partner.id));
     let who = Who {
-        actor: format!("staff:{}", partner.staff_id),
-        staff_id: Some(partner.staff_id),
-        role: Some("partner".into()),
-        unit_id: Some(unit),
+        actor: Actor::Partner {
+            account: StaffId(partner.staff_id),
+            unit,
+        },
         client: Some(client),
     };
-    let round = row.work.round.clone();
     let action = match code {
         "accepted" => "partner_accepted",
         "progress" => "partner_progress",
         _ => "partner_replied",
     };
-    record::commit(
-        state,
-        row.id,
-        row.version,
-        &round,
-        &row.work,
-        step,
-        who,
-        action,
-        now_ms(),
-    )
-    .await?;
+    record::commit(state, &row, step, who, action).await?;
     if let Some(ext) = external.map(|e| e.trim().chars().take(100).collect::<String>())
         && !ext.is_empty()
     {

@@ -4,8 +4,7 @@
 use chrono::{Days, NaiveDate};
 use shared::ids::StaffId;
 use shared::petition::{
-    Channel, ClockState, PetitionKind, PetitionNumber, PetitionStatus, QueueFilter, QueueItem,
-    QueuePage, Round,
+    ClockState, PetitionNumber, PetitionStatus, QueueFilter, QueueItem, QueuePage,
 };
 
 use super::{access, actor::StaffActor, clocks};
@@ -32,13 +31,13 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
     }) else {
         return Err(AppError::Forbidden("您的账户不办理信访事项。".into()));
     };
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     let units = org.subtree(unit);
     // Accusations against the actor's unit or a unit above it never appear (art. 30).
     let shielded = org.ancestors(unit);
-    let statuses: Vec<&str> = match filter.status {
-        Some(s) => vec![s.code()],
-        None => OPEN.iter().map(|s| s.code()).collect(),
+    let statuses: Vec<PetitionStatus> = match filter.status {
+        Some(s) => vec![s],
+        None => OPEN.to_vec(),
     };
     let today = today();
     let warn = state.settings.clocks.warn_days;
@@ -68,10 +67,10 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
         &QueueQuery {
             units: &units,
             statuses: &statuses,
-            kind: filter.kind.map(PetitionKind::code),
-            category_id: filter.category_id.map(|c| c.0),
-            region_id: filter.region_id.map(|r| r.0),
-            channel: filter.channel.map(Channel::code),
+            kind: filter.kind,
+            category_id: filter.category_id,
+            region_id: filter.region_id,
+            channel: filter.channel,
             due_from: from.as_deref(),
             due_to: to.as_deref(),
             after: after.as_ref().map(|(d, id)| (d.as_str(), *id)),
@@ -87,23 +86,20 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
         .map(|r| format!("{}_{}", r.due_on.as_deref().unwrap_or(NO_DUE), r.id));
     let items = rows
         .into_iter()
-        .map(|r| {
-            let status = PetitionStatus::from_code(&r.status).unwrap_or(PetitionStatus::Submitted);
-            QueueItem {
-                number: PetitionNumber::parse(&r.number).expect("stored numbers are well formed"),
-                kind: PetitionKind::from_code(&r.kind).unwrap_or(PetitionKind::Appeal),
-                category: r.category,
-                region: r.region,
-                channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
-                status,
-                status_label: status.label().to_owned(),
-                round: Round::from_code(&r.round).unwrap_or(Round::First),
-                due_on: r.due_on.as_deref().and_then(|d| d.parse().ok()),
-                clock: clocks::clock_state(state, &r.status, r.due_on.as_deref(), today),
-                group_matter: r.group_matter,
-                submitted_at: from_ms(r.submitted_at),
-                title: r.title,
-            }
+        .map(|r| QueueItem {
+            number: PetitionNumber::parse(&r.number).expect("stored numbers are well formed"),
+            kind: r.kind,
+            category: r.category,
+            region: r.region,
+            channel: r.channel,
+            status: r.status,
+            status_label: r.status.label().to_owned(),
+            round: r.round,
+            due_on: r.due_on.as_deref().and_then(|d| d.parse().ok()),
+            clock: clocks::clock_state(state, r.status, r.due_on.as_deref(), today),
+            group_matter: r.group_matter,
+            submitted_at: from_ms(r.submitted_at),
+            title: r.title,
         })
         .collect();
     Ok(QueuePage { items, next })
@@ -128,9 +124,9 @@ pub async fn units(
         .await?
         .into_iter()
         .map(|u| shared::petition::UnitOption {
-            id: shared::ids::UnitId(u.id),
+            id: u.id,
             name: u.name,
-            kind: u.kind,
+            kind: u.kind.code().to_owned(),
         })
         .collect())
 }

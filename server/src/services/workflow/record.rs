@@ -2,13 +2,14 @@
 //! meanwhile), its timeline events, its records, and its audit link, in one transaction.
 
 use anyhow::Context;
-use shared::ids::PetitionId;
-use shared::petition::ReplyDraft;
+use shared::ids::{CitizenId, StaffId, UnitId};
+use shared::petition::{Action, ReplyDraft, Workflow};
 
 use crate::audit;
-use crate::db::{self, petitions::NewEvent, petitions::WorkState};
+use crate::db::{self, petitions::NewEvent, petitions::PetitionRow, petitions::WorkState};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::time::now_ms;
 
 /// A step of the petition's history.
 pub struct Event {
@@ -42,7 +43,7 @@ impl Event {
 /// A record written beside the state change.
 pub enum Write {
     Draft {
-        unit_id: i64,
+        unit_id: UnitId,
         draft: ReplyDraft,
     },
     /// Approve or return the waiting draft of the round.
@@ -52,7 +53,7 @@ pub enum Write {
     },
     Note(String),
     Notice {
-        unit_id: i64,
+        unit_id: UnitId,
         body: String,
         answer_due: String,
     },
@@ -62,7 +63,7 @@ pub enum Write {
     },
     Recusal(String),
     CoHandler {
-        unit_id: i64,
+        unit_id: UnitId,
         due_on: String,
     },
     CoOpinion(String),
@@ -85,46 +86,117 @@ pub struct Step {
     pub notices: Vec<crate::notify::enqueue::Notice>,
 }
 
-/// Who acted, for the timeline's actor column and the audit trail.
+/// Who acts on a petition: the timeline's actor column and the audit trail name them.
+#[derive(Clone, Debug)]
+pub enum Actor {
+    /// The petitioner, from their account.
+    Citizen(CitizenId),
+    /// A staff member, with the roles they act in and their unit.
+    Staff {
+        id: StaffId,
+        roles: String,
+        unit: Option<UnitId>,
+    },
+    /// A partner handling system reporting through its service account for `unit`.
+    Partner { account: StaffId, unit: UnitId },
+    /// The portal itself: the clocks.
+    System,
+}
+
+impl Actor {
+    /// How the timeline and the audit trail name the actor (ids only, never names).
+    pub fn audit_name(&self) -> String {
+        match self {
+            Self::Citizen(id) => format!("citizen:{id}"),
+            Self::System => "system".into(),
+            Self::Staff { id, .. } | Self::Partner { account: id, .. } => format!("staff:{id}"),
+        }
+    }
+
+    fn role(&self) -> Option<String> {
+        match self {
+            Self::Citizen(_) | Self::System => None,
+            Self::Staff { roles, .. } => Some(roles.clone()),
+            Self::Partner { .. } => Some("partner".into()),
+        }
+    }
+
+    fn unit(&self) -> Option<UnitId> {
+        match self {
+            Self::Citizen(_) | Self::System => None,
+            Self::Staff { unit, .. } => *unit,
+            Self::Partner { unit, .. } => Some(*unit),
+        }
+    }
+
+    /// The staff account that signs a record of handling. A citizen's step writes none;
+    /// one that tried would be a defect, refused rather than signed by nobody.
+    fn signer(&self) -> AppResult<StaffId> {
+        match self {
+            Self::Staff { id, .. } | Self::Partner { account: id, .. } => Ok(*id),
+            Self::Citizen(_) | Self::System => {
+                Err(anyhow::anyhow!("a step without a staff actor wrote a staff record").into())
+            }
+        }
+    }
+}
+
+/// The actor and the client address they acted from.
 pub struct Who<'a> {
-    pub actor: String,
-    pub staff_id: Option<i64>,
-    pub role: Option<String>,
-    pub unit_id: Option<i64>,
+    pub actor: Actor,
     pub client: Option<&'a str>,
 }
 
 impl<'a> Who<'a> {
-    pub fn citizen(id: shared::ids::CitizenId, client: &'a str) -> Self {
+    pub fn citizen(id: CitizenId, client: &'a str) -> Self {
         Self {
-            actor: format!("citizen:{}", id.0),
-            staff_id: None,
-            role: None,
-            unit_id: None,
+            actor: Actor::Citizen(id),
             client: Some(client),
         }
     }
 }
 
+/// A step the state machine decides alone, the petitioner's (撤回, 评价, 申请复查) or the
+/// clock's (办结): its answer to `action`, the changes `build` adds, committed for `who`.
+pub async fn apply(
+    state: &AppState,
+    row: &PetitionRow,
+    who: Who<'_>,
+    action: Action,
+    build: impl FnOnce(Workflow, WorkState) -> AppResult<Step>,
+) -> AppResult<()> {
+    let next = row
+        .workflow()
+        .apply(action)
+        .map_err(|e| AppError::Conflict(e.0.into()))?;
+    let mut work = row.work.clone();
+    work.status = next.status;
+    work.round = next.round;
+    work.rating = next.rating;
+    let step = build(next, work)?;
+    commit(state, row, step, who, action.code()).await
+}
+
 pub const RACE_LOST: &str = "该信访事项刚刚被其他人处理过，本次操作未执行，请刷新后查看最新状态。";
 
-/// Commits `step` for the petition read at `version`; a concurrent change wins and this
-/// one is refused with [`RACE_LOST`], having written nothing.
-#[allow(clippy::too_many_arguments)]
+/// Commits `step` for `row` as it was read; a concurrent change wins and this one is
+/// refused with [`RACE_LOST`], having written nothing. `action` is the audit trail's code.
 pub async fn commit(
     state: &AppState,
-    petition: PetitionId,
-    version: i64,
-    round: &str,
-    before: &WorkState,
+    row: &PetitionRow,
     step: Step,
     who: Who<'_>,
-    action: &str,
-    now: i64,
+    action: &'static str,
 ) -> AppResult<()> {
+    let now = now_ms();
+    let petition = row.id;
+    let round = row.work.round.code();
+    let actor = who.actor.audit_name();
+    let role = who.actor.role();
+    let unit = who.actor.unit();
     let mut tx = state.db.begin_write().await?;
-    if step.work != *before
-        && !db::petitions::update_work(&mut tx, petition, version, &step.work, now).await?
+    if step.work != row.work
+        && !db::petitions::update_work(&mut tx, petition, row.version, &step.work, now).await?
     {
         return Err(AppError::Conflict(RACE_LOST.into()));
     }
@@ -133,37 +205,45 @@ pub async fn commit(
             petition_id: petition,
             at: now,
             kind: e.kind,
-            actor: &who.actor,
+            actor: &actor,
             public: e.public,
             title: &e.title,
             detail: e.detail.as_deref(),
         };
         db::petitions::insert_event(&mut tx, event).await?;
     }
-    let staff = who.staff_id.unwrap_or_default();
     for w in step.writes {
+        let staff = || who.actor.signer().map(|s| s.0);
         let done = match w {
             Write::Draft { unit_id, draft } => {
                 let reply = db::work::NewReply {
                     petition_id: petition,
                     round,
-                    unit_id,
+                    unit_id: unit_id.0,
                     facts: &draft.facts,
                     reasons: &draft.reasons,
                     decision: draft.decision.code(),
                     legal_basis: &draft.legal_basis,
-                    drafted_by: staff,
+                    drafted_by: staff()?,
                     at: now,
                 };
                 db::work::insert_draft(&mut tx, reply).await?;
                 true
             }
             Write::DecideDraft { state: s, comment } => {
-                db::work::decide_draft(&mut tx, petition, round, s, staff, now, comment.as_deref())
-                    .await?
+                db::work::decide_draft(
+                    &mut tx,
+                    petition,
+                    round,
+                    s,
+                    staff()?,
+                    now,
+                    comment.as_deref(),
+                )
+                .await?
             }
             Write::Note(body) => {
-                db::work::insert_note(&mut tx, petition, staff, now, &body).await?;
+                db::work::insert_note(&mut tx, petition, staff()?, now, &body).await?;
                 true
             }
             Write::Notice {
@@ -173,8 +253,8 @@ pub async fn commit(
             } => {
                 let notice = db::work::NewNotice {
                     petition_id: petition,
-                    unit_id,
-                    issued_by: staff,
+                    unit_id: unit_id.0,
+                    issued_by: staff()?,
                     at: now,
                     body: &body,
                     answer_due: &answer_due,
@@ -183,20 +263,23 @@ pub async fn commit(
                 true
             }
             Write::AnswerNotice { id, answer } => {
-                let unit = who.unit_id.unwrap_or_default();
-                db::work::answer_notice(&mut tx, petition, id, unit, staff, now, &answer).await?
+                let unit = unit.context("a notice answered by no unit")?;
+                db::work::answer_notice(&mut tx, petition, id, unit.0, staff()?, now, &answer)
+                    .await?
             }
             Write::Recusal(reason) => {
-                db::work::insert_recusal(&mut tx, petition, staff, now, &reason).await?;
+                db::work::insert_recusal(&mut tx, petition, staff()?, now, &reason).await?;
                 true
             }
             Write::CoHandler { unit_id, due_on } => {
-                db::work::insert_co_handler(&mut tx, petition, round, unit_id, &due_on, staff, now)
+                let by = staff()?;
+                db::work::insert_co_handler(&mut tx, petition, round, unit_id.0, &due_on, by, now)
                     .await?
             }
             Write::CoOpinion(opinion) => {
-                let unit = who.unit_id.unwrap_or_default();
-                db::work::answer_co_handler(&mut tx, petition, round, unit, staff, now, &opinion)
+                let unit = unit.context("a co-handler's opinion from no unit")?;
+                let by = staff()?;
+                db::work::answer_co_handler(&mut tx, petition, round, unit.0, by, now, &opinion)
                     .await?
             }
             Write::Inbound {
@@ -213,9 +296,9 @@ pub async fn commit(
     }
     let entry = audit::Entry {
         at: now,
-        actor: who.actor.clone(),
-        role: who.role.as_deref(),
-        unit_id: who.unit_id,
+        actor,
+        role: role.as_deref(),
+        unit_id: unit.map(|u| u.0),
         action,
         petition_id: Some(petition.0),
         detail: step.audit_detail,

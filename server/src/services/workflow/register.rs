@@ -19,7 +19,7 @@ pub async fn register(
     req: &OfflineFilingRequest,
 ) -> AppResult<(SubmittedView, bool)> {
     let actor = StaffActor::load(state, staff).await?;
-    let org = state.org.get(state).await?;
+    let org = state.org.get().await?;
     let at_bureau = actor.unit_id.is_some_and(|u| org.is_bureau(u));
     if !actor.has_any(&[Role::Intake]) || !at_bureau {
         return Err(AppError::Forbidden(

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use shared::clock::Clock;
+use shared::ids::UnitId;
 use shared::petition::{
     MAX_EXTENSION_DAYS, PetitionNumber, PetitionStatus, Reason, Round, StaffCommand, Workflow,
 };
@@ -27,7 +28,7 @@ pub struct Ctx<'a> {
     pub row: &'a PetitionRow,
     /// The state after the workflow accepted the action.
     pub next: Workflow,
-    pub actor_unit: i64,
+    pub actor_unit: UnitId,
     /// The staff member acting; none for a partner system's report.
     pub actor_id: Option<shared::ids::StaffId>,
     /// The actor is a unit head (负责人): corrections of a settled accused unit are theirs.
@@ -39,7 +40,7 @@ fn text<T>(field: &str, parsed: Result<T, shared::text::TextError>) -> AppResult
     parsed.map_err(|e| AppError::field(field, e.to_string()))
 }
 
-fn target_unit(ctx: &Ctx<'_>, unit: i64) -> AppResult<String> {
+fn target_unit(ctx: &Ctx<'_>, unit: UnitId) -> AppResult<String> {
     let Some(u) = ctx.org.unit(unit) else {
         return Err(AppError::field("unit_id", "请选择一个存在的单位"));
     };
@@ -51,7 +52,7 @@ fn target_unit(ctx: &Ctx<'_>, unit: i64) -> AppResult<String> {
 
 /// Who hears of a petition arriving at `unit`: its staff, and the partner system the unit
 /// handles its cases in, which is given the case itself.
-fn arrival(ctx: &Ctx<'_>, unit: i64, number: &str) -> Vec<Notice> {
+fn arrival(ctx: &Ctx<'_>, unit: UnitId, number: &str) -> Vec<Notice> {
     let about = [("number", number.to_owned())];
     let mut notices = vec![Notice::new(Notify::Assigned, Recipient::Unit(unit), &about)];
     if let Some(partner) = ctx.org.unit(unit).and_then(|u| u.partner_id) {
@@ -68,18 +69,18 @@ fn arrival(ctx: &Ctx<'_>, unit: i64, number: &str) -> Vec<Notice> {
 pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
     let state = ctx.state;
     let mut w = ctx.row.work.clone();
-    w.status = ctx.next.status.code().to_owned();
-    w.round = ctx.next.round.code().to_owned();
+    w.status = ctx.next.status;
+    w.round = ctx.next.round;
     w.designated = ctx.next.designated;
     w.extended = ctx.next.extended;
-    w.rating = ctx.next.rating.map(|r| r.code().to_owned());
+    w.rating = ctx.next.rating;
     let mut events = Vec::new();
     let mut writes = Vec::new();
     let mut notices = Vec::new();
     let number = ctx.row.number.clone();
     let petitioner = match ctx.row.citizen_id {
-        Some(c) => Recipient::Citizen(c.0),
-        None => Recipient::Petitioner(ctx.row.id.0),
+        Some(c) => Recipient::Citizen(c),
+        None => Recipient::Petitioner(ctx.row.id),
     };
     let tell = |event: Notify, params: &[(&str, String)]| {
         let mut all = vec![("number", number.clone())];
@@ -111,7 +112,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             ));
         }
         StaffCommand::Forward { unit_id } | StaffCommand::Assign { unit_id, .. } => {
-            let name = target_unit(ctx, unit_id.0)?;
+            let name = target_unit(ctx, unit_id)?;
             let assigned = match cmd {
                 StaffCommand::Assign { due, .. } => Some(due),
                 _ => None,
@@ -133,7 +134,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                     ));
                 }
             }
-            w.unit_id = Some(unit_id.0);
+            w.unit_id = Some(unit_id);
             w.forwarded_by = Some(ctx.actor_unit);
             w.assigned_due = assigned.map(|d| d.to_string());
             clocks::start(state, &mut w, Some(Clock::Objection), today);
@@ -153,8 +154,8 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             };
             events.push(Event::public(kind, title, detail));
             notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
-            notices.extend(arrival(ctx, unit_id.0, &number));
-            audit = Some(format!("unit={}", unit_id.0));
+            notices.extend(arrival(ctx, unit_id, &number));
+            audit = Some(format!("unit={}", unit_id));
         }
         StaffCommand::NotAccept { reason, guidance } => {
             let guidance = text("guidance", Reason::parse(&guidance))?;
@@ -176,16 +177,16 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             let Some(staff) = ctx.actor_id else {
                 return Err(not_found());
             };
-            let first = match super::act::reach(state, staff, number.as_str()).await {
+            let first = match super::reach::reach(state, staff, number.as_str()).await {
                 Ok(r) if r.row.id != ctx.row.id => r.row,
                 Ok(_) | Err(AppError::NotFound) => return Err(not_found()),
                 Err(e) => return Err(e),
             };
-            w.repeat_of = Some(first.id.0);
-            let final_note = (first.work.round == Round::ReReview.code()
+            w.repeat_of = Some(first.id);
+            let final_note = (first.work.round == Round::ReReview
                 && matches!(
-                    PetitionStatus::from_code(&first.work.status),
-                    Some(PetitionStatus::Replied | PetitionStatus::Closed)
+                    first.work.status,
+                    PetitionStatus::Replied | PetitionStatus::Closed
                 ))
             .then(|| "该事项已经复核终结，同一事实和理由不再受理（第三十六条第三款）。".to_owned());
             events.push(Event::internal(
@@ -200,7 +201,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             events.push(Event::internal("group_matter", "标记为集体访", None));
         }
         StaffCommand::SetAccused { unit_id } => {
-            audit = Some(accused::set(ctx, &mut w, &mut events, unit_id.0)?);
+            audit = Some(accused::set(ctx, &mut w, &mut events, unit_id)?);
         }
         StaffCommand::NoAccusedUnit => {
             audit = Some(accused::none(ctx, &mut w, &mut events)?);
@@ -226,7 +227,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         }
         StaffCommand::Object { reason } => {
             let reason = text("reason", Reason::parse(&reason))?;
-            if w.clock == Clock::Objection.code()
+            if w.clock == Some(Clock::Objection)
                 && let Some(d) = clocks::deadline(state, &w)
                 && today > d.due
             {
@@ -242,14 +243,14 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
             ));
         }
         StaffCommand::UpholdObjection { unit_id } => {
-            if Some(unit_id.0) == w.unit_id {
+            if Some(unit_id) == w.unit_id {
                 return Err(AppError::field(
                     "unit_id",
                     "请指定提出异议的单位以外的承办单位",
                 ));
             }
-            let name = target_unit(ctx, unit_id.0)?;
-            w.unit_id = Some(unit_id.0);
+            let name = target_unit(ctx, unit_id)?;
+            w.unit_id = Some(unit_id);
             w.forwarded_by = Some(ctx.actor_unit);
             clocks::start(state, &mut w, Some(Clock::Objection), today);
             events.push(Event::public(
@@ -258,8 +259,8 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
                 format!("您的信访事项已改由{name}办理。"),
             ));
             notices.push(tell(Notify::Forwarded, &[("unit", name.clone())]));
-            notices.extend(arrival(ctx, unit_id.0, &number));
-            audit = Some(format!("unit={}", unit_id.0));
+            notices.extend(arrival(ctx, unit_id, &number));
+            audit = Some(format!("unit={}", unit_id));
         }
         StaffCommand::DismissObjection { reason } => {
             let reason = text("reason", Reason::parse(&reason))?;

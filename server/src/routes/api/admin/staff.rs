@@ -41,7 +41,14 @@ pub async fn update(
     path: web::Path<i64>,
     body: web::Json<StaffUpdateRequest>,
 ) -> AppResult<HttpResponse> {
-    staff::update(&state, who.id, &client::ip(&req).to_string(), *path, &body).await?;
+    staff::update(
+        &state,
+        who.id,
+        &client::ip(&req).to_string(),
+        shared::ids::StaffId(*path),
+        &body,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -53,7 +60,13 @@ pub async fn reset_totp(
     req: HttpRequest,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    staff::reset_totp(&state, who.id, &client::ip(&req).to_string(), *path).await?;
+    staff::reset_totp(
+        &state,
+        who.id,
+        &client::ip(&req).to_string(),
+        shared::ids::StaffId(*path),
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -65,7 +78,14 @@ pub async fn disable(
     req: HttpRequest,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, true).await?;
+    staff::set_disabled(
+        &state,
+        who.id,
+        &client::ip(&req).to_string(),
+        shared::ids::StaffId(*path),
+        true,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -77,6 +97,13 @@ pub async fn enable(
     req: HttpRequest,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, false).await?;
+    staff::set_disabled(
+        &state,
+        who.id,
+        &client::ip(&req).to_string(),
+        shared::ids::StaffId(*path),
+        false,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -6,7 +6,7 @@ use anyhow::Context;
 use chrono::Datelike;
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::error::Problems;
-use shared::ids::{CitizenId, PetitionId};
+use shared::ids::{CitizenId, PetitionId, UnitId};
 use shared::petition::{
     Channel, DeadlineView, NewPetition, PetitionNumber, PetitionStatus, QueryCode, SubmittedView,
 };
@@ -37,7 +37,7 @@ pub(super) struct Filing {
     pub channel: Channel,
     /// An offline petitioner's identity, encrypted (intake clerks only).
     pub petitioner: Option<db::petitions::PetitionerEnc>,
-    pub bureau: Option<i64>,
+    pub bureau: Option<UnitId>,
     /// The unit an accusation is against, as picked or matched before the lock.
     pub accused: Option<Accused>,
     /// An earlier matter of the citizen that ended with a re-review (art. 36).
@@ -52,7 +52,7 @@ pub(super) struct Filing {
 
 /// 被检举控告单位 known at filing, and how it became known.
 pub(super) struct Accused {
-    pub unit_id: i64,
+    pub unit_id: UnitId,
     pub name: String,
     /// Matched from what the petitioner wrote, rather than picked from the directory.
     pub matched: bool,
@@ -60,9 +60,9 @@ pub(super) struct Accused {
 
 /// Who gets the receipt: the citizen's account, or the petitioner on file of a letter,
 /// visit or call registered by staff.
-pub(super) fn receipt_to(citizen: Option<CitizenId>, petition: i64) -> Recipient {
+pub(super) fn receipt_to(citizen: Option<CitizenId>, petition: PetitionId) -> Recipient {
     match citizen {
-        Some(c) => Recipient::Citizen(c.0),
+        Some(c) => Recipient::Citizen(c),
         None => Recipient::Petitioner(petition),
     }
 }
@@ -171,8 +171,8 @@ pub(super) async fn write(
             status: PetitionStatus::Submitted.code(),
             submitted_at: now,
             acceptance_due: &deadline.due.to_string(),
-            unit_id: *bureau,
-            accused_unit_id: accused.as_ref().map(|a| a.unit_id),
+            unit_id: bureau.map(|u| u.0),
+            accused_unit_id: accused.as_ref().map(|a| a.unit_id.0),
         },
     )
     .await?;
@@ -270,7 +270,7 @@ pub(super) async fn write(
     // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
     let receipt = Notice::new(
         Event::PetitionFiled,
-        receipt_to(citizen, petition_id.0),
+        receipt_to(citizen, petition_id),
         &[
             ("number", view.number.to_string()),
             ("code", view.query_code.clone()),

@@ -3,6 +3,7 @@
 //! holding the matter takes it back to the correcting bureau, to be routed again (art. 30).
 
 use shared::clock::Clock;
+use shared::ids::UnitId;
 use shared::petition::{PetitionKind, PetitionStatus, Round};
 
 use super::Ctx;
@@ -15,7 +16,7 @@ pub(super) fn set(
     ctx: &Ctx<'_>,
     w: &mut WorkState,
     events: &mut Vec<Event>,
-    unit: i64,
+    unit: UnitId,
 ) -> AppResult<String> {
     if let Some(why) = ctx.org.refuse_accused(unit) {
         return Err(AppError::field("unit_id", why));
@@ -94,7 +95,7 @@ fn take_back(ctx: &Ctx<'_>, w: &mut WorkState) -> AppResult<()> {
             "复查、复核中的事项不能在此收回，请由上级机关指定其他复查、复核机关。".into(),
         ));
     }
-    w.status = PetitionStatus::Submitted.code().to_owned();
+    w.status = PetitionStatus::Submitted;
     w.unit_id = Some(ctx.actor_unit);
     w.forwarded_by = None;
     w.designated = false;

@@ -69,8 +69,8 @@ pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<
             audit = Some(format!("notice={notice_id}"));
         }
         StaffCommand::AddCoHandler { unit_id, due } => {
-            let name = target_unit(ctx, unit_id.0)?;
-            if Some(unit_id.0) == w.unit_id {
+            let name = target_unit(ctx, unit_id)?;
+            if Some(unit_id) == w.unit_id {
                 return Err(AppError::field("unit_id", "主办单位不必再列为协办单位"));
             }
             if due <= today {
@@ -93,10 +93,10 @@ pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<
                 format!("承办单位已商请{name}协助办理。"),
             ));
             writes.push(Write::CoHandler {
-                unit_id: unit_id.0,
+                unit_id: unit_id,
                 due_on: due.to_string(),
             });
-            audit = Some(format!("unit={}", unit_id.0));
+            audit = Some(format!("unit={}", unit_id));
         }
         StaffCommand::CoOpinion { opinion } => {
             let opinion = text("opinion", Reason::parse(&opinion))?;
