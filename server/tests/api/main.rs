@@ -15,6 +15,7 @@ mod audit;
 mod backup;
 mod canary;
 mod clocks;
+mod corrupt;
 mod csrf;
 mod filing_together;
 mod firewall;
