@@ -25,6 +25,10 @@ fn main() -> anyhow::Result<()> {
 /// them in the heap after the first one. Set before any thread starts.
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[expect(
+        unsafe_code,
+        reason = "glibc's allocator is tuned through its C interface"
+    )]
     // SAFETY: mallopt only changes allocator tuning; it is called before other threads exist.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);

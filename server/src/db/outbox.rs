@@ -245,7 +245,10 @@ pub async fn attempts(
 }
 
 /// Delivers an in-app message; a redelivery of the same outbox row is ignored.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one column per argument, as the notification centre stores it"
+)]
 pub async fn insert_notification(
     pool: &AnyPool,
     principal: &str,

@@ -5,6 +5,11 @@
 //! registered with the runtime that opened them (often the test's), and a single-threaded
 //! test runtime would drive their I/O only when the test task yields to it.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "test support code: a failed unwrap is a failed run, with its line"
+)]
+
 mod helpers;
 
 mod accounts;

@@ -8,6 +8,11 @@
 //! `TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres` for PostgreSQL.
 //! `CRASH_CYCLES` changes the number of rounds (50).
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "test support code: a failed unwrap is a failed run, with its line"
+)]
+
 mod harness;
 
 use std::collections::HashMap;

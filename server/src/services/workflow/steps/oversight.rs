@@ -93,7 +93,7 @@ pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<
                 format!("承办单位已商请{name}协助办理。"),
             ));
             writes.push(Write::CoHandler {
-                unit_id: unit_id,
+                unit_id,
                 due_on: due.to_string(),
             });
             audit = Some(format!("unit={}", unit_id));
