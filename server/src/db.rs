@@ -8,6 +8,8 @@ pub mod audit;
 pub mod calendar;
 pub mod citizens;
 pub mod decode;
+#[cfg(test)]
+mod dialects;
 pub mod idempotency;
 pub mod jobs;
 pub mod outbox;
