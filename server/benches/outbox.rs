@@ -88,7 +88,7 @@ async fn portal(
     let mut s = Settings::load()?;
     s.data_dir = dir.to_path_buf();
     s.notify.worker = false;
-    s.notify.sms.provider = "http".into();
+    s.notify.sms.provider = server::config::SmsProviderKind::Http;
     s.notify.sms.http_url = url.to_owned();
     let mut created = None;
     s.database.url = SecretString::from(match pg {

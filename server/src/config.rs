@@ -112,7 +112,7 @@ pub struct LimitSettings {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct LogSettings {
-    pub format: String,
+    pub format: LogFormat,
     pub filter: String,
 }
 
@@ -184,22 +184,18 @@ pub struct NotifySettings {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct EmailSettings {
-    /// "files": each message is written as an .eml file under data_dir/mail;
-    /// "smtp": sent through the server below.
-    pub mode: String,
+    pub mode: MailMode,
     pub from: String,
     pub smtp_host: String,
     pub smtp_port: u16,
-    /// "starttls", "tls" (implicit, port 465) or "none" (a local relay only).
-    pub smtp_security: String,
+    pub smtp_security: SmtpSecurity,
     pub smtp_username: String,
     pub smtp_password: SecretString,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct SmsSettings {
-    /// "inbox": kept in the database; "http": a JSON webhook; "aliyun"; "tencent".
-    pub provider: String,
+    pub provider: SmsProviderKind,
     /// The generic provider's endpoint.
     pub http_url: String,
     /// Aliyun or Tencent Cloud: the API endpoint (the public one unless testing).
@@ -214,4 +210,116 @@ pub struct SmsSettings {
     pub sdk_app_id: String,
     /// Mainland SMS needs pre-registered templates: event name → template code.
     pub templates: std::collections::HashMap<String, String>,
+}
+
+// Choices are enums: a misspelt value stops the start with the allowed values
+// (serde's "unknown variant `x`, expected one of ..."), never falls through to a default.
+
+/// Reads a choice by its snake_case name; any other word is refused with the list.
+macro_rules! choices {
+    ($($t:ident),+) => {$(
+        impl TryFrom<String> for $t {
+            type Error = String;
+
+            fn try_from(value: String) -> Result<Self, String> {
+                value.parse().map_err(|_| {
+                    let allowed = <$t as strum::VariantNames>::VARIANTS.join(", ");
+                    format!("`{value}` is not one of: {allowed}")
+                })
+            }
+        }
+    )+};
+}
+
+choices!(LogFormat, MailMode, SmtpSecurity, SmsProviderKind);
+
+/// How log lines are written.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Deserialize, strum::EnumString, strum::VariantNames,
+)]
+#[serde(try_from = "String")]
+#[strum(serialize_all = "snake_case")]
+pub enum LogFormat {
+    /// For a person at a terminal.
+    Pretty,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// Where e-mail goes.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Deserialize, strum::EnumString, strum::VariantNames,
+)]
+#[serde(try_from = "String")]
+#[strum(serialize_all = "snake_case")]
+pub enum MailMode {
+    /// Each message is written as an .eml file under data_dir/mail.
+    Files,
+    /// Sent through the SMTP server configured beside it.
+    Smtp,
+}
+
+/// How the SMTP connection is protected.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Deserialize, strum::EnumString, strum::VariantNames,
+)]
+#[serde(try_from = "String")]
+#[strum(serialize_all = "snake_case")]
+pub enum SmtpSecurity {
+    /// STARTTLS on the submission port.
+    Starttls,
+    /// Implicit TLS (port 465).
+    Tls,
+    /// No encryption: a relay on the same machine only.
+    None,
+}
+
+/// Who sends text messages.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Deserialize, strum::EnumString, strum::VariantNames,
+)]
+#[serde(try_from = "String")]
+#[strum(serialize_all = "snake_case")]
+pub enum SmsProviderKind {
+    /// Kept in the database (demo and tests): nothing leaves the machine.
+    Inbox,
+    /// A JSON webhook of the operator's own gateway.
+    Http,
+    /// Aliyun (阿里云短信).
+    Aliyun,
+    /// Tencent Cloud (腾讯云短信).
+    Tencent,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(key: &str, value: &str) -> Result<Settings, config::ConfigError> {
+        config::Config::builder()
+            .add_source(config::File::from_str(
+                include_str!("../config/default.toml"),
+                config::FileFormat::Toml,
+            ))
+            .set_override(key, value)?
+            .build()?
+            .try_deserialize()
+    }
+
+    #[test]
+    fn a_misspelt_choice_stops_the_start_naming_the_allowed_values() {
+        let err = with("notify.sms.provider", "aliyn")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("aliyn") && err.contains("aliyun") && err.contains("inbox"),
+            "{err}"
+        );
+        let err = with("notify.email.smtp_security", "ssl")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("starttls"), "{err}");
+        let chosen = with("notify.sms.provider", "tencent").unwrap();
+        assert_eq!(chosen.notify.sms.provider, SmsProviderKind::Tencent);
+    }
 }

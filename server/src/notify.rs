@@ -2,6 +2,7 @@
 //! outbox in the caller's transaction, and the channels that deliver it (e-mail, SMS,
 //! in-app, signed webhooks to partner systems). The worker that drains the outbox is `jobs::outbox`.
 
+pub mod channels;
 pub mod email;
 pub mod enqueue;
 pub mod outbound;

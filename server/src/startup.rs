@@ -115,7 +115,9 @@ impl Application {
 }
 
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
-    if !state.settings.demo && state.settings.notify.sms.provider == "inbox" {
+    if !state.settings.demo
+        && state.settings.notify.sms.provider == crate::config::SmsProviderKind::Inbox
+    {
         tracing::warn!(
             "no SMS provider is configured (notify.sms.provider = \"inbox\"): texts, \
              registration codes among them, are kept in the database and reach nobody"

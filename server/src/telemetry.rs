@@ -6,14 +6,14 @@ use tracing::Span;
 use tracing_actix_web::RootSpanBuilder;
 use tracing_subscriber::{EnvFilter, fmt, prelude::*};
 
-use crate::config::LogSettings;
+use crate::config::{LogFormat, LogSettings};
 
 /// Installs the global subscriber; a second call (as in tests) is a no-op.
 pub fn init(settings: &LogSettings) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.filter));
     let registry = tracing_subscriber::registry().with(filter);
-    let _ = if settings.format == "json" {
+    let _ = if settings.format == LogFormat::Json {
         registry
             .with(fmt::layer().json().flatten_event(true))
             .try_init()

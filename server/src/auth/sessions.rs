@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use crate::auth::principal::Principal;
+use crate::auth::identity::Principal;
 use crate::auth::tokens::new_refresh_token;
 use crate::db;
 use crate::error::{AppError, AppResult};

@@ -22,12 +22,10 @@ use crate::notify::webhook;
 use crate::state::AppState;
 use crate::time::now_ms;
 
-mod channels;
 mod guard;
 mod lanes;
 
-pub use channels::Channels;
-pub use guard::permitted;
+pub use crate::notify::channels::Channels;
 use guard::{withheld, without_secrets};
 pub use lanes::{Lane, worker};
 
@@ -309,7 +307,7 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
                 },
             };
             let body = serde_json::to_string(&payload).expect("a payload serialises");
-            permitted(channels, &sub.url)?;
+            channels.permitted(&sub.url)?;
             webhook::deliver(&channels.http, &sub.url, &key, &m.idem_key, &body).await
         }
         "partner" => {

@@ -10,7 +10,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 use super::SendError;
-use crate::config::EmailSettings;
+use crate::config::{EmailSettings, MailMode, SmtpSecurity};
 
 pub enum Mailer {
     Files(PathBuf),
@@ -38,13 +38,17 @@ impl Mailer {
         data_dir: &std::path::Path,
         timeout: Duration,
     ) -> anyhow::Result<Self> {
-        if s.mode == "files" {
+        if s.mode == MailMode::Files {
             return Ok(Self::Files(data_dir.join("mail")));
         }
-        let builder = match s.smtp_security.as_str() {
-            "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.smtp_host)?,
-            "none" => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.smtp_host),
-            _ => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.smtp_host)?,
+        let builder = match s.smtp_security {
+            SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.smtp_host)?,
+            SmtpSecurity::None => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.smtp_host)
+            }
+            SmtpSecurity::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.smtp_host)?
+            }
         };
         let mut builder = builder.port(s.smtp_port).timeout(Some(timeout));
         if !s.smtp_username.is_empty() {

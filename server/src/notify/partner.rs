@@ -18,7 +18,7 @@ pub fn inbound_path(id: i64) -> String {
 /// Delivers outbox message `m` (a case for partner `partner`).
 pub async fn push(
     state: &AppState,
-    channels: &crate::jobs::outbox::Channels,
+    channels: &super::channels::Channels,
     m: &MessageRow,
     partner: i64,
     params: &BTreeMap<String, String>,
@@ -63,7 +63,7 @@ pub async fn push(
     };
     let body = serde_json::to_string(&case).expect("a case serialises");
     let url = format!("{}/cases", p.url.trim_end_matches('/'));
-    crate::jobs::outbox::permitted(channels, &url)?;
+    channels.permitted(&url)?;
     let res = webhook::post(&channels.http, &url, &key, &m.idem_key, &body).await?;
     // The partner took it; an answer without an id (or not JSON) is still a delivery.
     let receipt: PartnerReceipt = res.json().await.unwrap_or_default();

@@ -84,7 +84,9 @@ pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: i64) -> A
 /// The development SMS inbox: only a demo portal whose texts stay in the database has one
 /// (a production portal answers "not found"), since it shows phones and query codes.
 pub async fn dev_sms(state: &AppState) -> AppResult<Vec<shared::notice::DevSmsView>> {
-    if !state.settings.demo || state.settings.notify.sms.provider != "inbox" {
+    if !state.settings.demo
+        || state.settings.notify.sms.provider != crate::config::SmsProviderKind::Inbox
+    {
         return Err(AppError::NotFound);
     }
     db::outbox::sms_inbox(&state.db.pool, 50)

@@ -20,7 +20,7 @@ pub(crate) async fn portal(
     let url = sms.url.clone();
     let app = spawn_app_with(move |s| {
         s.notify.worker = false;
-        s.notify.sms.provider = "http".into();
+        s.notify.sms.provider = server::config::SmsProviderKind::Http;
         s.notify.sms.http_url = url;
         s.notify.timeout_secs = 2;
         tweak(s);
@@ -255,8 +255,8 @@ async fn a_citizen_with_an_address_gets_the_receipt_by_a_real_smtp_conversation(
     let sms = StandIn::start().await;
     let (port, mails) = smtp_sink().await;
     let (app, channels) = portal(&sms, move |s| {
-        s.notify.email.mode = "smtp".into();
-        s.notify.email.smtp_security = "none".into();
+        s.notify.email.mode = server::config::MailMode::Smtp;
+        s.notify.email.smtp_security = server::config::SmtpSecurity::None;
         s.notify.email.smtp_port = port;
     })
     .await;

@@ -5,7 +5,6 @@
 use shared::ids::UnitId;
 use std::collections::BTreeMap;
 
-use super::Channels;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
@@ -62,14 +61,4 @@ pub(super) fn without_secrets(state: &AppState, m: &MessageRow) -> anyhow::Resul
         let text = serde_json::to_string(&kept).expect("parameters serialise");
         state.vault.encrypt(Field::Outbox, &text)
     }))
-}
-
-/// Refuses, for good, a call to a destination that is not permitted (saved before the
-/// rules tightened, or an address literal).
-pub fn permitted(channels: &Channels, url: &str) -> Result<(), SendError> {
-    let url = reqwest::Url::parse(url).map_err(|_| SendError::Permanent("bad address".into()))?;
-    match channels.destinations.refuse(&url) {
-        Some(_) => Err(SendError::Permanent("destination not permitted".into())),
-        None => Ok(()),
-    }
 }

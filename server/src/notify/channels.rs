@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use secrecy::ExposeSecret;
 
+use super::SendError;
+use crate::config::SmsProviderKind;
 use crate::notify::email::Mailer;
 use crate::notify::outbound::Destinations;
 use crate::notify::sms::aliyun::Aliyun;
@@ -23,6 +25,17 @@ pub struct Channels {
 }
 
 impl Channels {
+    /// Refuses, for good, a call to a destination that is not permitted (saved before the
+    /// rules tightened, or an address literal).
+    pub fn permitted(&self, url: &str) -> Result<(), SendError> {
+        let url =
+            reqwest::Url::parse(url).map_err(|_| SendError::Permanent("bad address".into()))?;
+        match self.destinations.refuse(&url) {
+            Some(_) => Err(SendError::Permanent("destination not permitted".into())),
+            None => Ok(()),
+        }
+    }
+
     pub fn from_settings(state: &AppState) -> anyhow::Result<Self> {
         let n = &state.settings.notify;
         let timeout = Duration::from_secs(n.timeout_secs);
@@ -34,16 +47,16 @@ impl Channels {
                 url.to_owned()
             }
         };
-        let sms: Box<dyn SmsProvider> = match s.provider.as_str() {
-            "http" => Box::new(HttpJson::new(s.http_url.clone(), timeout)?),
-            "aliyun" => Box::new(Aliyun::new(
+        let sms: Box<dyn SmsProvider> = match s.provider {
+            SmsProviderKind::Http => Box::new(HttpJson::new(s.http_url.clone(), timeout)?),
+            SmsProviderKind::Aliyun => Box::new(Aliyun::new(
                 or(&s.endpoint, "https://dysmsapi.aliyuncs.com/"),
                 s.key_id.clone(),
                 s.key_secret.expose_secret().to_owned(),
                 s.sign_name.clone(),
                 timeout,
             )?),
-            "tencent" => Box::new(Tencent::new(
+            SmsProviderKind::Tencent => Box::new(Tencent::new(
                 or(&s.endpoint, "https://sms.tencentcloudapi.com/"),
                 s.key_id.clone(),
                 s.key_secret.expose_secret().to_owned(),
@@ -51,7 +64,7 @@ impl Channels {
                 s.sign_name.clone(),
                 timeout,
             )?),
-            _ => Box::new(Inbox {
+            SmsProviderKind::Inbox => Box::new(Inbox {
                 pool: state.db.writer.clone(),
                 vault: state.vault.clone(),
             }),
