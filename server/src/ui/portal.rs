@@ -3,7 +3,6 @@
 use app::ports::{Caller, CookieNames, FileUpload, Outcome, Portal, SignedIn};
 use shared::ApiError;
 use shared::account::{LoginRequest, RegisterRequest};
-use shared::ids::CitizenId;
 use shared::petition::{
     LookupRequest, PetitionProgress, PetitionSummary, PetitionView, RateRequest, ReviewRequest,
     SubmitPetitionRequest, SubmittedView,
@@ -13,10 +12,12 @@ use shared::reference::ReferenceData;
 use super::grants;
 pub(super) use super::refusal::api;
 
+mod session;
 mod track;
 
+pub(super) use session::client_of;
+
 use crate::auth::cookies::{self, Kind};
-use crate::auth::principal::{Principal, Resolved, resolve};
 use crate::auth::sessions;
 use crate::crypto::Field;
 use crate::services::{accounts, petitions, reference};
@@ -25,70 +26,6 @@ use track::DETAIL;
 
 pub struct WebPortal {
     pub(super) state: AppState,
-}
-
-impl WebPortal {
-    /// Cookies that make the browser forget the session and any look-up grants.
-    pub(super) fn cleared_cookies(&self) -> Vec<String> {
-        let s = self.secure();
-        [Kind::Access, Kind::Refresh, Kind::Receipt, Kind::Track]
-            .into_iter()
-            .map(|k| cookies::clear(k, s).to_string())
-            .collect()
-    }
-
-    pub fn new(state: AppState) -> Self {
-        Self { state }
-    }
-
-    pub(super) fn secure(&self) -> bool {
-        self.state.settings.server.secure_cookies
-    }
-
-    /// Whoever the browser's session cookies name (UI calls never carry a bearer token).
-    pub(super) async fn resolve(&self, caller: &Caller) -> Result<Resolved, ApiError> {
-        resolve(
-            &self.state,
-            None,
-            caller.access.clone(),
-            caller.refresh.clone(),
-        )
-        .await
-        .map_err(api)
-    }
-
-    /// The logged-in citizen and the cookies a refresh produced, or "please log in".
-    async fn citizen(&self, caller: &Caller) -> Result<(CitizenId, Vec<String>), ApiError> {
-        let resolved = self.resolve(caller).await?;
-        let set = resolved
-            .set_cookies
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        match resolved.principal {
-            Some(Principal::Citizen { id, .. }) => Ok((id, set)),
-            _ => Err(ApiError::unauthenticated()),
-        }
-    }
-
-    /// The cookies that carry a new session to the browser.
-    pub(super) fn session_cookies(&self, issued: sessions::Issued) -> Vec<String> {
-        let s = self.secure();
-        let tokens = &self.state.tokens;
-        let mut set = vec![
-            cookies::build(Kind::Access, s, issued.access, tokens.access_ttl_secs).to_string(),
-        ];
-        if let Some(r) = issued.refresh {
-            set.push(cookies::build(Kind::Refresh, s, r, tokens.refresh_ttl_secs).to_string());
-        }
-        set
-    }
-
-    pub(super) fn ip(caller: &Caller) -> std::net::IpAddr {
-        caller
-            .ip
-            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
-    }
 }
 
 #[async_trait::async_trait]
@@ -395,9 +332,4 @@ impl Portal for WebPortal {
             .await
             .map_err(api)
     }
-}
-
-/// The caller's address as the audit trail records it.
-pub(super) fn client_of(caller: &Caller) -> String {
-    caller.ip.map(|ip| ip.to_string()).unwrap_or_default()
 }
