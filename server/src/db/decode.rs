@@ -52,6 +52,12 @@ pub fn date(r: &AnyRow, col: impl Col) -> Result<chrono::NaiveDate, sqlx::Error>
     chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| corrupt(col, e))
 }
 
+/// A petition number as issued: `XF…`, never anything else.
+pub fn number(r: &AnyRow, col: impl Col) -> Result<shared::petition::PetitionNumber, sqlx::Error> {
+    let text: String = r.try_get(col)?;
+    shared::petition::PetitionNumber::parse(&text).ok_or_else(|| corrupt(col, BadNumber))
+}
+
 /// A typed id.
 pub fn id<T: From<i64>>(r: &AnyRow, col: impl Col) -> Result<T, sqlx::Error> {
     Ok(T::from(r.try_get::<i64, _>(col)?))
@@ -65,3 +71,7 @@ pub fn id_opt<T: From<i64>>(r: &AnyRow, col: impl Col) -> Result<Option<T>, sqlx
 #[derive(Debug, thiserror::Error)]
 #[error("flag holds {0}, not 0 or 1")]
 struct BadFlag(i64);
+
+#[derive(Debug, thiserror::Error)]
+#[error("not a petition number")]
+struct BadNumber;

@@ -15,7 +15,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use shared::ids::{CategoryId, CitizenId, PetitionId, RegionId};
-use shared::petition::{Channel, OtherProcedure, PetitionKind, Rating, Workflow};
+use shared::petition::{Channel, OtherProcedure, PetitionKind, PetitionNumber, Rating, Workflow};
 
 use super::{Tx, decode};
 
@@ -23,7 +23,7 @@ use super::{Tx, decode};
 #[derive(Clone)]
 pub struct PetitionRow {
     pub id: PetitionId,
-    pub number: String,
+    pub number: PetitionNumber,
     pub query_code_hash: Vec<u8>,
     pub citizen_id: Option<CitizenId>,
     pub channel: Channel,
@@ -72,7 +72,7 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
     let clock: String = r.try_get("clock")?;
     Ok(PetitionRow {
         id: decode::id(r, "id")?,
-        number: r.try_get("number")?,
+        number: decode::number(r, "number")?,
         query_code_hash: r.try_get("query_code_hash")?,
         citizen_id: decode::id_opt(r, "citizen_id")?,
         channel: decode::code(r, "channel")?,

@@ -3,11 +3,10 @@
 //! petitioner's review window closes, and 办结 when it has.
 
 use chrono::{Days, NaiveDate};
+use shared::ids::UnitId;
 use shared::petition::{Action, PetitionStatus};
 
 use crate::audit;
-use shared::ids::UnitId;
-
 use crate::db::{self, petitions::NewEvent, petitions::PetitionRow, petitions::clock_code};
 use crate::error::AppError;
 use crate::notify::enqueue::{Notice, Recipient, enqueue};
@@ -42,7 +41,6 @@ const OPEN: [PetitionStatus; 5] = [
 ];
 
 pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
-    let open = OPEN;
     let replied = [PetitionStatus::Replied];
     let warn_until = today
         .checked_add_days(Days::new(
@@ -62,8 +60,8 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
     let yesterday = today.pred_opt().unwrap_or(today).to_string();
     let today = today.to_string();
     let done = Run {
-        overdue: sweep(state, &open, EVER, &yesterday, "overdue").await?,
-        warned: sweep(state, &open, &today, &warn_until, "warning").await?,
+        overdue: sweep(state, &OPEN, EVER, &yesterday, "overdue").await?,
+        warned: sweep(state, &OPEN, &today, &warn_until, "warning").await?,
         reminded: sweep(state, &replied, &today, &warn_until, "closing").await?,
         rating_reminded: sweep(state, &replied, &today, &rating_until, "rating").await?,
         // The review window ran out without a request: the matter is closed (办结).
@@ -123,7 +121,7 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
     let org = state.org.get().await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let holder = row.work.unit_id.map(|u| org.name(u)).unwrap_or_default();
     let above = row.work.unit_id.and_then(|u| org.parent(u));
-    let params = [("number", row.number.clone()), ("due", due.to_owned())];
+    let params = [("number", row.number.to_string()), ("due", due.to_owned())];
     let units = |event: Notify, to: &[Option<UnitId>]| -> Vec<Notice> {
         to.iter()
             .flatten()

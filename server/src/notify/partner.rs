@@ -48,7 +48,7 @@ pub async fn push(
         kind: "case.forwarded".into(),
         version: 1,
         timestamp: crate::time::from_ms(m.created_at),
-        number: row.number.clone(),
+        number: row.number.to_string(),
         petition_kind: row.kind.label().to_owned(),
         category: row.category.clone(),
         place: row.region.clone(),

@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
 use shared::ids::{CategoryId, PetitionId, RegionId, StaffId, UnitId};
-use shared::petition::{Channel, PetitionKind, PetitionStatus, Round};
+use shared::petition::{Channel, PetitionKind, PetitionNumber, PetitionStatus, Round};
 
 use super::super::decode;
 use super::{PetitionRow, SELECT, from_row};
@@ -16,7 +16,7 @@ use super::{PetitionRow, SELECT, from_row};
 #[derive(Clone, Debug)]
 pub struct QueueRow {
     pub id: PetitionId,
-    pub number: String,
+    pub number: PetitionNumber,
     pub kind: PetitionKind,
     pub category: String,
     pub region: String,
@@ -36,7 +36,7 @@ const LIST: &str = "SELECT p.id, p.number, p.kind, c.name, r.name, p.channel, p.
 fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
     Ok(QueueRow {
         id: decode::id(r, 0)?,
-        number: r.try_get(1)?,
+        number: decode::number(r, 1)?,
         kind: decode::code(r, 2)?,
         category: r.try_get(3)?,
         region: r.try_get(4)?,

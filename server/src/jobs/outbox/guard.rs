@@ -2,8 +2,9 @@
 //! it is against or to a webhook subscriber (art. 30, 46), no call to a destination that
 //! is not permitted, and no code kept once it is delivered.
 
-use shared::ids::UnitId;
 use std::collections::BTreeMap;
+
+use shared::ids::UnitId;
 
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};

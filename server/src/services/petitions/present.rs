@@ -2,8 +2,8 @@
 
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::petition::{
-    Action, AttachmentView, DeadlineView, PetitionNumber, PetitionProgress, PetitionStatus,
-    PetitionSummary, PetitionView, Rating, ReplyView, TimelineEntry,
+    Action, AttachmentView, DeadlineView, PetitionProgress, PetitionStatus, PetitionSummary,
+    PetitionView, Rating, ReplyView, TimelineEntry,
 };
 
 use crate::db::petitions::{AttachmentRow, EventRow, PetitionRow};
@@ -47,7 +47,7 @@ pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineVi
 pub fn summary(state: &AppState, row: &PetitionRow) -> PetitionSummary {
     let status = status(row);
     PetitionSummary {
-        number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
+        number: row.number.clone(),
         title: row.title.clone(),
         kind: row.kind,
         status,
@@ -61,7 +61,7 @@ pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> P
     let status = status(row);
     let kind = row.kind;
     PetitionProgress {
-        number: PetitionNumber::parse(&row.number).expect("stored numbers are well formed"),
+        number: row.number.clone(),
         kind,
         kind_label: kind.label().to_owned(),
         category: row.category.clone(),

@@ -93,7 +93,7 @@ pub async fn request_review(
             notices: vec![Notice::new(
                 Event::Assigned,
                 Recipient::Unit(above),
-                &[("number", row.number.clone())],
+                &[("number", row.number.to_string())],
             )],
         })
     })

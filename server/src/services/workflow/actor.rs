@@ -1,11 +1,11 @@
-//! The staff member performing an action: account, unit and roles, as loaded per request.
+//! Who acts on a petition: the staff member performing an action (account, unit and
+//! roles, as loaded per request) and, for the timeline and audit trail, any actor.
 //! A disabled account does not exist here; one still on a handed-out password, or whose
 //! roles require a second factor it has not bound, works only once it has done so.
 
-use shared::ids::{StaffId, UnitId};
+use shared::ids::{CitizenId, StaffId, UnitId};
 use shared::staff::Role;
 
-use super::record::Actor;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -53,7 +53,7 @@ impl StaffActor {
 
     /// How the audit trail names this actor.
     pub fn audit_name(&self) -> String {
-        format!("staff:{}", self.id)
+        staff_name(self.id)
     }
 
     /// This staff member as the actor of a step.
@@ -72,5 +72,81 @@ impl StaffActor {
             .map(|r| r.code())
             .collect::<Vec<_>>()
             .join(",")
+    }
+}
+
+/// `staff:<id>`: a staff member (or a partner's service account) on the timeline and in
+/// the audit trail.
+fn staff_name(id: StaffId) -> String {
+    format!("staff:{id}")
+}
+
+/// Who acts on a petition: the timeline's actor column and the audit trail name them.
+#[derive(Clone, Debug)]
+pub enum Actor {
+    /// The petitioner, from their account.
+    Citizen(CitizenId),
+    /// A staff member, with the roles they act in and their unit.
+    Staff {
+        id: StaffId,
+        roles: String,
+        unit: Option<UnitId>,
+    },
+    /// A partner handling system reporting through its service account for `unit`.
+    Partner { account: StaffId, unit: UnitId },
+    /// The portal itself: the clocks.
+    System,
+}
+
+impl Actor {
+    /// How the timeline and the audit trail name the actor (ids only, never names).
+    pub fn audit_name(&self) -> String {
+        match self {
+            Self::Citizen(id) => format!("citizen:{id}"),
+            Self::System => "system".into(),
+            Self::Staff { id, .. } | Self::Partner { account: id, .. } => staff_name(*id),
+        }
+    }
+
+    pub(super) fn role(&self) -> Option<String> {
+        match self {
+            Self::Citizen(_) | Self::System => None,
+            Self::Staff { roles, .. } => Some(roles.clone()),
+            Self::Partner { .. } => Some("partner".into()),
+        }
+    }
+
+    pub(super) fn unit(&self) -> Option<UnitId> {
+        match self {
+            Self::Citizen(_) | Self::System => None,
+            Self::Staff { unit, .. } => *unit,
+            Self::Partner { unit, .. } => Some(*unit),
+        }
+    }
+
+    /// The staff account that signs a record of handling. A citizen's step writes none;
+    /// one that tried would be a defect, refused rather than signed by nobody.
+    pub(super) fn signer(&self) -> AppResult<StaffId> {
+        match self {
+            Self::Staff { id, .. } | Self::Partner { account: id, .. } => Ok(*id),
+            Self::Citizen(_) | Self::System => {
+                Err(anyhow::anyhow!("a step without a staff actor wrote a staff record").into())
+            }
+        }
+    }
+}
+
+/// The actor and the client address they acted from.
+pub struct Who<'a> {
+    pub actor: Actor,
+    pub client: Option<&'a str>,
+}
+
+impl<'a> Who<'a> {
+    pub fn citizen(id: CitizenId, client: &'a str) -> Self {
+        Self {
+            actor: Actor::Citizen(id),
+            client: Some(client),
+        }
     }
 }

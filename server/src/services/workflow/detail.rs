@@ -4,8 +4,8 @@
 use shared::ids::StaffId;
 use shared::person::{mask_id_number, mask_name, mask_phone};
 use shared::petition::{
-    Action, NoteView, PetitionKind, PetitionNumber, PetitionStatus, PetitionerView, Reason,
-    StaffPetitionView, SupervisionView, TimelineEntry,
+    Action, NoteView, PetitionKind, PetitionStatus, PetitionerView, Reason, StaffPetitionView,
+    SupervisionView, TimelineEntry,
 };
 
 use super::access::{self, Sight, UNMASK_ROLES};
@@ -213,7 +213,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     }
     .map(|u| (u, org.name(u)));
     Ok(StaffPetitionView {
-        number: PetitionNumber::parse(&row.number).ok_or(AppError::NotFound)?,
+        number: row.number.clone(),
         version: row.version,
         kind: wf.kind,
         channel: row.channel,

@@ -3,9 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 use shared::ids::StaffId;
-use shared::petition::{
-    ClockState, PetitionNumber, PetitionStatus, QueueFilter, QueueItem, QueuePage,
-};
+use shared::petition::{ClockState, PetitionStatus, QueueFilter, QueueItem, QueuePage};
 
 use super::{access, actor::StaffActor, clocks};
 use crate::db::{self, petitions::NO_DUE, petitions::QueueQuery};
@@ -87,7 +85,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
     let items = rows
         .into_iter()
         .map(|r| QueueItem {
-            number: PetitionNumber::parse(&r.number).expect("stored numbers are well formed"),
+            number: r.number,
             kind: r.kind,
             category: r.category,
             region: r.region,

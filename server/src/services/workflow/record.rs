@@ -2,9 +2,10 @@
 //! meanwhile), its timeline events, its records, and its audit link, in one transaction.
 
 use anyhow::Context;
-use shared::ids::{CitizenId, StaffId, UnitId};
+use shared::ids::UnitId;
 use shared::petition::{Action, ReplyDraft, Workflow};
 
+pub use super::actor::{Actor, Who};
 use crate::audit;
 use crate::db::{self, petitions::NewEvent, petitions::PetitionRow, petitions::WorkState};
 use crate::error::{AppError, AppResult};
@@ -84,76 +85,6 @@ pub struct Step {
     pub audit_detail: Option<String>,
     /// Who is told about it (written to the outbox in the same transaction).
     pub notices: Vec<crate::notify::enqueue::Notice>,
-}
-
-/// Who acts on a petition: the timeline's actor column and the audit trail name them.
-#[derive(Clone, Debug)]
-pub enum Actor {
-    /// The petitioner, from their account.
-    Citizen(CitizenId),
-    /// A staff member, with the roles they act in and their unit.
-    Staff {
-        id: StaffId,
-        roles: String,
-        unit: Option<UnitId>,
-    },
-    /// A partner handling system reporting through its service account for `unit`.
-    Partner { account: StaffId, unit: UnitId },
-    /// The portal itself: the clocks.
-    System,
-}
-
-impl Actor {
-    /// How the timeline and the audit trail name the actor (ids only, never names).
-    pub fn audit_name(&self) -> String {
-        match self {
-            Self::Citizen(id) => format!("citizen:{id}"),
-            Self::System => "system".into(),
-            Self::Staff { id, .. } | Self::Partner { account: id, .. } => format!("staff:{id}"),
-        }
-    }
-
-    fn role(&self) -> Option<String> {
-        match self {
-            Self::Citizen(_) | Self::System => None,
-            Self::Staff { roles, .. } => Some(roles.clone()),
-            Self::Partner { .. } => Some("partner".into()),
-        }
-    }
-
-    fn unit(&self) -> Option<UnitId> {
-        match self {
-            Self::Citizen(_) | Self::System => None,
-            Self::Staff { unit, .. } => *unit,
-            Self::Partner { unit, .. } => Some(*unit),
-        }
-    }
-
-    /// The staff account that signs a record of handling. A citizen's step writes none;
-    /// one that tried would be a defect, refused rather than signed by nobody.
-    fn signer(&self) -> AppResult<StaffId> {
-        match self {
-            Self::Staff { id, .. } | Self::Partner { account: id, .. } => Ok(*id),
-            Self::Citizen(_) | Self::System => {
-                Err(anyhow::anyhow!("a step without a staff actor wrote a staff record").into())
-            }
-        }
-    }
-}
-
-/// The actor and the client address they acted from.
-pub struct Who<'a> {
-    pub actor: Actor,
-    pub client: Option<&'a str>,
-}
-
-impl<'a> Who<'a> {
-    pub fn citizen(id: CitizenId, client: &'a str) -> Self {
-        Self {
-            actor: Actor::Citizen(id),
-            client: Some(client),
-        }
-    }
 }
 
 /// A step the state machine decides alone, the petitioner's (撤回, 评价, 申请复查) or the

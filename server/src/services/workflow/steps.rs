@@ -77,7 +77,7 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
     let mut events = Vec::new();
     let mut writes = Vec::new();
     let mut notices = Vec::new();
-    let number = ctx.row.number.clone();
+    let number = ctx.row.number.to_string();
     let petitioner = match ctx.row.citizen_id {
         Some(c) => Recipient::Citizen(c),
         None => Recipient::Petitioner(ctx.row.id),

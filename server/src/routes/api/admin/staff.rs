@@ -2,6 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use shared::admin::{NewStaffRequest, NewStaffView, StaffAccountView, StaffUpdateRequest};
+use shared::ids::StaffId;
 
 use crate::auth::StaffAuth;
 use crate::error::AppResult;
@@ -38,17 +39,10 @@ pub async fn update(
     state: web::Data<AppState>,
     who: StaffAuth,
     req: HttpRequest,
-    path: web::Path<i64>,
+    path: web::Path<StaffId>,
     body: web::Json<StaffUpdateRequest>,
 ) -> AppResult<HttpResponse> {
-    staff::update(
-        &state,
-        who.id,
-        &client::ip(&req).to_string(),
-        shared::ids::StaffId(*path),
-        &body,
-    )
-    .await?;
+    staff::update(&state, who.id, &client::ip(&req).to_string(), *path, &body).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -58,15 +52,9 @@ pub async fn reset_totp(
     state: web::Data<AppState>,
     who: StaffAuth,
     req: HttpRequest,
-    path: web::Path<i64>,
+    path: web::Path<StaffId>,
 ) -> AppResult<HttpResponse> {
-    staff::reset_totp(
-        &state,
-        who.id,
-        &client::ip(&req).to_string(),
-        shared::ids::StaffId(*path),
-    )
-    .await?;
+    staff::reset_totp(&state, who.id, &client::ip(&req).to_string(), *path).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -76,16 +64,9 @@ pub async fn disable(
     state: web::Data<AppState>,
     who: StaffAuth,
     req: HttpRequest,
-    path: web::Path<i64>,
+    path: web::Path<StaffId>,
 ) -> AppResult<HttpResponse> {
-    staff::set_disabled(
-        &state,
-        who.id,
-        &client::ip(&req).to_string(),
-        shared::ids::StaffId(*path),
-        true,
-    )
-    .await?;
+    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, true).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -95,15 +76,8 @@ pub async fn enable(
     state: web::Data<AppState>,
     who: StaffAuth,
     req: HttpRequest,
-    path: web::Path<i64>,
+    path: web::Path<StaffId>,
 ) -> AppResult<HttpResponse> {
-    staff::set_disabled(
-        &state,
-        who.id,
-        &client::ip(&req).to_string(),
-        shared::ids::StaffId(*path),
-        false,
-    )
-    .await?;
+    staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, false).await?;
     Ok(HttpResponse::NoContent().finish())
 }

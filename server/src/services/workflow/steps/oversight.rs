@@ -46,7 +46,7 @@ pub(super) fn step(ctx: &Ctx<'_>, cmd: StaffCommand, w: WorkState) -> AppResult<
             notices.push(Notice::new(
                 Notify::Supervised,
                 Recipient::Unit(unit),
-                &[("number", number.clone())],
+                &[("number", number.to_string())],
             ));
             writes.push(Write::Notice {
                 unit_id: unit,
