@@ -9,15 +9,12 @@ use shared::petition::{PetitionKind, PetitionStatus, Round};
 use super::Ctx;
 use crate::db::petitions::WorkState;
 use crate::error::{AppError, AppResult};
-use crate::services::workflow::{clocks, record::Event};
+use crate::services::workflow::clocks;
+use crate::services::workflow::record::{Event, Step};
 
-/// Records `unit` as the unit complained about; returns the audit detail.
-pub(super) fn set(
-    ctx: &Ctx<'_>,
-    w: &mut WorkState,
-    events: &mut Vec<Event>,
-    unit: UnitId,
-) -> AppResult<String> {
+/// Records `unit` as the unit complained about.
+pub(super) fn set(ctx: &Ctx<'_>, s: &mut Step, unit: UnitId) -> AppResult<()> {
+    let (w, events) = (&mut s.work, &mut s.events);
     if let Some(why) = ctx.org.refuse_accused(unit) {
         return Err(AppError::field("unit_id", why));
     }
@@ -52,11 +49,13 @@ pub(super) fn set(
             None,
         ));
     }
-    Ok(format!("accused_unit={unit}"))
+    s.audit_detail = Some(format!("accused_unit={unit}"));
+    Ok(())
 }
 
 /// Confirms that an accusation is against no unit of the directory.
-pub(super) fn none(ctx: &Ctx<'_>, w: &mut WorkState, events: &mut Vec<Event>) -> AppResult<String> {
+pub(super) fn none(ctx: &Ctx<'_>, s: &mut Step) -> AppResult<()> {
+    let (w, events) = (&mut s.work, &mut s.events);
     if ctx.next.kind != PetitionKind::Accusation {
         return Err(AppError::Conflict(
             "只有检举控告事项需要确认被检举控告的单位。".into(),
@@ -73,7 +72,8 @@ pub(super) fn none(ctx: &Ctx<'_>, w: &mut WorkState, events: &mut Vec<Event>) ->
         "确认没有被检举控告的单位（被反映人为个人或非公职单位）",
         None,
     ));
-    Ok("accused_unit=none".to_owned())
+    s.audit_detail = Some("accused_unit=none".to_owned());
+    Ok(())
 }
 
 /// A settled accused unit is corrected only by a unit head; confirming it is anyone's.
