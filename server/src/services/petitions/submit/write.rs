@@ -3,7 +3,7 @@
 //! done without the lock was done before (`Filing`); the transaction is the group's.
 
 use anyhow::Context;
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use shared::clock::{Clock, due_date, shanghai_date};
 use shared::error::Problems;
 use shared::ids::{CitizenId, PetitionId, UnitId};
@@ -88,54 +88,11 @@ pub(super) async fn write(
     tx: &mut db::Tx,
     filing: &Filing,
 ) -> AppResult<Written> {
-    let Filing {
-        owner,
-        key,
-        request_hash,
-        problems,
-        region_code,
-        new,
-        citizen,
-        channel,
-        petitioner,
-        bureau,
-        accused,
-        earlier,
-        receipt_routes,
-        files,
-        client,
-        now,
-    } = filing;
-    let (citizen, channel, now) = (*citizen, *channel, *now);
-    let seen = |claim| match claim {
-        Claim::Seen {
-            request_hash: seen,
-            response_enc,
-        } => Some(Written::Seen {
-            request_hash: request_hash.clone(),
-            seen,
-            response_enc,
-        }),
-        Claim::Fresh => None,
-    };
-    if !problems.is_empty() {
-        // Refused only after the key is looked at, so that a retry of an accepted filing
-        // still gets its receipt (the category may have been changed since).
-        if let Some(key) = key.as_deref()
-            && let Some(replay) = db::idempotency::seen(tx, owner, key).await?.and_then(seen)
-        {
-            return Ok(replay);
-        }
-        problems.clone().finish()?;
-    }
-    if let Some(key) = key.as_deref()
-        && let Some(replay) = seen(db::idempotency::claim(tx, owner, key, request_hash, now).await?)
-    {
+    if let Some(replay) = replay_or_claim(tx, filing).await? {
         return Ok(replay);
     }
-    let region_code = region_code.as_deref().expect("checked");
-
-    let filed_on = shanghai_date(from_ms(now));
+    let region_code = filing.region_code.as_deref().expect("checked");
+    let filed_on = shanghai_date(from_ms(filing.now));
     let clock = Clock::Acceptance;
     let deadline = due_date(
         &state.calendar.get(),
@@ -150,14 +107,70 @@ pub(super) async fn write(
         u64::try_from(sequence).unwrap_or(0),
     );
     let code = QueryCode::from_random(random_bytes::<10>());
+    let petition = insert(state, tx, filing, &number, &code, deadline.due).await?;
+    timeline(tx, filing, petition, deadline.due).await?;
+    let view = SubmittedView {
+        number,
+        query_code: code.grouped(),
+        submitted_at: from_ms(filing.now),
+        acceptance_due: DeadlineView::new(clock.label(), clock.basis(), &deadline),
+        other_procedure_guidance: filing.new.other_procedure.guidance().map(str::to_owned),
+    };
+    receipt(state, tx, filing, petition, &view, deadline.due).await?;
+    Ok(Written::Filed { view, petition })
+}
 
-    let petition_id = db::petitions::insert(
+/// The replay of a key used before, if it was; otherwise the key is claimed for this
+/// filing. Problems found by reading are reported only after the key is looked at, so that
+/// a retry of an accepted filing still gets its receipt (the category may have changed).
+async fn replay_or_claim(tx: &mut db::Tx, filing: &Filing) -> AppResult<Option<Written>> {
+    let seen = |claim| match claim {
+        Claim::Seen {
+            request_hash: seen,
+            response_enc,
+        } => Some(Written::Seen {
+            request_hash: filing.request_hash.clone(),
+            seen,
+            response_enc,
+        }),
+        Claim::Fresh => None,
+    };
+    let owner = &filing.owner;
+    if !filing.problems.is_empty() {
+        if let Some(key) = filing.key.as_deref()
+            && let Some(replay) = db::idempotency::seen(tx, owner, key).await?.and_then(seen)
+        {
+            return Ok(Some(replay));
+        }
+        filing.problems.clone().finish()?;
+    }
+    match filing.key.as_deref() {
+        Some(key) => {
+            let claim =
+                db::idempotency::claim(tx, owner, key, &filing.request_hash, filing.now).await?;
+            Ok(seen(claim))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The petition row itself, with the petitioner on file of an offline filing.
+async fn insert(
+    state: &AppState,
+    tx: &mut db::Tx,
+    filing: &Filing,
+    number: &PetitionNumber,
+    code: &QueryCode,
+    acceptance_due: NaiveDate,
+) -> AppResult<PetitionId> {
+    let new = &filing.new;
+    let petition = db::petitions::insert(
         tx,
         NewPetitionRow {
             number: number.as_str(),
             query_code_hash: &state.vault.query_code_hash(number.as_str(), code.expose()),
-            citizen_id: citizen,
-            channel: channel.code(),
+            citizen_id: filing.citizen,
+            channel: filing.channel.code(),
             kind: new.kind.code(),
             category_id: new.category_id.0,
             region_id: new.region_id.0,
@@ -169,45 +182,54 @@ pub(super) async fn write(
             people_count: i64::from(new.people_count),
             publish_consent: new.publish_consent,
             status: PetitionStatus::Submitted.code(),
-            submitted_at: now,
-            acceptance_due: &deadline.due.to_string(),
-            unit_id: bureau.map(|u| u.0),
-            accused_unit_id: accused.as_ref().map(|a| a.unit_id.0),
+            submitted_at: filing.now,
+            acceptance_due: &acceptance_due.to_string(),
+            unit_id: filing.bureau.map(|u| u.0),
+            accused_unit_id: filing.accused.as_ref().map(|a| a.unit_id.0),
         },
     )
     .await?;
-    let actor = owner.as_str();
+    if let Some(enc) = &filing.petitioner {
+        db::petitions::set_petitioner(tx, petition, enc).await?;
+    }
+    Ok(petition)
+}
+
+/// The first entries of the timeline: the filing (public), and for staff the accused
+/// unit, a suspected repeat of a finally re-reviewed matter, and the files.
+async fn timeline(
+    tx: &mut db::Tx,
+    filing: &Filing,
+    petition: PetitionId,
+    acceptance_due: NaiveDate,
+) -> AppResult<()> {
+    let (new, now) = (&filing.new, filing.now);
     let event = |kind, title, detail| NewEvent {
-        petition_id,
+        petition_id: petition,
         at: now,
         kind,
-        actor,
+        actor: filing.owner.as_str(),
         public: true,
         title,
         detail,
     };
-    let filed = match channel {
+    let filed = match filing.channel {
         Channel::Online => format!(
-            "您通过网上信访提交了信访事项（{}），信访部门将在{}前作出是否受理的决定并告知您。",
+            "您通过网上信访提交了信访事项（{}），信访部门将在{acceptance_due}前作出是否受理的决定并告知您。",
             new.kind.label(),
-            deadline.due
         ),
         other => format!(
-            "信访部门登记了您以{}方式提出的信访事项（{}），将在{}前作出是否受理的决定并告知您。",
+            "信访部门登记了您以{}方式提出的信访事项（{}），将在{acceptance_due}前作出是否受理的决定并告知您。",
             other.label(),
             new.kind.label(),
-            deadline.due
         ),
     };
-    if let Some(enc) = petitioner {
-        db::petitions::set_petitioner(tx, petition_id, enc).await?;
-    }
     db::petitions::insert_event(tx, event("submitted", "提交信访事项", Some(&filed))).await?;
     if let Some(guidance) = new.other_procedure.guidance() {
         db::petitions::insert_event(tx, event("other_procedure", "诉访分离提示", Some(guidance)))
             .await?;
     }
-    if let Some(a) = accused {
+    if let Some(a) = &filing.accused {
         // Staff only: the routing that follows (and its firewall) rests on this record.
         let how = if a.matched {
             "依信访人填写的被反映人或单位识别"
@@ -215,90 +237,94 @@ pub(super) async fn write(
             "信访人选择"
         };
         let title = format!("被检举控告单位：{}（{how}）", a.name);
-        let noted = NewEvent {
-            petition_id,
-            at: now,
-            kind: "accused_unit",
-            actor: "system",
-            public: false,
-            title: &title,
-            detail: None,
-        };
+        let noted = staff_only(petition, now, "accused_unit", &title, None);
         db::petitions::insert_event(tx, noted).await?;
     }
-    if let Some((earlier, earlier_number)) = earlier {
-        db::petitions::set_repeat_of(tx, petition_id, *earlier).await?;
+    if let Some((earlier, earlier_number)) = &filing.earlier {
+        db::petitions::set_repeat_of(tx, petition, *earlier).await?;
         let note = format!(
             "与已经复核终结的{earlier_number}为同一信访人、同一类别和发生地，请核查是否为同一事实和理由；如是，依《信访工作条例》第三十六条第三款不再受理。"
         );
-        let flag = NewEvent {
-            petition_id,
-            at: now,
-            kind: "final_repeat",
-            actor: "system",
-            public: false,
-            title: "疑似复核终结事项的重复信访",
-            detail: Some(&note),
-        };
+        let title = "疑似复核终结事项的重复信访";
+        let flag = staff_only(petition, now, "final_repeat", title, Some(&note));
         db::petitions::insert_event(tx, flag).await?;
     }
-
-    files::record(tx, petition_id, now, files).await?;
-    if !files.is_empty() {
-        let detail = format!("随信访事项上传了{}个附件。", files.len());
+    files::record(tx, petition, now, &filing.files).await?;
+    if !filing.files.is_empty() {
+        let detail = format!("随信访事项上传了{}个附件。", filing.files.len());
         db::petitions::insert_event(tx, event("material", "上传材料", Some(&detail))).await?;
     }
+    Ok(())
+}
 
-    let view = SubmittedView {
-        number,
-        query_code: code.grouped(),
-        submitted_at: from_ms(now),
-        acceptance_due: DeadlineView::new(clock.label(), clock.basis(), &deadline),
-        other_procedure_guidance: new.other_procedure.guidance().map(str::to_owned),
-    };
+/// A timeline entry for staff only, noted by the portal itself.
+fn staff_only<'a>(
+    petition: PetitionId,
+    at: i64,
+    kind: &'static str,
+    title: &'a str,
+    detail: Option<&'a str>,
+) -> NewEvent<'a> {
+    NewEvent {
+        petition_id: petition,
+        at,
+        kind,
+        actor: "system",
+        public: false,
+        title,
+        detail,
+    }
+}
+
+/// The audit entry, the receipt by SMS (and e-mail, in-app), committed with the petition
+/// or not at all, and the saved answer to the idempotency key.
+async fn receipt(
+    state: &AppState,
+    tx: &mut db::Tx,
+    filing: &Filing,
+    petition: PetitionId,
+    view: &SubmittedView,
+    acceptance_due: NaiveDate,
+) -> AppResult<()> {
     let entry = crate::audit::Entry {
-        at: now,
-        actor: owner.clone(),
+        at: filing.now,
+        actor: filing.owner.clone(),
         role: None,
         unit_id: None,
         action: "submit",
-        petition_id: Some(petition_id.0),
+        petition_id: Some(petition.0),
         detail: None,
-        client: Some(client),
+        client: Some(&filing.client),
     };
     let seq = crate::audit::record(tx, &state.vault, entry).await?;
-    // The receipt by SMS (and e-mail, in-app): committed with the petition or not at all.
-    let receipt = Notice::new(
+    let notice = Notice::new(
         Event::PetitionFiled,
-        receipt_to(citizen, petition_id),
+        receipt_to(filing.citizen, petition),
         &[
             ("number", view.number.to_string()),
             ("code", view.query_code.clone()),
-            ("due", deadline.due.to_string()),
+            ("due", acceptance_due.to_string()),
         ],
     );
     notify::enqueue::write(
         tx,
         &state.vault,
-        Some(petition_id.0),
+        Some(petition.0),
         &format!("a{seq}"),
-        &receipt,
-        receipt_routes,
-        now,
+        &notice,
+        &filing.receipt_routes,
+        filing.now,
     )
     .await?;
-    if let Some(key) = key.as_deref() {
-        let saved = serde_json::to_string(&view).context("failed to save the receipt")?;
+    if let Some(key) = filing.key.as_deref() {
+        let saved = serde_json::to_string(view).context("failed to save the receipt")?;
         db::idempotency::save_response(
             tx,
-            owner,
+            &filing.owner,
             key,
             &state.vault.encrypt(Field::SavedResponse, &saved),
         )
         .await?;
     }
-    Ok(Written::Filed {
-        view,
-        petition: petition_id,
-    })
+    Ok(())
 }
