@@ -12,8 +12,9 @@ pub mod doorkeeper;
 pub mod error;
 pub mod headers;
 pub mod jobs;
+#[cfg(test)]
+mod layers;
 pub mod notify;
-pub mod openapi;
 pub mod panics;
 pub mod rate_limit;
 pub mod routes;

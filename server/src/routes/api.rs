@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod multipart;
 pub mod notifications;
+pub mod openapi;
 pub mod partners;
 pub mod petitions;
 pub mod reference;
@@ -14,6 +15,81 @@ pub mod staff;
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 
 use crate::error::AppError;
+
+/// Lists the routes of `/api/v1` once: actix registers them in this order (a literal path
+/// before a pattern that would match it) and the OpenAPI document's paths are the same list,
+/// so no route can go undocumented.
+macro_rules! routes {
+    ($($($segment:ident)::+),+ $(,)?) => {
+        fn register(cfg: &mut web::ServiceConfig) {
+            $(cfg.service($($segment)::+);)+
+        }
+
+        /// The operations of `/api/v1`, merged into [`openapi::ApiDoc`].
+        #[derive(utoipa::OpenApi)]
+        #[openapi(paths($($($segment)::+),+))]
+        pub struct Paths;
+    };
+}
+
+routes!(
+    accounts::register::register,
+    accounts::me::me,
+    accounts::change_password::change_password,
+    accounts::change_phone::change_phone,
+    accounts::channels::get,
+    accounts::channels::set,
+    accounts::verification::send,
+    sessions::login::login,
+    sessions::refresh::refresh,
+    sessions::logout::logout,
+    staff::login::login,
+    staff::me::me,
+    staff::password::change_password,
+    staff::totp::setup,
+    staff::totp::confirm,
+    staff::queue::queue,
+    staff::case::case,
+    staff::act::act,
+    staff::identity::identity,
+    staff::register::register,
+    reference::reference,
+    petitions::lookup::lookup,
+    petitions::lookup_detail::code,
+    petitions::lookup_detail::detail,
+    petitions::submit::submit,
+    petitions::list_mine::list_mine,
+    petitions::detail::detail,
+    petitions::withdraw::withdraw,
+    petitions::add_material::add_material,
+    petitions::download::download,
+    petitions::rate::rate,
+    petitions::review::review,
+    admin::units::list,
+    admin::units::create,
+    admin::units::competences,
+    admin::staff::list,
+    admin::staff::create,
+    admin::staff::update,
+    admin::staff::reset_totp,
+    admin::staff::disable,
+    admin::staff::enable,
+    admin::categories::create,
+    admin::calendar::list,
+    admin::calendar::put_year,
+    audit::verify,
+    audit::records,
+    admin::outbox::list,
+    admin::outbox::retry,
+    admin::webhooks::create,
+    admin::webhooks::list,
+    admin::webhooks::deliveries,
+    admin::partners::create,
+    admin::partners::list,
+    admin::partners::set_unit_partner,
+    partners::report,
+    notifications::mine,
+);
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -29,63 +105,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .app_data(web::QueryConfig::default().error_handler(|_, _| {
                 AppError::field("query", "查询条件不正确，请检查筛选项。").into()
             }))
-            .service(crate::openapi::document)
-            .service(accounts::register::register)
-            .service(accounts::me::me)
-            .service(accounts::change_password::change_password)
-            .service(accounts::change_phone::change_phone)
-            .service(accounts::channels::get)
-            .service(accounts::channels::set)
-            .service(accounts::verification::send)
-            .service(sessions::login::login)
-            .service(sessions::refresh::refresh)
-            .service(sessions::logout::logout)
-            .service(staff::login::login)
-            .service(staff::me::me)
-            .service(staff::password::change_password)
-            .service(staff::totp::setup)
-            .service(staff::totp::confirm)
-            .service(staff::queue::queue)
-            .service(staff::case::case)
-            .service(staff::act::act)
-            .service(staff::identity::identity)
-            .service(staff::register::register)
-            .service(reference::reference)
-            .service(petitions::lookup::lookup)
-            .service(petitions::lookup_detail::code)
-            .service(petitions::lookup_detail::detail)
-            .service(petitions::submit::submit)
-            .service(petitions::list_mine::list_mine)
-            .service(petitions::detail::detail)
-            .service(petitions::withdraw::withdraw)
-            .service(petitions::add_material::add_material)
-            .service(petitions::download::download)
-            .service(petitions::rate::rate)
-            .service(petitions::review::review)
-            .service(admin::units::list)
-            .service(admin::units::create)
-            .service(admin::units::competences)
-            .service(admin::staff::list)
-            .service(admin::staff::create)
-            .service(admin::staff::update)
-            .service(admin::staff::reset_totp)
-            .service(admin::staff::disable)
-            .service(admin::staff::enable)
-            .service(admin::categories::create)
-            .service(admin::calendar::list)
-            .service(admin::calendar::put_year)
-            .service(audit::verify)
-            .service(audit::records)
-            .service(admin::outbox::list)
-            .service(admin::outbox::retry)
-            .service(admin::webhooks::create)
-            .service(admin::webhooks::list)
-            .service(admin::webhooks::deliveries)
-            .service(admin::partners::create)
-            .service(admin::partners::list)
-            .service(admin::partners::set_unit_partner)
-            .service(partners::report)
-            .service(notifications::mine)
+            .service(openapi::document)
+            .configure(register)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(AppError::NotFound)
             })),
