@@ -55,7 +55,7 @@ mod tests {
     use crate::admin::UnitKind;
     use crate::clock::Clock;
     use crate::petition::{
-        Channel, ClockState, Decision, NotAcceptReason, OtherProcedure, PetitionKind,
+        Channel, ClockState, CommandKind, Decision, NotAcceptReason, OtherProcedure, PetitionKind,
         PetitionStatus, Rating, Round,
     };
     use crate::reference::Level;
@@ -90,7 +90,8 @@ mod tests {
             Rating,
             Round,
             Level,
-            Role
+            Role,
+            CommandKind
         );
     }
 }

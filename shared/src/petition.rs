@@ -33,8 +33,8 @@ pub use view::{
     PetitionProgress, PetitionSummary, PetitionView, SubmittedView, TimelineEntry,
 };
 pub use work::{
-    ClockState, CoHandlerView, MAX_EXTENSION_DAYS, NoteView, PetitionerView, QueueFilter,
-    QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand, StaffPetitionView,
-    SupervisionView, UnitOption, UnmaskRequest,
+    ClockState, CoHandlerView, CommandKind, MAX_EXTENSION_DAYS, NoteView, PetitionerView,
+    QueueFilter, QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand,
+    StaffPetitionView, SupervisionView, UnitOption, UnmaskRequest,
 };
 pub use workflow::{Action, IllegalTransition, Performer, Workflow};

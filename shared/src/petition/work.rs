@@ -23,10 +23,25 @@ pub struct StaffActionRequest {
     pub command: StaffCommand,
 }
 
-/// The staff commands of the statutory chain, tagged by `action`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// The staff commands of the statutory chain, tagged by `action`. Their names without the
+/// fields are [`CommandKind`]: what a case page offers and the audit trail records.
+#[derive(Clone, Debug, Serialize, Deserialize, strum::EnumDiscriminants)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
+#[strum_discriminants(
+    name(CommandKind),
+    derive(
+        Hash,
+        Serialize,
+        Deserialize,
+        strum::IntoStaticStr,
+        strum::EnumString,
+        strum::VariantArray
+    ),
+    strum(serialize_all = "snake_case"),
+    serde(rename_all = "snake_case"),
+    cfg_attr(feature = "openapi", derive(utoipa::ToSchema))
+)]
 pub enum StaffCommand {
     /// 受理并自办: the bureau handles it itself.
     AcceptHere,
@@ -113,31 +128,40 @@ impl StaffCommand {
 
     /// A stable code for the audit trail and logs.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::AcceptHere => "accept_here",
-            Self::Forward { .. } => "forward",
-            Self::Assign { .. } => "assign",
-            Self::NotAccept { .. } => "not_accept",
-            Self::LinkRepeat { .. } => "link_repeat",
-            Self::MarkGroup => "mark_group",
-            Self::SetAccused { .. } => "set_accused",
-            Self::NoAccusedUnit => "no_accused_unit",
-            Self::ReceiveAccept => "receive_accept",
-            Self::Object { .. } => "object",
-            Self::UpholdObjection { .. } => "uphold_objection",
-            Self::DismissObjection { .. } => "dismiss_objection",
-            Self::AddNote { .. } => "add_note",
-            Self::RecordHearing { .. } => "record_hearing",
-            Self::SubmitDraft(_) => "submit_draft",
-            Self::ReturnDraft { .. } => "return_draft",
-            Self::ApproveReply => "approve_reply",
-            Self::Extend { .. } => "extend",
-            Self::Supervise { .. } => "supervise",
-            Self::AnswerSupervision { .. } => "answer_supervision",
-            Self::Recuse { .. } => "recuse",
-            Self::AddCoHandler { .. } => "add_co_handler",
-            Self::CoOpinion { .. } => "co_opinion",
-        }
+        CommandKind::from(self).code()
+    }
+}
+
+crate::codes!(CommandKind);
+
+impl CommandKind {
+    /// The staff command that performs a step of the state machine; none for the
+    /// petitioner's and the clock's steps.
+    pub fn of(action: Action) -> Option<Self> {
+        Some(match action {
+            Action::AcceptHere => Self::AcceptHere,
+            Action::Forward => Self::Forward,
+            Action::Assign => Self::Assign,
+            Action::NotAccept => Self::NotAccept,
+            Action::LinkRepeat => Self::LinkRepeat,
+            Action::MarkGroup => Self::MarkGroup,
+            Action::ReceiveAccept => Self::ReceiveAccept,
+            Action::Object => Self::Object,
+            Action::UpholdObjection => Self::UpholdObjection,
+            Action::DismissObjection => Self::DismissObjection,
+            Action::AddNote => Self::AddNote,
+            Action::RecordHearing => Self::RecordHearing,
+            Action::SubmitDraft => Self::SubmitDraft,
+            Action::ReturnDraft => Self::ReturnDraft,
+            Action::ApproveReply => Self::ApproveReply,
+            Action::Extend => Self::Extend,
+            Action::Supervise => Self::Supervise,
+            Action::Withdraw
+            | Action::AddMaterial
+            | Action::Rate(_)
+            | Action::RequestReview
+            | Action::Close => return None,
+        })
     }
 }
 
@@ -343,7 +367,7 @@ pub struct StaffPetitionView {
     pub co_handlers: Vec<CoHandlerView>,
     pub timeline: Vec<TimelineEntry>,
     /// The actions this staff member may take now.
-    pub allowed: Vec<String>,
+    pub allowed: Vec<CommandKind>,
 }
 
 /// 查看身份信息: why the staff member needs the unmasked identity; recorded.

@@ -1,7 +1,9 @@
 //! The case page's action forms: one per action this staff member may take now.
 
 use leptos::prelude::*;
-use shared::petition::{Decision, NotAcceptReason, PetitionKind, StaffPetitionView, UnitOption};
+use shared::petition::{
+    CommandKind, Decision, NotAcceptReason, PetitionKind, StaffPetitionView, UnitOption,
+};
 
 use crate::api::StaffAct;
 
@@ -14,7 +16,7 @@ fn Step(
     action: ServerAction<StaffAct>,
     number: String,
     version: i64,
-    code: &'static str,
+    kind: CommandKind,
     title: &'static str,
     button: &'static str,
     #[prop(optional)] children: Option<Children>,
@@ -24,7 +26,7 @@ fn Step(
             <h3>{title}</h3>
             <ActionForm action attr:class="form">
                 <input type="hidden" name="number" value=number />
-                <input type="hidden" name="action" value=code />
+                <input type="hidden" name="action" value=kind.code() />
                 <input type="hidden" name="version" value=version />
                 {children.map(|c| c())}
                 <button type="submit" class="button primary">{button}</button>
@@ -75,6 +77,34 @@ fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoVie
     }
 }
 
+/// The order of the forms on the case page: routing first, then the receiving unit's
+/// answer, the reply, the clock, and the rest. Every command appears once (a test checks).
+const PAGE: [CommandKind; 23] = [
+    CommandKind::Forward,
+    CommandKind::AcceptHere,
+    CommandKind::Assign,
+    CommandKind::NotAccept,
+    CommandKind::ReceiveAccept,
+    CommandKind::Object,
+    CommandKind::UpholdObjection,
+    CommandKind::DismissObjection,
+    CommandKind::SubmitDraft,
+    CommandKind::ApproveReply,
+    CommandKind::ReturnDraft,
+    CommandKind::Extend,
+    CommandKind::RecordHearing,
+    CommandKind::Supervise,
+    CommandKind::MarkGroup,
+    CommandKind::LinkRepeat,
+    CommandKind::SetAccused,
+    CommandKind::NoAccusedUnit,
+    CommandKind::AddNote,
+    CommandKind::AddCoHandler,
+    CommandKind::CoOpinion,
+    CommandKind::AnswerSupervision,
+    CommandKind::Recuse,
+];
+
 /// The forms for every action this staff member may take now.
 #[component]
 pub fn ActionForms(
@@ -84,229 +114,272 @@ pub fn ActionForms(
 ) -> impl IntoView {
     let n = case.number.to_string();
     let v = case.version;
-    let may = |code: &str| case.allowed.iter().any(|a| a == code);
-    let proposed = case.proposed_unit.as_ref().map(|(id, _)| id.0);
-    let decisions = Decision::for_kind(case.kind)
-        .iter()
-        .map(|d| view! { <option value=d.code()>{d.label()}</option> })
-        .collect_view();
-    let refusals = NotAcceptReason::ALL
-        .iter()
-        .map(|r| view! { <option value=r.code()>{format!("{}（{}）", r.label(), r.basis())}</option> })
-        .collect_view();
-    let suggestion = case.kind == PetitionKind::Suggestion;
+    let may = |kind: CommandKind| case.allowed.contains(&kind);
     let mut forms = Vec::new();
     // An accusation is routed only once the unit it is against is settled (art. 30): the
     // triage asks that first, and the routing forms appear after it.
-    if case.accused_pending && may("set_accused") {
+    if case.accused_pending && may(CommandKind::SetAccused) {
         let u = units.clone();
         forms.push(view! {
             <section class="step urgent" aria-label="确认被检举控告单位">
                 <h3>"第一步：确认被检举控告单位"</h3>
                 <p class="hint">"检举控告事项须先确认被检举控告的单位，才能受理、转送或交办；该单位及其下属单位看不到本件的任何内容（《信访工作条例》第三十条）。"</p>
                 <p class="hint">{format!("信访人填写的被反映人或单位：{}", case.respondent.clone().unwrap_or_else(|| "（未填写）".into()))}</p>
-                <Step action number=n.clone() version=v code="set_accused" title="被检举控告单位" button="确认该单位">
+                <Step action number=n.clone() version=v kind=CommandKind::SetAccused title="被检举控告单位" button="确认该单位">
                     {unit_select(&u, None, "被检举控告单位", "f-accused-unit")}
                 </Step>
-                <Step action number=n.clone() version=v code="no_accused_unit" title="没有被检举控告的单位" button="确认没有被检举控告的单位">
+                <Step action number=n.clone() version=v kind=CommandKind::NoAccusedUnit title="没有被检举控告的单位" button="确认没有被检举控告的单位">
                     <p class="hint">"被反映人是个人、企业或其他非公职单位时选择此项。"</p>
                 </Step>
             </section>
         }.into_any());
     }
-    if may("forward") {
-        let u = units.clone();
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="forward" title="转送" button="转送">
-                {unit_select(&u, proposed, "承办单位（已按属地和职能预选建议单位）", "f-forward-unit")}
-            </Step>
-        }.into_any());
+    for kind in PAGE {
+        // 回避 is open to anyone who can see the case; the others only when allowed.
+        if kind == CommandKind::Recuse || may(kind) {
+            forms.extend(form(kind, &case, &units, action));
+        }
     }
-    if may("accept_here") {
-        forms.push(view! { <Step action number=n.clone() version=v code="accept_here" title="受理并自办" button="受理" /> }.into_any());
-    }
-    if may("assign") {
-        let u = units.clone();
-        forms.push(
-            view! {
-                <Step action number=n.clone() version=v code="assign" title="交办" button="交办">
-                    {unit_select(&u, proposed, "承办单位", "f-assign-unit")}
-                    <div class="field">
-                        <label for="f-assign-due">"交办期限（须报告办理结果）"</label>
-                        <input id="f-assign-due" name="due" type="date" required=true />
-                    </div>
-                </Step>
-            }
-            .into_any(),
-        );
-    }
-    if may("not_accept") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="not_accept" title="不予受理" button="出具不予受理告知">
-                <div class="field">
-                    <label for="f-refuse">"理由和依据"</label>
-                    <select id="f-refuse" name="reason" required=true>{refusals}</select>
-                </div>
-                {text_area("f-refuse-text", "text", "告知信访人的引导意见")}
-            </Step>
-        }.into_any());
-    }
-    if may("receive_accept") {
-        forms.push(view! { <Step action number=n.clone() version=v code="receive_accept" title="签收受理" button="签收受理" /> }.into_any());
-    }
-    if may("object") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="object" title="提出异议（5个工作日内）" button="提出异议">
-                {text_area("f-object", "text", "异议理由")}
-            </Step>
-        }.into_any());
-    }
-    if may("uphold_objection") {
-        let u = units.clone();
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="uphold_objection" title="同意异议并改转送" button="改转送">
-                {unit_select(&u, None, "指定承办单位", "f-uphold-unit")}
-            </Step>
-        }.into_any());
-    }
-    if may("dismiss_objection") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="dismiss_objection" title="不同意异议" button="退回原单位办理">
-                {text_area("f-dismiss", "text", "理由")}
-            </Step>
-        }.into_any());
-    }
-    if may("submit_draft") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="submit_draft" title="起草信访处理意见书" button="提交负责人审批">
-                {text_area("f-facts", "facts", "查明事实")}
-                {text_area("f-reasons", "reasons", "理由")}
-                <div class="field">
-                    <label for="f-decision">{if suggestion { "采纳情况" } else { "处理意见" }}</label>
-                    <select id="f-decision" name="decision" required=true>{decisions}</select>
-                </div>
-                {text_area("f-basis", "legal_basis", "依据")}
-            </Step>
-        }.into_any());
-    }
-    if may("approve_reply") {
-        forms.push(view! { <Step action number=n.clone() version=v code="approve_reply" title="审批答复" button="批准并发布答复" /> }.into_any());
-    }
-    if may("return_draft") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="return_draft" title="退回修改" button="退回">
-                {text_area("f-return", "text", "修改意见")}
-            </Step>
-        }.into_any());
-    }
-    if may("extend") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="extend" title="延长办理期限（限一次，不超过30日）" button="批准延期">
-                {number_field("f-extend-days", "延长天数", 30)}
-                {text_area("f-extend", "text", "延期理由（将告知信访人）")}
-            </Step>
-        }.into_any());
-    }
-    if may("record_hearing") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="record_hearing" title="登记听证" button="登记">
-                {number_field("f-hearing-days", "听证天数（不计入期限）", 90)}
-                {text_area("f-hearing", "text", "听证情况")}
-            </Step>
-        }.into_any());
-    }
-    if may("supervise") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="supervise" title="督办" button="发出督办单">
-                {text_area("f-supervise", "text", "督办意见")}
-            </Step>
-        }.into_any());
-    }
-    if may("mark_group") && !case.group_matter {
-        forms.push(view! { <Step action number=n.clone() version=v code="mark_group" title="标记为集体访" button="标记" /> }.into_any());
-    }
-    if may("link_repeat") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="link_repeat" title="关联重复件" button="关联">
-                <div class="field">
-                    <label for="f-repeat">"较早的信访件编号"</label>
-                    <input id="f-repeat" name="text" required=true />
-                </div>
-            </Step>
-        }.into_any());
-        if !case.accused_pending && may("set_accused") {
-            let title = if case.accused_unit.is_some() || case.accused_none {
-                "更正被反映单位（负责人；保密：该单位不得接触本件）"
-            } else {
-                "被反映单位（保密：该单位不得接触本件）"
-            };
-            let u = units.clone();
+    forms.collect_view()
+}
+
+/// The forms of `kind` on this case, in the page's words; the match makes every command
+/// have its form (or say why it has none here).
+fn form(
+    kind: CommandKind,
+    case: &StaffPetitionView,
+    units: &[UnitOption],
+    action: ServerAction<StaffAct>,
+) -> Vec<AnyView> {
+    let n = case.number.to_string();
+    let v = case.version;
+    let proposed = case.proposed_unit.as_ref().map(|(id, _)| id.0);
+    let suggestion = case.kind == PetitionKind::Suggestion;
+    let mut forms = Vec::new();
+    match kind {
+        CommandKind::Forward => {
+            let u = units.to_vec();
             forms.push(view! {
-                <Step action number=n.clone() version=v code="set_accused" title=title button="记录">
-                    {unit_select(&u, None, "被反映单位", "f-accused-unit")}
+                <Step action number=n.clone() version=v kind=CommandKind::Forward title="转送" button="转送">
+                    {unit_select(&u, proposed, "承办单位（已按属地和职能预选建议单位）", "f-forward-unit")}
                 </Step>
             }.into_any());
         }
-        if !case.accused_pending && may("no_accused_unit") {
-            forms.push(view! {
-                <Step action number=n.clone() version=v code="no_accused_unit" title="更正为没有被检举控告的单位（负责人）" button="更正" />
-            }.into_any());
+        CommandKind::AcceptHere => {
+            forms.push(view! { <Step action number=n.clone() version=v kind=CommandKind::AcceptHere title="受理并自办" button="受理" /> }.into_any());
         }
-    }
-    if may("add_note") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="add_note" title="内部备注（不向信访人公开）" button="添加备注">
-                {text_area("f-note", "text", "备注")}
-            </Step>
-        }.into_any());
-    }
-    if may("add_co_handler") {
-        let u = units.clone();
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="add_co_handler" title="商请协办" button="商请协办">
-                {unit_select(&u, None, "协办单位", "f-co-unit")}
-                <div class="field">
-                    <label for="f-co-due">"协办期限"</label>
-                    <input id="f-co-due" name="due" type="date" required=true />
-                </div>
-            </Step>
-        }.into_any());
-    }
-    if may("co_opinion") {
-        forms.push(view! {
-            <Step action number=n.clone() version=v code="co_opinion" title="协办意见" button="提交协办意见">
-                {text_area("f-co-opinion", "text", "本单位的协办意见")}
-            </Step>
-        }.into_any());
-    }
-    if may("answer_supervision") {
-        for notice in case.supervision.iter().filter(|s| s.answered_at.is_none()) {
-            let title = format!("督办单（{}前书面答复）：{}", notice.answer_due, notice.body);
-            let (id, number) = (notice.id, n.clone());
+        CommandKind::Assign => {
+            let u = units.to_vec();
             forms.push(
                 view! {
-                    <section class="step" aria-label="答复督办">
-                        <h3>{title}</h3>
-                        <ActionForm action attr:class="form">
-                            <input type="hidden" name="number" value=number />
-                            <input type="hidden" name="action" value="answer_supervision" />
-                            <input type="hidden" name="notice_id" value=id />
-                            {text_area("f-answer", "text", "书面答复")}
-                            <button type="submit" class="button primary">"答复督办"</button>
-                        </ActionForm>
-                    </section>
+                    <Step action number=n.clone() version=v kind=CommandKind::Assign title="交办" button="交办">
+                        {unit_select(&u, proposed, "承办单位", "f-assign-unit")}
+                        <div class="field">
+                            <label for="f-assign-due">"交办期限（须报告办理结果）"</label>
+                            <input id="f-assign-due" name="due" type="date" required=true />
+                        </div>
+                    </Step>
                 }
                 .into_any(),
             );
         }
+        CommandKind::NotAccept => {
+            let refusals = NotAcceptReason::ALL
+                .iter()
+                .map(|r| view! { <option value=r.code()>{format!("{}（{}）", r.label(), r.basis())}</option> })
+                .collect_view();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::NotAccept title="不予受理" button="出具不予受理告知">
+                    <div class="field">
+                        <label for="f-refuse">"理由和依据"</label>
+                        <select id="f-refuse" name="reason" required=true>{refusals}</select>
+                    </div>
+                    {text_area("f-refuse-text", "text", "告知信访人的引导意见")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::ReceiveAccept => {
+            forms.push(view! { <Step action number=n.clone() version=v kind=CommandKind::ReceiveAccept title="签收受理" button="签收受理" /> }.into_any());
+        }
+        CommandKind::Object => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::Object title="提出异议（5个工作日内）" button="提出异议">
+                    {text_area("f-object", "text", "异议理由")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::UpholdObjection => {
+            let u = units.to_vec();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::UpholdObjection title="同意异议并改转送" button="改转送">
+                    {unit_select(&u, None, "指定承办单位", "f-uphold-unit")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::DismissObjection => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::DismissObjection title="不同意异议" button="退回原单位办理">
+                    {text_area("f-dismiss", "text", "理由")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::SubmitDraft => {
+            let decisions = Decision::for_kind(case.kind)
+                .iter()
+                .map(|d| view! { <option value=d.code()>{d.label()}</option> })
+                .collect_view();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::SubmitDraft title="起草信访处理意见书" button="提交负责人审批">
+                    {text_area("f-facts", "facts", "查明事实")}
+                    {text_area("f-reasons", "reasons", "理由")}
+                    <div class="field">
+                        <label for="f-decision">{if suggestion { "采纳情况" } else { "处理意见" }}</label>
+                        <select id="f-decision" name="decision" required=true>{decisions}</select>
+                    </div>
+                    {text_area("f-basis", "legal_basis", "依据")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::ApproveReply => {
+            forms.push(view! { <Step action number=n.clone() version=v kind=CommandKind::ApproveReply title="审批答复" button="批准并发布答复" /> }.into_any());
+        }
+        CommandKind::ReturnDraft => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::ReturnDraft title="退回修改" button="退回">
+                    {text_area("f-return", "text", "修改意见")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::Extend => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::Extend title="延长办理期限（限一次，不超过30日）" button="批准延期">
+                    {number_field("f-extend-days", "延长天数", 30)}
+                    {text_area("f-extend", "text", "延期理由（将告知信访人）")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::RecordHearing => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::RecordHearing title="登记听证" button="登记">
+                    {number_field("f-hearing-days", "听证天数（不计入期限）", 90)}
+                    {text_area("f-hearing", "text", "听证情况")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::Supervise => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::Supervise title="督办" button="发出督办单">
+                    {text_area("f-supervise", "text", "督办意见")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::MarkGroup => {
+            if !case.group_matter {
+                forms.push(view! { <Step action number=n.clone() version=v kind=CommandKind::MarkGroup title="标记为集体访" button="标记" /> }.into_any());
+            }
+        }
+        CommandKind::LinkRepeat => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::LinkRepeat title="关联重复件" button="关联">
+                    <div class="field">
+                        <label for="f-repeat">"较早的信访件编号"</label>
+                        <input id="f-repeat" name="text" required=true />
+                    </div>
+                </Step>
+            }.into_any());
+        }
+        CommandKind::SetAccused => {
+            if !case.accused_pending {
+                let title = if case.accused_unit.is_some() || case.accused_none {
+                    "更正被反映单位（负责人；保密：该单位不得接触本件）"
+                } else {
+                    "被反映单位（保密：该单位不得接触本件）"
+                };
+                let u = units.to_vec();
+                forms.push(view! {
+                    <Step action number=n.clone() version=v kind=CommandKind::SetAccused title=title button="记录">
+                        {unit_select(&u, None, "被反映单位", "f-accused-unit")}
+                    </Step>
+                }.into_any());
+            }
+        }
+        CommandKind::NoAccusedUnit => {
+            if !case.accused_pending {
+                forms.push(view! {
+                    <Step action number=n.clone() version=v kind=CommandKind::NoAccusedUnit title="更正为没有被检举控告的单位（负责人）" button="更正" />
+                }.into_any());
+            }
+        }
+        CommandKind::AddNote => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::AddNote title="内部备注（不向信访人公开）" button="添加备注">
+                    {text_area("f-note", "text", "备注")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::AddCoHandler => {
+            let u = units.to_vec();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::AddCoHandler title="商请协办" button="商请协办">
+                    {unit_select(&u, None, "协办单位", "f-co-unit")}
+                    <div class="field">
+                        <label for="f-co-due">"协办期限"</label>
+                        <input id="f-co-due" name="due" type="date" required=true />
+                    </div>
+                </Step>
+            }.into_any());
+        }
+        CommandKind::CoOpinion => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::CoOpinion title="协办意见" button="提交协办意见">
+                    {text_area("f-co-opinion", "text", "本单位的协办意见")}
+                </Step>
+            }.into_any());
+        }
+        CommandKind::AnswerSupervision => {
+            for notice in case.supervision.iter().filter(|s| s.answered_at.is_none()) {
+                let title = format!("督办单（{}前书面答复）：{}", notice.answer_due, notice.body);
+                let (id, number) = (notice.id, n.clone());
+                forms.push(
+                    view! {
+                        <section class="step" aria-label="答复督办">
+                            <h3>{title}</h3>
+                            <ActionForm action attr:class="form">
+                                <input type="hidden" name="number" value=number />
+                                <input type="hidden" name="action" value="answer_supervision" />
+                                <input type="hidden" name="notice_id" value=id />
+                                {text_area("f-answer", "text", "书面答复")}
+                                <button type="submit" class="button primary">"答复督办"</button>
+                            </ActionForm>
+                        </section>
+                    }
+                    .into_any(),
+                );
+            }
+        }
+        CommandKind::Recuse => {
+            forms.push(view! {
+                <details class="step">
+                    <summary>"申请回避"</summary>
+                    <Step action number=n.clone() version=v kind=CommandKind::Recuse title="回避（《信访工作条例》第二十八条）" button="回避">
+                        {text_area("f-recuse", "text", "与本件的利害关系")}
+                    </Step>
+                </details>
+            }.into_any());
+        }
     }
-    forms.push(view! {
-        <details class="step">
-            <summary>"申请回避"</summary>
-            <Step action number=n.clone() version=v code="recuse" title="回避（《信访工作条例》第二十八条）" button="回避">
-                {text_area("f-recuse", "text", "与本件的利害关系")}
-            </Step>
-        </details>
-    }.into_any());
-    forms.collect_view()
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_places_every_command_once() {
+        for kind in CommandKind::ALL {
+            let places = PAGE.iter().filter(|k| *k == kind).count();
+            assert_eq!(places, 1, "{}", kind.code());
+        }
+    }
 }

@@ -4,8 +4,8 @@
 use shared::ids::StaffId;
 use shared::person::{mask_id_number, mask_name, mask_phone};
 use shared::petition::{
-    Action, NoteView, PetitionKind, PetitionStatus, PetitionerView, Reason, StaffPetitionView,
-    SupervisionView, TimelineEntry,
+    Action, CommandKind, NoteView, PetitionKind, PetitionStatus, PetitionerView, Reason,
+    StaffPetitionView, SupervisionView, TimelineEntry,
 };
 
 use super::access::{self, Sight, UNMASK_ROLES};
@@ -149,34 +149,29 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     let replies = db::work::replies(pool, row.id, false).await?;
     let notes = db::work::notes(pool, row.id).await?;
     let notices = db::work::notices(pool, row.id).await?;
-    let allowed = Action::ALL
-        .iter()
-        .copied()
-        .filter(|a| !a.roles().is_empty())
-        .filter(|a| {
-            wf.allows(*a) && access::refuse_performer(&org, &actor, *a, &row.work).is_none()
-        })
-        .map(|a| a.code().to_owned())
-        .fold(Vec::new(), |mut v, c| {
-            if !v.contains(&c) {
-                v.push(c);
-            }
-            v
-        });
-    let mut allowed = allowed;
+    let mut allowed: Vec<CommandKind> = Vec::new();
+    for a in Action::ALL.iter().copied() {
+        if let Some(kind) = CommandKind::of(a)
+            && wf.allows(a)
+            && access::refuse_performer(&org, &actor, a, &row.work).is_none()
+            && !allowed.contains(&kind)
+        {
+            allowed.push(kind);
+        }
+    }
     let pending = firewall::pending(wf.kind, &row.work);
     if pending {
-        allowed.retain(|a| !firewall::WAITING_CODES.contains(&a.as_str()));
+        allowed.retain(|a| !firewall::WAITING.contains(a));
     }
     // Recording the accused unit goes with the bureau's other triage steps; once it is
     // settled, correcting it is the unit head's.
     let settled = row.work.accused_unit_id.is_some() || row.work.accused_none;
-    if allowed.iter().any(|a| a == "link_repeat")
+    if allowed.contains(&CommandKind::LinkRepeat)
         && (!settled || actor.has_any(&[shared::staff::Role::UnitHead]))
     {
-        allowed.push("set_accused".to_owned());
+        allowed.push(CommandKind::SetAccused);
         if wf.kind == PetitionKind::Accusation && !row.work.accused_none {
-            allowed.push("no_accused_unit".to_owned());
+            allowed.push(CommandKind::NoAccusedUnit);
         }
     }
     let handles = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
@@ -184,20 +179,20 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         && actor.has_any(&[shared::staff::Role::Handler, shared::staff::Role::UnitHead])
         && notices.iter().any(|n| n.answered_at.is_none())
     {
-        allowed.push("answer_supervision".to_owned());
+        allowed.push(CommandKind::AnswerSupervision);
     }
     let co = db::work::co_handlers(pool, row.id).await?;
     if handles
         && actor.has_any(&[shared::staff::Role::Handler, shared::staff::Role::UnitHead])
         && wf.status == PetitionStatus::Handling
     {
-        allowed.push("add_co_handler".to_owned());
+        allowed.push(CommandKind::AddCoHandler);
     }
     let open_co = co.iter().any(|c| {
         c.round == row.work.round && c.answered_at.is_none() && Some(c.unit_id) == actor.unit_id
     });
     if open_co && co_units.iter().any(|u| Some(*u) == actor.unit_id) {
-        allowed.push("co_opinion".to_owned());
+        allowed.push(CommandKind::CoOpinion);
     }
     let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
     deadlines.extend(clocks::view(state, &row.work));

@@ -4,7 +4,7 @@
 //! is `access::sight`; this is where it may *go*.
 
 use shared::ids::UnitId;
-use shared::petition::{PetitionKind, StaffCommand};
+use shared::petition::{CommandKind, PetitionKind, StaffCommand};
 
 use crate::db::petitions::WorkState;
 use crate::services::org::Org;
@@ -20,20 +20,20 @@ pub fn pending(kind: PetitionKind, w: &WorkState) -> bool {
     kind == PetitionKind::Accusation && w.accused_unit_id.is_none() && !w.accused_none
 }
 
-/// The steps (by code, as the case page lists them) that route, accept or widen the circle
-/// of a matter: what waits for the accused unit of an accusation.
-pub const WAITING_CODES: &[&str] = &[
-    "accept_here",
-    "forward",
-    "assign",
-    "uphold_objection",
-    "add_co_handler",
-    "supervise",
+/// The steps that route, accept or widen the circle of a matter: what waits for the
+/// accused unit of an accusation.
+pub const WAITING: &[CommandKind] = &[
+    CommandKind::AcceptHere,
+    CommandKind::Forward,
+    CommandKind::Assign,
+    CommandKind::UpholdObjection,
+    CommandKind::AddCoHandler,
+    CommandKind::Supervise,
 ];
 
 /// Whether `cmd` is one of the steps that wait for the accused unit.
 pub fn waits_for_accused(cmd: &StaffCommand) -> bool {
-    WAITING_CODES.contains(&cmd.code())
+    WAITING.contains(&CommandKind::from(cmd))
 }
 
 /// Whether `unit` must never receive the matter: it is the unit an accusation is
