@@ -3,6 +3,7 @@
 //! in-app, signed webhooks to partner systems). The worker that drains the outbox is `jobs::outbox`.
 
 pub mod channels;
+pub mod delivery;
 pub mod email;
 pub mod enqueue;
 pub mod outbound;

@@ -4,10 +4,38 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use super::{Backend, Db, Tx};
+use super::{Backend, Db, Tx, decode};
+
+/// The channel a message goes out on, as stored in the `channel` column.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Channel {
+    /// 站内消息
+    #[strum(serialize = "inapp")]
+    InApp,
+    /// 短信
+    Sms,
+    Email,
+    /// A partner system's subscription to events.
+    Webhook,
+    /// A partner handling system, given the case itself.
+    Partner,
+}
+
+shared::codes!(Channel);
 
 pub struct NewMessage<'a> {
-    pub channel: &'a str,
+    pub channel: Channel,
     pub template: &'a str,
     pub recipient_enc: Vec<u8>,
     pub params_enc: Vec<u8>,
@@ -50,7 +78,7 @@ pub async fn insert(tx: &mut Tx, messages: &[NewMessage<'_>]) -> Result<(), sqlx
     let mut query = sqlx::query(&sql);
     for m in messages {
         query = query
-            .bind(m.channel)
+            .bind(m.channel.code())
             .bind(m.template)
             .bind(m.recipient_enc.as_slice())
             .bind(m.params_enc.as_slice())
@@ -66,7 +94,7 @@ pub async fn insert(tx: &mut Tx, messages: &[NewMessage<'_>]) -> Result<(), sqlx
 #[derive(Clone, Debug)]
 pub struct MessageRow {
     pub id: i64,
-    pub channel: String,
+    pub channel: Channel,
     pub template: String,
     pub recipient_enc: Vec<u8>,
     pub params_enc: Vec<u8>,
@@ -86,7 +114,7 @@ const COLUMNS: &str = "id, channel, template, recipient_enc, params_enc, idem_ke
 fn from_row(r: &AnyRow) -> Result<MessageRow, sqlx::Error> {
     Ok(MessageRow {
         id: r.try_get("id")?,
-        channel: r.try_get("channel")?,
+        channel: decode::code(r, "channel")?,
         template: r.try_get("template")?,
         recipient_enc: r.try_get("recipient_enc")?,
         params_enc: r.try_get("params_enc")?,
@@ -112,7 +140,7 @@ pub async fn claim(
     now: i64,
     until: i64,
     limit: i64,
-    channels: &[&'static str],
+    channels: &[Channel],
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
     let lock = match db.backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
@@ -121,7 +149,8 @@ pub async fn claim(
     let lane = if channels.is_empty() {
         String::new()
     } else {
-        let quoted: Vec<String> = channels.iter().map(|c| format!("'{c}'")).collect();
+        // Fixed codes of the enum, never input: quoting them inline keeps the query simple.
+        let quoted: Vec<String> = channels.iter().map(|c| format!("'{}'", c.code())).collect();
         format!(" AND channel IN ({})", quoted.join(", "))
     };
     let sql = format!(

@@ -14,11 +14,8 @@ use crate::config::NotifySettings;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
-use crate::notify::email::Mail;
+use crate::notify::delivery::Delivery;
 use crate::notify::enqueue::Recipient;
-use crate::notify::sms::Sms;
-use crate::notify::templates::{self, Event};
-use crate::notify::webhook;
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -148,7 +145,11 @@ async fn deliver_and_settle(
     )
     .await?;
     if settled && status == "dead" {
-        tracing::warn!(outbox.id = m.id, channel = %m.channel, "message dead-lettered");
+        tracing::warn!(
+            outbox.id = m.id,
+            channel = m.channel.code(),
+            "message dead-lettered"
+        );
     }
     Ok(settled.then_some(status))
 }
@@ -188,163 +189,11 @@ async fn deliver(state: &AppState, channels: &Channels, m: &MessageRow) -> Resul
         .map_err(|_| SendError::Permanent("unreadable recipient".into()))?;
     let params: BTreeMap<String, String> = serde_json::from_str(&open(&m.params_enc)?)
         .map_err(|_| SendError::Permanent("unreadable parameters".into()))?;
-    let event = Event::from_code(&m.template)
-        .ok_or_else(|| SendError::Permanent("unknown event".into()))?;
-    let (title, body) = event.render(&params);
-    // What the server keeps at rest of a message with a code: the code left out. The SMS
-    // and the e-mail itself are the petitioner's copies (with the receipt page).
-    let (_, kept) = event.render(&templates::redacted(&params));
-    let db_error = |e: sqlx::Error| SendError::Retry {
-        reason: format!("database: {e}"),
-        retry_after: None,
-    };
-    let pool = &state.db.pool;
-    if withheld(state, m, &recipient).await? {
+    let delivery = Delivery::of(m.channel, recipient)
+        .ok_or_else(|| SendError::Permanent("no such recipient on this channel".into()))?;
+    if withheld(state, m, &delivery).await? {
         tracing::info!(outbox.id = m.id, "withheld by the accusation firewall");
         return Ok(());
     }
-    match m.channel.as_str() {
-        "inapp" => {
-            let targets: Vec<(&str, i64)> = match recipient {
-                Recipient::Citizen(id) => vec![("citizen", id.0)],
-                Recipient::Unit(unit) => db::staff::ids_of_unit(pool, unit.0)
-                    .await
-                    .map_err(db_error)?
-                    .into_iter()
-                    .map(|s| ("staff", s))
-                    .collect(),
-                Recipient::Petitioner(_)
-                | Recipient::Subscription(_)
-                | Recipient::Partner(_)
-                | Recipient::Phone(_) => Vec::new(),
-            };
-            for (principal, id) in targets {
-                db::outbox::insert_notification(
-                    &state.db.writer,
-                    principal,
-                    id,
-                    m.petition_id,
-                    &title,
-                    &kept,
-                    m.id,
-                    now_ms(),
-                )
-                .await
-                .map_err(db_error)?;
-            }
-            Ok(())
-        }
-        "sms" => {
-            let phone_enc = match recipient {
-                Recipient::Phone(phone) => {
-                    return send_sms(state, channels, m, event, &params, &phone, &body).await;
-                }
-                Recipient::Citizen(id) => db::citizens::by_id(pool, id)
-                    .await
-                    .map_err(db_error)?
-                    .map(|c| c.phone_enc),
-                Recipient::Petitioner(petition) => db::petitions::petitioner(pool, petition)
-                    .await
-                    .map_err(db_error)?
-                    .map(|p| p.phone),
-                Recipient::Unit(_) | Recipient::Subscription(_) | Recipient::Partner(_) => None,
-            }
-            .ok_or_else(|| SendError::Permanent("no phone number".into()))?;
-            let phone = state
-                .vault
-                .decrypt(Field::Phone, &phone_enc)
-                .map_err(|_| SendError::Permanent("cannot open the phone number".into()))?;
-            send_sms(state, channels, m, event, &params, &phone, &body).await
-        }
-        "email" => {
-            let Recipient::Citizen(id) = recipient else {
-                return Err(SendError::Permanent("no e-mail address".into()));
-            };
-            let email = db::citizens::by_id(pool, id)
-                .await
-                .map_err(db_error)?
-                .and_then(|c| c.email_enc)
-                .ok_or_else(|| SendError::Permanent("no e-mail address".into()))?;
-            let to = state
-                .vault
-                .decrypt(Field::Email, &email)
-                .map_err(|_| SendError::Permanent("cannot open the e-mail address".into()))?;
-            let mail = Mail {
-                from: &state.settings.notify.email.from,
-                to: &to,
-                subject: &format!("【阳光信访】{title}"),
-                // A mail folder on the server is a copy at rest, not the petitioner's inbox.
-                body: if channels.mailer.keeps_copies() {
-                    &kept
-                } else {
-                    &body
-                },
-                key: &m.idem_key,
-            };
-            channels.mailer.send(mail).await
-        }
-        "webhook" => {
-            let Recipient::Subscription(id) = recipient else {
-                return Err(SendError::Permanent("no subscription".into()));
-            };
-            let sub = db::webhooks::by_id(pool, id)
-                .await
-                .map_err(db_error)?
-                .filter(|s| s.active)
-                .ok_or_else(|| SendError::Permanent("subscription removed".into()))?;
-            let secret = state
-                .vault
-                .decrypt(Field::Outbox, &sub.secret_enc)
-                .map_err(|_| SendError::Permanent("cannot open the secret".into()))?;
-            let key = webhook::decode_secret(&secret)
-                .map_err(|_| SendError::Permanent("bad secret".into()))?;
-            let payload = webhook::WebhookPayload {
-                kind: event.webhook_type(),
-                version: 1,
-                timestamp: crate::time::from_ms(m.created_at),
-                data: webhook::WebhookData {
-                    number: params.get("number").cloned().unwrap_or_default(),
-                },
-            };
-            let body = serde_json::to_string(&payload).expect("a payload serialises");
-            channels.permitted(&sub.url)?;
-            webhook::deliver(&channels.http, &sub.url, &key, &m.idem_key, &body).await
-        }
-        "partner" => {
-            let Recipient::Partner(id) = recipient else {
-                return Err(SendError::Permanent("no partner".into()));
-            };
-            crate::notify::partner::push(state, channels, m, id, &params).await
-        }
-        other => Err(SendError::Permanent(format!("unknown channel {other}"))),
-    }
-}
-
-/// Sends one text through the configured provider, with the event's registered template.
-async fn send_sms(
-    state: &AppState,
-    channels: &Channels,
-    m: &MessageRow,
-    event: Event,
-    params: &BTreeMap<String, String>,
-    phone: &str,
-    body: &str,
-) -> Result<(), SendError> {
-    let template_code = state
-        .settings
-        .notify
-        .sms
-        .templates
-        .get(event.code())
-        .cloned()
-        .unwrap_or_default();
-    let sms = Sms {
-        phone,
-        template_code: &template_code,
-        params,
-        text: &format!("【阳光信访】{body}"),
-        idem_key: &m.idem_key,
-        template: event.code(),
-    };
-    channels.sms.send(&sms).await
+    crate::notify::delivery::send(state, channels, m, delivery, &params).await
 }

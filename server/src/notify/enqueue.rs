@@ -10,6 +10,7 @@ use shared::ids::{CitizenId, PetitionId, UnitId};
 
 use super::templates::Event;
 use crate::crypto::{Field, Vault};
+use crate::db::outbox::Channel;
 use crate::db::{self, Tx};
 
 /// Who a notice is for; contact details are looked up when it is sent.
@@ -54,7 +55,7 @@ impl Notice {
 /// about, the partner systems subscribed to it. Found by reading only, so a filing looks it
 /// up before it takes the write lock and its receipt is then one insert.
 pub struct Routes {
-    channels: Vec<&'static str>,
+    channels: Vec<Channel>,
     subscriptions: Vec<i64>,
 }
 
@@ -81,19 +82,19 @@ impl Routes {
                     Some(r) => (r.try_get(0)?, r.try_get(1)?),
                     None => (0, 0),
                 };
-                let mut c = vec!["inapp"];
+                let mut c = vec![Channel::InApp];
                 if sms == 1 {
-                    c.push("sms");
+                    c.push(Channel::Sms);
                 }
                 if email == 1 {
-                    c.push("email");
+                    c.push(Channel::Email);
                 }
                 c
             }
-            Recipient::Petitioner(_) | Recipient::Phone(_) => vec!["sms"],
-            Recipient::Unit(_) => vec!["inapp"],
-            Recipient::Subscription(_) => vec!["webhook"],
-            Recipient::Partner(_) => vec!["partner"],
+            Recipient::Petitioner(_) | Recipient::Phone(_) => vec![Channel::Sms],
+            Recipient::Unit(_) => vec![Channel::InApp],
+            Recipient::Subscription(_) => vec![Channel::Webhook],
+            Recipient::Partner(_) => vec![Channel::Partner],
         };
         // A step the petitioner is told about is also an event for subscribed partner
         // systems, with the petition number only (never the query code or the petitioner).
@@ -136,7 +137,7 @@ pub async fn write(
         .collect();
     let mut rows = Vec::new();
     for (notice, channels) in std::iter::once((n, routes.channels.as_slice()))
-        .chain(hooks.iter().map(|h| (h, &["webhook"][..])))
+        .chain(hooks.iter().map(|h| (h, &[Channel::Webhook][..])))
     {
         let recipient = serde_json::to_string(&notice.to).expect("a recipient serialises");
         let params = serde_json::to_string(&notice.params).expect("parameters serialise");
@@ -153,13 +154,13 @@ pub async fn write(
             Recipient::Subscription(id) => Some(id),
             _ => None,
         };
-        for channel in channels {
+        for &channel in channels {
             rows.push(db::outbox::NewMessage {
                 channel,
                 template: notice.event.code(),
                 recipient_enc: vault.encrypt(Field::Outbox, &recipient),
                 params_enc: vault.encrypt(Field::Outbox, &params),
-                idem_key: format!("{key}:{}:{to}:{channel}", notice.event.code()),
+                idem_key: format!("{key}:{}:{to}:{}", notice.event.code(), channel.code()),
                 petition_id,
                 subscription_id,
                 now,

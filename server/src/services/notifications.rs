@@ -52,7 +52,7 @@ pub async fn outbox(
 pub fn message_view(m: db::outbox::MessageRow) -> OutboxMessageView {
     OutboxMessageView {
         id: m.id,
-        channel: m.channel,
+        channel: m.channel.code().to_owned(),
         event: m.template,
         status: m.status,
         attempts: m.attempts,

@@ -1,6 +1,6 @@
 //! What a message may not carry out of the portal: nothing of an accusation to the unit
-//! it is against or to a webhook subscriber (art. 30, 46), no call to a destination that
-//! is not permitted, and no code kept once it is delivered.
+//! it is against or to a webhook subscriber (art. 30, 46), and no code kept once it is
+//! delivered. (Which destinations may be called at all is `notify::channels`'.)
 
 use std::collections::BTreeMap;
 
@@ -9,7 +9,7 @@ use shared::ids::UnitId;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
 use crate::notify::SendError;
-use crate::notify::enqueue::Recipient;
+use crate::notify::delivery::{Delivery, Inbox};
 use crate::notify::templates;
 use crate::state::AppState;
 
@@ -20,12 +20,15 @@ use crate::state::AppState;
 pub(super) async fn withheld(
     state: &AppState,
     m: &MessageRow,
-    recipient: &Recipient,
+    delivery: &Delivery,
 ) -> Result<bool, SendError> {
     let Some(petition) = m.petition_id else {
         return Ok(false);
     };
-    if !matches!(recipient, Recipient::Unit(_) | Recipient::Subscription(_)) {
+    if !matches!(
+        delivery,
+        Delivery::InApp(Inbox::Unit(_)) | Delivery::Webhook(_)
+    ) {
         return Ok(false);
     }
     let later = |reason: String| SendError::Retry {
@@ -38,9 +41,9 @@ pub(super) async fn withheld(
     let Some(accused) = accusation else {
         return Ok(false);
     };
-    Ok(match (recipient, accused) {
-        (Recipient::Subscription(_), _) => true,
-        (Recipient::Unit(unit), Some(accused)) => {
+    Ok(match (delivery, accused) {
+        (Delivery::Webhook(_), _) => true,
+        (Delivery::InApp(Inbox::Unit(unit)), Some(accused)) => {
             let org = state
                 .org
                 .get()

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Channels, Round, run_lane};
+use crate::db::outbox::Channel;
 use crate::state::AppState;
 
 /// Which channels a worker loop delivers: people's messages never wait behind other
@@ -20,10 +21,10 @@ pub enum Lane {
 }
 
 impl Lane {
-    pub(super) fn channels(self) -> &'static [&'static str] {
+    pub(super) fn channels(self) -> &'static [Channel] {
         match self {
-            Lane::People => &["sms", "email", "inapp"],
-            Lane::Systems => &["webhook", "partner"],
+            Lane::People => &[Channel::Sms, Channel::Email, Channel::InApp],
+            Lane::Systems => &[Channel::Webhook, Channel::Partner],
             Lane::All => &[],
         }
     }
