@@ -6,11 +6,13 @@ mod vault;
 pub use keys::load_master_key;
 pub use vault::{Field, Vault, same};
 
-use rand::RngCore;
+use rand::Rng;
+use rand::rand_core::UnwrapErr;
+use rand::rngs::SysRng;
 
 /// `n` bytes from the operating system's secure random source.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut b = [0u8; N];
-    rand::rngs::OsRng.fill_bytes(&mut b);
+    UnwrapErr(SysRng).fill_bytes(&mut b);
     b
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use server::config::Settings;
 use server::crypto::Field;
 use server::state::AppState;
@@ -102,12 +102,12 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
     let mut rows: Vec<PetitionRow> = Vec::with_capacity(ROWS_PER_COMMIT);
     for i in 0..petitions {
         let county = &counties[i % counties.len()];
-        let filed = today - Duration::days(rng.gen_range(0..730));
+        let filed = today - Duration::days(rng.random_range(0..730));
         let scope = format!("{}-{}", filed.year(), county.code);
         let seq = sequences.entry(scope).or_default();
         *seq += 1;
         let number = PetitionNumber::new(filed.year(), &county.code, *seq as u64);
-        let code = QueryCode::from_random(rng.r#gen());
+        let code = QueryCode::from_random(rng.random());
         let age = (today - filed).num_days();
         let mut status = pick_status(&mut rng, age);
         // A reply opens the petitioner's window to ask for a review; one that ran out
@@ -115,7 +115,7 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
         let (clock, clock_start, due) = match status {
             "submitted" => ("acceptance", filed, filed + Duration::days(15)),
             "replied" => {
-                let replied = filed + Duration::days(rng.gen_range(0..=age.min(60)));
+                let replied = filed + Duration::days(rng.random_range(0..=age.min(60)));
                 (
                     "review_request",
                     replied,
@@ -131,7 +131,7 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
         let unit = if matches!(status, "submitted") {
             county.bureau
         } else {
-            county.departments[rng.gen_range(0..county.departments.len())]
+            county.departments[rng.random_range(0..county.departments.len())]
         };
         let id = first_petition + i as i64;
         if i % 100 == 0 {
@@ -146,8 +146,8 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
             number: number.as_str().to_owned(),
             citizen: first_citizen + (i % citizens) as i64,
             kind: KINDS[i % KINDS.len()],
-            category: categories[rng.gen_range(0..categories.len())],
-            region: county.places[rng.gen_range(0..county.places.len())],
+            category: categories[rng.random_range(0..categories.len())],
+            region: county.places[rng.random_range(0..county.places.len())],
             status,
             filed,
             unit,
@@ -188,14 +188,14 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
 /// Petitions older than a quarter are answered or closed; younger ones are at every step.
 fn pick_status(rng: &mut StdRng, age_days: i64) -> &'static str {
     if age_days > 90 {
-        return if rng.gen_ratio(85, 100) {
+        return if rng.random_ratio(85, 100) {
             "closed"
         } else {
             "replied"
         };
     }
     let total: u32 = STATUSES.iter().map(|s| s.1).sum();
-    let mut n = rng.gen_range(0..total);
+    let mut n = rng.random_range(0..total);
     for (status, weight) in STATUSES {
         if n < weight {
             return status;

@@ -8,8 +8,6 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use rand::Rng;
-
 use crate::config::NotifySettings;
 use crate::crypto::Field;
 use crate::db::{self, outbox::MessageRow};
@@ -174,7 +172,7 @@ pub fn backoff_ms(n: &NotifySettings, attempts: i64, retry_after: Option<u64>) -
         .backoff_secs
         .saturating_mul(1_i64 << exp)
         .min(n.max_backoff_secs);
-    let jitter: f64 = rand::thread_rng().gen_range(0.8..1.2);
+    let jitter: f64 = rand::random_range(0.8..1.2);
     ((base as f64) * 1000.0 * jitter) as i64
 }
 

@@ -5,7 +5,9 @@
 
 use std::net::IpAddr;
 
-use rand::Rng;
+use rand::RngExt;
+use rand::rand_core::UnwrapErr;
+use rand::rngs::SysRng;
 use shared::account::verification::{CODE_MINUTES, CODES_PER_DAY, MAX_TRIES, RESEND_SECS};
 use shared::account::{CodePurpose, SendCodeRequest, SendCodeView, SmsCode};
 use shared::person::MobilePhone;
@@ -48,7 +50,7 @@ pub async fn send(state: &AppState, ip: IpAddr, req: &SendCodeRequest) -> AppRes
             "该手机号码今日获取验证码已达{CODES_PER_DAY}次，请明天再试。"
         )));
     }
-    let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
+    let code = format!("{:06}", UnwrapErr(SysRng).random_range(0..1_000_000));
     let id = db::verification::insert(
         &mut tx,
         &phone_idx,

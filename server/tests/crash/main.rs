@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use harness::{Filed, Harness};
-use rand::Rng;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_filings_survive_fifty_kills() {
@@ -34,7 +33,7 @@ async fn acknowledged_filings_survive_fifty_kills() {
         let mut portal = h.start().await;
         let token = h.login(&portal).await;
         let load = h.file_under_load(&portal, &token, cycle);
-        let wait = Duration::from_millis(rand::thread_rng().gen_range(150..1500));
+        let wait = Duration::from_millis(rand::random_range(150..1500));
         // Every fifth round on PostgreSQL the database goes down hard first, comes back,
         // and the same portal files on before it is killed in its turn.
         if h.is_postgres() && cycle % 5 == 4 {

@@ -12,7 +12,7 @@ const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 fn random_code() -> String {
     let chars: Vec<char> = (0..16)
-        .map(|_| ALPHABET[rand::random::<usize>() % ALPHABET.len()] as char)
+        .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
         .collect();
     chars
         .chunks(4)
