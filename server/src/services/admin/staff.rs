@@ -41,6 +41,7 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<StaffAccoun
     Ok(out)
 }
 
+#[tracing::instrument(skip_all, fields(staff = %staff))]
 pub async fn create(
     state: &AppState,
     staff: StaffId,
@@ -94,6 +95,7 @@ pub async fn create(
     })
 }
 
+#[tracing::instrument(skip_all, fields(staff = %staff, target = %target))]
 pub async fn update(
     state: &AppState,
     staff: StaffId,
@@ -121,6 +123,7 @@ pub async fn update(
 }
 
 /// 停用 (`disable`) or 启用 an account; disabling ends its sessions at once.
+#[tracing::instrument(skip_all, fields(staff = %staff, target = %target))]
 pub async fn set_disabled(
     state: &AppState,
     staff: StaffId,
@@ -156,6 +159,7 @@ pub async fn set_disabled(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(staff = %staff, target = %target))]
 pub async fn reset_totp(
     state: &AppState,
     staff: StaffId,

@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::time::now_ms;
 
+#[tracing::instrument(skip_all, fields(citizen = %citizen))]
 pub async fn add_material(
     state: &AppState,
     citizen: CitizenId,

@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::workflow::{clocks, record};
 use crate::state::AppState;
 
+#[tracing::instrument(skip_all, fields(citizen = %citizen))]
 pub async fn rate(
     state: &AppState,
     citizen: CitizenId,

@@ -13,6 +13,7 @@ use crate::services::workflow::{clocks, record};
 use crate::state::AppState;
 use crate::time::today;
 
+#[tracing::instrument(skip_all, fields(citizen = %citizen))]
 pub async fn request_review(
     state: &AppState,
     citizen: CitizenId,

@@ -41,6 +41,7 @@ pub enum Filer<'a> {
 
 /// Files a petition. With an idempotency key, a retry (double click, network retry)
 /// returns the first attempt's receipt, query code included, and creates nothing.
+#[tracing::instrument(skip_all)]
 pub async fn submit(
     state: &AppState,
     filer: Filer<'_>,

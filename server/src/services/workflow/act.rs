@@ -15,6 +15,7 @@ use crate::state::AppState;
 use crate::time::today;
 
 /// Performs `req` on petition `number` as `staff`, from `client`.
+#[tracing::instrument(skip_all, fields(staff = %staff, action = req.command.code(), petition = tracing::field::Empty))]
 pub async fn act(
     state: &AppState,
     staff: StaffId,
@@ -29,6 +30,7 @@ pub async fn act(
         co_units,
         ..
     } = reach(state, staff, number).await?;
+    tracing::Span::current().record("petition", row.id.0);
     if let Some(seen) = req.version
         && seen != row.version
     {

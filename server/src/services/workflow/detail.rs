@@ -20,6 +20,7 @@ use crate::state::AppState;
 use crate::time::{from_ms, now_ms, today};
 
 /// The case file as `staff` may see it; the view is recorded in the audit trail.
+#[tracing::instrument(skip_all, fields(staff = %staff, petition = tracing::field::Empty))]
 pub async fn detail(
     state: &AppState,
     staff: StaffId,
@@ -27,6 +28,7 @@ pub async fn detail(
     number: &str,
 ) -> AppResult<StaffPetitionView> {
     let reached = reach(state, staff, number).await?;
+    tracing::Span::current().record("petition", reached.row.id.0);
     state.views.record(crate::audit::views::View {
         at: now_ms(),
         staff_id: reached.actor.id.0,
@@ -40,6 +42,7 @@ pub async fn detail(
 
 /// The case file with the petitioner unmasked. Needs an unmasking role, a reason, and a
 /// petition whose identity the actor may see at all; the access is recorded.
+#[tracing::instrument(skip_all, fields(staff = %staff, petition = tracing::field::Empty))]
 pub async fn unmask(
     state: &AppState,
     staff: StaffId,
@@ -49,6 +52,7 @@ pub async fn unmask(
 ) -> AppResult<StaffPetitionView> {
     let reason = Reason::parse(reason).map_err(|e| AppError::field("reason", e.to_string()))?;
     let reached = reach(state, staff, number).await?;
+    tracing::Span::current().record("petition", reached.row.id.0);
     if reached.sight != Sight::Full || !reached.actor.has_any(UNMASK_ROLES) {
         return Err(AppError::Forbidden("您无权查看该信访人的身份信息。".into()));
     }

@@ -22,6 +22,7 @@ pub enum Taken {
     Duplicate,
 }
 
+#[tracing::instrument(skip_all, fields(partner = partner.id))]
 pub async fn report(
     state: &AppState,
     partner: &PartnerRow,

@@ -22,6 +22,7 @@ const OPEN: [PetitionStatus; 5] = [
     PetitionStatus::AwaitingApproval,
 ];
 
+#[tracing::instrument(skip_all, fields(staff = %staff))]
 pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> AppResult<QueuePage> {
     let actor = StaffActor::load(state, staff).await?;
     let Some(unit) = actor.unit_id.filter(|_| {

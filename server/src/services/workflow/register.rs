@@ -11,6 +11,7 @@ use crate::services::petitions::{self, Filer};
 use crate::state::AppState;
 use crate::time::today;
 
+#[tracing::instrument(skip_all, fields(staff = %staff))]
 pub async fn register(
     state: &AppState,
     staff: StaffId,
