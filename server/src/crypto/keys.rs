@@ -10,7 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// Returns the 32-byte master key. A configured key wins; otherwise `<data_dir>/master.key`
 /// is read, or created with owner-only permissions on first start. Losing this key
-/// makes the stored personal data unreadable, so the README tells operators to back it up.
+/// makes the stored personal data unreadable, so docs/OPERATIONS.md tells operators to back it up.
 pub fn load_master_key(configured: &SecretString, data_dir: &Path) -> anyhow::Result<[u8; 32]> {
     let configured = configured.expose_secret().trim();
     if !configured.is_empty() {
