@@ -52,3 +52,23 @@ id_type!(
     /// An uploaded file.
     AttachmentId
 );
+id_type!(
+    /// A partner handling system (对接系统).
+    PartnerId
+);
+id_type!(
+    /// A partner system's subscription to events (webhook).
+    SubscriptionId
+);
+id_type!(
+    /// A supervision notice (督办单).
+    NoticeId
+);
+id_type!(
+    /// A message of the outbox.
+    MessageId
+);
+id_type!(
+    /// A texted verification code, as issued.
+    CodeId
+);

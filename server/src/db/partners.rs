@@ -3,12 +3,15 @@
 
 use sqlx::{AnyPool, Row};
 
+use shared::ids::{PartnerId, StaffId};
+
 use super::Tx;
+use super::decode;
 
 pub struct PartnerRow {
-    pub id: i64,
+    pub id: PartnerId,
     /// The account its steps are recorded under.
-    pub staff_id: i64,
+    pub staff_id: StaffId,
     pub name: String,
     pub url: String,
     pub secret_enc: Vec<u8>,
@@ -39,8 +42,8 @@ pub async fn insert(
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<PartnerRow, sqlx::Error> {
     Ok(PartnerRow {
-        id: r.try_get("id")?,
-        staff_id: r.try_get("staff_id")?,
+        id: decode::id(r, "id")?,
+        staff_id: decode::id(r, "staff_id")?,
         name: r.try_get("name")?,
         url: r.try_get("url")?,
         secret_enc: r.try_get("secret_enc")?,

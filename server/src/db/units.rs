@@ -3,7 +3,7 @@
 use sqlx::{AnyPool, Row};
 
 use shared::admin::UnitKind;
-use shared::ids::{CategoryId, RegionId, UnitId};
+use shared::ids::{CategoryId, PartnerId, RegionId, UnitId};
 use shared::reference::Level;
 
 use super::{Tx, decode};
@@ -18,7 +18,7 @@ pub struct UnitRow {
     pub kind: UnitKind,
     pub level: Level,
     /// The partner system the unit handles its cases in, if any.
-    pub partner_id: Option<i64>,
+    pub partner_id: Option<PartnerId>,
     /// Names people write for it besides its full name (住建局).
     pub short_names: Vec<String>,
 }
@@ -39,7 +39,7 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
             name: r.try_get("name")?,
             kind: decode::code(r, "kind")?,
             level: decode::code(r, "level")?,
-            partner_id: r.try_get("partner_id")?,
+            partner_id: decode::id_opt(r, "partner_id")?,
             short_names: r
                 .try_get::<String, _>("short_names")?
                 .split('|')

@@ -4,7 +4,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use shared::ids::{PetitionId, UnitId};
+use shared::ids::{NoticeId, PetitionId, UnitId};
 use shared::petition::{Decision, Round};
 
 use super::{Tx, decode};
@@ -215,7 +215,7 @@ pub async fn answer_notice(
 }
 
 pub struct NoticeRow {
-    pub id: i64,
+    pub id: NoticeId,
     pub unit: String,
     pub issued_at: i64,
     pub body: String,
@@ -235,7 +235,7 @@ pub async fn notices(pool: &AnyPool, petition: PetitionId) -> Result<Vec<NoticeR
     .iter()
     .map(|r| {
         Ok(NoticeRow {
-            id: r.try_get("id")?,
+            id: decode::id(r, "id")?,
             unit: r.try_get("unit")?,
             issued_at: r.try_get("issued_at")?,
             body: r.try_get("body")?,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use shared::ids::{CitizenId, PetitionId, UnitId};
+use shared::ids::{CitizenId, PartnerId, PetitionId, SubscriptionId, UnitId};
 
 use super::SendError;
 use super::channels::Channels;
@@ -45,9 +45,9 @@ pub enum Delivery {
     /// To the address of a citizen's account.
     Email(CitizenId),
     /// To a partner system's event subscription.
-    Webhook(i64),
+    Webhook(SubscriptionId),
     /// To a partner handling system, with the case.
-    Partner(i64),
+    Partner(PartnerId),
 }
 
 impl Delivery {
@@ -235,10 +235,10 @@ async fn hook(
     channels: &Channels,
     m: &MessageRow,
     event: Event,
-    subscription: i64,
+    subscription: SubscriptionId,
     params: &BTreeMap<String, String>,
 ) -> Result<(), SendError> {
-    let sub = db::webhooks::by_id(&state.db.pool, subscription)
+    let sub = db::webhooks::by_id(&state.db.pool, subscription.0)
         .await
         .map_err(db_error)?
         .filter(|s| s.active)

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
-use shared::ids::{CitizenId, PetitionId, UnitId};
+use shared::ids::{CitizenId, PartnerId, PetitionId, SubscriptionId, UnitId};
 
 use super::templates::Event;
 use crate::crypto::{Field, Vault};
@@ -24,9 +24,9 @@ pub enum Recipient {
     /// Every staff member of a unit: in-app.
     Unit(UnitId),
     /// A partner system's webhook subscription.
-    Subscription(i64),
+    Subscription(SubscriptionId),
     /// A partner handling system, given the case itself.
-    Partner(i64),
+    Partner(PartnerId),
     /// A bare phone number (verification codes, before there is an account).
     Phone(String),
 }
@@ -130,7 +130,7 @@ pub async fn write(
         .map(|sub| {
             Notice::new(
                 n.event,
-                Recipient::Subscription(*sub),
+                Recipient::Subscription(SubscriptionId(*sub)),
                 &[("number", number.clone())],
             )
         })
@@ -162,7 +162,7 @@ pub async fn write(
                 params_enc: vault.encrypt(Field::Outbox, &params),
                 idem_key: format!("{key}:{}:{to}:{}", notice.event.code(), channel.code()),
                 petition_id,
-                subscription_id,
+                subscription_id: subscription_id.map(|s| s.0),
                 now,
             });
         }

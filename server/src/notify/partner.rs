@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use shared::ids::PartnerId;
 use shared::partner::{PartnerCase, PartnerReceipt};
 
 use super::{SendError, webhook};
@@ -11,7 +12,7 @@ use crate::db::{self, outbox::MessageRow, petitions::NewEvent};
 use crate::state::AppState;
 
 /// Where partner `id` posts its reports.
-pub fn inbound_path(id: i64) -> String {
+pub fn inbound_path(id: PartnerId) -> String {
     format!("/api/v1/partners/{id}/reports")
 }
 
@@ -20,7 +21,7 @@ pub async fn push(
     state: &AppState,
     channels: &super::channels::Channels,
     m: &MessageRow,
-    partner: i64,
+    partner: PartnerId,
     params: &BTreeMap<String, String>,
 ) -> Result<(), SendError> {
     let db_error = |e: sqlx::Error| SendError::Retry {
@@ -28,7 +29,7 @@ pub async fn push(
         retry_after: None,
     };
     let pool = &state.db.pool;
-    let p = db::partners::by_id(pool, partner)
+    let p = db::partners::by_id(pool, partner.0)
         .await
         .map_err(db_error)?
         .filter(|p| p.active)

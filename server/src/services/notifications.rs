@@ -1,6 +1,6 @@
 //! 站内消息 and the outbox as administrators see it: list, and put a dead message back.
 
-use shared::ids::StaffId;
+use shared::ids::{CitizenId, MessageId, StaffId};
 use shared::notice::{NotificationView, OutboxMessageView};
 
 use crate::auth::Principal;
@@ -9,13 +9,28 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::time::{from_ms, now_ms};
 
-/// The caller's in-app notifications, newest first.
-pub async fn mine(state: &AppState, who: &Principal) -> AppResult<Vec<NotificationView>> {
-    of(state, who.kind(), who.raw_id()).await
+/// Whose notification centre.
+#[derive(Clone, Copy, Debug)]
+pub enum Owner {
+    Citizen(CitizenId),
+    Staff(StaffId),
 }
 
-/// The in-app notifications of `kind` (citizen or staff) `id`, newest first.
-pub async fn of(state: &AppState, kind: &str, id: i64) -> AppResult<Vec<NotificationView>> {
+/// The caller's in-app notifications, newest first.
+pub async fn mine(state: &AppState, who: &Principal) -> AppResult<Vec<NotificationView>> {
+    let owner = match who {
+        Principal::Citizen { id, .. } => Owner::Citizen(*id),
+        Principal::Staff { id, .. } => Owner::Staff(*id),
+    };
+    of(state, owner).await
+}
+
+/// The in-app notifications of `owner`, newest first.
+pub async fn of(state: &AppState, owner: Owner) -> AppResult<Vec<NotificationView>> {
+    let (kind, id) = match owner {
+        Owner::Citizen(id) => ("citizen", id.0),
+        Owner::Staff(id) => ("staff", id.0),
+    };
     let rows = db::outbox::notifications(&state.db.pool, kind, id, 100).await?;
     Ok(rows
         .into_iter()
@@ -64,9 +79,9 @@ pub fn message_view(m: db::outbox::MessageRow) -> OutboxMessageView {
 }
 
 /// Puts a dead message back in the queue.
-pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: i64) -> AppResult<()> {
+pub async fn retry(state: &AppState, staff: StaffId, client: &str, id: MessageId) -> AppResult<()> {
     let actor = crate::services::admin::administrator(state, staff).await?;
-    if !db::outbox::retry(&state.db.writer, id, now_ms()).await? {
+    if !db::outbox::retry(&state.db.writer, id.0, now_ms()).await? {
         return Err(AppError::Conflict(
             "只有投递失败（已停止重试）的消息可以重新发送。".into(),
         ));

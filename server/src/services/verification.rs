@@ -10,6 +10,7 @@ use rand::rand_core::UnwrapErr;
 use rand::rngs::SysRng;
 use shared::account::verification::{CODE_MINUTES, CODES_PER_DAY, MAX_TRIES, RESEND_SECS};
 use shared::account::{CodePurpose, SendCodeRequest, SendCodeView, SmsCode};
+use shared::ids::CodeId;
 use shared::person::MobilePhone;
 
 use crate::crypto::{Field, same};
@@ -81,7 +82,7 @@ pub async fn check(
     phone: &MobilePhone,
     purpose: CodePurpose,
     code: &SmsCode,
-) -> AppResult<i64> {
+) -> AppResult<CodeId> {
     let pool = &state.db.pool;
     let phone_idx = state.vault.blind_index(Field::Phone, phone.as_str());
     let live =
@@ -99,7 +100,7 @@ pub async fn check(
         return Err(expired());
     };
     if same(&stored, &mac(state, phone, purpose, code.as_str())) {
-        return Ok(id);
+        return Ok(CodeId(id));
     }
     let left = MAX_TRIES - tries;
     Err(AppError::field(
@@ -113,8 +114,8 @@ pub async fn check(
 }
 
 /// Spends a checked code with the change it proves: a code works once.
-pub async fn spend(tx: &mut Tx, id: i64) -> AppResult<()> {
-    if db::verification::spend(tx, id, now_ms()).await? {
+pub async fn spend(tx: &mut Tx, id: CodeId) -> AppResult<()> {
+    if db::verification::spend(tx, id.0, now_ms()).await? {
         Ok(())
     } else {
         Err(AppError::field("sms_code", "验证码已使用，请重新获取"))

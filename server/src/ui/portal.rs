@@ -282,9 +282,12 @@ impl Portal for WebPortal {
         caller: &Caller,
     ) -> Result<Outcome<Vec<shared::notice::NotificationView>>, ApiError> {
         let (id, set_cookies) = self.citizen(caller).await?;
-        let value = crate::services::notifications::of(&self.state, "citizen", id.0)
-            .await
-            .map_err(api)?;
+        let value = crate::services::notifications::of(
+            &self.state,
+            crate::services::notifications::Owner::Citizen(id),
+        )
+        .await
+        .map_err(api)?;
         Ok(Outcome { value, set_cookies })
     }
 

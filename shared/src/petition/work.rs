@@ -10,7 +10,7 @@ use super::reply::{Decision, Rating, ReplyDraft};
 use super::status::{PetitionStatus, Round};
 use super::view::{AttachmentView, DeadlineView, TimelineEntry};
 use super::workflow::Action;
-use crate::ids::{CategoryId, RegionId, UnitId};
+use crate::ids::{CategoryId, NoticeId, RegionId, UnitId};
 
 /// One staff action on a petition. `version` is the version the clerk saw; when given,
 /// the action is refused if anyone changed the petition since.
@@ -87,7 +87,7 @@ pub enum StaffCommand {
     /// 督办单: the handling unit must answer in writing.
     Supervise { body: String },
     /// 答复督办
-    AnswerSupervision { notice_id: i64, answer: String },
+    AnswerSupervision { notice_id: NoticeId, answer: String },
     /// 回避 (art. 28): the actor steps aside and loses access.
     Recuse { reason: String },
     /// 商请协办: the lead unit asks another unit to contribute by a deadline.
@@ -303,7 +303,7 @@ pub struct NoteView {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupervisionView {
-    pub id: i64,
+    pub id: NoticeId,
     pub unit: String,
     pub issued_at: DateTime<Utc>,
     pub body: String,

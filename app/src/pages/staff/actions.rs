@@ -339,7 +339,7 @@ fn form(
         CommandKind::AnswerSupervision => {
             for notice in case.supervision.iter().filter(|s| s.answered_at.is_none()) {
                 let title = format!("督办单（{}前书面答复）：{}", notice.answer_due, notice.body);
-                let (id, number) = (notice.id, n.clone());
+                let (id, number) = (notice.id.0, n.clone());
                 forms.push(
                     view! {
                         <section class="step" aria-label="答复督办">

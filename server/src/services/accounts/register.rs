@@ -34,7 +34,7 @@ pub async fn register(state: &AppState, ip: IpAddr, req: &RegisterRequest) -> Ap
     )
     .await?;
     // Used up by this attempt, whatever comes of it: one code, one answer.
-    if !db::verification::burn(&state.db.writer, code, now_ms()).await? {
+    if !db::verification::burn(&state.db.writer, code.0, now_ms()).await? {
         return Err(AppError::field("sms_code", "验证码已使用，请重新获取"));
     }
     let vault = &state.vault;

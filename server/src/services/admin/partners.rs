@@ -15,7 +15,7 @@ use crate::time::now_ms;
 fn view(p: db::partners::PartnerRow, secret: Option<String>) -> PartnerView {
     PartnerView {
         inbound_path: inbound_path(p.id),
-        id: p.id,
+        id: p.id.0,
         name: p.name,
         url: p.url,
         active: p.active,

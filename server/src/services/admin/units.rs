@@ -27,7 +27,7 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<UnitView>> 
             name: u.name,
             kind: u.kind.code().to_owned(),
             level: u.level.code().to_owned(),
-            partner_id: u.partner_id,
+            partner_id: u.partner_id.map(|p| p.0),
         })
         .collect())
 }

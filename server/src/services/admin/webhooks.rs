@@ -1,6 +1,6 @@
 //! 对接订阅: partner systems' webhook subscriptions and their delivery logs.
 
-use shared::ids::StaffId;
+use shared::ids::{StaffId, SubscriptionId};
 use shared::notice::{NewSubscriptionRequest, OutboxMessageView, SubscriptionView};
 
 use super::{administrator, partner_address, record};
@@ -84,13 +84,13 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<Subscriptio
 pub async fn deliveries(
     state: &AppState,
     staff: StaffId,
-    id: i64,
+    id: SubscriptionId,
 ) -> AppResult<Vec<OutboxMessageView>> {
     administrator(state, staff).await?;
-    if db::webhooks::by_id(&state.db.pool, id).await?.is_none() {
+    if db::webhooks::by_id(&state.db.pool, id.0).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let rows = db::outbox::list(&state.db.pool, None, Some(id), 200).await?;
+    let rows = db::outbox::list(&state.db.pool, None, Some(id.0), 200).await?;
     Ok(rows
         .into_iter()
         .map(crate::services::notifications::message_view)

@@ -25,7 +25,7 @@ pub async fn login(state: &AppState, client: &str, req: &StaffLoginRequest) -> A
             let factor = crate::db::staff::totp(&state.db.pool, row.id).await?;
             if factor.is_some_and(|f| f.enabled) {
                 let code = req.totp.as_deref().map(str::trim).unwrap_or_default();
-                if code.is_empty() || !super::totp::check(state, row.id, code).await? {
+                if code.is_empty() || !super::totp::check(state, StaffId(row.id), code).await? {
                     return Err(AppError::BadStaffCredentials);
                 }
             }

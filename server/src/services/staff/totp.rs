@@ -37,8 +37,8 @@ pub async fn setup(state: &AppState, id: StaffId) -> AppResult<TotpSetupView> {
 
 /// Step 2 (and every login after it): checks a code against the stored secret and uses
 /// it up. Returns false for a wrong, stale or replayed code.
-pub async fn check(state: &AppState, id: i64, code: &str) -> AppResult<bool> {
-    let Some(row) = db::staff::totp(&state.db.pool, id).await? else {
+pub async fn check(state: &AppState, id: StaffId, code: &str) -> AppResult<bool> {
+    let Some(row) = db::staff::totp(&state.db.pool, id.0).await? else {
         return Ok(false);
     };
     let Some(enc) = row.secret_enc else {
@@ -47,13 +47,13 @@ pub async fn check(state: &AppState, id: i64, code: &str) -> AppResult<bool> {
     let secret = from_base64(&state.vault.decrypt(Field::TotpSecret, &enc)?)?;
     let now = u64::try_from(crate::time::now_ms() / 1000).unwrap_or(0);
     match totp::verify(&secret, code, now, row.last_step) {
-        Some(step) => Ok(db::staff::use_totp_step(&state.db.writer, id, step).await?),
+        Some(step) => Ok(db::staff::use_totp_step(&state.db.writer, id.0, step).await?),
         None => Ok(false),
     }
 }
 
 pub async fn confirm(state: &AppState, id: StaffId, client: &str, code: &str) -> AppResult<()> {
-    if check(state, id.0, code).await? {
+    if check(state, id, code).await? {
         let entry = crate::audit::Entry {
             at: crate::time::now_ms(),
             actor: format!("staff:{}", id.0),

@@ -5,8 +5,6 @@
 use shared::partner::{PartnerReport, PartnerStep};
 use shared::petition::{Action, PetitionNumber, PetitionStatus, Reason, StaffCommand};
 
-use shared::ids::StaffId;
-
 use super::record::{self, Actor, Event, Step, Who, Write};
 use super::steps::{self, Ctx};
 use crate::db::{self, partners::PartnerRow};
@@ -22,7 +20,7 @@ pub enum Taken {
     Duplicate,
 }
 
-#[tracing::instrument(skip_all, fields(partner = partner.id))]
+#[tracing::instrument(skip_all, fields(partner = %partner.id))]
 pub async fn report(
     state: &AppState,
     partner: &PartnerRow,
@@ -31,12 +29,14 @@ pub async fn report(
     report: PartnerReport,
 ) -> AppResult<Taken> {
     let pool = &state.db.pool;
-    if db::partners::seen(pool, partner.id, message_id).await? {
+    if db::partners::seen(pool, partner.id.0, message_id).await? {
         return Ok(Taken::Duplicate);
     }
     match take(state, partner, message_id, client, report).await {
         // A copy sent at the same moment won the race: this one is the duplicate.
-        Err(AppError::Conflict(_)) if db::partners::seen(pool, partner.id, message_id).await? => {
+        Err(AppError::Conflict(_))
+            if db::partners::seen(pool, partner.id.0, message_id).await? =>
+        {
             Ok(Taken::Duplicate)
         }
         other => other.map(|()| Taken::Done),
@@ -143,7 +143,7 @@ async fn take(
     step.audit_detail = Some(format!("partner={} report={code}", partner.id));
     let who = Who {
         actor: Actor::Partner {
-            account: StaffId(partner.staff_id),
+            account: partner.staff_id,
             unit,
         },
         client: Some(client),
@@ -159,6 +159,6 @@ async fn take(
     {
         db::partners::set_external_id(&state.db.writer, row.id.0, &ext).await?;
     }
-    tracing::info!(petition.id = %row.id, partner.id = partner.id, report = code, "partner report taken");
+    tracing::info!(petition.id = %row.id, partner.id = %partner.id, report = code, "partner report taken");
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! meanwhile), its timeline events, its records, and its audit link, in one transaction.
 
 use anyhow::Context;
-use shared::ids::UnitId;
+use shared::ids::{NoticeId, PartnerId, UnitId};
 use shared::petition::{Action, ReplyDraft, Workflow};
 
 pub use super::actor::{Actor, Who};
@@ -59,7 +59,7 @@ pub enum Write {
         answer_due: String,
     },
     AnswerNotice {
-        id: i64,
+        id: NoticeId,
         answer: String,
     },
     Recusal(String),
@@ -70,7 +70,7 @@ pub enum Write {
     CoOpinion(String),
     /// A partner system's report, taken once by its message id.
     Inbound {
-        partner_id: i64,
+        partner_id: PartnerId,
         message_id: String,
         kind: &'static str,
     },
@@ -195,7 +195,7 @@ pub async fn commit(
             }
             Write::AnswerNotice { id, answer } => {
                 let unit = unit.context("a notice answered by no unit")?;
-                db::work::answer_notice(&mut tx, petition, id, unit.0, staff()?, now, &answer)
+                db::work::answer_notice(&mut tx, petition, id.0, unit.0, staff()?, now, &answer)
                     .await?
             }
             Write::Recusal(reason) => {
@@ -218,7 +218,8 @@ pub async fn commit(
                 message_id,
                 kind,
             } => {
-                db::partners::take(&mut tx, partner_id, &message_id, petition.0, kind, now).await?
+                db::partners::take(&mut tx, partner_id.0, &message_id, petition.0, kind, now)
+                    .await?
             }
         };
         if !done {

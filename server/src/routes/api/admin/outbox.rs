@@ -34,7 +34,7 @@ pub async fn retry(
     state: web::Data<AppState>,
     who: StaffAuth,
     req: HttpRequest,
-    path: web::Path<i64>,
+    path: web::Path<shared::ids::MessageId>,
 ) -> AppResult<HttpResponse> {
     notifications::retry(&state, who.id, &client::ip(&req).to_string(), *path).await?;
     Ok(HttpResponse::NoContent().finish())

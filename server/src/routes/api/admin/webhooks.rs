@@ -37,7 +37,7 @@ pub async fn list(
 pub async fn deliveries(
     state: web::Data<AppState>,
     who: StaffAuth,
-    path: web::Path<i64>,
+    path: web::Path<shared::ids::SubscriptionId>,
 ) -> AppResult<web::Json<Vec<OutboxMessageView>>> {
     Ok(web::Json(
         webhooks::deliveries(&state, who.id, *path).await?,

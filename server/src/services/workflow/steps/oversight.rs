@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use shared::clock::Clock;
-use shared::ids::UnitId;
+use shared::ids::{NoticeId, UnitId};
 use shared::petition::Reason;
 
 use super::{Ctx, target_unit, text};
@@ -51,7 +51,7 @@ pub(super) fn supervise(ctx: &Ctx<'_>, s: &mut Step, body: &str) -> AppResult<()
 }
 
 /// The handling unit's written answer to a supervision notice.
-pub(super) fn answer(s: &mut Step, notice_id: i64, answer: &str) -> AppResult<()> {
+pub(super) fn answer(s: &mut Step, notice_id: NoticeId, answer: &str) -> AppResult<()> {
     let answer = text("answer", Reason::parse(answer))?;
     s.events.push(Event::internal(
         "supervision_answered",
