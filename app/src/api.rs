@@ -49,6 +49,13 @@ pub(crate) mod ssr {
         }
     }
 
+    /// A posted field that is none of the values it may take.
+    pub fn refused(field: &str, message: &str) -> UiError {
+        UiError(ApiError::validation(vec![shared::FieldError::new(
+            field, message,
+        )]))
+    }
+
     /// Adds the outcome's cookies to the response and returns its value.
     pub fn apply<T>(outcome: Outcome<T>) -> T {
         if let Some(res) = use_context::<leptos_actix::ResponseOptions>() {

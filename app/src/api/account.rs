@@ -79,7 +79,8 @@ pub async fn send_code(
 ) -> Result<shared::account::SendCodeView, UiError> {
     use super::ssr::*;
     use shared::account::{CodePurpose, SendCodeRequest};
-    let purpose = CodePurpose::from_code(&purpose).unwrap_or(CodePurpose::Register);
+    let purpose = CodePurpose::from_code(&purpose)
+        .ok_or_else(|| refused("purpose", "验证码用途不正确，请刷新页面后重试"))?;
     let portal = portal()?;
     let sent = portal
         .send_code(&caller(&*portal), SendCodeRequest { phone, purpose })

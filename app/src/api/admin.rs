@@ -59,7 +59,8 @@ pub async fn admin_create_unit(
 ) -> Result<(), UiError> {
     use shared::admin::{NewUnitRequest, UnitKind};
     use shared::ids::{RegionId, UnitId};
-    let kind = UnitKind::from_code(&kind).unwrap_or(UnitKind::Department);
+    let kind =
+        UnitKind::from_code(&kind).ok_or_else(|| super::ssr::refused("kind", "请选择单位类型"))?;
     let parent_id = if parent_id.is_empty() {
         None
     } else {

@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, AnyPool, Row};
 use shared::ids::{CategoryId, RegionId};
 use shared::reference::{CategoryView, Level, RegionView};
 
-use super::Tx;
+use super::{Tx, decode};
 
 pub struct RegionRow {
     pub id: RegionId,
@@ -26,8 +26,7 @@ pub async fn regions(pool: &AnyPool) -> Result<Vec<RegionRow>, sqlx::Error> {
                 parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(RegionId),
                 code: r.try_get("code")?,
                 name: r.try_get("name")?,
-                level: Level::from_code(&r.try_get::<String, _>("level")?)
-                    .unwrap_or(Level::Village),
+                level: decode::code(r, "level")?,
             })
         })
         .collect()
@@ -226,7 +225,7 @@ pub async fn region_level(pool: &AnyPool, id: i64) -> Result<Option<Level>, sqlx
         .bind(id)
         .fetch_optional(pool)
         .await?
-        .map(|r| Ok(Level::from_code(&r.try_get::<String, _>(0)?).unwrap_or(Level::Village)))
+        .map(|r| decode::code(&r, 0))
         .transpose()
 }
 

@@ -37,7 +37,14 @@ pub fn request_from_form(f: &HashMap<String, String>) -> Result<SubmitPetitionRe
             .parse::<u32>()
             .map_err(|_| "请填写涉及人数（数字）"),
     );
-    let other = OtherProcedure::from_code(&text("other_procedure")).unwrap_or_default();
+    // No choice posted means none of them; anything else must be one of the choices.
+    let other = match text("other_procedure").as_str() {
+        "" => Some(OtherProcedure::None),
+        code => p.check(
+            "other_procedure",
+            OtherProcedure::from_code(code).ok_or("请选择是否已通过其他法定途径处理"),
+        ),
+    };
     let req = SubmitPetitionRequest {
         kind: kind.unwrap_or(PetitionKind::Appeal),
         category_id: CategoryId(category.unwrap_or(0)),
@@ -52,7 +59,7 @@ pub fn request_from_form(f: &HashMap<String, String>) -> Result<SubmitPetitionRe
         title: text("title"),
         facts: text("facts"),
         request: text("request"),
-        other_procedure: other,
+        other_procedure: other.unwrap_or_default(),
         people_count: people.unwrap_or(1),
         publish_consent: f.contains_key("publish_consent"),
     };
