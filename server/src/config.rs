@@ -37,6 +37,8 @@ pub struct ClockSettings {
     pub warn_days: i64,
     /// A petitioner who has not rated a reply is reminded this many days after it.
     pub rating_reminder_days: i64,
+    /// Hearing days one round may leave out of its period in all (art. 34, 36).
+    pub hearing_max_days: u32,
 }
 
 impl ClockSettings {
@@ -191,6 +193,9 @@ pub struct EmailSettings {
     pub smtp_security: SmtpSecurity,
     pub smtp_username: String,
     pub smtp_password: SecretString,
+    /// Where system alerts for administrators go (a missing holiday arrangement).
+    #[serde(default)]
+    pub administrators: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -140,7 +140,12 @@ pub struct CalendarYearRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CalendarYearView {
     pub year: i32,
+    /// As entered; empty for a year nobody entered yet.
     pub text: String,
+    /// The festivals whose rest days are not loaded: the year counts as loaded only
+    /// when this is empty.
+    #[serde(default)]
+    pub missing: Vec<String>,
 }
 
 /// The audit chain's check, as an auditor sees it.

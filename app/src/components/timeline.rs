@@ -16,6 +16,7 @@ pub fn DeadlineList(deadlines: Vec<DeadlineView>) -> impl IntoView {
                     <p><strong>{d.label}</strong>"：" <time datetime=d.due.to_string()>{d.due.to_string()}</time>"前"</p>
                     <p class="basis">{d.basis}</p>
                     <p class="explain">{d.explanation}</p>
+                    {d.warning.map(|w| view! { <p class="warning" role="note">"⚠ "{w}</p> })}
                 </li>
             }
         })

@@ -14,7 +14,7 @@ pub async fn years(pool: &AnyPool) -> Result<Vec<(i32, String)>, sqlx::Error> {
         .collect()
 }
 
-pub async fn put(pool: &AnyPool, year: i32, body: &str, now: i64) -> Result<(), sqlx::Error> {
+pub async fn put(tx: &mut super::Tx, year: i32, body: &str, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO calendar_years (year, body, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (year) DO UPDATE SET body = $2, updated_at = $3",
@@ -22,7 +22,7 @@ pub async fn put(pool: &AnyPool, year: i32, body: &str, now: i64) -> Result<(), 
     .bind(i64::from(year))
     .bind(body)
     .bind(now)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }

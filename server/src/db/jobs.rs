@@ -53,6 +53,17 @@ pub async fn raise(
     Ok(done.rows_affected() == 1)
 }
 
+/// Records a system alert by its key; false if it had been raised already.
+pub async fn raise_once(tx: &mut Tx, key: &str, at: i64) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("INSERT INTO system_alerts (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(key)
+            .bind(at)
+            .execute(&mut **tx)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// How many alerts of `kind` a petition has had.
 pub async fn alerts(pool: &AnyPool, petition: PetitionId, kind: &str) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) FROM clock_alerts WHERE petition_id = $1 AND kind = $2")

@@ -64,8 +64,8 @@ const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.
      c.name AS category, r.name AS region, p.respondent, p.title, p.facts, p.request, p.other_procedure, \
      p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, \
      p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.accused_none, \
-     p.designated, p.extended, p.extra_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
-     p.group_matter \
+     p.designated, p.extended, p.extra_days, p.hearing_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
+     p.group_matter, p.notice_start, p.notice_due, p.replied_on \
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
 fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
@@ -101,6 +101,7 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
             designated: decode::flag(r, "designated")?,
             extended: decode::flag(r, "extended")?,
             extra_days: r.try_get("extra_days")?,
+            hearing_days: r.try_get("hearing_days")?,
             rating: decode::code_opt(r, "rating")?,
             clock: match clock.as_str() {
                 NO_CLOCK => None,
@@ -109,6 +110,9 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
             clock_start: r.try_get("clock_start")?,
             due_on: r.try_get("due_on")?,
             assigned_due: r.try_get("assigned_due")?,
+            notice_start: r.try_get("notice_start")?,
+            notice_due: r.try_get("notice_due")?,
+            replied_on: r.try_get("replied_on")?,
             repeat_of: decode::id_opt(r, "repeat_of")?,
             group_matter: decode::flag(r, "group_matter")?,
         },
@@ -128,7 +132,8 @@ pub async fn update_work(
         "UPDATE petitions SET status = $1, round = $2, unit_id = $3, forwarded_by = $4, \
          accused_unit_id = $5, designated = $6, extended = $7, extra_days = $8, rating = $9, clock = $10, \
          clock_start = $11, due_on = $12, assigned_due = $13, repeat_of = $14, group_matter = $15, \
-         accused_none = $16, version = version + 1, updated_at = $17 WHERE id = $18 AND version = $19",
+         accused_none = $16, hearing_days = $17, notice_start = $18, notice_due = $19, replied_on = $20, \
+         version = version + 1, updated_at = $21 WHERE id = $22 AND version = $23",
     )
     .bind(w.status.code())
     .bind(w.round.code())
@@ -146,6 +151,10 @@ pub async fn update_work(
     .bind(w.repeat_of.map(|p| p.0))
     .bind(i64::from(w.group_matter))
     .bind(i64::from(w.accused_none))
+    .bind(w.hearing_days)
+    .bind(w.notice_start.as_deref())
+    .bind(w.notice_due.as_deref())
+    .bind(w.replied_on.as_deref())
     .bind(now)
     .bind(id.0)
     .bind(version)
@@ -163,6 +172,20 @@ pub async fn by_number(pool: &AnyPool, number: &str) -> Result<Option<PetitionRo
         .as_ref()
         .map(from_row)
         .transpose()
+}
+
+/// Every petition a clock runs on (its own or the receiving unit's notice clock), read in
+/// the transaction that recounts them.
+pub async fn with_running_clocks(tx: &mut Tx) -> Result<Vec<PetitionRow>, sqlx::Error> {
+    let sql = format!(
+        "{SELECT} WHERE p.clock <> '{NO_CLOCK}' OR p.notice_start IS NOT NULL ORDER BY p.id"
+    );
+    sqlx::query(&sql)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
 pub async fn by_id(tx: &mut Tx, id: PetitionId) -> Result<Option<PetitionRow>, sqlx::Error> {

@@ -1,5 +1,6 @@
 //! Queries on staff accounts.
 
+use shared::staff::Role;
 use sqlx::{AnyPool, Row};
 
 pub struct NewStaff<'a> {
@@ -211,6 +212,24 @@ pub async fn reset_totp(tx: &mut super::Tx, id: i64) -> Result<bool, sqlx::Error
 }
 
 /// The staff of a unit, for in-app notices addressed to it.
+/// Every enabled staff member with the administrator role.
+pub async fn administrator_ids(pool: &AnyPool) -> Result<Vec<i64>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, roles FROM staff WHERE disabled_at IS NULL ORDER BY id")
+        .fetch_all(pool)
+        .await?;
+    let mut ids = Vec::new();
+    for r in &rows {
+        let roles: String = r.try_get(1)?;
+        if roles
+            .split(',')
+            .any(|c| c.trim() == Role::Administrator.code())
+        {
+            ids.push(r.try_get(0)?);
+        }
+    }
+    Ok(ids)
+}
+
 pub async fn ids_of_unit(pool: &AnyPool, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query("SELECT id FROM staff WHERE unit_id = $1 ORDER BY id")
         .bind(unit)

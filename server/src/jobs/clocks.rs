@@ -1,8 +1,9 @@
 //! The clock job: 临期 warnings before a due date, 超期 flags and escalation to the unit
 //! above when it passes, a rating reminder a week after a reply, a reminder before the
-//! petitioner's review window closes, and 办结 when it has.
+//! petitioner's review window closes, and 办结 when it has; and, from 1 November, a weekly
+//! alert to administrators while next year's holiday arrangement is not loaded.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use shared::ids::UnitId;
 use shared::petition::{Action, PetitionStatus};
 
@@ -25,6 +26,8 @@ pub struct Run {
     /// Petitioners reminded to rate a reply.
     pub rating_reminded: usize,
     pub closed: usize,
+    /// Alerts to administrators that a year's holidays are not loaded.
+    pub calendar_alerts: usize,
 }
 
 const BATCH: i64 = 500;
@@ -58,6 +61,7 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         .unwrap_or(today)
         .to_string();
     let yesterday = today.pred_opt().unwrap_or(today).to_string();
+    let day = today;
     let today = today.to_string();
     let done = Run {
         overdue: sweep(state, &OPEN, EVER, &yesterday, "overdue").await?,
@@ -66,6 +70,7 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
         rating_reminded: sweep(state, &replied, &today, &rating_until, "rating").await?,
         // The review window ran out without a request: the matter is closed (办结).
         closed: sweep(state, &replied, EVER, &yesterday, "closed").await?,
+        calendar_alerts: calendar_alerts(state, day).await?,
     };
     if done != Run::default() {
         tracing::info!(
@@ -74,10 +79,46 @@ pub async fn run(state: &AppState, today: NaiveDate) -> anyhow::Result<Run> {
             reminded = done.reminded,
             rating_reminded = done.rating_reminded,
             closed = done.closed,
+            calendar_alerts = done.calendar_alerts,
             "clock job ran"
         );
     }
     Ok(done)
+}
+
+/// Tells administrators, in-app and by e-mail, that a year's holiday arrangement is not
+/// loaded in full: this year's at once, next year's from 1 November (the State Council
+/// publishes it in November); once a week until it is.
+async fn calendar_alerts(state: &AppState, today: NaiveDate) -> anyhow::Result<usize> {
+    let calendar = state.calendar.get();
+    let mut years = vec![today.year()];
+    if today.month() >= 11 {
+        years.push(today.year() + 1);
+    }
+    let week = today.iso_week();
+    let mut raised = 0;
+    for year in years {
+        let missing = calendar.missing(year);
+        if missing.is_empty() {
+            continue;
+        }
+        let key = format!("calendar:{year}:{}-W{:02}", week.year(), week.week());
+        let now = now_ms();
+        let mut tx = state.db.begin_write().await?;
+        if !db::jobs::raise_once(&mut tx, &key, now).await? {
+            tx.rollback().await?;
+            continue;
+        }
+        let notice = Notice::new(
+            Notify::CalendarMissing,
+            Recipient::Administrators,
+            &[("year", year.to_string()), ("missing", missing.join("、"))],
+        );
+        enqueue(&mut tx, &state.vault, None, &key, &notice, now).await?;
+        tx.commit().await?;
+        raised += 1;
+    }
+    Ok(raised)
 }
 
 /// Handles every petition in `statuses` due between `from` and `to` that has not had

@@ -24,6 +24,8 @@ pub enum Inbox {
     Citizen(CitizenId),
     /// Every staff member of the unit.
     Unit(UnitId),
+    /// Every administrator.
+    Administrators,
 }
 
 /// Whose phone a text goes to.
@@ -44,6 +46,8 @@ pub enum Delivery {
     Sms(Phone),
     /// To the address of a citizen's account.
     Email(CitizenId),
+    /// To the administrators' configured addresses.
+    AdministratorsEmail,
     /// To a partner system's event subscription.
     Webhook(SubscriptionId),
     /// To a partner handling system, with the case.
@@ -57,6 +61,8 @@ impl Delivery {
         Some(match (channel, to) {
             (Channel::InApp, Recipient::Citizen(id)) => Self::InApp(Inbox::Citizen(id)),
             (Channel::InApp, Recipient::Unit(id)) => Self::InApp(Inbox::Unit(id)),
+            (Channel::InApp, Recipient::Administrators) => Self::InApp(Inbox::Administrators),
+            (Channel::Email, Recipient::Administrators) => Self::AdministratorsEmail,
             (Channel::Sms, Recipient::Citizen(id)) => Self::Sms(Phone::Citizen(id)),
             (Channel::Sms, Recipient::Petitioner(id)) => Self::Sms(Phone::Petitioner(id)),
             (Channel::Sms, Recipient::Phone(number)) => Self::Sms(Phone::Number(number)),
@@ -89,6 +95,9 @@ pub async fn send(
         Delivery::InApp(inbox) => in_app(state, m, event, inbox, params).await,
         Delivery::Sms(phone) => sms(state, channels, m, event, phone, params).await,
         Delivery::Email(citizen) => email(state, channels, m, event, citizen, params).await,
+        Delivery::AdministratorsEmail => {
+            administrators_email(state, channels, m, event, params).await
+        }
         Delivery::Webhook(subscription) => {
             hook(state, channels, m, event, subscription, params).await
         }
@@ -114,6 +123,12 @@ async fn in_app(
     let targets: Vec<(&str, i64)> = match inbox {
         Inbox::Citizen(id) => vec![("citizen", id.0)],
         Inbox::Unit(unit) => db::staff::ids_of_unit(&state.db.pool, unit.0)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|s| ("staff", s))
+            .collect(),
+        Inbox::Administrators => db::staff::administrator_ids(&state.db.pool)
             .await
             .map_err(db_error)?
             .into_iter()
@@ -228,6 +243,35 @@ async fn email(
         key: &m.idem_key,
     };
     channels.mailer.send(mail).await
+}
+
+/// To every configured administrator address; none configured is a permanent failure,
+/// so the message shows among the outbox's dead letters instead of vanishing.
+async fn administrators_email(
+    state: &AppState,
+    channels: &Channels,
+    m: &MessageRow,
+    event: Event,
+    params: &BTreeMap<String, String>,
+) -> Result<(), SendError> {
+    let to = &state.settings.notify.email.administrators;
+    if to.is_empty() {
+        return Err(SendError::Permanent(
+            "no administrator e-mail address configured (notify.email.administrators)".into(),
+        ));
+    }
+    let (title, body) = event.render(params);
+    for address in to {
+        let mail = Mail {
+            from: &state.settings.notify.email.from,
+            to: address,
+            subject: &format!("【阳光信访】{title}"),
+            body: &body,
+            key: &m.idem_key,
+        };
+        channels.mailer.send(mail).await?;
+    }
+    Ok(())
 }
 
 async fn hook(

@@ -29,6 +29,9 @@ pub enum Recipient {
     Partner(PartnerId),
     /// A bare phone number (verification codes, before there is an account).
     Phone(String),
+    /// 系统管理员: every staff member with the role, in-app, and the configured
+    /// administrators' e-mail addresses (`notify.email.administrators`).
+    Administrators,
 }
 
 /// One event for one recipient.
@@ -95,6 +98,7 @@ impl Routes {
             Recipient::Unit(_) => vec![Channel::InApp],
             Recipient::Subscription(_) => vec![Channel::Webhook],
             Recipient::Partner(_) => vec![Channel::Partner],
+            Recipient::Administrators => vec![Channel::InApp, Channel::Email],
         };
         // A step the petitioner is told about is also an event for subscribed partner
         // systems, with the petition number only (never the query code or the petitioner).
@@ -149,6 +153,7 @@ pub async fn write(
             Recipient::Partner(id) => format!("x{id}"),
             // The key names the change (the code's row), never the phone.
             Recipient::Phone(_) => "phone".to_owned(),
+            Recipient::Administrators => "admins".to_owned(),
         };
         let subscription_id = match notice.to {
             Recipient::Subscription(id) => Some(id),

@@ -34,6 +34,9 @@ pub enum Event {
     RatingReminder,
     /// 短信验证码: to a phone that is not necessarily anyone's yet.
     VerificationCode,
+    /// To administrators: a year's holiday arrangement is not (fully) loaded, and due dates
+    /// in it are counted with weekends only.
+    CalendarMissing,
     /// To a partner system: the case, pushed when it is forwarded to a unit that works there.
     #[strum(serialize = "case_pushed")]
     CaseToPartner,
@@ -164,6 +167,14 @@ impl Event {
                     "您的验证码为{}，{}分钟内有效。如非本人操作，请忽略本短信，切勿告诉他人。",
                     v("code"),
                     v("minutes")
+                ),
+            ),
+            Self::CalendarMissing => (
+                format!("{}年节假日安排尚未载入", v("year")),
+                format!(
+                    "{}年的节假日安排尚未完整载入（尚缺：{}），落入该年度的期限暂按周末计算，载入后将重新计算。国务院办公厅公布安排后，请在“系统管理—节假日安排”中录入。",
+                    v("year"),
+                    v("missing")
                 ),
             ),
             Self::CaseToPartner => ("信访事项推送".into(), format!("信访事项{n}已推送。")),

@@ -147,8 +147,10 @@ async fn next_years_holidays_are_entered_checked_and_counted_with() {
     .await;
     assert_eq!(wrong_year.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!app.state.calendar.get().covers(2027));
-    let text =
-        "2027-01-01 rest 元旦\n2027-02-06..2027-02-12 rest 春节\n2027-02-14 work 春节调休上班\n";
+    // All seven festivals: the year counts as loaded (a partial one is tested in clocks).
+    let text = "2027-01-01 rest 元旦\n2027-02-06..2027-02-12 rest 春节\n2027-02-14 work 春节调休上班\n\
+        2027-04-05 rest 清明节\n2027-05-01..2027-05-05 rest 劳动节\n2027-06-09 rest 端午节\n\
+        2027-09-15 rest 中秋节\n2027-10-01..2027-10-07 rest 国庆节\n";
     let ok = put_json(
         &app,
         "/api/v1/admin/calendar/2027",

@@ -320,7 +320,11 @@ async fn nothing_of_the_petitioner_reaches_the_unit_complained_about_at_any_step
             &json!({ "rating": "basically_satisfied" }),
         )
         .await;
-    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        res.status(),
+        StatusCode::CONFLICT,
+        "the re-review answer closed the matter: it is final"
+    );
     probe("closing").await;
 
     // The same petitioner on the same matter after the re-review: flagged and linked.

@@ -3,6 +3,8 @@
 
 use serde_json::{Value, json};
 
+mod rules;
+
 use crate::helpers::{TestApp, act_ok, spawn_app, staff};
 use crate::workflow::{DISTRICT_BUREAU, case, citizen_view, draft};
 

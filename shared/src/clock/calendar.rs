@@ -21,12 +21,27 @@ impl DayStatus {
     }
 }
 
+/// The seven public holidays of 《全国年节及纪念日放假办法》 that every year's notice of the
+/// State Council arranges. A year counts as loaded only when all seven are.
+pub const FESTIVALS: [&str; 7] = [
+    "元旦",
+    "春节",
+    "清明节",
+    "劳动节",
+    "端午节",
+    "中秋节",
+    "国庆节",
+];
+
 /// The working-day calendar. Years without loaded data fall back to plain weekends;
-/// [`Calendar::covers`] tells whether a year's official arrangement is known.
+/// [`Calendar::covers`] tells whether a year's official arrangement is known in full.
 #[derive(Clone, Debug, Default)]
 pub struct Calendar {
     special: BTreeMap<NaiveDate, DayStatus>,
-    years: BTreeSet<i32>,
+    /// The festivals whose rest days are loaded, per year.
+    festivals: BTreeMap<i32, BTreeSet<&'static str>>,
+    /// Years with any line loaded, complete or not.
+    touched: BTreeSet<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,22 +94,42 @@ impl Calendar {
             let mut day = from;
             while day <= to {
                 let status = match kind {
-                    "rest" => DayStatus::Holiday(name.clone()),
+                    "rest" => {
+                        // "国庆节、中秋节" arranges both festivals.
+                        let seen = self.festivals.entry(day.year()).or_default();
+                        seen.extend(FESTIVALS.iter().filter(|f| name.contains(**f)));
+                        DayStatus::Holiday(name.clone())
+                    }
                     "work" if is_weekend(day) => DayStatus::MakeUpWorking(name.clone()),
                     "work" => return Err(err("a `work` day must be a Saturday or Sunday")),
                     _ => return Err(err("kind must be `rest` or `work`")),
                 };
                 self.special.insert(day, status);
-                self.years.insert(day.year());
+                self.touched.insert(day.year());
                 day = day.succ_opt().expect("date in range");
             }
         }
         Ok(())
     }
 
-    /// Whether the official arrangement for `year` is loaded.
+    /// Whether the official arrangement for `year` is loaded: the rest days of all seven
+    /// festivals. A partial notice counts its days but leaves the year not loaded.
     pub fn covers(&self, year: i32) -> bool {
-        self.years.contains(&year)
+        self.missing(year).is_empty()
+    }
+
+    /// The festivals of `year` whose rest days are not loaded.
+    pub fn missing(&self, year: i32) -> Vec<&'static str> {
+        let seen = self.festivals.get(&year);
+        FESTIVALS
+            .into_iter()
+            .filter(|f| seen.is_none_or(|s| !s.contains(f)))
+            .collect()
+    }
+
+    /// The years this calendar has any line for, complete or not.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.touched.iter().copied()
     }
 
     pub fn status(&self, day: NaiveDate) -> DayStatus {
@@ -143,6 +178,23 @@ mod tests {
         );
         assert_eq!(cal.status(d(2026, 11, 21)), DayStatus::Weekend);
         assert!(cal.covers(2025) && cal.covers(2026) && !cal.covers(2027));
+    }
+
+    #[test]
+    fn a_year_is_loaded_only_with_all_seven_festivals() {
+        let mut cal = Calendar::default();
+        cal.load("2027-01-01 rest 元旦\n2027-02-06..2027-02-12 rest 春节")
+            .unwrap();
+        assert!(!cal.covers(2027), "two festivals of seven");
+        assert_eq!(
+            cal.missing(2027),
+            ["清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+        );
+        assert!(cal.is_rest_day(d(2027, 2, 8)), "the loaded days count");
+        cal.load("2027-04-05 rest 清明节\n2027-05-01..2027-05-05 rest 劳动节\n2027-06-09 rest 端午节\n2027-10-01..2027-10-07 rest 国庆节、中秋节")
+            .unwrap();
+        assert!(cal.covers(2027), "a combined name arranges both festivals");
+        assert_eq!(cal.years().collect::<Vec<_>>(), [2027]);
     }
 
     #[test]

@@ -114,9 +114,9 @@ pub struct Deadline {
     pub due: NaiveDate,
     /// Why `due` differs from `plain_end` (the rest day the plain end fell on).
     pub shifted_because: Option<String>,
-    /// False when the holiday arrangement of a year in the period is not loaded:
-    /// only weekends were counted as rest days there.
-    pub calendar_complete: bool,
+    /// The years of the period whose holiday arrangement is not loaded (in full): only
+    /// weekends and the days already known were counted as rest days there.
+    pub unloaded_years: Vec<i32>,
 }
 
 impl Deadline {
@@ -135,10 +135,28 @@ impl Deadline {
             None => s.push_str(&format!("，截止于{}", self.due)),
         }
         s.push('。');
-        if !self.calendar_complete {
-            s.push_str("该期间所涉年度的节假日安排尚未载入，暂按周末计算。");
-        }
         s
+    }
+
+    /// Whether every year of the period has its holiday arrangement loaded.
+    pub fn calendar_complete(&self) -> bool {
+        self.unloaded_years.is_empty()
+    }
+
+    /// The warning a due date counted without a year's arrangement carries: it may move
+    /// once the State Council's notice is loaded.
+    pub fn warning(&self) -> Option<String> {
+        let years: Vec<String> = self
+            .unloaded_years
+            .iter()
+            .map(|y| format!("{y}年"))
+            .collect();
+        (!years.is_empty()).then(|| {
+            format!(
+                "{}的节假日安排尚未载入，此日期暂按周末计算，载入后可能调整。",
+                years.join("、")
+            )
+        })
     }
 }
 
@@ -177,7 +195,9 @@ pub fn due_date(calendar: &Calendar, start: NaiveDate, rule: ClockRule) -> Deadl
             (day, day, None)
         }
     };
-    let calendar_complete = (start.year()..=due.year()).all(|y| calendar.covers(y));
+    let unloaded_years = (start.year()..=due.year())
+        .filter(|y| !calendar.covers(*y))
+        .collect();
     Deadline {
         start,
         days: rule.days,
@@ -185,7 +205,7 @@ pub fn due_date(calendar: &Calendar, start: NaiveDate, rule: ClockRule) -> Deadl
         plain_end,
         due,
         shifted_because,
-        calendar_complete,
+        unloaded_years,
     }
 }
 
@@ -261,8 +281,12 @@ mod tests {
     #[test]
     fn a_period_crossing_into_an_unloaded_year_says_so() {
         let dl = due_date(&Calendar::official(), d(2026, 12, 25), FIFTEEN);
-        assert!(!dl.calendar_complete);
-        assert!(dl.explain().contains("尚未载入"));
+        assert!(!dl.calendar_complete());
+        assert_eq!(dl.unloaded_years, [2027]);
+        assert_eq!(
+            dl.warning().as_deref(),
+            Some("2027年的节假日安排尚未载入，此日期暂按周末计算，载入后可能调整。")
+        );
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {

@@ -36,6 +36,9 @@ pub struct DeadlineView {
     pub shifted_because: Option<String>,
     /// The computation in one Chinese sentence.
     pub explanation: String,
+    /// Shown prominently when a year of the period has no holiday arrangement loaded yet.
+    #[serde(default)]
+    pub warning: Option<String>,
 }
 
 impl DeadlineView {
@@ -50,6 +53,7 @@ impl DeadlineView {
             due: d.due,
             shifted_because: d.shifted_because.clone(),
             explanation: d.explain(),
+            warning: d.warning(),
         }
     }
 }

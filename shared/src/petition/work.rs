@@ -82,6 +82,9 @@ pub enum StaffCommand {
     ReturnDraft { comment: String },
     /// 审批并发布答复
     ApproveReply,
+    /// 送达: the day the written reply reached a petitioner who filed by letter, visit or
+    /// call; their window to ask for a review runs from it (art. 35, 36).
+    RecordDelivery { delivered_on: NaiveDate },
     /// 延期: once, at most 30 days, reason shown to the petitioner (art. 34).
     Extend { days: u32, reason: String },
     /// 督办单: the handling unit must answer in writing.
@@ -117,6 +120,7 @@ impl StaffCommand {
             Self::SubmitDraft(_) => Action::SubmitDraft,
             Self::ReturnDraft { .. } => Action::ReturnDraft,
             Self::ApproveReply => Action::ApproveReply,
+            Self::RecordDelivery { .. } => Action::RecordDelivery,
             Self::Extend { .. } => Action::Extend,
             Self::Supervise { .. } => Action::Supervise,
             Self::AnswerSupervision { .. }
@@ -154,6 +158,7 @@ impl CommandKind {
             Action::SubmitDraft => Self::SubmitDraft,
             Action::ReturnDraft => Self::ReturnDraft,
             Action::ApproveReply => Self::ApproveReply,
+            Action::RecordDelivery => Self::RecordDelivery,
             Action::Extend => Self::Extend,
             Action::Supervise => Self::Supervise,
             Action::Withdraw

@@ -92,6 +92,9 @@ pub enum Action {
     ReturnDraft,
     /// 审批并发布答复
     ApproveReply,
+    /// 送达: the day a written reply reached a petitioner who filed offline, from which
+    /// their 30 days to ask for a review run (art. 35, 36).
+    RecordDelivery,
     /// 延期 (art. 34): once, at most 30 days, by the unit head.
     Extend,
     /// 督办
@@ -101,7 +104,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Self::Withdraw,
         Self::AddMaterial,
         Self::Rate(Rating::Satisfied),
@@ -123,6 +126,7 @@ impl Action {
         Self::SubmitDraft,
         Self::ReturnDraft,
         Self::ApproveReply,
+        Self::RecordDelivery,
         Self::Extend,
         Self::Supervise,
         Self::Close,
@@ -151,6 +155,7 @@ impl Action {
             SubmitDraft => "submit_draft",
             ReturnDraft => "return_draft",
             ApproveReply => "approve_reply",
+            RecordDelivery => "record_delivery",
             Extend => "extend",
             Supervise => "supervise",
             Close => "close",
@@ -165,9 +170,8 @@ impl Action {
             AcceptHere | Forward | Assign | NotAccept | LinkRepeat | MarkGroup
             | UpholdObjection | DismissObjection => Performer::Bureau,
             ReceiveAccept | Object => Performer::ReceivingUnit,
-            AddNote | RecordHearing | SubmitDraft | ReturnDraft | ApproveReply | Extend => {
-                Performer::HandlingUnit
-            }
+            AddNote | RecordHearing | SubmitDraft | ReturnDraft | ApproveReply | RecordDelivery
+            | Extend => Performer::HandlingUnit,
             Supervise => Performer::Supervisor,
             Close => Performer::System,
         }
@@ -183,7 +187,9 @@ impl Action {
             | DismissObjection => &[Role::Intake, Role::UnitHead],
             NotAccept | ReturnDraft | ApproveReply | Extend => &[Role::UnitHead],
             ReceiveAccept | Object => &[Role::Intake, Role::Handler, Role::UnitHead],
-            AddNote | RecordHearing | SubmitDraft => &[Role::Handler, Role::UnitHead],
+            AddNote | RecordHearing | SubmitDraft | RecordDelivery => {
+                &[Role::Handler, Role::UnitHead]
+            }
             Supervise => &[Role::Supervisor],
         }
     }
@@ -208,6 +214,9 @@ impl Workflow {
         use PetitionStatus as S;
         let to = |status| Ok(Self { status, ..self });
         match (self.status, action) {
+            (S::Closed, RequestReview) if self.round == Round::ReReview => Err(IllegalTransition(
+                "复核意见为最终处理意见，同一事实和理由不再受理（《信访工作条例》第三十六条）。",
+            )),
             (s, _) if s.is_terminal() => Err(IllegalTransition(match s {
                 S::Withdrawn => "该信访事项已撤回，不能再进行此操作。",
                 S::NotAccepted => "该信访事项已不予受理，不能再进行此操作。",
@@ -242,11 +251,14 @@ impl Workflow {
             (S::Handling, RecordHearing) => Ok(self),
             (S::Handling, SubmitDraft) => to(S::AwaitingApproval),
             (S::AwaitingApproval, ReturnDraft) => to(S::Handling),
+            // 复核意见 is final (art. 36): the matter is closed with it.
+            (S::AwaitingApproval, ApproveReply) if self.round == Round::ReReview => to(S::Closed),
             (S::AwaitingApproval, ApproveReply) => Ok(Self {
                 status: S::Replied,
                 rating: None,
                 ..self
             }),
+            (S::Replied, RecordDelivery) => Ok(self),
             (S::Handling | S::AwaitingApproval, Extend) if self.round != Round::First => {
                 Err(IllegalTransition(
                     "复查、复核期限不能延长（《信访工作条例》第三十五条、第三十六条）。",
@@ -262,12 +274,9 @@ impl Workflow {
             (S::Replied, Rate(_)) if self.rating.is_some() => {
                 Err(IllegalTransition("您已经评价过这次答复。"))
             }
+            // A satisfied petitioner keeps the right to ask for a review until the window
+            // ends; the matter closes then (art. 35).
             (S::Replied, Rate(rating)) => Ok(Self {
-                status: if rating.is_satisfied() {
-                    S::Closed
-                } else {
-                    S::Replied
-                },
                 rating: Some(rating),
                 ..self
             }),
@@ -275,9 +284,6 @@ impl Workflow {
             (S::Replied, RequestReview) => match self.round.next() {
                 None => Err(IllegalTransition(
                     "复核意见为最终处理意见，同一事实和理由不再受理（《信访工作条例》第三十六条）。",
-                )),
-                Some(_) if self.rating != Some(Rating::NotSatisfied) => Err(IllegalTransition(
-                    "对答复不满意的，先评价为“不满意”，再申请复查或复核。",
                 )),
                 Some(round) => Ok(Self {
                     status: S::Handling,

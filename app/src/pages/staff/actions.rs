@@ -79,7 +79,7 @@ fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoVie
 
 /// The order of the forms on the case page: routing first, then the receiving unit's
 /// answer, the reply, the clock, and the rest. Every command appears once (a test checks).
-const PAGE: [CommandKind; 23] = [
+const PAGE: [CommandKind; 24] = [
     CommandKind::Forward,
     CommandKind::AcceptHere,
     CommandKind::Assign,
@@ -91,6 +91,7 @@ const PAGE: [CommandKind; 23] = [
     CommandKind::SubmitDraft,
     CommandKind::ApproveReply,
     CommandKind::ReturnDraft,
+    CommandKind::RecordDelivery,
     CommandKind::Extend,
     CommandKind::RecordHearing,
     CommandKind::Supervise,
@@ -242,6 +243,17 @@ fn form(
         }
         CommandKind::ApproveReply => {
             forms.push(view! { <Step action number=n.clone() version=v kind=CommandKind::ApproveReply title="审批答复" button="批准并发布答复" /> }.into_any());
+        }
+        CommandKind::RecordDelivery => {
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::RecordDelivery title="登记送达" button="登记送达">
+                    <p class="meta">"书面答复送达信访人之日起，信访人可在30日内申请复查（复核）。"</p>
+                    <div class="field">
+                        <label for="f-delivered">"送达日期"</label>
+                        <input id="f-delivered" name="due" type="date" required=true />
+                    </div>
+                </Step>
+            }.into_any());
         }
         CommandKind::ReturnDraft => {
             forms.push(view! {

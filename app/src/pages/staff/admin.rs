@@ -304,14 +304,34 @@ fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
 #[component]
 fn Calendar(years: Vec<CalendarYearView>, f: Forms) -> impl IntoView {
     let error = posted_error::<AdminPutCalendar>();
+    let gaps = years
+        .iter()
+        .filter(|y| !y.missing.is_empty())
+        .map(|y| {
+            view! {
+                <p class="warning" role="alert">
+                    {format!(
+                        "⚠ {}年的节假日安排尚未完整载入（尚缺：{}）。落入该年度的期限暂按周末计算，载入后自动重新计算。",
+                        y.year,
+                        y.missing.join("、")
+                    )}
+                </p>
+            }
+        })
+        .collect_view();
     let entered = years
         .iter()
-        .map(|y| view! { <details><summary>{format!("{}年", y.year)}</summary><pre>{y.text.clone()}</pre></details> })
+        .filter(|y| !y.text.is_empty())
+        .map(|y| {
+            let state = if y.missing.is_empty() { "已完整载入" } else { "部分载入" };
+            view! { <details><summary>{format!("{}年（{state}）", y.year)}</summary><pre>{y.text.clone()}</pre></details> }
+        })
         .collect_view();
     view! {
         <section aria-labelledby="cal-h">
             <h2 id="cal-h">"节假日安排"</h2>
-            <p>"国务院办公厅公布次年安排后，在此录入；所有期限随即按新安排计算。每行一条：“2027-02-06..2027-02-12 rest 春节”或“2027-02-14 work 春节调休上班”。"</p>
+            {gaps}
+            <p>"国务院办公厅公布次年安排后，在此录入；所有期限随即按新安排重新计算，受影响的信访事项在办理过程中注明。每行一条：“2027-02-06..2027-02-12 rest 春节”或“2027-02-14 work 春节调休上班”。元旦、春节、清明节、劳动节、端午节、中秋节、国庆节七个节日齐全，该年度才算载入。"</p>
             {entered}
             <ErrorSummary error />
             <ActionForm action=f.calendar attr:class="form">

@@ -22,6 +22,8 @@ pub struct WorkState {
     pub extended: bool,
     /// Extension and hearing days added to the current clock.
     pub extra_days: i64,
+    /// Of `extra_days`, the hearing days of this round (bounded by configuration).
+    pub hearing_days: i64,
     pub rating: Option<Rating>,
     /// The running clock; none once the matter waits for nobody (stored as `none`).
     pub clock: Option<Clock>,
@@ -29,6 +31,12 @@ pub struct WorkState {
     pub due_on: Option<String>,
     /// 交办期限
     pub assigned_due: Option<String>,
+    /// The receiving unit's clock to tell the petitioner in writing that it received the
+    /// matter (art. 23): the day it arrived and its due date, until 签收.
+    pub notice_start: Option<String>,
+    pub notice_due: Option<String>,
+    /// The day this round's reply was published.
+    pub replied_on: Option<String>,
     pub repeat_of: Option<PetitionId>,
     pub group_matter: bool,
 }

@@ -70,11 +70,7 @@ pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> P
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
-        deadlines: {
-            let mut d = vec![acceptance_deadline(state, row.submitted_at)];
-            d.extend(clocks::view(state, &row.work));
-            d
-        },
+        deadlines: clocks::deadlines(state, row),
         timeline: events
             .into_iter()
             .map(|e| TimelineEntry {
@@ -118,9 +114,8 @@ pub fn full(
         replies,
         rating: wf.rating,
         can_rate: wf.allows(Action::Rate(Rating::NotSatisfied)),
-        can_request_review: window.is_some()
-            && wf.rating == Some(Rating::NotSatisfied)
-            && wf.allows(Action::RequestReview),
+        // Whatever the rating: a satisfied petitioner keeps the right within the window.
+        can_request_review: window.is_some() && wf.allows(Action::RequestReview),
         review_due: window,
     }
 }

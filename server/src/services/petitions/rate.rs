@@ -5,7 +5,7 @@ use shared::petition::{Action, RateRequest, RatingComment};
 
 use super::view::owned;
 use crate::error::{AppError, AppResult};
-use crate::services::workflow::{clocks, record};
+use crate::services::workflow::record;
 use crate::state::AppState;
 
 #[tracing::instrument(skip_all, fields(citizen = %citizen))]
@@ -29,11 +29,9 @@ pub async fn rate(
         &row,
         who,
         Action::Rate(req.rating),
-        |next, mut work| {
+        // The review window keeps running after any rating; the matter closes when it ends.
+        |_, mut work| {
             work.rating = Some(req.rating);
-            if next.status.is_terminal() {
-                clocks::stop(&mut work);
-            }
             let mut detail = format!("信访人对答复的评价：{}。", req.rating.label());
             if let Some(c) = &comment {
                 detail.push_str(&format!("评价意见：{}", c.as_str()));

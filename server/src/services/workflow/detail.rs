@@ -163,6 +163,10 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             allowed.push(kind);
         }
     }
+    // 送达 is recorded once, for a reply that went out on paper.
+    if !clocks::awaits_delivery(&row) {
+        allowed.retain(|a| *a != CommandKind::RecordDelivery);
+    }
     let pending = firewall::pending(wf.kind, &row.work);
     if pending {
         allowed.retain(|a| !firewall::WAITING.contains(a));
@@ -198,8 +202,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     if open_co && co_units.iter().any(|u| Some(*u) == actor.unit_id) {
         allowed.push(CommandKind::CoOpinion);
     }
-    let mut deadlines = vec![present::acceptance_deadline(state, row.submitted_at)];
-    deadlines.extend(clocks::view(state, &row.work));
+    let deadlines = clocks::deadlines(state, &row);
     let proposed = if wf.kind == PetitionKind::Accusation {
         org.propose_accusation(
             row.region_id,

@@ -63,6 +63,9 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         StaffCommand::SubmitDraft(draft) => handling::submit_draft(ctx, &mut s, draft)?,
         StaffCommand::ReturnDraft { comment } => handling::return_draft(&mut s, &comment)?,
         StaffCommand::ApproveReply => handling::approve(ctx, &mut s),
+        StaffCommand::RecordDelivery { delivered_on } => {
+            handling::record_delivery(ctx, &mut s, delivered_on)?;
+        }
         StaffCommand::Extend { days, reason } => handling::extend(ctx, &mut s, days, &reason)?,
         StaffCommand::Supervise { body } => oversight::supervise(ctx, &mut s, &body)?,
         StaffCommand::AnswerSupervision { notice_id, answer } => {

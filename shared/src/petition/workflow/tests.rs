@@ -41,7 +41,7 @@ proptest! {
             prop_assert!(wf.round >= before.round);
             if wf.round != before.round {
                 prop_assert_eq!(action, Action::RequestReview);
-                prop_assert_eq!(before.rating, Some(Rating::NotSatisfied));
+                prop_assert_eq!(before.status, PetitionStatus::Replied);
                 prop_assert_eq!(Some(wf.round), before.round.next());
                 replies_in_round = 0;
                 extensions_in_round = 0;
@@ -54,7 +54,18 @@ proptest! {
                 prop_assert!(!ever_accepted);
                 prop_assert_eq!(before.status, PetitionStatus::Submitted);
             }
-            // A reply only through the head's approval of a draft.
+            // A reply only through the head's approval of a draft; the re-review's closes
+            // the matter, and only it closes a matter outside the clock.
+            if wf.status == PetitionStatus::Closed {
+                prop_assert!(
+                    action == Action::Close
+                        || (action == Action::ApproveReply && before.round == Round::ReReview)
+                );
+            }
+            // A rating never closes: the review window stays open (art. 35).
+            if let Action::Rate(_) = action {
+                prop_assert_eq!(wf.status, PetitionStatus::Replied);
+            }
             if wf.status == PetitionStatus::Replied && before.status != PetitionStatus::Replied {
                 prop_assert_eq!(action, Action::ApproveReply);
                 prop_assert_eq!(before.status, PetitionStatus::AwaitingApproval);
@@ -82,10 +93,8 @@ proptest! {
                 objections_since_designation = 0;
             }
             prop_assert!(objections_since_designation <= 1);
-            // Nothing after the re-review answer but a rating and closing.
-            if before.round == Round::ReReview && before.status == PetitionStatus::Replied {
-                prop_assert!(action != Action::RequestReview);
-            }
+            // Nothing after the re-review answer: it is final.
+            prop_assert!(!(before.round == Round::ReReview && before.status == PetitionStatus::Replied));
         }
     }
 }
@@ -106,7 +115,16 @@ fn the_full_chain_to_a_final_re_review() {
         wf = wf.apply(a).unwrap();
     }
     assert_eq!(wf.status, PetitionStatus::Replied);
-    assert!(wf.apply(RequestReview).is_err(), "a rating comes first");
+    let satisfied = wf.apply(Rate(Rating::Satisfied)).unwrap();
+    assert_eq!(
+        satisfied.status,
+        PetitionStatus::Replied,
+        "a rating does not close"
+    );
+    assert!(
+        satisfied.apply(RequestReview).is_ok(),
+        "a satisfied petitioner may still ask for 复查 within the window"
+    );
     for a in [
         Rate(Rating::NotSatisfied),
         RequestReview,
@@ -127,15 +145,16 @@ fn the_full_chain_to_a_final_re_review() {
         .unwrap()
         .apply(RequestReview)
         .unwrap();
+    assert_eq!(wf.round, Round::ReReview);
     let wf = wf.apply(SubmitDraft).unwrap().apply(ApproveReply).unwrap();
-    let wf = wf.apply(Rate(Rating::NotSatisfied)).unwrap();
+    assert_eq!(wf.status, PetitionStatus::Closed, "复核意见 is final");
     assert!(
         wf.apply(RequestReview)
             .unwrap_err()
             .0
             .contains("第三十六条")
     );
-    assert_eq!(wf.apply(Close).unwrap().status, PetitionStatus::Closed);
+    assert!(wf.apply(Rate(Rating::NotSatisfied)).is_err());
 }
 
 #[test]

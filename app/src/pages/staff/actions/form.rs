@@ -110,6 +110,9 @@ impl ActionFields {
                 comment: s(&self.text),
             },
             "approve_reply" => StaffCommand::ApproveReply,
+            "record_delivery" => StaffCommand::RecordDelivery {
+                delivered_on: self.date()?,
+            },
             "extend" => StaffCommand::Extend {
                 days: self.days()?,
                 reason: s(&self.text),

@@ -63,6 +63,7 @@ pub(super) fn forward(
     w.forwarded_by = Some(ctx.actor_unit);
     w.assigned_due = assigned.map(|d| d.to_string());
     clocks::start(ctx.state, w, Some(Clock::Objection), ctx.today);
+    clocks::start_notice(ctx.state, w, ctx.today);
     let (kind, title, detail) = match assigned {
         None => (
             "forwarded",

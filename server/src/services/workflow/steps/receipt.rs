@@ -15,6 +15,8 @@ use shared::petition::Reason;
 /// 签收: the unit accepts the matter; the handling clock of the round starts.
 pub(super) fn accept(ctx: &Ctx<'_>, s: &mut Step) {
     let clock = clocks::handling_clock(ctx.next.round);
+    // Telling the petitioner it is accepted is the written notice of receipt (art. 23).
+    clocks::stop_notice(&mut s.work);
     clocks::start(ctx.state, &mut s.work, Some(clock), ctx.today);
     let unit = ctx.org.name(ctx.actor_unit);
     let due = s.work.due_on.clone().unwrap_or_default();
@@ -62,6 +64,7 @@ pub(super) fn uphold(ctx: &Ctx<'_>, s: &mut Step, unit: UnitId) -> AppResult<()>
     s.work.unit_id = Some(unit);
     s.work.forwarded_by = Some(ctx.actor_unit);
     clocks::start(ctx.state, &mut s.work, Some(Clock::Objection), ctx.today);
+    clocks::start_notice(ctx.state, &mut s.work, ctx.today);
     s.events.push(Event::public(
         "forwarded",
         "已改转送",
