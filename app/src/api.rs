@@ -49,6 +49,66 @@ pub(crate) mod ssr {
         }
     }
 
+    /// Reads a multipart form: its text fields (64 KB each) and its files (10 MB each,
+    /// at most nine), each bounded while it streams in; a file error names `file_field`
+    /// and calls the files `noun` (附件, 文件).
+    pub async fn read_multipart(
+        data: leptos::server_fn::codec::MultipartData,
+        file_field: &str,
+        noun: &str,
+    ) -> Result<
+        (
+            std::collections::HashMap<String, String>,
+            Vec<crate::ports::FileUpload>,
+        ),
+        UiError,
+    > {
+        use shared::FieldError;
+        use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
+
+        let mut stream = data
+            .into_inner()
+            .ok_or_else(|| UiError(ApiError::internal()))?;
+        let mut fields = std::collections::HashMap::new();
+        let mut files = Vec::new();
+        let refuse = |field: &str, message: String| {
+            UiError(ApiError::validation(vec![FieldError::new(field, message)]))
+        };
+        let broken = || refuse(file_field, "上传的内容不完整，请重新提交。".into());
+        while let Some(mut field) = stream.next_field().await.map_err(|_| broken())? {
+            let name = field.name().unwrap_or_default().to_owned();
+            let file_name = field.file_name().map(str::to_owned);
+            let limit = if file_name.is_some() {
+                MAX_ATTACHMENT_BYTES
+            } else {
+                64 * 1024
+            };
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|_| broken())? {
+                if bytes.len() + chunk.len() > limit {
+                    return Err(match file_name {
+                        Some(_) => refuse(file_field, format!("单个{noun}不能超过10MB")),
+                        None => refuse(&name, "内容过长".into()),
+                    });
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            match file_name {
+                Some(f) if f.is_empty() && bytes.is_empty() => {}
+                Some(file_name) => {
+                    if files.len() == MAX_ATTACHMENTS {
+                        return Err(refuse(file_field, format!("{noun}最多{MAX_ATTACHMENTS}个")));
+                    }
+                    files.push(crate::ports::FileUpload { file_name, bytes });
+                }
+                None => {
+                    fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        Ok((fields, files))
+    }
+
     /// A posted field that is none of the values it may take.
     pub fn refused(field: &str, message: &str) -> UiError {
         UiError(ApiError::validation(vec![shared::FieldError::new(

@@ -262,4 +262,11 @@ pub trait AdminDesk: Send + Sync {
         year: i32,
         req: CalendarYearRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 导入行政区划: division-code files (UTF-8 text), all of them or `within` one division.
+    async fn import_regions(
+        &self,
+        caller: &Caller,
+        files: Vec<String>,
+        within: Option<String>,
+    ) -> Result<Outcome<shared::admin::RegionImportView>, ApiError>;
 }

@@ -7,6 +7,10 @@ use server::startup::{Application, build_state};
 const USAGE: &str = "usage:
   portal [serve] [--demo]        start the portal (--demo fills the demo jurisdiction and staff)
   portal create-admin USERNAME   create an administrator; the password is printed once
+  portal import-regions [--within CODE] FILE...
+                                 load division codes (CSV code,name,… or JSON [{code,name,children}]);
+                                 --within keeps one city, county or township and retires its
+                                 codes the files no longer list
   portal verify-audit            check the audit trail's chain; exits 1 if a record was changed
   portal backup FILE             write a consistent copy of the database while the portal runs
   portal restore FILE            restore a backup into the configured (new, empty) database";
@@ -52,6 +56,12 @@ async fn run() -> anyhow::Result<()> {
             serve(settings).await
         }
         ["create-admin", username] => create_admin(settings, username).await,
+        ["import-regions", "--within", code, files @ ..] if !files.is_empty() => {
+            import_regions(settings, Some(code), files).await
+        }
+        ["import-regions", files @ ..] if !files.is_empty() && !files[0].starts_with("--") => {
+            import_regions(settings, None, files).await
+        }
         ["verify-audit"] => verify_audit(settings).await,
         ["backup", file] => backup(settings, file).await,
         ["restore", file] => restore(settings, file).await,
@@ -81,6 +91,34 @@ async fn create_admin(settings: Settings, username: &str) -> anyhow::Result<()> 
             Ok(())
         }
         None => anyhow::bail!("a staff account named {username} already exists"),
+    }
+}
+
+async fn import_regions(
+    settings: Settings,
+    within: Option<&str>,
+    files: &[&str],
+) -> anyhow::Result<()> {
+    let state = build_state(settings).await?;
+    let mut texts = Vec::new();
+    for file in files {
+        texts.push(
+            std::fs::read_to_string(file)
+                .map_err(|e| anyhow::anyhow!("{file}: {e} (UTF-8 text expected)"))?,
+        );
+    }
+    match server::services::admin::regions::import_from_console(&state, &texts, within).await {
+        Ok(summary) => {
+            println!("{}", summary.summary());
+            Ok(())
+        }
+        Err(server::error::AppError::Validation(fields)) => {
+            for f in &fields {
+                eprintln!("{}: {}", f.field, f.message);
+            }
+            std::process::exit(1);
+        }
+        Err(e) => Err(anyhow::anyhow!("{e}")),
     }
 }
 

@@ -148,6 +148,31 @@ pub struct CalendarYearView {
     pub missing: Vec<String>,
 }
 
+/// What an import of division codes changed (行政区划导入).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionImportView {
+    pub added: u32,
+    pub renamed: u32,
+    /// Placed under another parent.
+    pub moved: u32,
+    /// 已撤销: no longer in the official list, kept for the petitions that name them.
+    pub retired: u32,
+    /// Retired before and listed again.
+    pub restored: u32,
+    pub unchanged: u32,
+}
+
+impl RegionImportView {
+    /// The result in one Chinese sentence for the administrator.
+    pub fn summary(&self) -> String {
+        format!(
+            "导入完成：新增{}个，更名{}个，调整隶属{}个，撤销{}个，恢复{}个，未变{}个。",
+            self.added, self.renamed, self.moved, self.retired, self.restored, self.unchanged
+        )
+    }
+}
+
 /// The audit chain's check, as an auditor sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -214,6 +214,34 @@ pub async fn admin_create_category(parent_id: String, name: String) -> Result<()
     Ok(())
 }
 
+/// 导入行政区划 from the administration page (multipart: `within` and the files). Without
+/// JavaScript the browser comes back to the page, which shows what the import changed.
+#[server(prefix = "/ui", endpoint = "admin-import-regions", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn admin_import_regions(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<(), UiError> {
+    use super::ssr::{apply, read_multipart};
+    let admin = admin()?;
+    let caller = caller()?;
+    let (fields, uploads) = read_multipart(data, "file", "文件").await?;
+    let mut files = Vec::new();
+    for f in uploads {
+        files.push(String::from_utf8(f.bytes).map_err(|_| {
+            super::ssr::refused("file", &format!("{}不是UTF-8编码的文本", f.file_name))
+        })?);
+    }
+    if files.is_empty() {
+        return Err(super::ssr::refused("file", "请选择区划代码文件"));
+    }
+    let within = fields.get("within").cloned();
+    let done = apply(admin.import_regions(&caller, files, within).await?);
+    leptos_actix::redirect(&format!(
+        "/admin?imported={},{},{},{},{},{}#regions-h",
+        done.added, done.renamed, done.moved, done.retired, done.restored, done.unchanged
+    ));
+    Ok(())
+}
+
 #[server(prefix = "/ui", endpoint = "admin-calendar")]
 pub async fn admin_calendar() -> Result<Vec<CalendarYearView>, UiError> {
     Ok(super::ssr::apply(admin()?.calendar(&caller()?).await?))

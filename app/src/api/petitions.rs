@@ -24,8 +24,7 @@ pub async fn form_key() -> Result<String, UiError> {
 pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
     use super::ssr::*;
     use crate::pages::citizen::file_form::request_from_form;
-    use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
-    use shared::{ApiError, ErrorKind, FieldError};
+    use shared::{ApiError, ErrorKind};
 
     // Who is asking comes first: nobody streams megabytes into an anonymous request.
     let portal = portal()?;
@@ -33,60 +32,7 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
         leptos_actix::redirect("/login");
         return Err(UiError(ApiError::unauthenticated()));
     }
-    let mut stream = data
-        .into_inner()
-        .ok_or_else(|| UiError(ApiError::internal()))?;
-    let mut fields = std::collections::HashMap::new();
-    let mut files = Vec::new();
-    let broken = || {
-        UiError(ApiError::validation(vec![FieldError::new(
-            "attachments",
-            "上传的内容不完整，请重新提交。",
-        )]))
-    };
-    while let Some(mut field) = stream.next_field().await.map_err(|_| broken())? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().map(str::to_owned);
-        let limit = if file_name.is_some() {
-            MAX_ATTACHMENT_BYTES
-        } else {
-            64 * 1024
-        };
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| broken())? {
-            if bytes.len() + chunk.len() > limit {
-                let message = if file_name.is_some() {
-                    "单个附件不能超过10MB"
-                } else {
-                    "内容过长"
-                };
-                return Err(UiError(ApiError::validation(vec![FieldError::new(
-                    if file_name.is_some() {
-                        "attachments"
-                    } else {
-                        &name
-                    },
-                    message,
-                )])));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        match file_name {
-            Some(f) if f.is_empty() && bytes.is_empty() => {}
-            Some(file_name) => {
-                if files.len() == MAX_ATTACHMENTS {
-                    return Err(UiError(ApiError::validation(vec![FieldError::new(
-                        "attachments",
-                        format!("附件最多{MAX_ATTACHMENTS}个"),
-                    )])));
-                }
-                files.push(crate::ports::FileUpload { file_name, bytes });
-            }
-            None => {
-                fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-    }
+    let (fields, files) = read_multipart(data, "attachments", "附件").await?;
     let key = fields
         .get("idempotency_key")
         .cloned()

@@ -13,23 +13,83 @@ pub struct RegionRow {
     pub code: String,
     pub name: String,
     pub level: Level,
+    /// 已撤销: the official list no longer has it; kept for the petitions that name it.
+    pub retired: bool,
 }
 
+const REGIONS: &str =
+    "SELECT id, parent_id, code, name, level, retired_at FROM regions ORDER BY code";
+
+fn region_row(r: &sqlx::any::AnyRow) -> Result<RegionRow, sqlx::Error> {
+    Ok(RegionRow {
+        id: RegionId(r.try_get("id")?),
+        parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(RegionId),
+        code: r.try_get("code")?,
+        name: r.try_get("name")?,
+        level: decode::code(r, "level")?,
+        retired: r.try_get::<Option<i64>, _>("retired_at")?.is_some(),
+    })
+}
+
+/// Every region, retired ones included.
 pub async fn regions(pool: &AnyPool) -> Result<Vec<RegionRow>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, parent_id, code, name, level FROM regions ORDER BY code")
+    sqlx::query(REGIONS)
         .fetch_all(pool)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(RegionRow {
-                id: RegionId(r.try_get("id")?),
-                parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(RegionId),
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                level: decode::code(r, "level")?,
-            })
-        })
+        .await?
+        .iter()
+        .map(region_row)
         .collect()
+}
+
+/// Every region, read in the transaction that changes them.
+pub async fn regions_in(tx: &mut Tx) -> Result<Vec<RegionRow>, sqlx::Error> {
+    sqlx::query(REGIONS)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(region_row)
+        .collect()
+}
+
+/// Renames, moves or brings back a region (a re-import).
+pub async fn update_region(
+    tx: &mut Tx,
+    id: RegionId,
+    parent: Option<RegionId>,
+    name: &str,
+    level: Level,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE regions SET parent_id = $1, name = $2, level = $3, retired_at = NULL WHERE id = $4",
+    )
+    .bind(parent.map(|p| p.0))
+    .bind(name)
+    .bind(level.code())
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Retires a region the official list no longer has.
+pub async fn retire_region(tx: &mut Tx, id: RegionId, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE regions SET retired_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Whether a region exists and is not retired.
+pub async fn region_open(conn: &mut AnyConnection, id: RegionId) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("SELECT 1 FROM regions WHERE id = $1 AND retired_at IS NULL")
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .is_some(),
+    )
 }
 
 pub struct CategoryRow {

@@ -68,6 +68,7 @@ routes!(
     admin::units::list,
     admin::units::create,
     admin::units::competences,
+    admin::regions::import,
     admin::staff::list,
     admin::staff::create,
     admin::staff::update,

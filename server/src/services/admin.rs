@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod categories;
 pub mod partners;
+pub mod regions;
 pub mod staff;
 pub mod units;
 pub mod webhooks;

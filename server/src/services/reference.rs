@@ -10,7 +10,13 @@ pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
     let categories = db::reference::categories(&state.db.pool).await?;
     let org = state.org.get().await?;
     Ok(ReferenceData {
-        regions: db::reference::region_views(&regions),
+        // A retired division is offered to nobody; petitions that name it keep it.
+        regions: db::reference::region_views(&regions)
+            .into_iter()
+            .zip(&regions)
+            .filter(|(_, r)| !r.retired)
+            .map(|(v, _)| v)
+            .collect(),
         categories: db::reference::category_views(&categories),
         units: org.accusable_units(),
     })

@@ -176,4 +176,19 @@ impl AdminDesk for WebPortal {
             &req
         ))
     }
+
+    async fn import_regions(
+        &self,
+        caller: &Caller,
+        files: Vec<String>,
+        within: Option<String>,
+    ) -> Result<Outcome<shared::admin::RegionImportView>, ApiError> {
+        as_staff!(self, caller, |id| admin::regions::import(
+            &self.state,
+            id,
+            &client_of(caller),
+            &files,
+            within.as_deref()
+        ))
+    }
 }

@@ -13,7 +13,7 @@ mod sms;
 mod staff;
 
 pub use logs::logs;
-pub use staff::{act, act_ok, staff, staff_account, totp_code, unit_id};
+pub use staff::{act, act_ok, staff, staff_account, staff_login, totp_code, unit_id};
 
 pub struct TestApp {
     pub address: String,

@@ -25,6 +25,7 @@ mod csrf;
 mod filing_together;
 mod firewall;
 mod health;
+mod jurisdiction;
 mod lookup;
 mod matrix;
 mod openapi;

@@ -109,6 +109,8 @@ pub async fn submit(
     let region_code = db::reference::number_code(&mut read, new.region_id).await?;
     if region_code.is_none() {
         problems.push("region_id", "请选择问题发生地");
+    } else if !db::reference::region_open(&mut read, new.region_id).await? {
+        problems.push("region_id", "该地区的区划已撤销，请重新选择问题发生地");
     }
     // 第三十六条: a matter of the same petitioner, subject and place that ended with a
     // re-review is linked and flagged for the clerk instead of starting afresh.

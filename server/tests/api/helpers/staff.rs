@@ -30,6 +30,12 @@ pub async fn staff_account(app: &TestApp, unit: &str, roles: &str) -> (String, S
 /// it, with a second factor bound); returns its access token.
 pub async fn staff(app: &TestApp, unit: &str, roles: &str) -> String {
     let (username, password) = staff_account(app, unit, roles).await;
+    staff_login(app, &username, &password).await
+}
+
+/// Signs a staff account in (binding a second factor where its roles require it);
+/// returns its access token.
+pub async fn staff_login(app: &TestApp, username: &str, password: &str) -> String {
     let res = app
         .post_json(
             "/api/v1/staff/sessions",

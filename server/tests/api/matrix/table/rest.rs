@@ -63,6 +63,8 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "AAAAAAAAAAA",
         ),
         row(get.clone(), "/admin/calendar", Empty, "DDDDDDDDDAD"),
+        // A PDF is no division-code file: the administrator is told so, others refused.
+        row(post.clone(), "/admin/regions/import", Pdf, "DDDDDDDDDAD"),
         row(
             put.clone(),
             "/admin/calendar/{year}",

@@ -282,6 +282,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             post.clone(),
+            "/ui/admin-import-regions",
+            Pdf,
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
             "/ui/admin-put-calendar",
             Form(vec![
                 ("year", "2027".into()),
