@@ -16,7 +16,7 @@ use crate::components::layout::{Footer, Header, SessionProvider};
 use crate::pages::citizen::{
     AccountPage, FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
 };
-use crate::pages::public::{DevSmsPage, LookupPage, TrackPage};
+use crate::pages::public::{DevSmsPage, LookupPage, ReceptionPage, TrackPage};
 use crate::pages::staff::{
     AdminPage, AuditPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage,
 };
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/my/petitions/:number") view=PetitionPage ssr=SsrMode::Async />
                         <Route path=path!("/my/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
+                        <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
                         <Route path=path!("/dev/sms") view=DevSmsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async />

@@ -69,6 +69,8 @@ pub trait Portal: Send + Sync {
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError>;
     async fn logout(&self, caller: &Caller) -> Result<Outcome<()>, ApiError>;
     async fn reference_data(&self) -> Result<ReferenceData, ApiError>;
+    /// 信访接待: the units' public reception details.
+    async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError>;
     /// A fresh idempotency key for a form about to be shown.
     fn form_key(&self) -> String;
     /// Files a petition and puts its receipt in a short-lived cookie for the receipt page.
@@ -224,6 +226,19 @@ pub trait AdminDesk: Send + Sync {
         caller: &Caller,
         req: NewUnitRequest,
     ) -> Result<Outcome<UnitId>, ApiError>;
+    async fn update_unit(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: shared::admin::UnitUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError>;
+    /// 合并 into another unit, or 撤销 (`into` none).
+    async fn close_unit(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        into: Option<UnitId>,
+    ) -> Result<Outcome<()>, ApiError>;
     async fn set_competences(
         &self,
         caller: &Caller,
@@ -255,6 +270,17 @@ pub trait AdminDesk: Send + Sync {
         caller: &Caller,
         req: NewCategoryRequest,
     ) -> Result<Outcome<CategoryId>, ApiError>;
+    /// Every category, retired ones included.
+    async fn categories(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::admin::CategoryAdminView>>, ApiError>;
+    async fn update_category(
+        &self,
+        caller: &Caller,
+        id: CategoryId,
+        req: shared::admin::CategoryUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError>;
     async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError>;
     async fn put_calendar(
         &self,

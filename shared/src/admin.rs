@@ -63,6 +63,89 @@ pub struct UnitView {
     /// 对接系统: the partner system it handles its cases in, if any.
     #[serde(default)]
     pub partner_id: Option<i64>,
+    /// 接待信息 (art. 18).
+    #[serde(default)]
+    pub reception: Reception,
+    /// 已撤销: kept for the record; routes and receives nothing.
+    #[serde(default)]
+    pub closed: bool,
+}
+
+/// 接待信息: where and when a unit receives people, and its phone; public (art. 18).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reception {
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub hours: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+impl Reception {
+    /// Checks the lengths and the phone's characters; the field errors name `address`,
+    /// `hours` and `phone`.
+    pub fn validate(&self) -> Result<Self, crate::ApiError> {
+        let mut p = crate::error::Problems::default();
+        let trimmed = Self {
+            address: self.address.trim().to_owned(),
+            hours: self.hours.trim().to_owned(),
+            phone: self.phone.trim().to_owned(),
+        };
+        for (field, value, max) in [
+            ("address", &trimmed.address, 100),
+            ("hours", &trimmed.hours, 100),
+            ("phone", &trimmed.phone, 40),
+        ] {
+            if value.chars().count() > max || value.chars().any(char::is_control) {
+                p.push(field, format!("不超过{max}个字，且不含控制字符"));
+            }
+        }
+        if !trimmed
+            .phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -()（）、,，转".contains(c))
+        {
+            p.push("phone", "电话只能包含数字、空格和 -、（）、转");
+        }
+        p.finish()?;
+        Ok(trimmed)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.address.is_empty() && self.hours.is_empty() && self.phone.is_empty()
+    }
+}
+
+/// A unit's new name, place, kind and reception details (改名, 调整隶属, 接待信息).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitUpdateRequest {
+    pub parent_id: Option<UnitId>,
+    pub region_id: RegionId,
+    pub name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub reception: Reception,
+}
+
+/// 合并: everything the unit holds moves to `into`, and the unit is closed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeUnitRequest {
+    pub into: UnitId,
+}
+
+/// A unit's reception details as the public reads them (信访接待).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReceptionView {
+    pub unit: String,
+    pub kind: UnitKind,
+    /// The region's full path.
+    pub region: String,
+    pub reception: Reception,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -72,6 +155,8 @@ pub struct NewUnitRequest {
     pub region_id: RegionId,
     pub name: String,
     pub kind: UnitKind,
+    #[serde(default)]
+    pub reception: Reception,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -126,6 +211,28 @@ pub struct StaffUpdateRequest {
 pub struct NewCategoryRequest {
     pub parent_id: Option<CategoryId>,
     pub name: String,
+}
+
+/// A category as the administrator manages it, retired ones included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryAdminView {
+    pub id: CategoryId,
+    pub parent_id: Option<CategoryId>,
+    pub name: String,
+    /// Order among its siblings, smallest first.
+    pub position: i64,
+    /// 已停用: offered to nobody; petitions filed under it keep it.
+    pub retired: bool,
+}
+
+/// 改名, 调整顺序, 停用 (or 恢复) a category.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryUpdateRequest {
+    pub name: String,
+    pub position: i64,
+    pub retired: bool,
 }
 
 /// One year's holiday arrangement, in the calendar-file format

@@ -34,6 +34,17 @@ pub enum Level {
     Village,
 }
 
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::City => "市级",
+            Self::County => "县级",
+            Self::Township => "乡镇级",
+            Self::Village => "村级",
+        }
+    }
+}
+
 crate::codes!(Level);
 
 /// A region, with its parent so that clients can build the tree.

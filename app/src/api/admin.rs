@@ -56,23 +56,94 @@ pub async fn admin_create_unit(
     region_id: String,
     name: String,
     kind: String,
+    address: Option<String>,
+    hours: Option<String>,
+    phone: Option<String>,
 ) -> Result<(), UiError> {
-    use shared::admin::{NewUnitRequest, UnitKind};
-    use shared::ids::{RegionId, UnitId};
+    let u = unit_fields(&parent_id, &region_id, &kind, address, hours, phone)?;
+    let req = shared::admin::NewUnitRequest {
+        parent_id: u.parent_id,
+        region_id: u.region_id,
+        name,
+        kind: u.kind,
+        reception: u.reception,
+    };
+    super::ssr::apply(admin()?.create_unit(&caller()?, req).await?);
+    Ok(())
+}
+
+/// The posted parts of a unit's record that need reading.
+#[cfg(feature = "ssr")]
+struct UnitFields {
+    parent_id: Option<shared::ids::UnitId>,
+    region_id: shared::ids::RegionId,
+    kind: shared::admin::UnitKind,
+    reception: shared::admin::Reception,
+}
+
+#[cfg(feature = "ssr")]
+fn unit_fields(
+    parent_id: &str,
+    region_id: &str,
+    kind: &str,
+    address: Option<String>,
+    hours: Option<String>,
+    phone: Option<String>,
+) -> Result<UnitFields, UiError> {
+    use shared::admin::UnitKind;
     let kind =
-        UnitKind::from_code(&kind).ok_or_else(|| super::ssr::refused("kind", "请选择单位类型"))?;
+        UnitKind::from_code(kind).ok_or_else(|| super::ssr::refused("kind", "请选择单位类型"))?;
     let parent_id = if parent_id.is_empty() {
         None
     } else {
-        Some(UnitId(id("parent_id", &parent_id)?))
+        Some(shared::ids::UnitId(id("parent_id", parent_id)?))
     };
-    let req = NewUnitRequest {
+    Ok(UnitFields {
         parent_id,
-        region_id: RegionId(id("region_id", &region_id)?),
-        name,
+        region_id: shared::ids::RegionId(id("region_id", region_id)?),
         kind,
+        reception: shared::admin::Reception {
+            address: address.unwrap_or_default(),
+            hours: hours.unwrap_or_default(),
+            phone: phone.unwrap_or_default(),
+        },
+    })
+}
+
+/// 改名, 调整隶属, 接待信息.
+#[server(prefix = "/ui", endpoint = "admin-update-unit")]
+pub async fn admin_update_unit(
+    unit_id: String,
+    parent_id: String,
+    region_id: String,
+    name: String,
+    kind: String,
+    address: Option<String>,
+    hours: Option<String>,
+    phone: Option<String>,
+) -> Result<(), UiError> {
+    let unit = shared::ids::UnitId(id("unit_id", &unit_id)?);
+    let u = unit_fields(&parent_id, &region_id, &kind, address, hours, phone)?;
+    let req = shared::admin::UnitUpdateRequest {
+        parent_id: u.parent_id,
+        region_id: u.region_id,
+        name,
+        kind: u.kind,
+        reception: u.reception,
     };
-    super::ssr::apply(admin()?.create_unit(&caller()?, req).await?);
+    super::ssr::apply(admin()?.update_unit(&caller()?, unit, req).await?);
+    Ok(())
+}
+
+/// 合并 (with `into`) or 撤销 (without) a unit.
+#[server(prefix = "/ui", endpoint = "admin-close-unit")]
+pub async fn admin_close_unit(unit_id: String, into: Option<String>) -> Result<(), UiError> {
+    let unit = shared::ids::UnitId(id("unit_id", &unit_id)?);
+    let into = match into.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(i) => Some(shared::ids::UnitId(id("into", i)?)),
+    };
+    super::ssr::apply(admin()?.close_unit(&caller()?, unit, into).await?);
     Ok(())
 }
 
@@ -239,6 +310,33 @@ pub async fn admin_import_regions(
         "/admin?imported={},{},{},{},{},{}#regions-h",
         done.added, done.renamed, done.moved, done.retired, done.restored, done.unchanged
     ));
+    Ok(())
+}
+
+#[server(prefix = "/ui", endpoint = "admin-categories")]
+pub async fn admin_categories() -> Result<Vec<shared::admin::CategoryAdminView>, UiError> {
+    Ok(super::ssr::apply(admin()?.categories(&caller()?).await?))
+}
+
+/// 改名, 调整顺序, 停用 or 恢复 a category (the checkbox `retired`).
+#[server(prefix = "/ui", endpoint = "admin-update-category")]
+pub async fn admin_update_category(
+    category_id: String,
+    name: String,
+    position: String,
+    retired: Option<String>,
+) -> Result<(), UiError> {
+    let category = shared::ids::CategoryId(id("category_id", &category_id)?);
+    let position = position
+        .trim()
+        .parse()
+        .map_err(|_| super::ssr::refused("position", "顺序应为整数"))?;
+    let req = shared::admin::CategoryUpdateRequest {
+        name,
+        position,
+        retired: retired.is_some(),
+    };
+    super::ssr::apply(admin()?.update_category(&caller()?, category, req).await?);
     Ok(())
 }
 

@@ -12,6 +12,12 @@ pub async fn load_reference() -> Result<ReferenceData, UiError> {
     Ok(super::ssr::portal()?.reference_data().await?)
 }
 
+/// 信访接待: the units' public reception details (art. 18).
+#[server(prefix = "/ui", endpoint = "reception")]
+pub async fn reception_units() -> Result<Vec<shared::admin::ReceptionView>, UiError> {
+    Ok(super::ssr::portal()?.reception().await?)
+}
+
 /// A fresh idempotency key, rendered into the filing form so a double submit files once.
 #[server(prefix = "/ui", endpoint = "form-key")]
 pub async fn form_key() -> Result<String, UiError> {

@@ -1,9 +1,12 @@
-//! Pages anyone may open: the look-up form, the progress it unlocks, and a demo portal's SMS inbox.
+//! Pages anyone may open: the look-up form, the progress it unlocks, the units' reception
+//! details, and a demo portal's SMS inbox.
 
 mod dev_sms;
 mod lookup;
+mod reception;
 mod track;
 
 pub use dev_sms::DevSmsPage;
 pub use lookup::LookupPage;
+pub use reception::ReceptionPage;
 pub use track::TrackPage;

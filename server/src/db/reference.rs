@@ -96,21 +96,46 @@ pub struct CategoryRow {
     pub id: CategoryId,
     pub parent_id: Option<CategoryId>,
     pub name: String,
+    pub position: i64,
+    /// 已停用: offered to nobody; petitions filed under it keep it.
+    pub retired: bool,
 }
 
 pub async fn categories(pool: &AnyPool) -> Result<Vec<CategoryRow>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, parent_id, name FROM categories ORDER BY position, id")
-        .fetch_all(pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, parent_id, name, position, retired_at FROM categories ORDER BY position, id",
+    )
+    .fetch_all(pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(CategoryRow {
                 id: CategoryId(r.try_get("id")?),
                 parent_id: r.try_get::<Option<i64>, _>("parent_id")?.map(CategoryId),
                 name: r.try_get("name")?,
+                position: r.try_get("position")?,
+                retired: r.try_get::<Option<i64>, _>("retired_at")?.is_some(),
             })
         })
         .collect()
+}
+
+/// Renames, places or retires (`Some(at)`) or brings back (`None`) a category.
+pub async fn update_category(
+    tx: &mut Tx,
+    id: CategoryId,
+    name: &str,
+    position: i64,
+    retired_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE categories SET name = $1, position = $2, retired_at = $3 WHERE id = $4")
+        .bind(name)
+        .bind(position)
+        .bind(retired_at)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Builds the views with full paths (`江宁市 / 东城区`) from the flat rows.
@@ -247,14 +272,18 @@ pub async fn category_is_leaf(
     conn: &mut AnyConnection,
     id: CategoryId,
 ) -> Result<Option<bool>, sqlx::Error> {
-    let exists = sqlx::query("SELECT 1 FROM categories WHERE id = $1")
-        .bind(id.0)
-        .fetch_optional(&mut *conn)
-        .await?;
+    // A retired category (or one under a retired one) is no category to file under.
+    let exists = sqlx::query(
+        "SELECT 1 FROM categories c LEFT JOIN categories p ON p.id = c.parent_id \
+         WHERE c.id = $1 AND c.retired_at IS NULL AND p.retired_at IS NULL",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
     if exists.is_none() {
         return Ok(None);
     }
-    let child = sqlx::query("SELECT 1 FROM categories WHERE parent_id = $1")
+    let child = sqlx::query("SELECT 1 FROM categories WHERE parent_id = $1 AND retired_at IS NULL")
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?;

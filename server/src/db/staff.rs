@@ -230,6 +230,17 @@ pub async fn administrator_ids(pool: &AnyPool) -> Result<Vec<i64>, sqlx::Error> 
     Ok(ids)
 }
 
+/// The staff of `unit`, read in the transaction that changes them.
+pub async fn ids_of_unit_in(tx: &mut super::Tx, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM staff WHERE unit_id = $1 ORDER BY id")
+        .bind(unit)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
 pub async fn ids_of_unit(pool: &AnyPool, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query("SELECT id FROM staff WHERE unit_id = $1 ORDER BY id")
         .bind(unit)

@@ -21,12 +21,24 @@ pub struct UnitRow {
     pub partner_id: Option<PartnerId>,
     /// Names people write for it besides its full name (住建局).
     pub short_names: Vec<String>,
+    /// Where and when people are received, and the phone (art. 18 wants them public).
+    pub reception: Reception,
+    /// 已撤销: kept for the record and the names in petitions' histories; routes nothing.
+    pub closed: bool,
+}
+
+/// 接待信息: a unit's reception details.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reception {
+    pub address: String,
+    pub hours: String,
+    pub phone: String,
 }
 
 pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
     sqlx::query(
-        "SELECT id, parent_id, region_id, name, kind, level, partner_id, short_names FROM units \
-         ORDER BY id",
+        "SELECT id, parent_id, region_id, name, kind, level, partner_id, short_names, address, \
+         hours, phone, closed_at FROM units ORDER BY id",
     )
     .fetch_all(pool)
     .await?
@@ -47,9 +59,152 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<UnitRow>, sqlx::Error> {
                 .filter(|n| !n.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            reception: Reception {
+                address: r.try_get("address")?,
+                hours: r.try_get("hours")?,
+                phone: r.try_get("phone")?,
+            },
+            closed: r.try_get::<Option<i64>, _>("closed_at")?.is_some(),
         })
     })
     .collect()
+}
+
+/// A unit's editable record.
+pub struct UnitEdit<'a> {
+    pub parent_id: Option<UnitId>,
+    pub region_id: RegionId,
+    pub name: &'a str,
+    pub kind: UnitKind,
+    pub level: Level,
+    pub reception: &'a Reception,
+}
+
+/// Renames, moves or re-describes a unit.
+pub async fn update(tx: &mut Tx, id: UnitId, u: &UnitEdit<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE units SET parent_id = $1, region_id = $2, name = $3, kind = $4, level = $5, \
+         address = $6, hours = $7, phone = $8 WHERE id = $9",
+    )
+    .bind(u.parent_id.map(|p| p.0))
+    .bind(u.region_id.0)
+    .bind(u.name)
+    .bind(u.kind.code())
+    .bind(u.level.code())
+    .bind(&u.reception.address)
+    .bind(&u.reception.hours)
+    .bind(&u.reception.phone)
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Closes a unit (撤销); its record stays.
+pub async fn close(tx: &mut Tx, id: UnitId, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE units SET closed_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// How many matters `unit` holds that are not over (a reply's review window included).
+pub async fn open_matters(tx: &mut Tx, unit: UnitId) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) FROM petitions WHERE unit_id = $1 \
+         AND status NOT IN ('withdrawn', 'not_accepted', 'closed')",
+    )
+    .bind(unit.0)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)
+}
+
+/// The open matters `units` hold or are accused in: (holder, accused unit, kind).
+pub async fn open_matters_of(
+    tx: &mut Tx,
+    units: &[UnitId],
+) -> Result<
+    Vec<(
+        Option<UnitId>,
+        Option<UnitId>,
+        shared::petition::PetitionKind,
+    )>,
+    sqlx::Error,
+> {
+    let mut out = Vec::new();
+    for unit in units {
+        let rows = sqlx::query(
+            "SELECT unit_id, accused_unit_id, kind FROM petitions \
+             WHERE (unit_id = $1 OR accused_unit_id = $1) \
+             AND status NOT IN ('withdrawn', 'not_accepted', 'closed')",
+        )
+        .bind(unit.0)
+        .fetch_all(&mut **tx)
+        .await?;
+        for r in &rows {
+            out.push((
+                decode::id_opt(r, "unit_id")?,
+                decode::id_opt(r, "accused_unit_id")?,
+                decode::code(r, "kind")?,
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// 合并: moves everything `from` holds to `into`: its open matters (a new version each, so
+/// a page open on one refuses a stale step), the matters it forwarded, its staff, its
+/// child units and its competences; accusations against it now name `into`. Returns the
+/// ids of the matters moved.
+pub async fn merge(
+    tx: &mut Tx,
+    from: UnitId,
+    into: UnitId,
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let moved: Vec<i64> = sqlx::query(
+        "SELECT id FROM petitions WHERE unit_id = $1 \
+         AND status NOT IN ('withdrawn', 'not_accepted', 'closed') ORDER BY id",
+    )
+    .bind(from.0)
+    .fetch_all(&mut **tx)
+    .await?
+    .iter()
+    .map(|r| r.try_get(0))
+    .collect::<Result<_, _>>()?;
+    for (sql, with_time) in [
+        (
+            "UPDATE petitions SET unit_id = $1, version = version + 1, updated_at = $3 \
+             WHERE unit_id = $2 AND status NOT IN ('withdrawn', 'not_accepted', 'closed')",
+            true,
+        ),
+        (
+            "UPDATE petitions SET forwarded_by = $1 WHERE forwarded_by = $2",
+            false,
+        ),
+        (
+            "UPDATE petitions SET accused_unit_id = $1 WHERE accused_unit_id = $2",
+            false,
+        ),
+        ("UPDATE staff SET unit_id = $1 WHERE unit_id = $2", false),
+        (
+            "UPDATE units SET parent_id = $1 WHERE parent_id = $2",
+            false,
+        ),
+        (
+            "INSERT INTO unit_competences (unit_id, category_id) \
+             SELECT $1, category_id FROM unit_competences WHERE unit_id = $2 ON CONFLICT DO NOTHING",
+            false,
+        ),
+    ] {
+        let q = sqlx::query(sql).bind(into.0).bind(from.0);
+        let q = if with_time { q.bind(now) } else { q };
+        q.execute(&mut **tx).await?;
+    }
+    Ok(moved)
 }
 
 /// (unit, category) pairs: the unit has power over the category and its children.

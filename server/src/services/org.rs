@@ -26,7 +26,10 @@ struct RegionNode {
 
 /// A snapshot of units, regions and competences.
 pub struct Org {
+    /// The open units: only these route, receive, handle or are offered anywhere.
     units: HashMap<UnitId, UnitRow>,
+    /// Closed units' names, for the histories that mention them.
+    closed: HashMap<UnitId, String>,
     regions: HashMap<RegionId, RegionNode>,
     /// category id → parent category
     category_parent: HashMap<CategoryId, Option<CategoryId>>,
@@ -39,8 +42,11 @@ impl Org {
         let regions = db::reference::regions(pool).await?;
         let categories = db::reference::categories(pool).await?;
         let competences = db::units::competences(pool).await?;
+        let (open, closed): (Vec<UnitRow>, Vec<UnitRow>) =
+            units.into_iter().partition(|u| !u.closed);
         Ok(Self {
-            units: units.into_iter().map(|u| (u.id, u)).collect(),
+            units: open.into_iter().map(|u| (u.id, u)).collect(),
+            closed: closed.into_iter().map(|u| (u.id, u.name)).collect(),
             regions: regions
                 .into_iter()
                 .map(|r| {
@@ -65,8 +71,11 @@ impl Org {
     }
 
     pub fn name(&self, id: UnitId) -> String {
-        self.unit(id)
-            .map_or_else(|| format!("单位{id}"), |u| u.name.clone())
+        match (self.unit(id), self.closed.get(&id)) {
+            (Some(u), _) => u.name.clone(),
+            (None, Some(name)) => name.clone(),
+            (None, None) => format!("单位{id}"),
+        }
     }
 
     pub fn parent(&self, id: UnitId) -> Option<UnitId> {

@@ -7,7 +7,14 @@ use shared::reference::ReferenceData;
 
 pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
     let regions = db::reference::regions(&state.db.pool).await?;
-    let categories = db::reference::categories(&state.db.pool).await?;
+    let mut categories = db::reference::categories(&state.db.pool).await?;
+    // Retired categories, and those under one, are offered to nobody.
+    let retired: Vec<_> = categories
+        .iter()
+        .filter(|c| c.retired)
+        .map(|c| c.id)
+        .collect();
+    categories.retain(|c| !c.retired && !c.parent_id.is_some_and(|p| retired.contains(&p)));
     let org = state.org.get().await?;
     Ok(ReferenceData {
         // A retired division is offered to nobody; petitions that name it keep it.

@@ -158,6 +158,28 @@ impl AdminDesk for WebPortal {
         ))
     }
 
+    async fn categories(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::admin::CategoryAdminView>>, ApiError> {
+        as_staff!(self, caller, |id| admin::categories::list(&self.state, id))
+    }
+
+    async fn update_category(
+        &self,
+        caller: &Caller,
+        category: CategoryId,
+        req: shared::admin::CategoryUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::categories::update(
+            &self.state,
+            id,
+            &client_of(caller),
+            category,
+            &req
+        ))
+    }
+
     async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError> {
         as_staff!(self, caller, |id| admin::calendar::list(&self.state, id))
     }
@@ -175,6 +197,43 @@ impl AdminDesk for WebPortal {
             year,
             &req
         ))
+    }
+
+    async fn update_unit(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: shared::admin::UnitUpdateRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::units::update(
+            &self.state,
+            id,
+            &client_of(caller),
+            unit,
+            &req
+        ))
+    }
+
+    async fn close_unit(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        into: Option<UnitId>,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let client = client_of(caller);
+        let done = match into {
+            Some(into) => {
+                let req = shared::admin::MergeUnitRequest { into };
+                admin::units::merge(&self.state, id, &client, unit, &req).await
+            }
+            None => admin::units::close(&self.state, id, &client, unit).await,
+        };
+        done.map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies,
+        })
     }
 
     async fn import_regions(

@@ -96,6 +96,12 @@ impl Portal for WebPortal {
         reference::reference_data(&self.state).await.map_err(api)
     }
 
+    async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError> {
+        crate::services::admin::units::reception(&self.state)
+            .await
+            .map_err(api)
+    }
+
     fn form_key(&self) -> String {
         uuid::Uuid::new_v4().to_string()
     }

@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app, spawn_app_with, staff, staff_login};
 
+mod units;
+
 /// Uploads division files to the administrator's import.
 async fn upload(app: &TestApp, token: &str, within: &str, files: &[&str]) -> reqwest::Response {
     let mut form = Form::new().text("within", within.to_owned());

@@ -5,15 +5,16 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use shared::admin::{CalendarYearView, StaffAccountView, UnitView};
+use shared::admin::{CalendarYearView, StaffAccountView, UnitKind, UnitView};
 use shared::reference::ReferenceData;
 use shared::staff::Role;
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
-    AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit, AdminDisableStaff,
-    AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetTotp, AdminUpdateStaff,
-    admin_calendar, admin_staff, admin_units, staff_me,
+    AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
+    AdminDisableStaff, AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetTotp,
+    AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar, admin_categories,
+    admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -23,12 +24,15 @@ use crate::error::UiError;
 #[derive(Clone, Copy)]
 struct Forms {
     unit: ServerAction<AdminCreateUnit>,
+    edit: ServerAction<AdminUpdateUnit>,
+    close: ServerAction<AdminCloseUnit>,
     competence: ServerAction<AdminCompetence>,
     update: ServerAction<AdminUpdateStaff>,
     reset: ServerAction<AdminResetTotp>,
     disable: ServerAction<AdminDisableStaff>,
     enable: ServerAction<AdminEnableStaff>,
     category: ServerAction<AdminCreateCategory>,
+    category_edit: ServerAction<AdminUpdateCategory>,
     calendar: ServerAction<AdminPutCalendar>,
 }
 
@@ -36,18 +40,22 @@ struct Forms {
 pub fn AdminPage() -> impl IntoView {
     let f = Forms {
         unit: ServerAction::new(),
+        edit: ServerAction::new(),
+        close: ServerAction::new(),
         competence: ServerAction::new(),
         update: ServerAction::new(),
         reset: ServerAction::new(),
         disable: ServerAction::new(),
         enable: ServerAction::new(),
         category: ServerAction::new(),
+        category_edit: ServerAction::new(),
         calendar: ServerAction::new(),
     };
     let me = Resource::new(|| (), |_| staff_me());
     let units = Resource::new(|| (), |_| admin_units());
     let staff = Resource::new(|| (), |_| admin_staff());
     let years = Resource::new(|| (), |_| admin_calendar());
+    let categories = Resource::new(|| (), |_| admin_categories());
     view! {
         <Title text="系统管理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -56,17 +64,17 @@ pub fn AdminPage() -> impl IntoView {
                     Ok(Some(me)) => me,
                     _ => return Either::Right(view! { <StaffLoginPrompt /> }),
                 };
-                match (units.await, staff.await, years.await) {
-                    (Ok((units, reference)), Ok(staff), Ok(years)) => Either::Left(view! {
+                match (units.await, staff.await, years.await, categories.await) {
+                    (Ok((units, reference)), Ok(staff), Ok(years), Ok(categories)) => Either::Left(view! {
                         <StaffBar me />
                         <h1>"系统管理"</h1>
                         <Regions reference=reference.clone() />
                         <Units units=units.clone() reference=reference.clone() f />
-                        <Staff staff units f />
-                        <Categories reference f />
+                        <Staff staff units=units.into_iter().filter(|u| !u.closed).collect() f />
+                        <Categories reference categories f />
                         <Calendar years f />
                     }.into_any()),
-                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                    (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
                         Either::Left(view! { <StaffBar me /><p class="notice error" role="alert">{e.0.message}</p> }.into_any())
                     }
                 }
@@ -149,21 +157,26 @@ fn unit_options(units: &[UnitView], selected: Option<i64>) -> impl IntoView + us
 fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoView {
     let error = posted_error::<AdminCreateUnit>();
     let competence_error = posted_error::<AdminCompetence>();
-    let regions = reference
-        .regions
-        .iter()
-        .map(|r| view! { <option value=r.id.0>{r.path.clone()}</option> })
-        .collect_view();
+    let edit_error = posted_error::<AdminUpdateUnit>();
+    let close_error = posted_error::<AdminCloseUnit>();
+    let regions = region_options(&reference.regions, None);
+    let open: Vec<UnitView> = units.iter().filter(|u| !u.closed).cloned().collect();
     let tops: Vec<_> = reference
         .categories
         .iter()
         .filter(|c| c.parent_id.is_none())
         .cloned()
         .collect();
-    let parent_options = unit_options(&units, None);
+    let parent_options = unit_options(&open, None);
     let rows = units
         .iter()
         .map(|u| {
+            if u.closed {
+                return view! {
+                    <li class="card"><p class="title">{u.name.clone()}</p><p class="meta">"已撤销"</p></li>
+                }
+                .into_any();
+            }
             let held: Vec<String> = tops
                 .iter()
                 .filter(|c| u.competences.contains(&c.id))
@@ -185,31 +198,64 @@ fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoV
                     }
                 })
                 .collect_view();
+            let kind = UnitKind::from_code(&u.kind);
+            let level = shared::reference::Level::from_code(&u.level).map_or("", |l| l.label());
+            let others: Vec<UnitView> = open.iter().filter(|o| o.id != u.id).cloned().collect();
+            let id = u.id.0;
+            let field = move |name: &'static str| format!("u{id}-{name}");
+            let r = u.reception.clone();
+            let parents = unit_options(&others, u.parent_id.map(|p| p.0));
+            let intos = unit_options(&others, None);
+            let places = region_options(&reference.regions, Some(u.region_id.0));
+            let (name, kinds, rec) = (u.name.clone(), kind_options(kind), reception_fields(&field("r"), &r));
             view! {
                 <li class="card">
                     <p class="title">{u.name.clone()}</p>
-                    <p class="meta">{format!("{} · {} · 职能：{}", shared::admin::UnitKind::from_code(&u.kind).map_or(u.kind.as_str(), |k| k.label()), u.level, if held.is_empty() { "—".to_owned() } else { held.join("、") })}</p>
+                    <p class="meta">{format!("{} · {} · 职能：{}", kind.map_or(u.kind.as_str(), |k| k.label()), level, if held.is_empty() { "—".to_owned() } else { held.join("、") })}</p>
+                    {(!r.address.is_empty()).then(|| view! { <p class="meta">{format!("接待：{} · {} · {}", r.address, r.hours, r.phone)}</p> })}
                     <details><summary>"调整职能"</summary><div class="actions">{toggles}</div></details>
+                    <details><summary>"编辑单位（名称、隶属、辖区、接待信息）"</summary>
+                        <ActionForm action=f.edit attr:class="form">
+                            <input type="hidden" name="unit_id" value=id />
+                            <div class="field"><label for=field("name")>"单位名称"</label><input id=field("name") name="name" required=true value=name /></div>
+                            <div class="field"><label for=field("kind")>"类型"</label><select id=field("kind") name="kind">{kinds}</select></div>
+                            <div class="field"><label for=field("parent")>"上级单位"</label>
+                                <select id=field("parent") name="parent_id"><option value="">"（无）"</option>{parents}</select>
+                            </div>
+                            <div class="field"><label for=field("region")>"辖区"</label>
+                                <select id=field("region") name="region_id" required=true>{places}</select>
+                            </div>
+                            {rec}
+                            <button type="submit" class="button">"保存"</button>
+                        </ActionForm>
+                    </details>
+                    <details><summary>"合并或撤销"</summary>
+                        <ActionForm action=f.close attr:class="form">
+                            <input type="hidden" name="unit_id" value=id />
+                            <div class="field"><label for=field("into")>"并入单位（本单位未办结的事项、工作人员、下级单位和职能随之移交；不选则直接撤销，须无未办结事项）"</label>
+                                <select id=field("into") name="into"><option value="">"（不合并，直接撤销）"</option>{intos}</select>
+                            </div>
+                            <button type="submit" class="button danger">"合并或撤销本单位"</button>
+                        </ActionForm>
+                    </details>
                 </li>
             }
+            .into_any()
         })
         .collect_view();
     view! {
         <section aria-labelledby="units-h">
             <h2 id="units-h">"单位"</h2>
             <ErrorSummary error=competence_error />
+            <ErrorSummary error=edit_error />
+            <ErrorSummary error=close_error />
             <ul class="cards">{rows}</ul>
             <h3>"新增单位"</h3>
             <ErrorSummary error />
             <ActionForm action=f.unit attr:class="form">
                 <div class="field"><label for="u-name">"单位名称"</label><input id="u-name" name="name" required=true /></div>
                 <div class="field"><label for="u-kind">"类型"</label>
-                    <select id="u-kind" name="kind">
-                        <option value="department">"职能部门"</option>
-                        <option value="bureau">"信访部门"</option>
-                        <option value="committee">"村(居)民委员会"</option>
-                        <option value="discipline">"纪检监察机关"</option>
-                    </select>
+                    <select id="u-kind" name="kind">{kind_options(None)}</select>
                 </div>
                 <div class="field"><label for="u-parent">"上级单位"</label>
                     <select id="u-parent" name="parent_id"><option value="">"（无）"</option>{parent_options}</select>
@@ -217,9 +263,39 @@ fn Units(units: Vec<UnitView>, reference: ReferenceData, f: Forms) -> impl IntoV
                 <div class="field"><label for="u-region">"辖区"</label>
                     <select id="u-region" name="region_id" required=true>{regions}</select>
                 </div>
+                {reception_fields("u-r", &shared::admin::Reception::default())}
                 <button type="submit" class="button primary">"新增单位"</button>
             </ActionForm>
         </section>
+    }
+}
+
+fn region_options(
+    regions: &[shared::reference::RegionView],
+    selected: Option<i64>,
+) -> impl IntoView + use<> {
+    regions
+        .iter()
+        .map(|r| view! { <option value=r.id.0 selected=Some(r.id.0) == selected>{r.path.clone()}</option> })
+        .collect_view()
+}
+
+fn kind_options(selected: Option<UnitKind>) -> impl IntoView + use<> {
+    UnitKind::ALL
+        .iter()
+        .map(
+            |k| view! { <option value=k.code() selected=Some(*k) == selected>{k.label()}</option> },
+        )
+        .collect_view()
+}
+
+/// 接待信息 (art. 18: published on the portal's 信访接待 page).
+fn reception_fields(prefix: &str, r: &shared::admin::Reception) -> impl IntoView + use<> {
+    let id = |name: &str| format!("{prefix}-{name}");
+    view! {
+        <div class="field"><label for=id("address")>"接待地址（公开）"</label><input id=id("address") name="address" value=r.address.clone() /></div>
+        <div class="field"><label for=id("hours")>"接待时间（公开）"</label><input id=id("hours") name="hours" value=r.hours.clone() placeholder="例如 工作日 9:00-12:00，13:30-17:00" /></div>
+        <div class="field"><label for=id("phone")>"咨询电话（公开）"</label><input id=id("phone") name="phone" inputmode="tel" value=r.phone.clone() /></div>
     }
 }
 
@@ -336,8 +412,44 @@ fn NewStaff(posted: Option<UiError>, children: Children) -> impl IntoView {
 }
 
 #[component]
-fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
+fn Categories(
+    reference: ReferenceData,
+    categories: Vec<shared::admin::CategoryAdminView>,
+    f: Forms,
+) -> impl IntoView {
     let error = posted_error::<AdminCreateCategory>();
+    let edit_error = posted_error::<AdminUpdateCategory>();
+    // Each top-level category, then its children, each with its own small form.
+    let mut ordered = Vec::new();
+    for top in categories.iter().filter(|c| c.parent_id.is_none()) {
+        ordered.push((top.clone(), false));
+        ordered.extend(
+            categories
+                .iter()
+                .filter(|c| c.parent_id == Some(top.id))
+                .map(|c| (c.clone(), true)),
+        );
+    }
+    let rows = ordered
+        .into_iter()
+        .map(|(c, child)| {
+            let id = c.id.0;
+            let field = move |name: &str| format!("cat{id}-{name}");
+            view! {
+                <li class=if child { "category child" } else { "category" }>
+                    <ActionForm action=f.category_edit attr:class="inline-form">
+                        <input type="hidden" name="category_id" value=id />
+                        <label for=field("name") class="visually-hidden">"类别名称"</label>
+                        <input id=field("name") name="name" value=c.name required=true size="10" />
+                        <label for=field("pos")>"顺序"</label>
+                        <input id=field("pos") name="position" type="number" min="0" max="10000" value=c.position size="3" />
+                        <label class="check"><input type="checkbox" name="retired" value="on" checked=c.retired />"停用"</label>
+                        <button type="submit" class="link">"保存"</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
     let tops = reference
         .categories
         .iter()
@@ -354,6 +466,10 @@ fn Categories(reference: ReferenceData, f: Forms) -> impl IntoView {
         <section aria-labelledby="cat-h">
             <h2 id="cat-h">"类别"</h2>
             <p class="meta">{all}</p>
+            <details><summary>"改名、调整顺序或停用（停用的类别不再供选择，已有信访事项不受影响）"</summary>
+                <ErrorSummary error=edit_error />
+                <ul class="categories">{rows}</ul>
+            </details>
             <ErrorSummary error />
             <ActionForm action=f.category attr:class="form">
                 <div class="field"><label for="c-parent">"上级类别"</label>

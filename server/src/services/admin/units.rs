@@ -1,12 +1,29 @@
-//! 单位管理: the unit tree, each unit's jurisdiction (region) and competences (categories).
+//! 单位管理: the unit tree, each unit's jurisdiction (region), competences (categories),
+//! kind and reception details; renaming and moving, merging (合并) and closing (撤销).
+//! A closed unit stays on record under its name; its open matters must first be moved.
 
-use shared::admin::{CompetencesRequest, NewUnitRequest, UnitView};
-use shared::ids::{StaffId, UnitId};
+use shared::admin::{
+    CompetencesRequest, MergeUnitRequest, NewUnitRequest, Reception, ReceptionView,
+    UnitUpdateRequest, UnitView,
+};
+use shared::ids::{RegionId, StaffId, UnitId};
+use shared::petition::PetitionKind;
+use shared::reference::Level;
 
-use super::{administrator, record};
-use crate::db;
+use super::{administrator, record, record_in};
+use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
+use crate::services::org::Org;
 use crate::state::AppState;
+use crate::time::now_ms;
+
+fn reception_of(r: &db::units::Reception) -> Reception {
+    Reception {
+        address: r.address.clone(),
+        hours: r.hours.clone(),
+        phone: r.phone.clone(),
+    }
+}
 
 pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<UnitView>> {
     administrator(state, staff).await?;
@@ -24,12 +41,92 @@ pub async fn list(state: &AppState, staff: StaffId) -> AppResult<Vec<UnitView>> 
                 .filter(|(unit, _)| *unit == u.id)
                 .map(|(_, c)| *c)
                 .collect(),
+            reception: reception_of(&u.reception),
             name: u.name,
             kind: u.kind.code().to_owned(),
             level: u.level.code().to_owned(),
             partner_id: u.partner_id.map(|p| p.0),
+            closed: u.closed,
         })
         .collect())
+}
+
+/// 信访接待: the open units that publish where and when they receive people (art. 18),
+/// for everyone.
+pub async fn reception(state: &AppState) -> AppResult<Vec<ReceptionView>> {
+    let regions = db::reference::regions(&state.db.pool).await?;
+    let paths = db::reference::region_views(&regions);
+    let path = |id: RegionId| {
+        paths
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.path.clone())
+            .unwrap_or_default()
+    };
+    let mut units: Vec<ReceptionView> = db::units::all(&state.db.pool)
+        .await?
+        .into_iter()
+        .filter(|u| !u.closed && !u.reception.address.is_empty())
+        .map(|u| ReceptionView {
+            region: path(u.region_id),
+            reception: reception_of(&u.reception),
+            unit: u.name,
+            kind: u.kind,
+        })
+        .collect();
+    units.sort_by(|a, b| a.region.cmp(&b.region).then(a.unit.cmp(&b.unit)));
+    Ok(units)
+}
+
+/// The checked name, the level of an open region, and a parent that exists and is not
+/// `unit` itself or below it.
+async fn checked(
+    state: &AppState,
+    org: &Org,
+    unit: Option<UnitId>,
+    name: &str,
+    region: RegionId,
+    parent: Option<UnitId>,
+) -> AppResult<(String, Level)> {
+    let name = name.trim();
+    let pool = &state.db.pool;
+    if !(2..=60).contains(&name.chars().count()) {
+        return Err(AppError::field("name", "单位名称应为2到60个字"));
+    }
+    let renamed = unit.is_none_or(|u| org.name(u) != name);
+    if renamed && db::units::name_taken(pool, name).await? {
+        return Err(AppError::field("name", "已有同名单位"));
+    }
+    let Some(level) = db::reference::region_level(pool, region.0).await? else {
+        return Err(AppError::field("region_id", "请选择单位的辖区"));
+    };
+    let mut conn = pool.acquire().await.map_err(anyhow::Error::from)?;
+    if !db::reference::region_open(&mut conn, region).await? {
+        return Err(AppError::field(
+            "region_id",
+            "该辖区的区划已撤销，请重新选择",
+        ));
+    }
+    if let Some(p) = parent {
+        if org.unit(p).is_none() {
+            return Err(AppError::field("parent_id", "上级单位不存在或已撤销"));
+        }
+        if unit.is_some_and(|u| org.within(p, u)) {
+            return Err(AppError::field(
+                "parent_id",
+                "上级单位不能是本单位或本单位的下级单位",
+            ));
+        }
+    }
+    Ok((name.to_owned(), level))
+}
+
+fn stored(r: &Reception) -> db::units::Reception {
+    db::units::Reception {
+        address: r.address.clone(),
+        hours: r.hours.clone(),
+        phone: r.phone.clone(),
+    }
 }
 
 pub async fn create(
@@ -39,37 +136,187 @@ pub async fn create(
     req: &NewUnitRequest,
 ) -> AppResult<UnitId> {
     let actor = administrator(state, staff).await?;
-    let name = req.name.trim();
-    let pool = &state.db.pool;
-    if !(2..=60).contains(&name.chars().count()) {
-        return Err(AppError::field("name", "单位名称应为2到60个字"));
-    }
-    if db::units::name_taken(pool, name).await? {
-        return Err(AppError::field("name", "已有同名单位"));
-    }
-    let Some(level) = db::reference::region_level(pool, req.region_id.0).await? else {
-        return Err(AppError::field("region_id", "请选择单位的辖区"));
-    };
+    let reception = req.reception.validate()?;
     let org = state.org.get().await?;
-    if let Some(parent) = req.parent_id
-        && org.unit(parent).is_none()
-    {
-        return Err(AppError::field("parent_id", "上级单位不存在"));
-    }
+    let (name, level) = checked(state, &org, None, &req.name, req.region_id, req.parent_id).await?;
     let mut tx = state.db.begin_write().await?;
     let id = db::reference::insert_unit(
         &mut tx,
         req.parent_id.map(|p| p.0),
         req.region_id.0,
-        name,
+        &name,
         req.kind.code(),
         level,
     )
     .await?;
+    if !reception.is_empty() {
+        let edit = db::units::UnitEdit {
+            parent_id: req.parent_id,
+            region_id: req.region_id,
+            name: &name,
+            kind: req.kind,
+            level,
+            reception: &stored(&reception),
+        };
+        db::units::update(&mut tx, UnitId(id), &edit).await?;
+    }
+    record_in(
+        &mut tx,
+        state,
+        &actor,
+        client,
+        "unit_create",
+        format!("unit={id}"),
+    )
+    .await?;
     tx.commit().await.map_err(anyhow::Error::from)?;
     state.org.invalidate().await;
-    record(state, &actor, client, "unit_create", format!("unit={id}")).await?;
     Ok(UnitId(id))
+}
+
+/// 改名, 调整隶属, 接待信息: the unit's record as the administrator now gives it.
+pub async fn update(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    unit: UnitId,
+    req: &UnitUpdateRequest,
+) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    let org = state.org.get().await?;
+    if org.unit(unit).is_none() {
+        return Err(AppError::NotFound);
+    }
+    let reception = req.reception.validate()?;
+    let (name, level) = checked(
+        state,
+        &org,
+        Some(unit),
+        &req.name,
+        req.region_id,
+        req.parent_id,
+    )
+    .await?;
+    let edit = db::units::UnitEdit {
+        parent_id: req.parent_id,
+        region_id: req.region_id,
+        name: &name,
+        kind: req.kind,
+        level,
+        reception: &stored(&reception),
+    };
+    let mut tx = state.db.begin_write().await?;
+    db::units::update(&mut tx, unit, &edit).await?;
+    let detail = format!(
+        "unit={unit} parent={} region={} kind={}",
+        req.parent_id.map_or(0, |p| p.0),
+        req.region_id.0,
+        req.kind.code()
+    );
+    record_in(&mut tx, state, &actor, client, "unit_update", detail).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    state.org.invalidate().await;
+    Ok(())
+}
+
+/// 撤销: only a unit that holds no open matter and has no open unit below it. Its staff
+/// accounts are disabled (their sessions end); its record and name stay.
+pub async fn close(state: &AppState, staff: StaffId, client: &str, unit: UnitId) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    let org = state.org.get().await?;
+    if org.unit(unit).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if org.subtree(unit).len() > 1 {
+        return Err(AppError::Conflict(
+            "该单位下还有下级单位，请先调整它们的隶属或将其撤销。".into(),
+        ));
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    let open = db::units::open_matters(&mut tx, unit).await?;
+    if open > 0 {
+        return Err(AppError::Conflict(format!(
+            "该单位还有{open}件未办结的信访事项，请先将本单位合并到承接单位（事项随之移交），或待办结后再撤销。"
+        )));
+    }
+    for id in db::staff::ids_of_unit_in(&mut tx, unit.0).await? {
+        db::staff::set_disabled(&mut tx, id, Some(now)).await?;
+        db::sessions::revoke_all(&mut tx, "staff", id, now).await?;
+    }
+    db::units::close(&mut tx, unit, now).await?;
+    record_in(
+        &mut tx,
+        state,
+        &actor,
+        client,
+        "unit_close",
+        format!("unit={unit}"),
+    )
+    .await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    state.org.invalidate().await;
+    Ok(())
+}
+
+/// 合并: everything `unit` holds moves to the receiving unit (open matters with a note on
+/// each timeline, staff, units below, competences), then `unit` is closed. Refused when
+/// the receiving unit would then hold an accusation against itself (art. 30).
+pub async fn merge(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    unit: UnitId,
+    req: &MergeUnitRequest,
+) -> AppResult<()> {
+    let actor = administrator(state, staff).await?;
+    let org = state.org.get().await?;
+    let into = req.into;
+    if org.unit(unit).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if into == unit || org.unit(into).is_none() {
+        return Err(AppError::field("into", "请选择另一个现有单位承接"));
+    }
+    if org.within(into, unit) {
+        return Err(AppError::field("into", "不能并入本单位的下级单位"));
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    // Every open accusation either unit holds or is against, as it would stand after.
+    for (holder, accused, kind) in db::units::open_matters_of(&mut tx, &[unit, into]).await? {
+        let after = |u: Option<UnitId>| u.map(|u| if u == unit { into } else { u });
+        if kind == PetitionKind::Accusation
+            && let (Some(holder), Some(accused)) = (after(holder), after(accused))
+            && org.within(holder, accused)
+        {
+            return Err(AppError::Conflict(
+                "合并后，承接单位将办理反映其自身的检举控告（《信访工作条例》第三十条），不能合并；请先将有关事项改由其他单位办理。".into(),
+            ));
+        }
+    }
+    let moved = db::units::merge(&mut tx, unit, into, now).await?;
+    let (from_name, into_name) = (org.name(unit), org.name(into));
+    let detail =
+        format!("{from_name}已并入{into_name}，您的信访事项由{into_name}继续办理，期限不变。");
+    for id in &moved {
+        let event = NewEvent {
+            petition_id: shared::ids::PetitionId(*id),
+            at: now,
+            kind: "unit_merged",
+            actor: "system",
+            public: true,
+            title: "承办单位调整",
+            detail: Some(&detail),
+        };
+        db::petitions::insert_event(&mut tx, event).await?;
+    }
+    db::units::close(&mut tx, unit, now).await?;
+    let audit = format!("unit={unit} into={into} matters={}", moved.len());
+    record_in(&mut tx, state, &actor, client, "unit_merge", audit).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    state.org.invalidate().await;
+    Ok(())
 }
 
 pub async fn set_competences(

@@ -120,6 +120,33 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             put.clone(),
+            "/admin/units/{id}",
+            Json(json!({ "parent_id": null, "region_id": 1, "name": "", "kind": "department" })),
+            "DDDDDDDDDAD",
+        ),
+        // The unit holding the petition: 409 for the administrator, refused for others.
+        row(
+            post.clone(),
+            "/admin/units/{id}/close",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/admin/units/{id}/merge",
+            Json(json!({ "into": 0 })),
+            "DDDDDDDDDAD",
+        ),
+        row(get.clone(), "/admin/categories", Empty, "DDDDDDDDDAD"),
+        row(
+            put.clone(),
+            "/admin/categories/{id}",
+            Json(json!({ "name": "", "position": 0, "retired": false })),
+            "DDDDDDDDDAD",
+        ),
+        row(get.clone(), "/reception", Empty, "AAAAAAAAAAA"),
+        row(
+            put.clone(),
             "/admin/units/{id}/competences",
             Json(json!({ "category_ids": [999999] })),
             "DDDDDDDDDAD",

@@ -40,6 +40,7 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(post.clone(), "/ui/reference", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/form-key", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/reception", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/submit-petition", Pdf, "DAADDDDDDDD"),
         row(post.clone(), "/ui/receipt", Form(vec![]), "AAAAAAAAAAA"),
         row(
@@ -280,10 +281,39 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Form(vec![]),
             "DDDDDDDDDAD",
         ),
+        row(post.clone(), "/ui/admin-import-regions", Pdf, "DDDDDDDDDAD"),
         row(
             post.clone(),
-            "/ui/admin-import-regions",
-            Pdf,
+            "/ui/admin-update-unit",
+            Form(vec![
+                ("unit_id", "1".into()),
+                ("parent_id", String::new()),
+                ("region_id", "1".into()),
+                ("name", String::new()),
+                ("kind", "bureau".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-close-unit",
+            Form(vec![("unit_id", "1".into()), ("into", "0".into())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-categories",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-update-category",
+            Form(vec![
+                ("category_id", "1".into()),
+                ("name", String::new()),
+                ("position", "0".into()),
+            ]),
             "DDDDDDDDDAD",
         ),
         row(
