@@ -50,6 +50,7 @@ routes!(
     staff::totp::confirm,
     staff::queue::queue,
     staff::case::case,
+    staff::download::download,
     staff::act::act,
     staff::identity::identity,
     staff::register::register,

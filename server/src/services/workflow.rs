@@ -6,6 +6,7 @@ pub mod act;
 pub mod actor;
 pub mod clocks;
 pub mod detail;
+pub mod download;
 pub mod firewall;
 pub mod partner;
 pub mod queue;

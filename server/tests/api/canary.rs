@@ -64,6 +64,20 @@ async fn reach(app: &TestApp, token: &str, number: &str) -> String {
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
         seen.push_str(&res.text().await.unwrap());
     }
+    // Each of its files, through the staff door.
+    let files: Vec<i64> = sqlx::query_scalar(
+        "SELECT a.id FROM attachments a JOIN petitions p ON p.id = a.petition_id WHERE p.number = $1",
+    )
+    .bind(number)
+    .fetch_all(&app.state.db.pool)
+    .await
+    .unwrap();
+    for id in files {
+        let path = format!("/api/v1/staff/petitions/{number}/attachments/{id}");
+        let res = app.get(&path, Some(token)).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        seen.push_str(&res.text().await.unwrap());
+    }
     for page in [
         "/",
         "/my/petitions",

@@ -159,7 +159,9 @@ async fn every_route_answers_every_principal_as_the_table_says() {
             .replace(
                 "{id}",
                 &match r.path {
-                    p if p.starts_with("/petitions/") => attachment.to_string(),
+                    p if p.starts_with("/petitions/") || p.contains("/attachments/") => {
+                        attachment.to_string()
+                    }
                     // The unit that holds the petition: closing it is refused on its merits.
                     p if p.ends_with("/close") => housing.to_string(),
                     p if p.starts_with("/admin/staff/") => sibling_id.to_string(),

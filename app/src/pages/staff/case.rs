@@ -111,6 +111,16 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
             view! { <li>{format!("{}（{}）：{state}", h.unit, h.round.label())}</li> }
         })
         .collect_view();
+    // 附件: opened as downloads through the staff door, which checks the case's own rule
+    // and records each download.
+    let files = c
+        .attachments
+        .iter()
+        .map(|f| {
+            let href = format!("/api/v1/staff/petitions/{number}/attachments/{}", f.id.0);
+            view! { <li><a href=href download=f.file_name.clone()>{f.file_name.clone()}</a> <small>{format!("{} KB", f.size.div_ceil(1024))}</small></li> }
+        })
+        .collect_view();
     view! {
         <h1>{c.title.clone()}</h1>
         <dl class="facts">
@@ -135,6 +145,7 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
             <h2>"诉求"</h2>
             <p class="prose">{c.request.clone().unwrap_or_else(|| "（按保密规定不予显示）".into())}</p>
         </section>
+        {(!c.attachments.is_empty()).then(|| view! { <section aria-labelledby="files-h"><h2 id="files-h">"附件"</h2><ul class="files">{files}</ul></section> })}
         {(!c.replies.is_empty()).then(|| view! { <section><h2>"答复"</h2>{replies}</section> })}
         {(!c.notes.is_empty()).then(|| view! { <section><h2>"内部备注"</h2><ul>{notes}</ul></section> })}
         {(!c.supervision.is_empty()).then(|| view! { <section><h2>"督办"</h2><ul>{notices}</ul></section> })}

@@ -2,6 +2,7 @@
 
 pub mod act;
 pub mod case;
+pub mod download;
 pub mod identity;
 pub mod login;
 pub mod me;

@@ -191,6 +191,13 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Empty,
             "DADDDDDDDDD",
         ),
+        // The case's holder and the bureau that forwarded it; never the accused unit.
+        row(
+            get.clone(),
+            "/staff/petitions/{number}/attachments/{id}",
+            Empty,
+            "DDDAAADDADD",
+        ),
         row(
             post.clone(),
             "/petitions/{number}/rating",
