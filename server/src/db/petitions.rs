@@ -40,6 +40,8 @@ pub struct PetitionRow {
     pub version: i64,
     pub submitted_at: i64,
     pub acceptance_due: String,
+    /// The day it arrived (收到之日); older rows have none and count from the filing day.
+    pub received_on: Option<String>,
     pub category_id: CategoryId,
     pub region_id: RegionId,
     pub work: WorkState,
@@ -62,7 +64,7 @@ impl PetitionRow {
 
 const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.channel, p.kind, \
      c.name AS category, r.name AS region, p.respondent, p.title, p.facts, p.request, p.other_procedure, \
-     p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, \
+     p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, p.received_on, \
      p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.accused_none, \
      p.designated, p.extended, p.extra_days, p.hearing_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
      p.group_matter, p.notice_start, p.notice_due, p.replied_on \
@@ -89,6 +91,7 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
         version: r.try_get("version")?,
         submitted_at: r.try_get("submitted_at")?,
         acceptance_due: r.try_get("acceptance_due")?,
+        received_on: r.try_get("received_on")?,
         category_id: decode::id(r, "category_id")?,
         region_id: decode::id(r, "region_id")?,
         work: WorkState {
@@ -249,6 +252,8 @@ pub struct NewPetitionRow<'a> {
     pub status: &'a str,
     pub submitted_at: i64,
     pub acceptance_due: &'a str,
+    /// The day it arrived, where the acceptance clock starts.
+    pub received_on: &'a str,
     /// The bureau that receives it (属地: the county-level bureau of where it arose).
     pub unit_id: Option<i64>,
     /// 被检举控告单位, when known at filing.
@@ -259,9 +264,10 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     let id: i64 = sqlx::query(
         "INSERT INTO petitions (number, query_code_hash, citizen_id, channel, kind, category_id, region_id, \
          respondent, title, facts, request, other_procedure, people_count, publish_consent, status, version, \
-         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, accused_unit_id) \
+         submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, accused_unit_id, \
+         received_on) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $16, $18, \
-         'acceptance', $19, $17, $20) RETURNING id",
+         'acceptance', $19, $17, $20, $19) RETURNING id",
     )
     .bind(p.number)
     .bind(p.query_code_hash)
@@ -281,7 +287,7 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
     .bind(p.submitted_at)
     .bind(p.acceptance_due)
     .bind(p.unit_id)
-    .bind(crate::time::shanghai_day(p.submitted_at))
+    .bind(p.received_on)
     .bind(p.accused_unit_id)
     .fetch_one(&mut **tx)
     .await?

@@ -77,6 +77,12 @@ pub enum Channel {
     Visit,
     /// 电话
     Phone,
+    /// 电子邮件
+    Email,
+    /// 市长信箱 (and other leaders' mailboxes)
+    MayorMailbox,
+    /// 12345转办: transferred from the 12345 government service hotline.
+    Hotline,
 }
 
 impl Channel {
@@ -86,6 +92,9 @@ impl Channel {
             Self::Letter => "来信",
             Self::Visit => "来访",
             Self::Phone => "电话",
+            Self::Email => "电子邮件",
+            Self::MayorMailbox => "市长信箱",
+            Self::Hotline => "12345转办",
         }
     }
 }

@@ -29,7 +29,14 @@ pub struct OfflineFilingRequest {
     pub channel: Channel,
     pub petitioner: OfflinePetitioner,
     pub petition: SubmitPetitionRequest,
+    /// The day the letter (e-mail, transfer) arrived or the visit or call took place: the
+    /// clocks start then, not when it is typed in. Today when left out.
+    #[serde(default)]
+    pub received_on: Option<NaiveDate>,
 }
+
+/// How many days back a registration may date its arrival.
+pub const MAX_RECEIVED_DAYS_AGO: i64 = 30;
 
 /// A petitioner whose every field is valid.
 pub struct ValidPetitioner {
@@ -46,7 +53,15 @@ impl OfflineFilingRequest {
         if self.channel == Channel::Online {
             p.push(
                 "channel",
-                "网上信访由信访人自行提交，请选择来信、来访或电话",
+                "网上信访由信访人自行提交，请选择来信、来访、电话等渠道",
+            );
+        }
+        if let Some(day) = self.received_on
+            && (day > today || (today - day).num_days() > MAX_RECEIVED_DAYS_AGO)
+        {
+            p.push(
+                "received_on",
+                format!("收到日期应在今天及此前{MAX_RECEIVED_DAYS_AGO}日内"),
             );
         }
         let who = &self.petitioner;

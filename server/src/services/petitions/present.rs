@@ -1,6 +1,6 @@
 //! Turns stored rows into what petitioners see: progress, deadlines with their reasons, the full view.
 
-use shared::clock::{Clock, due_date, shanghai_date};
+use shared::clock::{Clock, due_date};
 use shared::petition::{
     Action, AttachmentView, DeadlineView, PetitionProgress, PetitionStatus, PetitionSummary,
     PetitionView, Rating, ReplyView, TimelineEntry,
@@ -26,11 +26,11 @@ pub fn attachment(f: AttachmentRow) -> AttachmentView {
     }
 }
 
-/// The acceptance deadline, recomputed from the filing date so that its explanation
-/// always matches the calendar in force.
-pub fn acceptance_deadline(state: &AppState, submitted_at_ms: i64) -> DeadlineView {
+/// The acceptance deadline, recomputed from the day the petition arrived so that its
+/// explanation always matches the calendar in force.
+pub fn acceptance_deadline(state: &AppState, row: &PetitionRow) -> DeadlineView {
     let clock = Clock::Acceptance;
-    let start = shanghai_date(from_ms(submitted_at_ms));
+    let start = clocks::received_on(row);
     DeadlineView::new(
         clock.label(),
         clock.basis(),
@@ -53,7 +53,7 @@ pub fn summary(state: &AppState, row: &PetitionRow) -> PetitionSummary {
         status,
         status_label: status.label().to_owned(),
         submitted_at: from_ms(row.submitted_at),
-        acceptance_due: acceptance_deadline(state, row.submitted_at).due,
+        acceptance_due: acceptance_deadline(state, row).due,
     }
 }
 

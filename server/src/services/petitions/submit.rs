@@ -36,6 +36,8 @@ pub enum Filer<'a> {
         id: StaffId,
         channel: Channel,
         petitioner: &'a OfflinePetitioner,
+        /// The day it arrived; today when none.
+        received_on: Option<chrono::NaiveDate>,
     },
 }
 
@@ -56,19 +58,28 @@ pub async fn submit(
 
     let mut body = serde_json::to_vec(req).context("failed to fingerprint the request")?;
     let now = now_ms();
-    let (owner, citizen, channel, petitioner) = match &filer {
-        Filer::Citizen(c) => (format!("citizen:{}", c.0), Some(*c), Channel::Online, None),
+    let today = shanghai_date(from_ms(now));
+    let (owner, citizen, channel, petitioner, received_on) = match &filer {
+        Filer::Citizen(c) => (
+            format!("citizen:{}", c.0),
+            Some(*c),
+            Channel::Online,
+            None,
+            today,
+        ),
         Filer::Staff {
             id,
             channel,
             petitioner,
+            received_on,
         } => {
             body.extend(serde_json::to_vec(petitioner).context("failed to fingerprint")?);
-            let today = shanghai_date(from_ms(now));
+            body.extend(serde_json::to_vec(received_on).context("failed to fingerprint")?);
             let who = OfflineFilingRequest {
                 channel: *channel,
                 petitioner: (*petitioner).clone(),
                 petition: req.clone(),
+                received_on: *received_on,
             }
             .validate_petitioner(today)?;
             let v = &state.vault;
@@ -84,7 +95,13 @@ pub async fn submit(
                     .as_ref()
                     .map(|a| v.encrypt(Field::Address, a.as_str())),
             };
-            (format!("staff:{id}"), None, *channel, Some(enc))
+            (
+                format!("staff:{id}"),
+                None,
+                *channel,
+                Some(enc),
+                received_on.unwrap_or(today),
+            )
         }
     };
     let mut parts: Vec<&[u8]> = vec![&body];
@@ -149,6 +166,7 @@ pub async fn submit(
         citizen,
         channel,
         petitioner,
+        received_on,
         bureau,
         accused,
         earlier,

@@ -174,8 +174,7 @@ pub fn deadlines(state: &AppState, row: &PetitionRow) -> Vec<DeadlineView> {
         let mut all = Vec::new();
         if w.clock != Some(Clock::Acceptance) {
             let clock = Clock::Acceptance;
-            let start = shared::clock::shanghai_date(crate::time::from_ms(row.submitted_at));
-            let d = due_date(c.calendar, start, c.rules.rule(clock));
+            let d = due_date(c.calendar, received_on(row), c.rules.rule(clock));
             all.push(DeadlineView::new(clock.label(), clock.basis(), &d));
         }
         if let (Some(clock), Some(d)) = (w.clock, c.deadline(w)) {
@@ -190,6 +189,13 @@ pub fn deadlines(state: &AppState, row: &PetitionRow) -> Vec<DeadlineView> {
         }
         all
     })
+}
+
+/// The day the petition arrived (收到之日): the clerk's date for a registration, the
+/// filing day online (and for rows from before the date was kept).
+pub fn received_on(row: &PetitionRow) -> NaiveDate {
+    date(row.received_on.as_deref())
+        .unwrap_or_else(|| shared::clock::shanghai_date(crate::time::from_ms(row.submitted_at)))
 }
 
 /// The receiving unit's period to tell the petitioner in writing (art. 23).

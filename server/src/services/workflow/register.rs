@@ -42,6 +42,7 @@ pub async fn register(
         id: actor.id,
         channel: req.channel,
         petitioner: &req.petitioner,
+        received_on: req.received_on,
     };
     let done = petitions::submit(
         state,

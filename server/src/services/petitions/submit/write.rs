@@ -37,6 +37,8 @@ pub(super) struct Filing {
     pub channel: Channel,
     /// An offline petitioner's identity, encrypted (intake clerks only).
     pub petitioner: Option<db::petitions::PetitionerEnc>,
+    /// The day it arrived, from which the acceptance clock runs (收到之日).
+    pub received_on: NaiveDate,
     pub bureau: Option<UnitId>,
     /// The unit an accusation is against, as picked or matched before the lock.
     pub accused: Option<Accused>,
@@ -96,7 +98,7 @@ pub(super) async fn write(
     let clock = Clock::Acceptance;
     let deadline = due_date(
         &state.calendar.get(),
-        filed_on,
+        filing.received_on,
         state.settings.clocks.rule(clock),
     );
     let scope = format!("{}-{region_code}", filed_on.year());
@@ -184,6 +186,7 @@ async fn insert(
             status: PetitionStatus::Submitted.code(),
             submitted_at: filing.now,
             acceptance_due: &acceptance_due.to_string(),
+            received_on: &filing.received_on.to_string(),
             unit_id: filing.bureau.map(|u| u.0),
             accused_unit_id: filing.accused.as_ref().map(|a| a.unit_id.0),
         },
