@@ -18,7 +18,8 @@ use crate::pages::citizen::{
 };
 use crate::pages::public::{DevSmsPage, LookupPage, ReceptionPage, TrackPage};
 use crate::pages::staff::{
-    AdminPage, AuditPage, CasePage, QueuePage, StaffAccountPage, StaffLoginPage,
+    AdminPage, AuditPage, CasePage, QueuePage, RegistrationReceiptPage, StaffAccountPage,
+    StaffLoginPage, StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
 
@@ -72,6 +73,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/register") view=StaffRegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/register/receipt") view=RegistrationReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     </Routes>

@@ -195,6 +195,16 @@ pub trait Desk: Send + Sync {
     async fn totp_setup(&self, caller: &Caller) -> Result<Outcome<TotpSetupView>, ApiError>;
     /// 绑定动态口令, step 2: a code proves the app was set up.
     async fn totp_confirm(&self, caller: &Caller, code: String) -> Result<Outcome<()>, ApiError>;
+    /// 代为登记 a letter, visit or call with its scanned pages; the receipt goes into the
+    /// short-lived receipt cookie for the printable 登记回执. `req` is the form as read,
+    /// or what was wrong with it: told only to a caller who may register at all.
+    async fn register(
+        &self,
+        caller: &Caller,
+        key: Option<String>,
+        req: Result<shared::petition::OfflineFilingRequest, ApiError>,
+        files: Vec<FileUpload>,
+    ) -> Result<Outcome<()>, ApiError>;
     /// 查看身份, with the reason recorded.
     async fn unmask(
         &self,

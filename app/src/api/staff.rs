@@ -149,3 +149,27 @@ pub async fn totp_confirm(code: String) -> Result<(), UiError> {
     leptos_actix::redirect("/staff");
     Ok(())
 }
+
+/// 代为登记 from the registration page (multipart, so the scanned pages come along). On
+/// success the browser goes to the printable 登记回执.
+#[server(prefix = "/ui", endpoint = "staff-register", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn staff_register(data: leptos::server_fn::codec::MultipartData) -> Result<(), UiError> {
+    use super::ssr::{apply, read_multipart};
+    use crate::pages::staff::register::offline_from_form;
+    let desk = desk()?;
+    let caller = caller()?;
+    // Who is asking comes first: nobody streams scans into an anonymous request.
+    if apply(desk.staff_me(&caller).await?).is_none() {
+        leptos_actix::redirect("/staff/login");
+        return Err(UiError(shared::ApiError::unauthenticated()));
+    }
+    let (fields, files) = read_multipart(data, "attachments", "附件").await?;
+    let key = fields
+        .get("idempotency_key")
+        .cloned()
+        .filter(|k| !k.is_empty());
+    let req = offline_from_form(&fields);
+    apply(desk.register(&caller, key, req, files).await?);
+    leptos_actix::redirect("/staff/register/receipt");
+    Ok(())
+}

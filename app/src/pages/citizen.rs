@@ -11,7 +11,7 @@ mod receipt;
 mod register;
 
 pub use account::AccountPage;
-pub use file::FilePage;
+pub use file::{FileForm, FilePage, FormFor};
 pub use login::LoginPage;
 pub use my_petitions::MyPetitionsPage;
 pub use petition::PetitionPage;

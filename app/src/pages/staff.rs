@@ -8,6 +8,7 @@ mod audit;
 mod case;
 mod login;
 mod queue;
+pub mod register;
 
 pub use account::StaffAccountPage;
 pub use admin::AdminPage;
@@ -15,6 +16,7 @@ pub use audit::AuditPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use queue::QueuePage;
+pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -47,6 +49,7 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
         <div class="staff-bar">
             <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
             <A href="/staff">"待办"</A>
+            {me.roles.contains(&shared::staff::Role::Intake).then(|| view! { <A href="/staff/register">"代为登记"</A> })}
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
             {me.roles.contains(&shared::staff::Role::Auditor).then(|| view! { <A href="/staff/audit">"审计"</A> })}

@@ -140,6 +140,41 @@ impl Desk for WebPortal {
         })
     }
 
+    async fn register(
+        &self,
+        caller: &Caller,
+        key: Option<String>,
+        req: Result<shared::petition::OfflineFilingRequest, ApiError>,
+        files: Vec<app::ports::FileUpload>,
+    ) -> Result<Outcome<()>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        workflow::register::registrar(&self.state, id)
+            .await
+            .map_err(api)?;
+        let req = req?;
+        let uploads = files
+            .into_iter()
+            .map(|f| crate::services::petitions::Upload {
+                file_name: f.file_name,
+                bytes: f.bytes,
+            })
+            .collect();
+        let (view, _) = workflow::register(
+            &self.state,
+            id,
+            &client_of(caller),
+            key.as_deref(),
+            &req,
+            uploads,
+        )
+        .await
+        .map_err(api)?;
+        Ok(Outcome {
+            value: (),
+            set_cookies: self.with_receipt(set_cookies, view),
+        })
+    }
+
     async fn unmask(
         &self,
         caller: &Caller,

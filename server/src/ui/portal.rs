@@ -113,7 +113,7 @@ impl Portal for WebPortal {
         req: SubmitPetitionRequest,
         files: Vec<FileUpload>,
     ) -> Result<Outcome<()>, ApiError> {
-        let (id, mut set_cookies) = self.citizen(caller).await?;
+        let (id, set_cookies) = self.citizen(caller).await?;
         let uploads = files
             .into_iter()
             .map(|f| petitions::Upload {
@@ -131,13 +131,9 @@ impl Portal for WebPortal {
         )
         .await
         .map_err(api)?;
-        let receipt = grants::seal(&self.state.vault, Field::Receipt, submitted.view);
-        set_cookies.push(
-            cookies::build(Kind::Receipt, self.secure(), receipt, grants::TTL_SECS).to_string(),
-        );
         Ok(Outcome {
             value: (),
-            set_cookies,
+            set_cookies: self.with_receipt(set_cookies, submitted.view),
         })
     }
 

@@ -12,7 +12,9 @@ use shared::reference::{Level, ReferenceData};
 use super::LoginPrompt;
 use super::file_form::{check_facts, check_people, check_request, check_respondent, check_title};
 
-use crate::api::{SubmitPetition, form_key, load_reference, submit_petition};
+use crate::api::{
+    StaffRegister, SubmitPetition, form_key, load_reference, staff_register, submit_petition,
+};
 use crate::components::field::Field;
 use crate::components::layout::Session;
 use crate::components::notice::{ErrorSummary, posted_error};
@@ -34,7 +36,7 @@ pub fn FilePage() -> impl IntoView {
                     let signed_in = me.await.ok().flatten().is_some();
                     match (signed_in, data.await, key.await) {
                         (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
-                        (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key posted /> }.into_any()),
+                        (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data key posted form_for=FormFor::Filing /> }.into_any()),
                         _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
                     }
                 })
@@ -43,13 +45,36 @@ pub fn FilePage() -> impl IntoView {
     }
 }
 
+/// Who fills the form in: a citizen filing online, or a clerk registering a letter, visit
+/// or call for a petitioner (代为登记), which adds the channel, the day it arrived and the
+/// petitioner's details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FormFor {
+    Filing,
+    Registration,
+}
+
 /// The form, an island. Without JavaScript it posts itself and errors come back in the
 /// address (read on the server into `posted`). With it, the same multipart body goes
 /// through the server function from this page, so a refusal shows beside the fields and
 /// nothing typed or chosen is lost.
 #[island]
-fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl IntoView {
-    let submit = Action::new_local(|data: &web_sys::FormData| submit_petition(data.clone().into()));
+pub fn FileForm(
+    data: ReferenceData,
+    key: String,
+    posted: Option<UiError>,
+    form_for: FormFor,
+) -> impl IntoView {
+    let submit = Action::new_local(move |data: &web_sys::FormData| {
+        let data = data.clone();
+        async move {
+            match form_for {
+                FormFor::Filing => submit_petition(data.into()).await,
+                FormFor::Registration => staff_register(data.into()).await,
+            }
+        }
+    });
+    let registering = form_for == FormFor::Registration;
     let error: Signal<Option<UiError>> = Signal::derive(move || {
         submit
             .value()
@@ -151,9 +176,10 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
         {move || blocked.get().then(|| view! {
             <p class="notice error" role="alert">"还有内容需要修改，请查看标红的提示。"</p>
         })}
-        <form method="post" action=SubmitPetition::PATH enctype="multipart/form-data" class="form"
-            novalidate=true on:submit=on_submit>
+        <form method="post" action=if registering { StaffRegister::PATH } else { SubmitPetition::PATH }
+            enctype="multipart/form-data" class="form" novalidate=true on:submit=on_submit>
             <input type="hidden" name="idempotency_key" value=key />
+            {registering.then(|| view! { <OfflineFields error /> })}
             <fieldset>
                 <legend>"信访事项的性质"</legend>
                 {kinds}
@@ -213,8 +239,63 @@ fn FileForm(data: ReferenceData, key: String, posted: Option<UiError>) -> impl I
                 <span>"同意办结后在去除个人信息的情况下公开本事项"</span>
             </label>
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || if submit.pending().get() { "正在提交……" } else { "提交" }}
+                {move || match (submit.pending().get(), registering) {
+                    (true, _) => "正在提交……",
+                    (false, true) => "登记并生成回执",
+                    (false, false) => "提交",
+                }}
             </button>
         </form>
+    }
+}
+
+/// 代为登记's own fields: how and when the matter came, and the petitioner as the clerk
+/// writes them down (a letter needs the address the written reply goes to).
+#[component]
+fn OfflineFields(error: Signal<Option<UiError>>) -> impl IntoView {
+    use shared::petition::Channel;
+    let field_error = move |name: &'static str| move || error.get().and_then(|e| e.field(name));
+    let channels = Channel::ALL
+        .iter()
+        .copied()
+        .filter(|c| *c != Channel::Online)
+        .map(|c| view! { <option value=c.code()>{c.label()}</option> })
+        .collect_view();
+    // The server names the petitioner's fields `petitioner.<name>`.
+    let text = |id: &'static str, name: &'static str, label: &'static str, hint: &'static str| {
+        let key: &'static str = match name {
+            "real_name" => "petitioner.real_name",
+            "phone" => "petitioner.phone",
+            "id_number" => "petitioner.id_number",
+            _ => "petitioner.address",
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+                <input id=id name=name />
+                <p class="error">{field_error(key)}</p>
+            </div>
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>"登记信息"</legend>
+            <div class="field">
+                <label for="f-channel">"渠道"</label>
+                <select id="f-channel" name="channel" required=true>{channels}</select>
+                <p class="error">{field_error("channel")}</p>
+            </div>
+            <div class="field">
+                <label for="f-received">"收到日期"</label>
+                <p class="hint">"来信以收信日、来访和电话以当日为准；受理期限自该日起算。不填为今天。"</p>
+                <input id="f-received" name="received_on" type="date" />
+                <p class="error">{field_error("received_on")}</p>
+            </div>
+            {text("f-name", "real_name", "信访人姓名", "")}
+            {text("f-phone", "phone", "手机号码", "查询码和办理结果将以短信发送到此号码")}
+            {text("f-id", "id_number", "身份证号码（选填）", "")}
+            {text("f-address", "address", "通信地址", "来信登记必填：书面答复将寄往此地址")}
+        </fieldset>
     }
 }

@@ -11,14 +11,8 @@ use crate::services::petitions::{self, Filer};
 use crate::state::AppState;
 use crate::time::today;
 
-#[tracing::instrument(skip_all, fields(staff = %staff))]
-pub async fn register(
-    state: &AppState,
-    staff: StaffId,
-    client: &str,
-    idempotency_key: Option<&str>,
-    req: &OfflineFilingRequest,
-) -> AppResult<(SubmittedView, bool)> {
+/// The staff member if they may register petitions: an intake clerk of a petition bureau.
+pub async fn registrar(state: &AppState, staff: StaffId) -> AppResult<StaffActor> {
     let actor = StaffActor::load(state, staff).await?;
     let org = state.org.get().await?;
     let at_bureau = actor.unit_id.is_some_and(|u| org.is_bureau(u));
@@ -27,6 +21,19 @@ pub async fn register(
             "只有信访部门的登记受理员可以代为登记信访事项。".into(),
         ));
     }
+    Ok(actor)
+}
+
+#[tracing::instrument(skip_all, fields(staff = %staff))]
+pub async fn register(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    idempotency_key: Option<&str>,
+    req: &OfflineFilingRequest,
+    uploads: Vec<petitions::Upload>,
+) -> AppResult<(SubmittedView, bool)> {
+    let actor = registrar(state, staff).await?;
     // Both halves are checked before anything is written, so every problem shows at once.
     let petition = req.petition.validate();
     let petitioner = req.validate_petitioner(today());
@@ -50,7 +57,7 @@ pub async fn register(
         client,
         idempotency_key,
         &req.petition,
-        Vec::new(),
+        uploads,
     )
     .await?;
     Ok((done.view, done.replayed))

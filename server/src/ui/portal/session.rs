@@ -29,6 +29,27 @@ impl WebPortal {
         self.state.settings.server.secure_cookies
     }
 
+    /// `set_cookies` and the sealed receipt of a filing or registration just made, for
+    /// the receipt page of this browser only and for a short while.
+    pub(in crate::ui) fn with_receipt(
+        &self,
+        mut set_cookies: Vec<String>,
+        view: shared::petition::SubmittedView,
+    ) -> Vec<String> {
+        let receipt =
+            crate::ui::grants::seal(&self.state.vault, crate::crypto::Field::Receipt, view);
+        set_cookies.push(
+            cookies::build(
+                Kind::Receipt,
+                self.secure(),
+                receipt,
+                crate::ui::grants::TTL_SECS,
+            )
+            .to_string(),
+        );
+        set_cookies
+    }
+
     /// Whoever the browser's session cookies name (UI calls never carry a bearer token).
     pub(in crate::ui) async fn resolve(&self, caller: &Caller) -> Result<Resolved, ApiError> {
         resolve(

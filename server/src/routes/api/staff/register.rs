@@ -31,7 +31,7 @@ pub async fn register(
     let key = client::idempotency_key(&req)?;
     let client = client::ip(&req).to_string();
     let (view, replayed) =
-        workflow::register(&state, who.id, &client, key.as_deref(), &body).await?;
+        workflow::register(&state, who.id, &client, key.as_deref(), &body, Vec::new()).await?;
     let mut res = if replayed {
         HttpResponse::Ok()
     } else {

@@ -40,6 +40,8 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(post.clone(), "/ui/reference", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/form-key", Form(vec![]), "AAAAAAAAAAA"),
+        // Only a bureau's intake clerk is told what the registration lacks.
+        row(post.clone(), "/ui/staff-register", Pdf, "DDDADDDDDDD"),
         row(post.clone(), "/ui/reception", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/submit-petition", Pdf, "DAADDDDDDDD"),
         row(post.clone(), "/ui/receipt", Form(vec![]), "AAAAAAAAAAA"),

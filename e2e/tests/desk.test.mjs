@@ -1,0 +1,76 @@
+// The clerk's desk in a real browser: the district bureau's clerk registers a letter that
+// came three days ago with its scanned page and prints the 登记回执; the letter goes to the
+// housing bureau, whose handler opens the scan from the case page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// A 1×1 PNG: what a scanner's smallest page would be.
+const SCAN = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a clerk registers a letter with its scan, prints the receipt, and the handler opens the scan', async () => {
+  const pw = await demoPasswords();
+  let { context, page } = await staffPage(browser, 'district_intake', pw.district_intake);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByRole('link', { name: '代为登记' }).click();
+  await page.waitForURL(/\/staff\/register$/);
+  await hydrated(page);
+
+  const arrived = new Date(Date.now() - 3 * 86400e3).toISOString().slice(0, 10);
+  await page.getByLabel('渠道').selectOption({ label: '来信' });
+  await page.getByLabel('收到日期').fill(arrived);
+  await page.getByLabel('信访人姓名').fill('钱大江');
+  await page.getByLabel('手机号码').fill(uniquePhone());
+  await page.getByLabel('通信地址').fill('示范市东城区新桥街道一号院3号楼');
+  await page.getByLabel('类别').selectOption({ label: '物业管理' });
+  await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
+  await page.getByLabel('标题').fill('来信反映电梯长期停运');
+  await page.getByLabel('事实和理由').fill('小区3号楼电梯已停运两个月，老人上下楼困难，物业一直未修。');
+  await page.getByLabel('诉求').fill('请督促物业尽快修复电梯。');
+  await page.getByLabel('涉及人数').fill('20');
+  await page.locator('#f-attachments').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: SCAN });
+  await page.getByRole('button', { name: '登记并生成回执' }).click();
+
+  await page.waitForURL(/\/staff\/register\/receipt$/);
+  await page.getByRole('heading', { name: '信访事项登记回执' }).waitFor();
+  const number = (await page.locator('#receipt-number').textContent()).trim();
+  const code = (await page.locator('#receipt-code').textContent()).trim();
+  assert.match(number, /^\d{4}-990102-\d{6}$/);
+  assert.ok(code.length >= 16, code);
+  // The clock runs from the day the letter came, and the receipt says so.
+  await page.getByText(`自${arrived}的次日起算`).waitFor();
+  // Printed: the receipt, without the page's buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('link', { name: '继续登记' }).isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'a printable page');
+  await context.close();
+
+  // The bureau forwards it to the housing bureau.
+  const { access_token: intake } = await api('/staff/sessions', { username: 'district_intake', password: pw.district_intake });
+  const units = await api('/reference');
+  const housing = units.units.find((u) => u.name === '东城区住房和城乡建设局').id;
+  await api(`/staff/petitions/${number}/actions`, { action: 'forward', unit_id: housing }, intake, 204);
+
+  // The handler opens the scan from the case page: a download, not a page of the portal.
+  ({ context, page } = await staffPage(browser, 'handler', pw.handler));
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await page.getByRole('heading', { name: '附件' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '来信扫描件.png' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '来信扫描件.png');
+  const saved = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(saved);
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'the scan, re-encoded, still a picture');
+  await context.close();
+});
