@@ -1,6 +1,7 @@
 // The clerk's desk in a real browser: the district bureau's clerk registers a letter that
 // came three days ago with its scanned page and prints the 登记回执; the letter goes to the
-// housing bureau, whose handler opens the scan from the case page.
+// housing bureau, whose handler opens the scan from the case page, and whose head gives it
+// to the handler, who finds it under 我的待办.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api } from './browser.mjs';
@@ -72,5 +73,21 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(saved);
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'the scan, re-encoded, still a picture');
+  await context.close();
+
+  // The housing bureau's head gives it to the handler, who finds it under 我的待办.
+  ({ context, page } = await staffPage(browser, 'head', pw.head));
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await hydrated(page);
+  const assign = page.getByRole('region', { name: '指定承办人' });
+  await assign.getByLabel(/承办人/).selectOption({ label: '东城区住建局承办人' });
+  await assign.getByRole('button', { name: '指定' }).click();
+  await page.getByText('指定承办人：东城区住建局承办人').waitFor();
+  await context.close();
+
+  ({ context, page } = await staffPage(browser, 'handler', pw.handler));
+  await page.getByRole('link', { name: '我的待办' }).click();
+  await page.getByRole('heading', { name: '我的待办' }).waitFor();
+  await page.locator(`[href$="/staff/petitions/${number}"]`).waitFor();
   await context.close();
 });

@@ -34,7 +34,7 @@ pub use view::{
 };
 pub use work::{
     ClockState, CoHandlerView, CommandKind, MAX_EXTENSION_DAYS, NoteView, PetitionerView,
-    QueueFilter, QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand,
+    QueueFilter, QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand, StaffOption,
     StaffPetitionView, SupervisionView, UnitOption, UnmaskRequest,
 };
 pub use workflow::{Action, IllegalTransition, Performer, Workflow};

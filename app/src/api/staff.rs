@@ -65,6 +65,7 @@ pub async fn staff_queue(
     kind: Option<String>,
     clock: Option<String>,
     after: Option<String>,
+    mine: Option<String>,
 ) -> Result<QueuePage, UiError> {
     use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter};
     let pick = |s: &Option<String>| s.clone().filter(|v| !v.is_empty());
@@ -74,6 +75,7 @@ pub async fn staff_queue(
         kind: pick(&kind).and_then(|k| PetitionKind::from_code(&k)),
         clock,
         after: pick(&after),
+        mine: pick(&mine).is_some(),
         ..QueueFilter::default()
     };
     Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
@@ -116,6 +118,7 @@ pub async fn staff_act(
     decision: Option<String>,
     legal_basis: Option<String>,
     notice_id: Option<String>,
+    staff_id: Option<String>,
 ) -> Result<(), UiError> {
     let form = crate::pages::staff::actions::ActionFields {
         action,
@@ -129,6 +132,7 @@ pub async fn staff_act(
         decision,
         legal_basis,
         notice_id,
+        staff_id,
     };
     let command = form.command().map_err(UiError)?;
     let req = shared::petition::StaffActionRequest { version, command };

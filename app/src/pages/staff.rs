@@ -49,6 +49,7 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
         <div class="staff-bar">
             <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
             <A href="/staff">"待办"</A>
+            <A href="/staff?mine=1">"我的待办"</A>
             {me.roles.contains(&shared::staff::Role::Intake).then(|| view! { <A href="/staff/register">"代为登记"</A> })}
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}

@@ -67,7 +67,7 @@ const SELECT: &str = "SELECT p.id, p.number, p.query_code_hash, p.citizen_id, p.
      p.people_count, p.publish_consent, p.status, p.version, p.submitted_at, p.acceptance_due, p.received_on, \
      p.category_id, p.region_id, p.round, p.unit_id, p.forwarded_by, p.accused_unit_id, p.accused_none, \
      p.designated, p.extended, p.extra_days, p.hearing_days, p.rating, p.clock, p.clock_start, p.due_on, p.assigned_due, p.repeat_of, \
-     p.group_matter, p.notice_start, p.notice_due, p.replied_on \
+     p.group_matter, p.notice_start, p.notice_due, p.replied_on, p.assignee_id \
      FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
 
 fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
@@ -116,6 +116,7 @@ fn from_row(r: &AnyRow) -> Result<PetitionRow, sqlx::Error> {
             notice_start: r.try_get("notice_start")?,
             notice_due: r.try_get("notice_due")?,
             replied_on: r.try_get("replied_on")?,
+            assignee: decode::id_opt(r, "assignee_id")?,
             repeat_of: decode::id_opt(r, "repeat_of")?,
             group_matter: decode::flag(r, "group_matter")?,
         },
@@ -136,7 +137,7 @@ pub async fn update_work(
          accused_unit_id = $5, designated = $6, extended = $7, extra_days = $8, rating = $9, clock = $10, \
          clock_start = $11, due_on = $12, assigned_due = $13, repeat_of = $14, group_matter = $15, \
          accused_none = $16, hearing_days = $17, notice_start = $18, notice_due = $19, replied_on = $20, \
-         version = version + 1, updated_at = $21 WHERE id = $22 AND version = $23",
+         assignee_id = $21, version = version + 1, updated_at = $22 WHERE id = $23 AND version = $24",
     )
     .bind(w.status.code())
     .bind(w.round.code())
@@ -158,6 +159,7 @@ pub async fn update_work(
     .bind(w.notice_start.as_deref())
     .bind(w.notice_due.as_deref())
     .bind(w.replied_on.as_deref())
+    .bind(w.assignee.map(|s| s.0))
     .bind(now)
     .bind(id.0)
     .bind(version)

@@ -230,6 +230,28 @@ pub async fn administrator_ids(pool: &AnyPool) -> Result<Vec<i64>, sqlx::Error> 
     Ok(ids)
 }
 
+/// The enabled handlers and unit heads of `unit`, by name: whom a case may be given to.
+pub async fn workers_of_unit(pool: &AnyPool, unit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, display_name, roles FROM staff WHERE unit_id = $1 AND disabled_at IS NULL \
+         ORDER BY display_name, id",
+    )
+    .bind(unit)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let roles: String = r.try_get(2)?;
+        if Role::parse_list(&roles)
+            .iter()
+            .any(|r| matches!(r, Role::Handler | Role::UnitHead))
+        {
+            out.push((r.try_get(0)?, r.try_get(1)?));
+        }
+    }
+    Ok(out)
+}
+
 /// The staff of `unit`, read in the transaction that changes them.
 pub async fn ids_of_unit_in(tx: &mut super::Tx, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query("SELECT id FROM staff WHERE unit_id = $1 ORDER BY id")

@@ -1,7 +1,8 @@
 //! The staff queue's pages: by due date then number, fifty at a time, each page starting
 //! exactly after the last row of the one before, none twice, none left out.
 
-use serde_json::Value;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
 
 use crate::helpers::{spawn_app, staff};
 
@@ -54,4 +55,131 @@ async fn keyset_pages_walk_the_whole_queue_in_order() {
     for n in &filed {
         assert!(numbers.contains(&n), "{n} missing");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_head_gives_a_case_to_a_handler_who_finds_it_under_my_cases_and_each_change_is_audited() {
+    use crate::helpers::{act, act_ok, staff, staff_account, staff_login, unit_id};
+    use crate::workflow::{DISTRICT_BUREAU, HOUSING, case};
+    let app = crate::helpers::spawn_app().await;
+    let citizen = app.citizen().await;
+    let mut numbers = Vec::new();
+    for _ in 0..2 {
+        numbers.push(
+            app.file_ok(&citizen.token).await["number"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let housing = unit_id(&app, HOUSING).await;
+    let head = staff(&app, HOUSING, "unit_head").await;
+    let (alice_name, alice_pw) = staff_account(&app, HOUSING, "handler").await;
+    let (bob_name, bob_pw) = staff_account(&app, HOUSING, "handler").await;
+    let alice = staff_login(&app, &alice_name, &alice_pw).await;
+    let bob = staff_login(&app, &bob_name, &bob_pw).await;
+    for n in &numbers {
+        act_ok(
+            &app,
+            &intake,
+            n,
+            json!({ "action": "forward", "unit_id": housing }),
+        )
+        .await;
+        act_ok(&app, &head, n, json!({ "action": "receive_accept" })).await;
+    }
+    let id_of = |name: &str| {
+        let (pool, name) = (app.state.db.pool.clone(), name.to_owned());
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM staff WHERE username = $1")
+                .bind(name)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let (alice_id, bob_id) = (id_of(&alice_name).await, id_of(&bob_name).await);
+    let file: Value = case(&app, &head, &numbers[0]).await.json().await.unwrap();
+    assert!(
+        file["allowed"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("assign_handler"))
+    );
+    let offered: Vec<i64> = file["assignable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        offered.contains(&alice_id) && offered.contains(&bob_id),
+        "the unit's handlers are offered"
+    );
+    act_ok(
+        &app,
+        &head,
+        &numbers[0],
+        json!({ "action": "assign_handler", "staff_id": alice_id }),
+    )
+    .await;
+    let mine = |token: String| {
+        let app = &app;
+        async move {
+            let page: Value = app
+                .get("/api/v1/staff/petitions?mine=true", Some(&token))
+                .await
+                .json()
+                .await
+                .unwrap();
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["number"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(mine(alice.clone()).await, vec![numbers[0].clone()]);
+    assert!(mine(bob.clone()).await.is_empty());
+    let file: Value = case(&app, &alice, &numbers[0]).await.json().await.unwrap();
+    assert_eq!(file["assignee"], "工作人员");
+
+    // Reassigned: Bob has it now, and the trail says who had it.
+    act_ok(
+        &app,
+        &head,
+        &numbers[0],
+        json!({ "action": "assign_handler", "staff_id": bob_id }),
+    )
+    .await;
+    assert!(mine(alice.clone()).await.is_empty());
+    assert_eq!(mine(bob.clone()).await, vec![numbers[0].clone()]);
+    let trail: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action = 'assign_handler' ORDER BY seq",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(trail.len(), 2);
+
+    // Only the head gives cases, and only to its own unit's people.
+    let res = act(
+        &app,
+        &alice,
+        &numbers[1],
+        json!({ "action": "assign_handler", "staff_id": alice_id }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let outsider = id_of(&staff_account(&app, DISTRICT_BUREAU, "handler").await.0).await;
+    let res = act(
+        &app,
+        &head,
+        &numbers[1],
+        json!({ "action": "assign_handler", "staff_id": outsider }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

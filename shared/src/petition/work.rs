@@ -10,7 +10,7 @@ use super::reply::{Decision, Rating, ReplyDraft};
 use super::status::{PetitionStatus, Round};
 use super::view::{AttachmentView, DeadlineView, TimelineEntry};
 use super::workflow::Action;
-use crate::ids::{CategoryId, NoticeId, RegionId, UnitId};
+use crate::ids::{CategoryId, NoticeId, RegionId, StaffId, UnitId};
 
 /// One staff action on a petition. `version` is the version the clerk saw; when given,
 /// the action is refused if anyone changed the petition since.
@@ -93,6 +93,8 @@ pub enum StaffCommand {
     AnswerSupervision { notice_id: NoticeId, answer: String },
     /// 回避 (art. 28): the actor steps aside and loses access.
     Recuse { reason: String },
+    /// 指定承办人: the holding unit's head gives the matter to one of its staff (我的待办).
+    AssignHandler { staff_id: StaffId },
     /// 商请协办: the lead unit asks another unit to contribute by a deadline.
     AddCoHandler { unit_id: UnitId, due: NaiveDate },
     /// 协办意见: a co-handling unit's contribution.
@@ -124,6 +126,7 @@ impl StaffCommand {
             Self::Extend { .. } => Action::Extend,
             Self::Supervise { .. } => Action::Supervise,
             Self::AnswerSupervision { .. }
+            | Self::AssignHandler { .. }
             | Self::Recuse { .. }
             | Self::AddCoHandler { .. }
             | Self::CoOpinion { .. } => return None,
@@ -233,6 +236,9 @@ pub struct QueueFilter {
     pub region_id: Option<RegionId>,
     pub channel: Option<Channel>,
     pub clock: Option<ClockState>,
+    /// 我的待办: only the matters given to the caller (承办人).
+    #[serde(default)]
+    pub mine: bool,
     /// Keyset cursor: the `next` of the previous page.
     pub after: Option<String>,
 }
@@ -373,6 +379,20 @@ pub struct StaffPetitionView {
     pub timeline: Vec<TimelineEntry>,
     /// The actions this staff member may take now.
     pub allowed: Vec<CommandKind>,
+    /// 承办人: who of the holding unit has the matter, if anyone.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// Whom the head may give it to (with 指定承办人 allowed): the unit's handlers and heads.
+    #[serde(default)]
+    pub assignable: Vec<StaffOption>,
+}
+
+/// A staff member to choose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffOption {
+    pub id: StaffId,
+    pub name: String,
 }
 
 /// 查看身份信息: why the staff member needs the unmasked identity; recorded.

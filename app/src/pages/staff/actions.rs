@@ -79,12 +79,13 @@ fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoVie
 
 /// The order of the forms on the case page: routing first, then the receiving unit's
 /// answer, the reply, the clock, and the rest. Every command appears once (a test checks).
-const PAGE: [CommandKind; 24] = [
+const PAGE: [CommandKind; 25] = [
     CommandKind::Forward,
     CommandKind::AcceptHere,
     CommandKind::Assign,
     CommandKind::NotAccept,
     CommandKind::ReceiveAccept,
+    CommandKind::AssignHandler,
     CommandKind::Object,
     CommandKind::UpholdObjection,
     CommandKind::DismissObjection,
@@ -368,6 +369,21 @@ fn form(
                     .into_any(),
                 );
             }
+        }
+        CommandKind::AssignHandler => {
+            let people = case
+                .assignable
+                .iter()
+                .map(|p| view! { <option value=p.id.0>{p.name.clone()}</option> })
+                .collect_view();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::AssignHandler title="指定承办人" button="指定">
+                    <div class="field">
+                        <label for="f-assignee">"承办人（列入其“我的待办”）"</label>
+                        <select id="f-assignee" name="staff_id" required=true>{people}</select>
+                    </div>
+                </Step>
+            }.into_any());
         }
         CommandKind::Recuse => {
             forms.push(view! {

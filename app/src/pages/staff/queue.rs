@@ -17,9 +17,18 @@ pub fn QueuePage() -> impl IntoView {
     let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
     let me = Resource::new(|| (), |_| staff_me());
     let page = Resource::new(
-        move || (get("status"), get("kind"), get("clock"), get("after")),
-        |(status, kind, clock, after)| staff_queue(status, kind, clock, after),
+        move || {
+            (
+                get("status"),
+                get("kind"),
+                get("clock"),
+                get("after"),
+                get("mine"),
+            )
+        },
+        |(status, kind, clock, after, mine)| staff_queue(status, kind, clock, after, mine),
     );
+    let mine = move || get("mine").is_some();
     view! {
         <Title text="工作台 · 待办" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -27,7 +36,7 @@ pub fn QueuePage() -> impl IntoView {
                 match me.await {
                     Ok(Some(me)) => Either::Left(view! {
                         <StaffBar me />
-                        <h1>"待办信访事项"</h1>
+                        <h1>{if mine() { "我的待办" } else { "待办信访事项" }}</h1>
                         <Filters />
                         {match page.await {
                             Ok(p) => Either::Left(view! { <Rows page=p /> }),
@@ -86,6 +95,7 @@ fn Filters() -> impl IntoView {
             <label>"状态" <select name="status"><option value="">"待办（全部）"</option>{statuses}</select></label>
             <label>"性质" <select name="kind"><option value="">"全部"</option>{kinds}</select></label>
             <label>"期限" <select name="clock"><option value="">"全部"</option>{clocks}</select></label>
+            <label class="check"><input type="checkbox" name="mine" value="1" checked=!current("mine").is_empty() />"只看我的待办"</label>
             <button type="submit" class="button">"筛选"</button>
         </form>
     }

@@ -68,6 +68,8 @@ pub struct QueueQuery<'a> {
     pub shielded: &'a [UnitId],
     /// Petitions this staff member stepped aside from (回避) are left out.
     pub staff_id: StaffId,
+    /// 我的待办: only those given to this staff member.
+    pub assignee: Option<StaffId>,
     pub limit: i64,
 }
 
@@ -101,7 +103,10 @@ enum Holder {
 /// query with `OR EXISTS` scans the whole table), merged here.
 pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut rows = half(pool, q, Holder::Unit).await?;
-    rows.extend(half(pool, q, Holder::CoHandler).await?);
+    // A person's own matters are those their unit holds; co-handling requests are the unit's.
+    if q.assignee.is_none() {
+        rows.extend(half(pool, q, Holder::CoHandler).await?);
+    }
     let key = |r: &QueueRow| (r.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned()), r.id);
     rows.sort_by_key(key);
     rows.dedup_by_key(|r| r.id);
@@ -163,6 +168,12 @@ async fn half(
         sql.push_str(&format!(
             " AND p.channel = {}",
             place(Arg::Text(c.code()), &mut args)
+        ));
+    }
+    if let Some(a) = q.assignee {
+        sql.push_str(&format!(
+            " AND p.assignee_id = {}",
+            place(Arg::Int(a.0), &mut args)
         ));
     }
     if let Some(d) = q.due_from {

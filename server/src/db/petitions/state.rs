@@ -2,7 +2,7 @@
 //! it stands, and its running clock.
 
 use shared::clock::Clock;
-use shared::ids::{PetitionId, UnitId};
+use shared::ids::{PetitionId, StaffId, UnitId};
 use shared::petition::{PetitionStatus, Rating, Round};
 
 /// The workflow columns: who holds the petition, where it stands, and its running clock.
@@ -37,6 +37,8 @@ pub struct WorkState {
     pub notice_due: Option<String>,
     /// The day this round's reply was published.
     pub replied_on: Option<String>,
+    /// 承办人: the holding unit's staff member the matter was given to.
+    pub assignee: Option<StaffId>,
     pub repeat_of: Option<PetitionId>,
     pub group_matter: bool,
 }

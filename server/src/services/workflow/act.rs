@@ -100,6 +100,18 @@ fn refuse_other(
         StaffCommand::AddCoHandler { .. } if row.work.status != PetitionStatus::Handling => {
             Err(AppError::Conflict("只有办理中的事项可以商请协办。".into()))
         }
+        StaffCommand::AssignHandler { .. }
+            if !handles || !actor.has_any(&[shared::staff::Role::UnitHead]) =>
+        {
+            refuse("只有承办单位的负责人可以指定承办人。")
+        }
+        StaffCommand::AssignHandler { .. }
+            if row.work.status.is_terminal() || row.work.status == PetitionStatus::Replied =>
+        {
+            Err(AppError::Conflict(
+                "该信访事项已答复或已结束，不再指定承办人。".into(),
+            ))
+        }
         StaffCommand::CoOpinion { .. }
             if !actor.unit_id.is_some_and(|u| co_units.contains(&u)) || !actor.has_any(&roles) =>
         {

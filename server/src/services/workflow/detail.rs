@@ -163,6 +163,29 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             allowed.push(kind);
         }
     }
+    // 指定承办人: the holding unit's head, while the matter is being worked on.
+    let heads_it = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
+    let assignable = if heads_it
+        && actor.has_any(&[shared::staff::Role::UnitHead])
+        && !wf.status.is_terminal()
+        && wf.status != PetitionStatus::Replied
+    {
+        allowed.push(CommandKind::AssignHandler);
+        db::staff::workers_of_unit(pool, row.work.unit_id.map_or(0, |u| u.0))
+            .await?
+            .into_iter()
+            .map(|(id, name)| shared::petition::StaffOption {
+                id: StaffId(id),
+                name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let assignee = match row.work.assignee {
+        Some(id) => db::staff::by_id(pool, id.0).await?.map(|s| s.display_name),
+        None => None,
+    };
     // 送达 is recorded once, for a reply that went out on paper.
     if !clocks::awaits_delivery(&row) {
         allowed.retain(|a| *a != CommandKind::RecordDelivery);
@@ -288,5 +311,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             })
             .collect(),
         allowed,
+        assignee,
+        assignable,
     })
 }

@@ -75,6 +75,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             after: after.as_ref().map(|(d, id)| (d.as_str(), *id)),
             shielded: &shielded,
             staff_id: actor.id,
+            assignee: filter.mine.then_some(actor.id),
             limit: PAGE,
         },
     )

@@ -125,6 +125,11 @@ pub async fn commit(
     let actor = who.actor.audit_name();
     let role = who.actor.role();
     let unit = who.actor.unit();
+    let mut step = step;
+    // 承办人 belongs to the holding unit: a matter that moves on is nobody's there yet.
+    if step.work.unit_id != row.work.unit_id {
+        step.work.assignee = None;
+    }
     let mut tx = state.db.begin_write().await?;
     if step.work != row.work
         && !db::petitions::update_work(&mut tx, petition, row.version, &step.work, now).await?

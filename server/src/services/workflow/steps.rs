@@ -76,6 +76,9 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         }
         StaffCommand::CoOpinion { opinion } => oversight::co_opinion(ctx, &mut s, &opinion)?,
         StaffCommand::Recuse { reason } => oversight::recuse(&mut s, &reason)?,
+        StaffCommand::AssignHandler { staff_id } => {
+            oversight::assign_handler(ctx, &mut s, staff_id).await?;
+        }
     }
     Ok(s)
 }

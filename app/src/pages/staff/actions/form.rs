@@ -18,6 +18,7 @@ pub struct ActionFields {
     pub decision: Option<String>,
     pub legal_basis: Option<String>,
     pub notice_id: Option<String>,
+    pub staff_id: Option<String>,
 }
 
 fn missing(field: &str, message: &str) -> ApiError {
@@ -119,6 +120,14 @@ impl ActionFields {
             },
             "supervise" => StaffCommand::Supervise {
                 body: s(&self.text),
+            },
+            "assign_handler" => StaffCommand::AssignHandler {
+                staff_id: self
+                    .staff_id
+                    .as_deref()
+                    .and_then(|s| s.parse().ok())
+                    .map(shared::ids::StaffId)
+                    .ok_or_else(|| missing("staff_id", "请选择承办人"))?,
             },
             "recuse" => StaffCommand::Recuse {
                 reason: s(&self.text),

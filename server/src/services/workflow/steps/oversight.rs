@@ -125,3 +125,43 @@ pub(super) fn recuse(s: &mut Step, reason: &str) -> AppResult<()> {
     s.writes.push(Write::Recusal(reason.into_inner()));
     Ok(())
 }
+
+/// 指定承办人: one of the holding unit's handlers or heads, still able to work; a change of
+/// person is on the staff timeline and in the audit trail (who had it, who has it now).
+pub(super) async fn assign_handler(
+    ctx: &Ctx<'_>,
+    s: &mut Step,
+    staff: shared::ids::StaffId,
+) -> AppResult<()> {
+    let person = crate::db::staff::by_id(&ctx.state.db.pool, staff.0).await?;
+    let Some(person) = person.filter(|p| {
+        p.unit_id == ctx.row.work.unit_id.map(|u| u.0)
+            && !p.disabled
+            && shared::staff::Role::parse_list(&p.roles).iter().any(|r| {
+                matches!(
+                    r,
+                    shared::staff::Role::Handler | shared::staff::Role::UnitHead
+                )
+            })
+    }) else {
+        return Err(AppError::field(
+            "staff_id",
+            "请选择本单位的一名承办人或负责人",
+        ));
+    };
+    if s.work.assignee == Some(staff) {
+        return Err(AppError::Conflict(format!(
+            "该事项已由{}承办。",
+            person.display_name
+        )));
+    }
+    let before = s.work.assignee.map_or(0, |p| p.0);
+    s.work.assignee = Some(staff);
+    s.events.push(Event::internal(
+        "assignee",
+        format!("指定承办人：{}", person.display_name),
+        None,
+    ));
+    s.audit_detail = Some(format!("assignee={before}->{staff}"));
+    Ok(())
+}
