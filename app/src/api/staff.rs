@@ -119,6 +119,8 @@ pub async fn staff_act(
     legal_basis: Option<String>,
     notice_id: Option<String>,
     staff_id: Option<String>,
+    rating: Option<String>,
+    review: Option<String>,
 ) -> Result<(), UiError> {
     let form = crate::pages::staff::actions::ActionFields {
         action,
@@ -133,6 +135,8 @@ pub async fn staff_act(
         legal_basis,
         notice_id,
         staff_id,
+        rating,
+        review,
     };
     let command = form.command().map_err(UiError)?;
     let req = shared::petition::StaffActionRequest { version, command };

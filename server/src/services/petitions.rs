@@ -9,7 +9,7 @@ mod lookup;
 pub mod lookup_detail;
 pub(crate) mod present;
 mod rate;
-mod request_review;
+pub mod request_review;
 mod submit;
 mod view;
 mod withdraw;

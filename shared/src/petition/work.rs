@@ -93,6 +93,16 @@ pub enum StaffCommand {
     AnswerSupervision { notice_id: NoticeId, answer: String },
     /// 回避 (art. 28): the actor steps aside and loses access.
     Recuse { reason: String },
+    /// 回访: after the reply, staff record what the petitioner said on a follow-up call or
+    /// visit, on their behalf: their rating (if they gave one) and, if they wish, their
+    /// request for the next round with its reason (art. 35, 36).
+    FollowUp {
+        rating: Option<Rating>,
+        #[serde(default)]
+        comment: Option<String>,
+        #[serde(default)]
+        review_reason: Option<String>,
+    },
     /// 指定承办人: the holding unit's head gives the matter to one of its staff (我的待办).
     AssignHandler { staff_id: StaffId },
     /// 商请协办: the lead unit asks another unit to contribute by a deadline.
@@ -127,6 +137,7 @@ impl StaffCommand {
             Self::Supervise { .. } => Action::Supervise,
             Self::AnswerSupervision { .. }
             | Self::AssignHandler { .. }
+            | Self::FollowUp { .. }
             | Self::Recuse { .. }
             | Self::AddCoHandler { .. }
             | Self::CoOpinion { .. } => return None,

@@ -68,6 +68,15 @@ fn text_area(id: &'static str, name: &'static str, label: &'static str) -> impl 
     }
 }
 
+fn text_area_optional(id: &'static str, name: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id name=name rows="3"></textarea>
+        </div>
+    }
+}
+
 fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoView {
     view! {
         <div class="field">
@@ -79,7 +88,7 @@ fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoVie
 
 /// The order of the forms on the case page: routing first, then the receiving unit's
 /// answer, the reply, the clock, and the rest. Every command appears once (a test checks).
-const PAGE: [CommandKind; 25] = [
+const PAGE: [CommandKind; 26] = [
     CommandKind::Forward,
     CommandKind::AcceptHere,
     CommandKind::Assign,
@@ -93,6 +102,7 @@ const PAGE: [CommandKind; 25] = [
     CommandKind::ApproveReply,
     CommandKind::ReturnDraft,
     CommandKind::RecordDelivery,
+    CommandKind::FollowUp,
     CommandKind::Extend,
     CommandKind::RecordHearing,
     CommandKind::Supervise,
@@ -369,6 +379,23 @@ fn form(
                     .into_any(),
                 );
             }
+        }
+        CommandKind::FollowUp => {
+            let ratings = shared::petition::Rating::ALL
+                .iter()
+                .map(|r| view! { <option value=r.code()>{r.label()}</option> })
+                .collect_view();
+            forms.push(view! {
+                <Step action number=n.clone() version=v kind=CommandKind::FollowUp title="记录回访" button="记录回访">
+                    <p class="meta">"电话或上门回访信访人后，代为记录其评价；信访人要求复查（复核）的，一并记录理由，期限自即日起算。"</p>
+                    <div class="field">
+                        <label for="f-follow-rating">"信访人的评价"</label>
+                        <select id="f-follow-rating" name="rating"><option value="">"（未评价）"</option>{ratings}</select>
+                    </div>
+                    {text_area_optional("f-follow-comment", "text", "评价意见（选填）")}
+                    {text_area_optional("f-follow-review", "review", "复查（复核）申请理由（信访人要求时填写）")}
+                </Step>
+            }.into_any());
         }
         CommandKind::AssignHandler => {
             let people = case

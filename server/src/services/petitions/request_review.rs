@@ -1,14 +1,17 @@
-//! 申请复查/复核: a dissatisfied petitioner asks the body one level above the unit that
-//! replied, within 30 days of the reply (art. 35, 36).
+//! 申请复查/复核: the petitioner asks the body one level above the unit that replied,
+//! within 30 days of receiving the reply (art. 35, 36) — online, or through staff who
+//! record it at a follow-up (回访).
 
-use shared::ids::CitizenId;
+use chrono::NaiveDate;
+use shared::ids::{CitizenId, UnitId};
 use shared::petition::{Action, PetitionKind, Reason, ReviewRequest, Round};
 
 use super::view::owned;
-use crate::db;
+use crate::db::{self, petitions::PetitionRow, petitions::WorkState};
 use crate::error::{AppError, AppResult};
 use crate::notify::enqueue::{Notice, Recipient};
 use crate::notify::templates::Event;
+use crate::services::org::Org;
 use crate::services::workflow::{clocks, record};
 use crate::state::AppState;
 use crate::time::today;
@@ -24,79 +27,104 @@ pub async fn request_review(
     let reason =
         Reason::parse(&req.reason).map_err(|e| AppError::field("reason", e.to_string()))?;
     let row = owned(state, citizen, number).await?;
-    // The body one level above the unit that gave the reply being contested.
-    let replies = db::work::replies(&state.db.pool, row.id, true).await?;
-    let replied_by = replies.last().map(|r| r.unit_id).or(row.work.unit_id);
+    let replied_by = replied_by(state, &row).await?;
     let org = state.org.get().await?;
     let today = today();
-    let window = clocks::deadline(state, &row.work);
     let who = record::Who::citizen(citizen, client);
     record::apply(state, &row, who, Action::RequestReview, |next, mut work| {
-        if let Some(window) = window
-            && today > window.due
-        {
-            return Err(AppError::Conflict(format!(
-                "申请{}的期限已于{}届满（自收到答复之日起30日内，《信访工作条例》第{}条），不能再申请。",
-                next.round.label(),
-                window.due,
-                if row.work.round == Round::First {
-                    "三十五"
-                } else {
-                    "三十六"
-                }
-            )));
-        }
-        // Never up into the unit an accusation is against (art. 30): past it, to the unit above.
-        let above = replied_by.and_then(|u| org.parent(u)).and_then(|a| {
-            match row
-                .work
-                .accused_unit_id
-                .filter(|_| row.kind == PetitionKind::Accusation)
-            {
-                Some(accused) => org.outside(a, accused),
-                None => Some(a),
-            }
-        });
-        let Some(above) = above else {
-            return Err(AppError::Conflict(
-                "答复单位没有上一级机关，请向有关机关另行提出。".into(),
-            ));
-        };
-        work.rating = None;
-        work.extended = false;
-        work.designated = false;
-        work.assigned_due = None;
-        work.forwarded_by = replied_by;
-        work.unit_id = Some(above);
-        clocks::start(
-            state,
-            &mut work,
-            Some(clocks::handling_clock(next.round)),
-            today,
-        );
-        let detail = format!(
-            "您申请{}，由{}在{}前作出{}意见。您的理由：{}",
-            next.round.label(),
-            org.name(above),
-            work.due_on.clone().unwrap_or_default(),
-            next.round.label(),
-            reason.as_str()
-        );
+        let (event, notice, above) = escalate(
+            state, &org, &row, replied_by, &mut work, next.round, today, &reason, false,
+        )?;
         Ok(record::Step {
             work,
-            events: vec![record::Event::public(
-                "review_requested",
-                format!("申请{}", next.round.label()),
-                detail,
-            )],
+            events: vec![event],
             writes: Vec::new(),
             audit_detail: Some(format!("round={} unit={above}", next.round.code())),
-            notices: vec![Notice::new(
-                Event::Assigned,
-                Recipient::Unit(above),
-                &[("number", row.number.to_string())],
-            )],
+            notices: vec![notice],
         })
     })
     .await
+}
+
+/// The unit whose reply is contested: the last published reply's, else the holder.
+pub async fn replied_by(state: &AppState, row: &PetitionRow) -> AppResult<Option<UnitId>> {
+    let replies = db::work::replies(&state.db.pool, row.id, true).await?;
+    Ok(replies.last().map(|r| r.unit_id).or(row.work.unit_id))
+}
+
+/// Moves `work` to the next round at the body one level above the unit that replied,
+/// within the window; returns the petitioner's timeline entry, the notice to the body
+/// above, and that body. `by_staff`: recorded by staff at a follow-up (回访).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per door (the petitioner's, the follow-up's), each with its own facts"
+)]
+pub fn escalate(
+    state: &AppState,
+    org: &Org,
+    row: &PetitionRow,
+    replied_by: Option<UnitId>,
+    work: &mut WorkState,
+    round: Round,
+    today: NaiveDate,
+    reason: &Reason,
+    by_staff: bool,
+) -> AppResult<(record::Event, Notice, UnitId)> {
+    if let Some(window) = clocks::deadline(state, &row.work)
+        && today > window.due
+    {
+        return Err(AppError::Conflict(format!(
+            "申请{}的期限已于{}届满（自收到答复之日起30日内，《信访工作条例》第{}条），不能再申请。",
+            round.label(),
+            window.due,
+            if row.work.round == Round::First {
+                "三十五"
+            } else {
+                "三十六"
+            }
+        )));
+    }
+    // Never up into the unit an accusation is against (art. 30): past it, to the unit above.
+    let above = replied_by.and_then(|u| org.parent(u)).and_then(|a| {
+        match row
+            .work
+            .accused_unit_id
+            .filter(|_| row.kind == PetitionKind::Accusation)
+        {
+            Some(accused) => org.outside(a, accused),
+            None => Some(a),
+        }
+    });
+    let Some(above) = above else {
+        return Err(AppError::Conflict(
+            "答复单位没有上一级机关，请向有关机关另行提出。".into(),
+        ));
+    };
+    work.rating = None;
+    work.extended = false;
+    work.designated = false;
+    work.assigned_due = None;
+    work.forwarded_by = replied_by;
+    work.unit_id = Some(above);
+    clocks::start(state, work, Some(clocks::handling_clock(round)), today);
+    let who = if by_staff {
+        "您在回访中提出申请（工作人员代为记录），"
+    } else {
+        "您申请"
+    };
+    let detail = format!(
+        "{who}{}，由{}在{}前作出{}意见。您的理由：{}",
+        round.label(),
+        org.name(above),
+        work.due_on.clone().unwrap_or_default(),
+        round.label(),
+        reason.as_str()
+    );
+    let event = record::Event::public("review_requested", format!("申请{}", round.label()), detail);
+    let notice = Notice::new(
+        Event::Assigned,
+        Recipient::Unit(above),
+        &[("number", row.number.to_string())],
+    );
+    Ok((event, notice, above))
 }

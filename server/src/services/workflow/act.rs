@@ -100,6 +100,16 @@ fn refuse_other(
         StaffCommand::AddCoHandler { .. } if row.work.status != PetitionStatus::Handling => {
             Err(AppError::Conflict("只有办理中的事项可以商请协办。".into()))
         }
+        StaffCommand::FollowUp { .. }
+            if !handles
+                || !actor.has_any(&[
+                    shared::staff::Role::Handler,
+                    shared::staff::Role::UnitHead,
+                    shared::staff::Role::Intake,
+                ]) =>
+        {
+            refuse("只有作出答复的单位的工作人员可以记录回访。")
+        }
         StaffCommand::AssignHandler { .. }
             if !handles || !actor.has_any(&[shared::staff::Role::UnitHead]) =>
         {

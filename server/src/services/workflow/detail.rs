@@ -163,6 +163,18 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             allowed.push(kind);
         }
     }
+    // 回访: the replying unit's staff record the petitioner's rating or request for them.
+    let holds = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
+    if holds
+        && wf.status == PetitionStatus::Replied
+        && actor.has_any(&[
+            shared::staff::Role::Handler,
+            shared::staff::Role::UnitHead,
+            shared::staff::Role::Intake,
+        ])
+    {
+        allowed.push(CommandKind::FollowUp);
+    }
     // 指定承办人: the holding unit's head, while the matter is being worked on.
     let heads_it = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
     let assignable = if heads_it

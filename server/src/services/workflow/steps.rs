@@ -9,6 +9,7 @@ use shared::ids::UnitId;
 use shared::petition::{StaffCommand, Workflow};
 
 mod accused;
+mod follow_up;
 mod handling;
 mod intake;
 mod oversight;
@@ -76,6 +77,11 @@ pub async fn step(ctx: &Ctx<'_>, cmd: StaffCommand) -> AppResult<Step> {
         }
         StaffCommand::CoOpinion { opinion } => oversight::co_opinion(ctx, &mut s, &opinion)?,
         StaffCommand::Recuse { reason } => oversight::recuse(&mut s, &reason)?,
+        StaffCommand::FollowUp {
+            rating,
+            comment,
+            review_reason,
+        } => follow_up::record(ctx, &mut s, rating, comment, review_reason).await?,
         StaffCommand::AssignHandler { staff_id } => {
             oversight::assign_handler(ctx, &mut s, staff_id).await?;
         }

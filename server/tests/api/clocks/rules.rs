@@ -626,3 +626,92 @@ async fn a_registered_letters_clock_starts_the_day_it_arrived_not_the_day_it_is_
     let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
     assert_eq!(file["channel"], "hotline");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_records_an_offline_petitioners_rating_and_review_request_and_the_review_clock_starts()
+ {
+    let app = spawn_app().await;
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    let letter = json!({
+        "channel": "letter",
+        "petitioner": {
+            "real_name": "周小溪",
+            "phone": crate::helpers::phone(),
+            "address": "示范市东城区新桥街道一号院3号楼"
+        },
+        "petition": app.filing().await
+    });
+    let res = app
+        .post_json("/api/v1/staff/registrations", Some(&head), &letter)
+        .await;
+    let number = res.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
+    act_ok(&app, &head, &number, draft()).await;
+    act_ok(&app, &head, &number, json!({ "action": "approve_reply" })).await;
+    act_ok(
+        &app,
+        &head,
+        &number,
+        json!({ "action": "record_delivery", "delivered_on": server::time::today() }),
+    )
+    .await;
+
+    // Nothing to record, or someone outside the replying unit: refused.
+    let res = act(
+        &app,
+        &head,
+        &number,
+        json!({ "action": "follow_up", "rating": null }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let outsider = staff(&app, HOUSING, "handler,unit_head").await;
+    let res = act(
+        &app,
+        &outsider,
+        &number,
+        json!({ "action": "follow_up", "rating": "satisfied" }),
+    )
+    .await;
+    assert!(
+        matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+        "{}",
+        res.status()
+    );
+
+    act_ok(
+        &app,
+        &head,
+        &number,
+        json!({
+            "action": "follow_up",
+            "rating": "not_satisfied",
+            "comment": "电话回访：认为供热公司整改不到位",
+            "review_reason": "整改后室温仍低于十六度，请求复查"
+        }),
+    )
+    .await;
+    let city = staff(&app, "示范市信访局", "intake,unit_head,handler").await;
+    let file: Value = case(&app, &city, &number).await.json().await.unwrap();
+    assert_eq!(file["round"], "review");
+    assert_eq!(file["status"], "handling");
+    assert_eq!(
+        file["unit"], "示范市信访局",
+        "one level above the replying bureau"
+    );
+    let review = deadline(&file["deadlines"], "复查期限").unwrap();
+    assert_eq!(review["start"], server::time::today().to_string());
+    let timeline = file["timeline"].to_string();
+    assert!(timeline.contains("回访评价") && timeline.contains("不满意（工作人员代为记录）"));
+    assert!(timeline.contains("您在回访中提出申请（工作人员代为记录）"));
+    let audited: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'follow_up' ORDER BY seq DESC LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert!(audited.contains("rating=not_satisfied") && audited.contains("round=review"));
+}

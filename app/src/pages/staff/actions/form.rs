@@ -19,6 +19,8 @@ pub struct ActionFields {
     pub legal_basis: Option<String>,
     pub notice_id: Option<String>,
     pub staff_id: Option<String>,
+    pub rating: Option<String>,
+    pub review: Option<String>,
 }
 
 fn missing(field: &str, message: &str) -> ApiError {
@@ -120,6 +122,17 @@ impl ActionFields {
             },
             "supervise" => StaffCommand::Supervise {
                 body: s(&self.text),
+            },
+            "follow_up" => StaffCommand::FollowUp {
+                rating: match self.rating.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(code) => Some(
+                        shared::petition::Rating::from_code(code)
+                            .ok_or_else(|| missing("rating", "请选择评价"))?,
+                    ),
+                },
+                comment: self.text.clone(),
+                review_reason: self.review.clone(),
             },
             "assign_handler" => StaffCommand::AssignHandler {
                 staff_id: self
