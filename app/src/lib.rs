@@ -18,8 +18,8 @@ use crate::pages::citizen::{
 };
 use crate::pages::public::{DevSmsPage, LookupPage, ReceptionPage, TrackPage};
 use crate::pages::staff::{
-    AdminPage, AuditPage, CasePage, QueuePage, RegistrationReceiptPage, StaffAccountPage,
-    StaffLoginPage, StaffRegisterPage,
+    AdminPage, AuditPage, CasePage, NoticesPage, QueuePage, RegistrationReceiptPage,
+    StaffAccountPage, StaffLoginPage, StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
 
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register") view=StaffRegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/notices") view=NoticesPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register/receipt") view=RegistrationReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />

@@ -195,6 +195,11 @@ pub trait Desk: Send + Sync {
     async fn totp_setup(&self, caller: &Caller) -> Result<Outcome<TotpSetupView>, ApiError>;
     /// 绑定动态口令, step 2: a code proves the app was set up.
     async fn totp_confirm(&self, caller: &Caller, code: String) -> Result<Outcome<()>, ApiError>;
+    /// 通知: the staff member's in-app notices, newest first; those shown become read.
+    async fn notices(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::notice::NotificationView>>, ApiError>;
     /// 代为登记 a letter, visit or call with its scanned pages; the receipt goes into the
     /// short-lived receipt cookie for the printable 登记回执. `req` is the form as read,
     /// or what was wrong with it: told only to a caller who may register at all.

@@ -24,7 +24,7 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   await page.waitForURL(/\/staff\/register$/);
   await hydrated(page);
 
-  const arrived = new Date(Date.now() - 3 * 86400e3).toISOString().slice(0, 10);
+  const arrived = new Date(Date.now() + 8 * 3600e3 - 3 * 86400e3).toISOString().slice(0, 10);
   await page.getByLabel('渠道').selectOption({ label: '来信' });
   await page.getByLabel('收到日期').fill(arrived);
   await page.getByLabel('信访人姓名').fill('钱大江');
@@ -34,7 +34,7 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
   await page.getByLabel('标题').fill('来信反映电梯长期停运');
   await page.getByLabel('事实和理由').fill('小区3号楼电梯已停运两个月，老人上下楼困难，物业一直未修。');
-  await page.getByLabel('诉求').fill('请督促物业尽快修复电梯。');
+  await page.getByLabel('诉求', { exact: true }).fill('请督促物业尽快修复电梯。');
   await page.getByLabel('涉及人数').fill('20');
   await page.locator('#f-attachments').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: SCAN });
   await page.getByRole('button', { name: '登记并生成回执' }).click();
@@ -89,5 +89,47 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   await page.getByRole('link', { name: '我的待办' }).click();
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   await page.locator(`[href$="/staff/petitions/${number}"]`).waitFor();
+  await context.close();
+});
+
+test('a clerk records a 回访 with 不满意 and a 复查 request for a letter writer, and the review clock starts', async () => {
+  const pw = await demoPasswords();
+  const login = async (username) =>
+    (await api('/staff/sessions', { username, password: pw[username] })).access_token;
+  const intake = await login('district_intake');
+  const head = await login('district_head');
+  const ref = await api('/reference');
+  const filing = {
+    kind: 'appeal',
+    category_id: ref.categories.find((c) => c.name === '物业管理').id,
+    region_id: ref.regions.find((r) => r.name === '新桥社区').id,
+    title: '来信反映楼道照明损坏', facts: '单元楼道的照明灯损坏一个多月，晚上出入很不方便，物业未修。',
+    request: '请督促物业修复楼道照明。', people_count: 3,
+  };
+  const { number } = await api('/staff/registrations', {
+    channel: 'letter',
+    petitioner: { real_name: '吴小河', phone: uniquePhone(), address: '示范市东城区新桥街道二号院1号楼' },
+    petition: filing,
+  }, intake, 201);
+  const act = (body) => api(`/staff/petitions/${number}/actions`, body, head, 204);
+  await act({ action: 'accept_here' });
+  await act({ action: 'submit_draft', facts: '经查，楼道照明已由物业修复。', reasons: '物业已履行维修义务。', decision: 'explain', legal_basis: '《物业管理条例》' });
+  await act({ action: 'approve_reply' });
+  // The portal's day is Beijing time's.
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  await act({ action: 'record_delivery', delivered_on: today });
+
+  const { context, page } = await staffPage(browser, 'district_intake', pw.district_intake);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await hydrated(page);
+  const form = page.getByRole('region', { name: '记录回访' });
+  await form.getByLabel('信访人的评价').selectOption({ label: '不满意' });
+  await form.getByLabel('评价意见（选填）').fill('电话回访：信访人说灯修好后又坏了');
+  await form.getByLabel(/复查（复核）申请理由/).fill('楼道照明仍然不亮，请求复查');
+  await form.getByRole('button', { name: '记录回访' }).click();
+  await page.getByText('不满意（工作人员代为记录）').first().waitFor();
+  await page.getByText('您在回访中提出申请（工作人员代为记录）').first().waitFor();
+  await page.getByText('复查期限').first().waitFor();
   await context.close();
 });

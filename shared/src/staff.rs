@@ -105,6 +105,9 @@ pub struct StaffView {
     /// staff member has chosen their own.
     #[serde(default)]
     pub must_change_password: bool,
+    /// 通知: in-app notices not yet read (new assignments, 临期, 超期, 督办, system alerts).
+    #[serde(default)]
+    pub unread_notices: u32,
 }
 
 #[cfg(test)]

@@ -181,3 +181,9 @@ pub async fn staff_register(data: leptos::server_fn::codec::MultipartData) -> Re
     leptos_actix::redirect("/staff/register/receipt");
     Ok(())
 }
+
+/// 通知: the staff member's notices; opening them marks them read.
+#[server(prefix = "/ui", endpoint = "staff-notices")]
+pub async fn staff_notices() -> Result<Vec<shared::notice::NotificationView>, UiError> {
+    Ok(super::ssr::apply(desk()?.notices(&caller()?).await?))
+}

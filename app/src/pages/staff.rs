@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod case;
 mod login;
+mod notices;
 mod queue;
 pub mod register;
 
@@ -15,6 +16,7 @@ pub use admin::AdminPage;
 pub use audit::AuditPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
+pub use notices::NoticesPage;
 pub use queue::QueuePage;
 pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
 
@@ -50,6 +52,9 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
             <span class="who">{format!("{}（{}，{}）", me.display_name, me.unit.clone().unwrap_or_default(), roles)}</span>
             <A href="/staff">"待办"</A>
             <A href="/staff?mine=1">"我的待办"</A>
+            <A href="/staff/notices" attr:aria-label=format!("通知，{}条未读", me.unread_notices)>
+                {if me.unread_notices > 0 { format!("通知（{}）", me.unread_notices) } else { "通知".to_owned() }}
+            </A>
             {me.roles.contains(&shared::staff::Role::Intake).then(|| view! { <A href="/staff/register">"代为登记"</A> })}
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}

@@ -342,6 +342,44 @@ pub async fn notifications(
     .collect()
 }
 
+/// How many in-app notices of a principal are unread.
+pub async fn unread_notifications(
+    pool: &AnyPool,
+    principal: &str,
+    id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) FROM notifications WHERE principal = $1 AND principal_id = $2 \
+         AND read_at IS NULL",
+    )
+    .bind(principal)
+    .bind(id)
+    .fetch_one(pool)
+    .await?
+    .try_get(0)
+}
+
+/// Marks a principal's notices up to `up_to` (their newest seen) as read.
+pub async fn mark_read(
+    pool: &AnyPool,
+    principal: &str,
+    id: i64,
+    up_to: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE notifications SET read_at = $1 WHERE principal = $2 AND principal_id = $3 \
+         AND id <= $4 AND read_at IS NULL",
+    )
+    .bind(now)
+    .bind(principal)
+    .bind(id)
+    .bind(up_to)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// Keeps a text of the embedded SMS provider; a resend with the same key is ignored.
 pub async fn insert_sms(
     pool: &AnyPool,

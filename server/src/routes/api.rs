@@ -97,6 +97,7 @@ routes!(
     admin::partners::set_unit_partner,
     partners::report,
     notifications::mine,
+    notifications::mark_read,
 );
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

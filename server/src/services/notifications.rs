@@ -18,19 +18,27 @@ pub enum Owner {
 
 /// The caller's in-app notifications, newest first.
 pub async fn mine(state: &AppState, who: &Principal) -> AppResult<Vec<NotificationView>> {
-    let owner = match who {
+    of(state, owner(who)).await
+}
+
+/// Whose notification centre the caller's is.
+pub fn owner(who: &Principal) -> Owner {
+    match who {
         Principal::Citizen { id, .. } => Owner::Citizen(*id),
         Principal::Staff { id, .. } => Owner::Staff(*id),
-    };
-    of(state, owner).await
+    }
+}
+
+fn key(owner: Owner) -> (&'static str, i64) {
+    match owner {
+        Owner::Citizen(id) => ("citizen", id.0),
+        Owner::Staff(id) => ("staff", id.0),
+    }
 }
 
 /// The in-app notifications of `owner`, newest first.
 pub async fn of(state: &AppState, owner: Owner) -> AppResult<Vec<NotificationView>> {
-    let (kind, id) = match owner {
-        Owner::Citizen(id) => ("citizen", id.0),
-        Owner::Staff(id) => ("staff", id.0),
-    };
+    let (kind, id) = key(owner);
     let rows = db::outbox::notifications(&state.db.pool, kind, id, 100).await?;
     Ok(rows
         .into_iter()
@@ -42,6 +50,13 @@ pub async fn of(state: &AppState, owner: Owner) -> AppResult<Vec<NotificationVie
             read: n.read_at.is_some(),
         })
         .collect())
+}
+
+/// Marks the caller's notices up to `up_to` as read (the ones they were shown).
+pub async fn mark_read(state: &AppState, owner: Owner, up_to: i64) -> AppResult<()> {
+    let (kind, id) = key(owner);
+    db::outbox::mark_read(&state.db.writer, kind, id, up_to, now_ms()).await?;
+    Ok(())
 }
 
 /// Pending, failed and dead messages for administrators (content withheld).

@@ -140,6 +140,23 @@ impl Desk for WebPortal {
         })
     }
 
+    async fn notices(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<Vec<shared::notice::NotificationView>>, ApiError> {
+        use crate::services::notifications::{self, Owner};
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = notifications::of(&self.state, Owner::Staff(id))
+            .await
+            .map_err(api)?;
+        if let Some(newest) = value.first() {
+            notifications::mark_read(&self.state, Owner::Staff(id), newest.id)
+                .await
+                .map_err(api)?;
+        }
+        Ok(Outcome { value, set_cookies })
+    }
+
     async fn register(
         &self,
         caller: &Caller,

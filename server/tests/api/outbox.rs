@@ -389,3 +389,56 @@ async fn a_query_code_is_kept_only_until_it_is_delivered() {
         assert!(!params.contains(&code), "{params}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_hears_of_a_new_matter_in_its_notices_with_an_unread_count_until_read() {
+    let app = spawn_app_with(|s| s.notify.worker = false).await;
+    let channels = Channels::from_settings(&app.state).unwrap();
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = crate::helpers::staff(&app, "东城区信访局", "intake").await;
+    let handler = crate::helpers::staff(&app, "东城区住房和城乡建设局", "handler").await;
+    let housing = crate::helpers::unit_id(&app, "东城区住房和城乡建设局").await;
+    let unread = |token: String| {
+        let app = &app;
+        async move {
+            app.get("/api/v1/staff/me", Some(&token))
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()["unread_notices"]
+                .as_i64()
+                .unwrap()
+        }
+    };
+    assert_eq!(unread(handler.clone()).await, 0);
+    crate::helpers::act_ok(
+        &app,
+        &intake,
+        &number,
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    while run_once(&app.state, &channels, "w1").await.unwrap().sent > 0 {}
+    assert_eq!(unread(handler.clone()).await, 1, "新的信访事项");
+    let notices: Value = app
+        .get("/api/v1/notifications", Some(&handler))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(notices[0]["body"].as_str().unwrap().contains(&number));
+    assert_eq!(notices[0]["read"], false);
+    let res = app
+        .post_json(
+            "/api/v1/notifications/read",
+            Some(&handler),
+            &json!({ "up_to": notices[0]["id"] }),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::NO_CONTENT);
+    assert_eq!(unread(handler.clone()).await, 0);
+}

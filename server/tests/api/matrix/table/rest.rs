@@ -279,6 +279,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "AAAAAAAAAAA",
         ),
         row(get.clone(), "/notifications", Empty, "DAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/notifications/read",
+            Json(json!({ "up_to": 0 })),
+            "DAAAAAAAAAA",
+        ),
         row(get.clone(), "/admin/outbox", Empty, "DDDDDDDDDAD"),
         // Retrying a message that is not dead is refused on its merits (409).
         row(

@@ -178,6 +178,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(post.clone(), "/ui/staff-queue", Form(vec![]), "DDDAAAAAADD"),
         row(
             post.clone(),
+            "/ui/staff-notices",
+            Form(vec![]),
+            "DDDAAAAAAAA",
+        ),
+        row(
+            post.clone(),
             "/ui/staff-case",
             Form(vec![("number", number.clone())]),
             "DDDAAADDADD",
