@@ -20,3 +20,11 @@ pub fn today() -> NaiveDate {
 pub fn shanghai_day(ms: i64) -> String {
     shared::clock::shanghai_date(from_ms(ms)).to_string()
 }
+
+/// An instant as people in Asia/Shanghai read it: `2026-12-06 09:30`.
+pub fn shanghai_time(at: DateTime<Utc>) -> String {
+    let offset = chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset");
+    at.with_timezone(&offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}

@@ -66,6 +66,9 @@ pub async fn staff_queue(
     clock: Option<String>,
     after: Option<String>,
     mine: Option<String>,
+    category_id: Option<String>,
+    region_id: Option<String>,
+    channel: Option<String>,
 ) -> Result<QueuePage, UiError> {
     use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter};
     let pick = |s: &Option<String>| s.clone().filter(|v| !v.is_empty());
@@ -76,7 +79,13 @@ pub async fn staff_queue(
         clock,
         after: pick(&after),
         mine: pick(&mine).is_some(),
-        ..QueueFilter::default()
+        category_id: pick(&category_id)
+            .and_then(|c| c.parse().ok())
+            .map(shared::ids::CategoryId),
+        region_id: pick(&region_id)
+            .and_then(|r| r.parse().ok())
+            .map(shared::ids::RegionId),
+        channel: pick(&channel).and_then(|c| shared::petition::Channel::from_code(&c)),
     };
     Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
 }

@@ -49,6 +49,7 @@ routes!(
     staff::totp::setup,
     staff::totp::confirm,
     staff::queue::queue,
+    staff::queue::export,
     staff::case::case,
     staff::download::download,
     staff::act::act,

@@ -117,6 +117,18 @@ impl Org {
         self.unit(unit).is_some_and(|u| u.kind == UnitKind::Bureau)
     }
 
+    /// `region` and every region below it.
+    pub fn region_subtree(&self, region: RegionId) -> Vec<RegionId> {
+        let mut ids: Vec<RegionId> = self
+            .regions
+            .keys()
+            .copied()
+            .filter(|r| self.region_path(*r).contains(&region))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// The region itself and each region above it.
     fn region_path(&self, region: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();

@@ -41,6 +41,8 @@ async fn reach(app: &TestApp, token: &str, number: &str) -> String {
         "/api/v1/staff/petitions?status=handling".to_owned(),
         "/api/v1/staff/petitions?status=replied".to_owned(),
         "/api/v1/staff/petitions?kind=accusation".to_owned(),
+        "/api/v1/staff/petitions.csv".to_owned(),
+        "/api/v1/staff/petitions.csv?kind=accusation".to_owned(),
         format!("/api/v1/staff/petitions/{number}"),
         "/api/v1/admin/staff".to_owned(),
         "/api/v1/audit/verify".to_owned(),

@@ -183,3 +183,67 @@ async fn a_head_gives_a_case_to_a_handler_who_finds_it_under_my_cases_and_each_c
     .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_exports_as_a_spreadsheet_with_its_filters_and_no_formula_runs() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let mut filing = app.filing().await;
+    filing["title"] = json!("=HYPERLINK(\"http://evil\")供暖");
+    let res = app.file(&citizen.token, &filing, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let number = res.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = staff(&app, "东城区信访局", "intake").await;
+    let township: i64 = sqlx::query_scalar("SELECT parent_id FROM regions WHERE id = $1")
+        .bind(filing["region_id"].as_i64().unwrap())
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let res = app
+        .get(
+            &format!("/api/v1/staff/petitions.csv?region_id={township}"),
+            Some(&intake),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let body = res.bytes().await.unwrap();
+    assert!(body.starts_with(b"\xEF\xBB\xBF"), "Excel reads it as UTF-8");
+    let text = String::from_utf8(body[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("信访件编号,标题"));
+    let row = lines
+        .find(|l| l.contains(&number))
+        .expect("filed under the township");
+    assert!(row.contains("'=HYPERLINK"), "kept as text: {row}");
+    // Another place's filter leaves it out.
+    let other: i64 = sqlx::query_scalar("SELECT id FROM regions WHERE code = '990121'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let text = app
+        .get(
+            &format!("/api/v1/staff/petitions.csv?region_id={other}"),
+            Some(&intake),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!text.contains(&number));
+    // Citizens cannot export.
+    assert_eq!(
+        app.get("/api/v1/staff/petitions.csv", Some(&citizen.token))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

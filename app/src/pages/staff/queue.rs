@@ -9,7 +9,7 @@ use shared::ErrorKind;
 use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueuePage as Page};
 
 use super::{StaffBar, StaffLoginPrompt};
-use crate::api::{staff_me, staff_queue};
+use crate::api::{load_reference, staff_me, staff_queue};
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -19,15 +19,21 @@ pub fn QueuePage() -> impl IntoView {
     let page = Resource::new(
         move || {
             (
-                get("status"),
-                get("kind"),
-                get("clock"),
-                get("after"),
-                get("mine"),
+                (
+                    get("status"),
+                    get("kind"),
+                    get("clock"),
+                    get("after"),
+                    get("mine"),
+                ),
+                (get("category_id"), get("region_id"), get("channel")),
             )
         },
-        |(status, kind, clock, after, mine)| staff_queue(status, kind, clock, after, mine),
+        |((status, kind, clock, after, mine), (category, region, channel))| {
+            staff_queue(status, kind, clock, after, mine, category, region, channel)
+        },
     );
+    let data = Resource::new(|| (), |_| load_reference());
     let mine = move || get("mine").is_some();
     view! {
         <Title text="工作台 · 待办" />
@@ -37,7 +43,10 @@ pub fn QueuePage() -> impl IntoView {
                     Ok(Some(me)) => Either::Left(view! {
                         <StaffBar me />
                         <h1>{if mine() { "我的待办" } else { "待办信访事项" }}</h1>
-                        <Filters />
+                        {match data.await {
+                            Ok(data) => Either::Left(view! { <Filters data /> }),
+                            Err(_) => Either::Right(()),
+                        }}
                         {match page.await {
                             Ok(p) => Either::Left(view! { <Rows page=p /> }),
                             Err(e) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }),
@@ -54,7 +63,7 @@ pub fn QueuePage() -> impl IntoView {
 
 /// A GET form: the filters live in the address, so a filtered queue can be bookmarked.
 #[component]
-fn Filters() -> impl IntoView {
+fn Filters(data: shared::reference::ReferenceData) -> impl IntoView {
     let query = use_query_map();
     let current = move |k: &str| query.read_untracked().get(k).unwrap_or_default();
     let option = move |key: &'static str, code: &'static str, label: &'static str| {
@@ -90,13 +99,46 @@ fn Filters() -> impl IntoView {
     .into_iter()
     .map(|c| option("clock", c.code(), c.label()))
     .collect_view();
+    let categories = data
+        .categories
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| {
+            let id = c.id.0.to_string();
+            let selected = current("category_id") == id;
+            view! { <option value=id selected=selected>{c.name.clone()}</option> }
+        })
+        .collect_view();
+    let regions = data
+        .regions
+        .iter()
+        .filter(|r| r.level <= shared::reference::Level::Township)
+        .map(|r| {
+            let id = r.id.0.to_string();
+            let selected = current("region_id") == id;
+            view! { <option value=id selected=selected>{r.path.clone()}</option> }
+        })
+        .collect_view();
+    let channels = shared::petition::Channel::ALL
+        .iter()
+        .map(|c| option("channel", c.code(), c.label()))
+        .collect_view();
+    // The same filters, every page, as a spreadsheet.
+    let export = format!(
+        "/api/v1/staff/petitions.csv{}",
+        query.read_untracked().to_query_string()
+    );
     view! {
         <form method="get" action="/staff" class="filters">
             <label>"状态" <select name="status"><option value="">"待办（全部）"</option>{statuses}</select></label>
             <label>"性质" <select name="kind"><option value="">"全部"</option>{kinds}</select></label>
             <label>"期限" <select name="clock"><option value="">"全部"</option>{clocks}</select></label>
+            <label>"类别" <select name="category_id"><option value="">"全部"</option>{categories}</select></label>
+            <label>"地区" <select name="region_id"><option value="">"全部"</option>{regions}</select></label>
+            <label>"渠道" <select name="channel"><option value="">"全部"</option>{channels}</select></label>
             <label class="check"><input type="checkbox" name="mine" value="1" checked=!current("mine").is_empty() />"只看我的待办"</label>
             <button type="submit" class="button">"筛选"</button>
+            <a href=export class="button" download="">"导出CSV"</a>
         </form>
     }
 }

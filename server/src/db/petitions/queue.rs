@@ -57,7 +57,8 @@ pub struct QueueQuery<'a> {
     pub statuses: &'a [PetitionStatus],
     pub kind: Option<PetitionKind>,
     pub category_id: Option<CategoryId>,
-    pub region_id: Option<RegionId>,
+    /// Where it arose: one of these regions (a place and every place below it).
+    pub regions: Option<&'a [RegionId]>,
     pub channel: Option<Channel>,
     /// Inclusive bounds on the due date, for the clock-state filter.
     pub due_from: Option<&'a str>,
@@ -158,11 +159,12 @@ async fn half(
             place(Arg::Int(c.0), &mut args)
         ));
     }
-    if let Some(r) = q.region_id {
-        sql.push_str(&format!(
-            " AND p.region_id = {}",
-            place(Arg::Int(r.0), &mut args)
-        ));
+    if let Some(regions) = q.regions {
+        let ids: Vec<String> = regions
+            .iter()
+            .map(|r| place(Arg::Int(r.0), &mut args))
+            .collect();
+        sql.push_str(&format!(" AND p.region_id IN ({})", ids.join(", ")));
     }
     if let Some(c) = q.channel {
         sql.push_str(&format!(

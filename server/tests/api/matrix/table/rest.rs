@@ -246,6 +246,7 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "DDDAAAAAAAA",
         ),
         row(get.clone(), "/staff/petitions", Empty, "DDDAAAAAADD"),
+        row(get.clone(), "/staff/petitions.csv", Empty, "DDDAAAAAADD"),
         row(
             get.clone(),
             "/staff/petitions/{number}",
