@@ -347,6 +347,44 @@ pub async fn set_petitioner(
     Ok(())
 }
 
+/// The offline petitioner's blind indexes (ID number, phone), for linking their account.
+pub async fn set_petitioner_index(
+    tx: &mut Tx,
+    id: PetitionId,
+    id_idx: &[u8],
+    phone_idx: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE petitions SET petitioner_id_idx = $1, petitioner_phone_idx = $2 WHERE id = $3",
+    )
+    .bind(id_idx)
+    .bind(phone_idx)
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Gives a new account the matters staff registered for the same person (ID number and
+/// phone both match); returns how many.
+pub async fn claim_offline(
+    tx: &mut Tx,
+    citizen: CitizenId,
+    id_idx: &[u8],
+    phone_idx: &[u8],
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE petitions SET citizen_id = $1 WHERE citizen_id IS NULL \
+         AND petitioner_id_idx = $2 AND petitioner_phone_idx = $3",
+    )
+    .bind(citizen.0)
+    .bind(id_idx)
+    .bind(phone_idx)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
 pub async fn petitioner(
     pool: &AnyPool,
     id: PetitionId,

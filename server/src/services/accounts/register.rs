@@ -84,9 +84,11 @@ pub async fn register(state: &AppState, ip: IpAddr, req: &RegisterRequest) -> Ap
             });
         }
     };
+    // Matters staff registered for this person (same ID number and phone) are theirs now.
+    let claimed = db::petitions::claim_offline(&mut tx, id, &id_number_idx, &phone_idx).await?;
     tx.commit()
         .await
         .context("failed to commit the registration")?;
-    tracing::info!(citizen.id = %id, "citizen registered");
+    tracing::info!(citizen.id = %id, offline_matters = claimed, "citizen registered");
     Ok(id)
 }

@@ -59,13 +59,14 @@ pub async fn submit(
     let mut body = serde_json::to_vec(req).context("failed to fingerprint the request")?;
     let now = now_ms();
     let today = shanghai_date(from_ms(now));
-    let (owner, citizen, channel, petitioner, received_on) = match &filer {
+    let (owner, citizen, channel, petitioner, received_on, petitioner_index) = match &filer {
         Filer::Citizen(c) => (
             format!("citizen:{}", c.0),
             Some(*c),
             Channel::Online,
             None,
             today,
+            None,
         ),
         Filer::Staff {
             id,
@@ -95,12 +96,19 @@ pub async fn submit(
                     .as_ref()
                     .map(|a| v.encrypt(Field::Address, a.as_str())),
             };
+            let index = who.id_number.as_ref().map(|n| {
+                (
+                    v.blind_index(Field::IdNumber, n.as_str()),
+                    v.blind_index(Field::Phone, who.phone.as_str()),
+                )
+            });
             (
                 format!("staff:{id}"),
                 None,
                 *channel,
                 Some(enc),
                 received_on.unwrap_or(today),
+                index,
             )
         }
     };
@@ -166,6 +174,7 @@ pub async fn submit(
         citizen,
         channel,
         petitioner,
+        petitioner_index,
         received_on,
         bureau,
         accused,

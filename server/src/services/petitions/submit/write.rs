@@ -37,6 +37,8 @@ pub(super) struct Filing {
     pub channel: Channel,
     /// An offline petitioner's identity, encrypted (intake clerks only).
     pub petitioner: Option<db::petitions::PetitionerEnc>,
+    /// Their blind indexes (ID number, phone) when the clerk took the ID number down.
+    pub petitioner_index: Option<(Vec<u8>, Vec<u8>)>,
     /// The day it arrived, from which the acceptance clock runs (收到之日).
     pub received_on: NaiveDate,
     pub bureau: Option<UnitId>,
@@ -194,6 +196,9 @@ async fn insert(
     .await?;
     if let Some(enc) = &filing.petitioner {
         db::petitions::set_petitioner(tx, petition, enc).await?;
+    }
+    if let Some((id_idx, phone_idx)) = &filing.petitioner_index {
+        db::petitions::set_petitioner_index(tx, petition, id_idx, phone_idx).await?;
     }
     Ok(petition)
 }
