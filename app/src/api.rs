@@ -49,9 +49,9 @@ pub(crate) mod ssr {
         }
     }
 
-    /// Reads a multipart form: its text fields (64 KB each) and its files (10 MB each,
-    /// at most nine), each bounded while it streams in; a file error names `file_field`
-    /// and calls the files `noun` (附件, 文件).
+    /// Reads a multipart form: its text fields (64 KB each, at most 64 of them) and its
+    /// files (10 MB each, at most nine), each bounded while it streams in; a file error
+    /// names `file_field` and calls the files `noun` (附件, 文件).
     pub async fn read_multipart(
         data: leptos::server_fn::codec::MultipartData,
         file_field: &str,
@@ -65,6 +65,7 @@ pub(crate) mod ssr {
     > {
         use shared::FieldError;
         use shared::petition::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS};
+        const MAX_FIELDS: usize = 64;
 
         let mut stream = data
             .into_inner()
@@ -102,6 +103,9 @@ pub(crate) mod ssr {
                     files.push(crate::ports::FileUpload { file_name, bytes });
                 }
                 None => {
+                    if fields.len() == MAX_FIELDS {
+                        return Err(refuse(&name, "表单内容过多".into()));
+                    }
                     fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
                 }
             }

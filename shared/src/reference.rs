@@ -35,6 +35,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// The start every division code under a division of this level shares: a city's
+    /// first four digits (its counties are `110101`, … under `110100`), else the whole code.
+    pub fn subtree_prefix(self, code: &str) -> &str {
+        match self {
+            Self::City => code.get(..4).unwrap_or(code),
+            _ => code,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::City => "市级",

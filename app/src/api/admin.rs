@@ -294,6 +294,8 @@ pub async fn admin_import_regions(
     use super::ssr::{apply, read_multipart};
     let admin = admin()?;
     let caller = caller()?;
+    // Who is asking comes first: only an administrator's upload is read at all.
+    apply(admin.calendar(&caller).await?);
     let (fields, uploads) = read_multipart(data, "file", "文件").await?;
     let mut files = Vec::new();
     for f in uploads {

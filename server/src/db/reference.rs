@@ -308,6 +308,19 @@ pub async fn top_category_id(tx: &mut Tx, name: &str) -> Result<Option<i64>, sql
         .transpose()
 }
 
+/// A region's code and level, if the region exists.
+pub async fn region_code(
+    pool: &AnyPool,
+    id: RegionId,
+) -> Result<Option<(String, Level)>, sqlx::Error> {
+    sqlx::query("SELECT code, level FROM regions WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| Ok((r.try_get(0)?, decode::code(&r, 1)?)))
+        .transpose()
+}
+
 /// A region's level, if the region exists.
 pub async fn region_level(pool: &AnyPool, id: i64) -> Result<Option<Level>, sqlx::Error> {
     sqlx::query("SELECT level FROM regions WHERE id = $1")

@@ -230,13 +230,20 @@ pub async fn administrator_ids(pool: &AnyPool) -> Result<Vec<i64>, sqlx::Error> 
     Ok(ids)
 }
 
-/// The enabled handlers and unit heads of `unit`, by name: whom a case may be given to.
-pub async fn workers_of_unit(pool: &AnyPool, unit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+/// The enabled handlers and unit heads of `unit` who have not stepped aside from
+/// `petition` (回避), by name: whom the case may be given to.
+pub async fn workers_of_unit(
+    pool: &AnyPool,
+    unit: i64,
+    petition: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, display_name, roles FROM staff WHERE unit_id = $1 AND disabled_at IS NULL \
+         AND id NOT IN (SELECT staff_id FROM recusals WHERE petition_id = $2) \
          ORDER BY display_name, id",
     )
     .bind(unit)
+    .bind(petition)
     .fetch_all(pool)
     .await?;
     let mut out = Vec::new();

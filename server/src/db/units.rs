@@ -110,55 +110,98 @@ pub async fn close(tx: &mut Tx, id: UnitId, at: i64) -> Result<(), sqlx::Error> 
     Ok(())
 }
 
-/// How many matters `unit` holds that are not over (a reply's review window included).
-pub async fn open_matters(tx: &mut Tx, unit: UnitId) -> Result<i64, sqlx::Error> {
-    sqlx::query(
-        "SELECT COUNT(*) FROM petitions WHERE unit_id = $1 \
-         AND status NOT IN ('withdrawn', 'not_accepted', 'closed')",
-    )
-    .bind(unit.0)
-    .fetch_one(&mut **tx)
-    .await?
-    .try_get(0)
+/// An open accusation with the units that reach it: its holder, the office that forwarded
+/// it and the units asked to co-handle it (none of which may lie inside the accused unit).
+pub struct OpenAccusation {
+    pub accused: UnitId,
+    pub reachers: Vec<UnitId>,
 }
 
-/// The open matters `units` hold or are accused in: (holder, accused unit, kind).
-pub async fn open_matters_of(
-    tx: &mut Tx,
-    units: &[UnitId],
-) -> Result<
-    Vec<(
-        Option<UnitId>,
-        Option<UnitId>,
-        shared::petition::PetitionKind,
-    )>,
-    sqlx::Error,
-> {
+const OPEN: &str = "('withdrawn', 'not_accepted', 'closed')";
+
+/// Every open accusation whose accused unit is known, with who reaches it.
+pub async fn open_accusations(tx: &mut Tx) -> Result<Vec<OpenAccusation>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT id, unit_id, forwarded_by, accused_unit_id FROM petitions \
+         WHERE kind = 'accusation' AND accused_unit_id IS NOT NULL AND status NOT IN {OPEN}"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    let co = sqlx::query(&format!(
+        "SELECT c.petition_id, c.unit_id FROM co_handlers c JOIN petitions p ON p.id = c.petition_id \
+         WHERE c.answered_at IS NULL AND p.kind = 'accusation' AND p.status NOT IN {OPEN}"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
     let mut out = Vec::new();
-    for unit in units {
-        let rows = sqlx::query(
-            "SELECT unit_id, accused_unit_id, kind FROM petitions \
-             WHERE (unit_id = $1 OR accused_unit_id = $1) \
-             AND status NOT IN ('withdrawn', 'not_accepted', 'closed')",
-        )
-        .bind(unit.0)
-        .fetch_all(&mut **tx)
-        .await?;
-        for r in &rows {
-            out.push((
-                decode::id_opt(r, "unit_id")?,
-                decode::id_opt(r, "accused_unit_id")?,
-                decode::code(r, "kind")?,
-            ));
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let mut reachers: Vec<UnitId> = [
+            decode::id_opt(r, "unit_id")?,
+            decode::id_opt(r, "forwarded_by")?,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for c in &co {
+            if c.try_get::<i64, _>("petition_id")? == id {
+                reachers.push(decode::id(c, "unit_id")?);
+            }
         }
+        out.push(OpenAccusation {
+            accused: decode::id(r, "accused_unit_id")?,
+            reachers,
+        });
     }
     Ok(out)
 }
 
+/// What still ties a unit to open work: a closed unit must have none of it.
+#[derive(Debug, Default)]
+pub struct OpenLinks {
+    /// Open matters it holds.
+    pub held: i64,
+    /// Open matters it forwarded (an objection would come back to it).
+    pub forwarded: i64,
+    /// Co-handling requests it has not answered.
+    pub co_handling: i64,
+    /// Supervision notices it has not answered.
+    pub supervision: i64,
+    /// Open units below it.
+    pub children: i64,
+}
+
+pub async fn open_links(tx: &mut Tx, unit: UnitId) -> Result<OpenLinks, sqlx::Error> {
+    let mut n = Vec::new();
+    for sql in [
+        format!("SELECT COUNT(*) FROM petitions WHERE unit_id = $1 AND status NOT IN {OPEN}"),
+        format!("SELECT COUNT(*) FROM petitions WHERE forwarded_by = $1 AND status NOT IN {OPEN}"),
+        "SELECT COUNT(*) FROM co_handlers WHERE unit_id = $1 AND answered_at IS NULL".to_owned(),
+        "SELECT COUNT(*) FROM supervision_notices WHERE unit_id = $1 AND answered_at IS NULL"
+            .to_owned(),
+        "SELECT COUNT(*) FROM units WHERE parent_id = $1 AND closed_at IS NULL".to_owned(),
+    ] {
+        n.push(
+            sqlx::query(&sql)
+                .bind(unit.0)
+                .fetch_one(&mut **tx)
+                .await?
+                .try_get::<i64, _>(0)?,
+        );
+    }
+    Ok(OpenLinks {
+        held: n[0],
+        forwarded: n[1],
+        co_handling: n[2],
+        supervision: n[3],
+        children: n[4],
+    })
+}
+
 /// 合并: moves everything `from` holds to `into`: its open matters (a new version each, so
-/// a page open on one refuses a stale step), the matters it forwarded, its staff, its
-/// child units and its competences; accusations against it now name `into`. Returns the
-/// ids of the matters moved.
+/// a page open on one refuses a stale step), the matters it forwarded, its staff, its open
+/// co-handling requests and supervision notices, its child units and its competences;
+/// accusations against it now name `into`. Returns the ids of the matters moved.
 pub async fn merge(
     tx: &mut Tx,
     from: UnitId,
@@ -190,6 +233,22 @@ pub async fn merge(
             false,
         ),
         ("UPDATE staff SET unit_id = $1 WHERE unit_id = $2", false),
+        // Its open co-handling requests and supervision notices are the receiving unit's
+        // now; a request the receiving unit already has for the same round is kept once.
+        (
+            "DELETE FROM co_handlers WHERE unit_id = $2 AND answered_at IS NULL AND EXISTS \
+             (SELECT 1 FROM co_handlers x WHERE x.petition_id = co_handlers.petition_id \
+             AND x.round = co_handlers.round AND x.unit_id = $1)",
+            false,
+        ),
+        (
+            "UPDATE co_handlers SET unit_id = $1 WHERE unit_id = $2 AND answered_at IS NULL",
+            false,
+        ),
+        (
+            "UPDATE supervision_notices SET unit_id = $1 WHERE unit_id = $2 AND answered_at IS NULL",
+            false,
+        ),
         (
             "UPDATE units SET parent_id = $1 WHERE parent_id = $2",
             false,

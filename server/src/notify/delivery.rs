@@ -261,17 +261,22 @@ async fn administrators_email(
         ));
     }
     let (title, body) = event.render(params);
-    for address in to {
+    // Each address gets its own message id; one that fails does not stop the others.
+    let mut failed = None;
+    for (i, address) in to.iter().enumerate() {
+        let key = format!("{}-{i}", m.idem_key);
         let mail = Mail {
             from: &state.settings.notify.email.from,
             to: address,
             subject: &format!("【阳光信访】{title}"),
             body: &body,
-            key: &m.idem_key,
+            key: &key,
         };
-        channels.mailer.send(mail).await?;
+        if let Err(e) = channels.mailer.send(mail).await {
+            failed.get_or_insert(e);
+        }
     }
-    Ok(())
+    failed.map_or(Ok(()), Err)
 }
 
 async fn hook(

@@ -28,8 +28,9 @@ struct RegionNode {
 pub struct Org {
     /// The open units: only these route, receive, handle or are offered anywhere.
     units: HashMap<UnitId, UnitRow>,
-    /// Closed units' names, for the histories that mention them.
-    closed: HashMap<UnitId, String>,
+    /// Closed units' names and parents: for the histories that mention them, and for a
+    /// review of a reply a closed unit gave (the body above it answers).
+    closed: HashMap<UnitId, (String, Option<UnitId>)>,
     regions: HashMap<RegionId, RegionNode>,
     /// category id → parent category
     category_parent: HashMap<CategoryId, Option<CategoryId>>,
@@ -46,7 +47,10 @@ impl Org {
             units.into_iter().partition(|u| !u.closed);
         Ok(Self {
             units: open.into_iter().map(|u| (u.id, u)).collect(),
-            closed: closed.into_iter().map(|u| (u.id, u.name)).collect(),
+            closed: closed
+                .into_iter()
+                .map(|u| (u.id, (u.name, u.parent_id)))
+                .collect(),
             regions: regions
                 .into_iter()
                 .map(|r| {
@@ -73,13 +77,16 @@ impl Org {
     pub fn name(&self, id: UnitId) -> String {
         match (self.unit(id), self.closed.get(&id)) {
             (Some(u), _) => u.name.clone(),
-            (None, Some(name)) => name.clone(),
+            (None, Some((name, _))) => name.clone(),
             (None, None) => format!("单位{id}"),
         }
     }
 
     pub fn parent(&self, id: UnitId) -> Option<UnitId> {
-        self.unit(id).and_then(|u| u.parent_id)
+        match self.unit(id) {
+            Some(u) => u.parent_id,
+            None => self.closed.get(&id).and_then(|(_, p)| *p),
+        }
     }
 
     /// `unit` itself, then each unit above it up to the root.
@@ -115,18 +122,6 @@ impl Org {
 
     pub fn is_bureau(&self, unit: UnitId) -> bool {
         self.unit(unit).is_some_and(|u| u.kind == UnitKind::Bureau)
-    }
-
-    /// `region` and every region below it.
-    pub fn region_subtree(&self, region: RegionId) -> Vec<RegionId> {
-        let mut ids: Vec<RegionId> = self
-            .regions
-            .keys()
-            .copied()
-            .filter(|r| self.region_path(*r).contains(&region))
-            .collect();
-        ids.sort_unstable();
-        ids
     }
 
     /// The region itself and each region above it.

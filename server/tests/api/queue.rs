@@ -239,6 +239,14 @@ async fn the_queue_exports_as_a_spreadsheet_with_its_filters_and_no_formula_runs
         .await
         .unwrap();
     assert!(!text.contains(&number));
+    // A place that does not exist is a clear refusal, not an error.
+    let res = app
+        .get(
+            "/api/v1/staff/petitions.csv?region_id=999999",
+            Some(&intake),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // Citizens cannot export.
     assert_eq!(
         app.get("/api/v1/staff/petitions.csv", Some(&citizen.token))

@@ -4,7 +4,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use shared::ids::{CategoryId, PetitionId, RegionId, StaffId, UnitId};
+use shared::ids::{CategoryId, PetitionId, StaffId, UnitId};
 use shared::petition::{Channel, PetitionKind, PetitionNumber, PetitionStatus, Round};
 
 use super::super::decode;
@@ -57,8 +57,9 @@ pub struct QueueQuery<'a> {
     pub statuses: &'a [PetitionStatus],
     pub kind: Option<PetitionKind>,
     pub category_id: Option<CategoryId>,
-    /// Where it arose: one of these regions (a place and every place below it).
-    pub regions: Option<&'a [RegionId]>,
+    /// Where it arose: a place and every place below it, as a `LIKE` pattern on their
+    /// codes (`1101%`).
+    pub region_like: Option<&'a str>,
     pub channel: Option<Channel>,
     /// Inclusive bounds on the due date, for the clock-state filter.
     pub due_from: Option<&'a str>,
@@ -159,12 +160,11 @@ async fn half(
             place(Arg::Int(c.0), &mut args)
         ));
     }
-    if let Some(regions) = q.regions {
-        let ids: Vec<String> = regions
-            .iter()
-            .map(|r| place(Arg::Int(r.0), &mut args))
-            .collect();
-        sql.push_str(&format!(" AND p.region_id IN ({})", ids.join(", ")));
+    if let Some(like) = q.region_like {
+        sql.push_str(&format!(
+            " AND r.code LIKE {}",
+            place(Arg::Text(like), &mut args)
+        ));
     }
     if let Some(c) = q.channel {
         sql.push_str(&format!(

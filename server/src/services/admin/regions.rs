@@ -143,6 +143,10 @@ pub async fn apply(
     Ok(s)
 }
 
+/// The most divisions one upload writes: a city's villages fit; a country's are the
+/// console's (one long transaction there is the operator's choice).
+const UPLOAD_MAX: usize = 100_000;
+
 /// Who imports: an administrator (page or API), or the operator at the console.
 enum Importer {
     Administrator(crate::services::workflow::StaffActor),
@@ -179,6 +183,15 @@ async fn run(
     within: Option<&str>,
 ) -> AppResult<Summary> {
     let (found, root) = read(files, within)?;
+    if matches!(who, Importer::Administrator(_)) && found.len() > UPLOAD_MAX {
+        return Err(AppError::field(
+            "within",
+            format!(
+                "一次上传最多导入{UPLOAD_MAX}个区划（共{}个）：请填写本县（区）的区划代码，或在服务器上运行 portal import-regions",
+                found.len()
+            ),
+        ));
+    }
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
     let summary = apply(&mut tx, &found, root.as_deref(), now).await?;

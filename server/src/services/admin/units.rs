@@ -7,7 +7,6 @@ use shared::admin::{
     UnitUpdateRequest, UnitView,
 };
 use shared::ids::{RegionId, StaffId, UnitId};
-use shared::petition::PetitionKind;
 use shared::reference::Level;
 
 use super::{administrator, record, record_in};
@@ -148,7 +147,8 @@ pub async fn create(
         req.kind.code(),
         level,
     )
-    .await?;
+    .await
+    .map_err(name_taken)?;
     if !reception.is_empty() {
         let edit = db::units::UnitEdit {
             parent_id: req.parent_id,
@@ -206,7 +206,19 @@ pub async fn update(
         reception: &stored(&reception),
     };
     let mut tx = state.db.begin_write().await?;
-    db::units::update(&mut tx, unit, &edit).await?;
+    if req.parent_id != org.parent(unit) {
+        let parent_of = |u: UnitId| {
+            if u == unit {
+                req.parent_id
+            } else {
+                org.parent(u)
+            }
+        };
+        firewall_after(&mut tx, |u| u, parent_of).await?;
+    }
+    db::units::update(&mut tx, unit, &edit)
+        .await
+        .map_err(name_taken)?;
     let detail = format!(
         "unit={unit} parent={} region={} kind={}",
         req.parent_id.map_or(0, |p| p.0),
@@ -227,17 +239,25 @@ pub async fn close(state: &AppState, staff: StaffId, client: &str, unit: UnitId)
     if org.unit(unit).is_none() {
         return Err(AppError::NotFound);
     }
-    if org.subtree(unit).len() > 1 {
-        return Err(AppError::Conflict(
-            "该单位下还有下级单位，请先调整它们的隶属或将其撤销。".into(),
-        ));
-    }
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let open = db::units::open_matters(&mut tx, unit).await?;
-    if open > 0 {
+    let open = db::units::open_links(&mut tx, unit).await?;
+    let mut left = Vec::new();
+    for (n, what) in [
+        (open.held, "件未办结的信访事项"),
+        (open.forwarded, "件本单位转送、尚未办结的信访事项"),
+        (open.co_handling, "件待回复的协办请求"),
+        (open.supervision, "份待答复的督办单"),
+        (open.children, "个下级单位"),
+    ] {
+        if n > 0 {
+            left.push(format!("{n}{what}"));
+        }
+    }
+    if !left.is_empty() {
         return Err(AppError::Conflict(format!(
-            "该单位还有{open}件未办结的信访事项，请先将本单位合并到承接单位（事项随之移交），或待办结后再撤销。"
+            "该单位还有{}。请先将本单位合并到承接单位（这些随之移交），或调整下级单位、待办结后再撤销。",
+            left.join("、")
         )));
     }
     for id in db::staff::ids_of_unit_in(&mut tx, unit.0).await? {
@@ -283,18 +303,8 @@ pub async fn merge(
     }
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    // Every open accusation either unit holds or is against, as it would stand after.
-    for (holder, accused, kind) in db::units::open_matters_of(&mut tx, &[unit, into]).await? {
-        let after = |u: Option<UnitId>| u.map(|u| if u == unit { into } else { u });
-        if kind == PetitionKind::Accusation
-            && let (Some(holder), Some(accused)) = (after(holder), after(accused))
-            && org.within(holder, accused)
-        {
-            return Err(AppError::Conflict(
-                "合并后，承接单位将办理反映其自身的检举控告（《信访工作条例》第三十条），不能合并；请先将有关事项改由其他单位办理。".into(),
-            ));
-        }
-    }
+    let map = |u: UnitId| if u == unit { into } else { u };
+    firewall_after(&mut tx, map, |u| org.parent(u).map(map)).await?;
     let moved = db::units::merge(&mut tx, unit, into, now).await?;
     let (from_name, into_name) = (org.name(unit), org.name(into));
     let detail =
@@ -352,4 +362,43 @@ pub async fn set_competences(
         format!("unit={} categories={ids:?}", unit.0),
     )
     .await
+}
+
+/// Refuses a change of the tree (a move or a merge) after which a unit that reaches an
+/// open accusation (holds it, forwarded it, is asked to co-handle it) would lie inside the
+/// unit it is against (art. 30). `map` renames units (a merged unit becomes the receiving
+/// one); `parent_of` gives each unit's parent in the tree after the change.
+async fn firewall_after(
+    tx: &mut db::Tx,
+    map: impl Fn(UnitId) -> UnitId,
+    parent_of: impl Fn(UnitId) -> Option<UnitId>,
+) -> AppResult<()> {
+    for open in db::units::open_accusations(tx).await? {
+        let accused = map(open.accused);
+        for reacher in open.reachers.into_iter().map(&map) {
+            let mut seen = Vec::new();
+            let mut at = Some(reacher);
+            while let Some(u) = at {
+                if u == accused {
+                    return Err(AppError::Conflict(
+                        "调整后，有单位将办理或经手反映其自身（或其上级）的检举控告（《信访工作条例》第三十条），不能这样调整；请先将有关事项改由其他单位办理。".into(),
+                    ));
+                }
+                if seen.contains(&u) {
+                    break;
+                }
+                seen.push(u);
+                at = parent_of(u);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Another request took the name meanwhile: the same answer as the check before.
+fn name_taken(e: sqlx::Error) -> AppError {
+    match db::unique_violation(&e) {
+        Some(_) => AppError::field("name", "已有同名单位"),
+        None => e.into(),
+    }
 }

@@ -110,6 +110,10 @@ fn refuse_other(
         {
             refuse("只有作出答复的单位的工作人员可以记录回访。")
         }
+        // Online petitioners rate and ask themselves: nobody may rate for them.
+        StaffCommand::FollowUp { .. } if !super::clocks::delivered_on_paper(row.channel) => Err(
+            AppError::Conflict("网上信访的信访人自行评价和申请复查，不代为记录回访。".into()),
+        ),
         StaffCommand::AssignHandler { .. }
             if !handles || !actor.has_any(&[shared::staff::Role::UnitHead]) =>
         {

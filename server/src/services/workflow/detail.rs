@@ -145,7 +145,8 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         None
     };
     let events = db::petitions::all_events(pool, row.id).await?;
-    let attachments = if material {
+    // Files (a scanned letter names its writer) only to those who may see the petitioner.
+    let attachments = if identity {
         db::petitions::attachments(pool, row.id).await?
     } else {
         Vec::new()
@@ -167,6 +168,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
     let holds = actor.unit_id.is_some() && actor.unit_id == row.work.unit_id;
     if holds
         && wf.status == PetitionStatus::Replied
+        && clocks::delivered_on_paper(row.channel)
         && actor.has_any(&[
             shared::staff::Role::Handler,
             shared::staff::Role::UnitHead,
@@ -183,7 +185,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         && wf.status != PetitionStatus::Replied
     {
         allowed.push(CommandKind::AssignHandler);
-        db::staff::workers_of_unit(pool, row.work.unit_id.map_or(0, |u| u.0))
+        db::staff::workers_of_unit(pool, row.work.unit_id.map_or(0, |u| u.0), row.id.0)
             .await?
             .into_iter()
             .map(|(id, name)| shared::petition::StaffOption {

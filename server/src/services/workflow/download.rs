@@ -1,9 +1,8 @@
-//! 下载附件 for staff: a file of a case they may open, on the case file's own rule (the
-//! accusation firewall included: the unit complained about reaches neither the case nor its
-//! files), recorded in the audit trail.
+//! 下载附件 for staff: a file of a case they may open in full (the unit complained about
+//! reaches neither an accusation nor, for other matters, files that may name the
+//! petitioner), recorded in the audit trail.
 
 use shared::ids::{AttachmentId, StaffId};
-use shared::petition::PetitionKind;
 
 use super::access::Sight;
 use super::reach::reach;
@@ -22,11 +21,12 @@ pub async fn download(
     id: AttachmentId,
 ) -> AppResult<Download> {
     let reached = reach(state, staff, number).await?;
-    // The same rule as the case file's list of files.
-    let material = reached.sight == Sight::Full || reached.row.kind != PetitionKind::Accusation;
+    // The same rule as the case file's list of files: a scanned letter or a photo may name
+    // its writer, so only those who may see the petitioner get them.
+    let full = reached.sight == Sight::Full;
     let file = db::petitions::attachment(&state.db.pool, id)
         .await?
-        .filter(|f| material && f.petition_id == reached.row.id)
+        .filter(|f| full && f.petition_id == reached.row.id)
         .ok_or(AppError::NotFound)?;
     let bytes = state.attachments.get(&file.storage_key).await?;
     let mut tx = state.db.begin_write().await?;

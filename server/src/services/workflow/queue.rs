@@ -61,7 +61,14 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
                 .ok_or_else(|| AppError::field("after", "翻页参数无效，请从第一页重新查看"))?,
         ),
     };
-    let regions = filter.region_id.map(|r| org.region_subtree(r));
+    // A place and everything under it, by the start of the division codes.
+    let region_like = match filter.region_id {
+        None => None,
+        Some(r) => match db::reference::region_code(&state.db.pool, r).await? {
+            Some((code, level)) => Some(format!("{}%", level.subtree_prefix(&code))),
+            None => return Err(AppError::field("region_id", "没有这个地区")),
+        },
+    };
     let rows = db::petitions::queue(
         &state.db.pool,
         &QueueQuery {
@@ -69,7 +76,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             statuses: &statuses,
             kind: filter.kind,
             category_id: filter.category_id,
-            regions: regions.as_deref(),
+            region_like: region_like.as_deref(),
             channel: filter.channel,
             due_from: from.as_deref(),
             due_to: to.as_deref(),

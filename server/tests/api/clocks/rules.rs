@@ -707,6 +707,16 @@ async fn a_follow_up_records_an_offline_petitioners_rating_and_review_request_an
     let timeline = file["timeline"].to_string();
     assert!(timeline.contains("回访评价") && timeline.contains("不满意（工作人员代为记录）"));
     assert!(timeline.contains("您在回访中提出申请（工作人员代为记录）"));
+    // An online petitioner rates and asks for themselves: nobody records it for them.
+    let (_, online_head, online) = replied_online(&app).await;
+    let res = act(
+        &app,
+        &online_head,
+        &online,
+        json!({ "action": "follow_up", "rating": "satisfied" }),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
     let audited: String = sqlx::query_scalar(
         "SELECT detail FROM audit_log WHERE action = 'follow_up' ORDER BY seq DESC LIMIT 1",
     )

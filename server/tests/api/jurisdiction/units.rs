@@ -225,8 +225,60 @@ async fn no_merge_makes_a_unit_handle_an_accusation_against_itself() {
         assert_eq!(res.status(), StatusCode::CONFLICT, "{from} into {into}");
         assert!(message(res).await.contains("第三十条"));
     }
+    // Nor a merge that puts its holder under the accused (the accused into the bureau, which
+    // forwarded the matter and above the housing bureau that holds it), nor a move that does.
+    let bureau = unit_id(&app, DISTRICT_BUREAU).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/units/{accused}/merge"),
+            Some(&admin),
+            &json!({ "into": bureau }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(message(res).await.contains("第三十条"));
+    let record = unit_record(&app, &admin, housing).await;
+    let mut moved = json!({
+        "parent_id": accused,
+        "region_id": record["region_id"],
+        "name": record["name"],
+        "kind": "department",
+    });
+    let res = put(
+        &app,
+        &admin,
+        &format!("/api/v1/admin/units/{housing}"),
+        &moved,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(message(res).await.contains("第三十条"));
+    moved["parent_id"] = json!(bureau);
+    assert_eq!(
+        put(
+            &app,
+            &admin,
+            &format!("/api/v1/admin/units/{housing}"),
+            &moved
+        )
+        .await
+        .status(),
+        StatusCode::NO_CONTENT,
+        "the same record under its own parent is fine"
+    );
     let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
     assert_eq!(file["unit"], HOUSING, "nothing moved");
+    // The bureau cannot be closed either: it has units below it and a matter it forwarded.
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/units/{bureau}/close"),
+            Some(&admin),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let said = message(res).await;
+    assert!(said.contains("转送") && said.contains("下级单位"), "{said}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

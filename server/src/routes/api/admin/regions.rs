@@ -26,6 +26,8 @@ pub async fn import(
     req: HttpRequest,
     payload: Multipart,
 ) -> AppResult<web::Json<RegionImportView>> {
+    // Only an administrator's upload is read at all.
+    crate::services::admin::administrator(&state, who.id).await?;
     let form = multipart::read(payload).await?;
     let files = form
         .files

@@ -72,11 +72,7 @@ pub fn normalize(code: &str) -> Result<Option<(String, Level)>, String> {
 
 /// Whether `code` lies within the division `root` (itself included).
 pub fn within(code: &str, root: &Division) -> bool {
-    let prefix = match root.level {
-        Level::City => &root.code[..4],
-        _ => root.code.as_str(),
-    };
-    code.starts_with(prefix)
+    code.starts_with(root.level.subtree_prefix(&root.code))
 }
 
 /// Reads every division of `text`, keeping those `keep` accepts by code.

@@ -149,6 +149,12 @@ pub(super) async fn assign_handler(
             "请选择本单位的一名承办人或负责人",
         ));
     };
+    if crate::db::work::is_recused(&ctx.state.db.pool, ctx.row.id, staff.0).await? {
+        return Err(AppError::field(
+            "staff_id",
+            format!("{}已申请回避，不能承办本件", person.display_name),
+        ));
+    }
     if s.work.assignee == Some(staff) {
         return Err(AppError::Conflict(format!(
             "该事项已由{}承办。",
