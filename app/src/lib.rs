@@ -15,6 +15,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header, SessionProvider};
 use crate::pages::citizen::{
     AccountPage, FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
+    ResetPasswordPage,
 };
 use crate::pages::public::{DevSmsPage, LookupPage, ReceptionPage, TrackPage};
 use crate::pages::staff::{
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/file") view=FilePage ssr=SsrMode::Async />
                         <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/my/petitions") view=MyPetitionsPage ssr=SsrMode::Async />

@@ -60,6 +60,12 @@ pub trait Portal: Send + Sync {
     async fn whoami(&self, caller: &Caller) -> Result<Outcome<Option<SignedIn>>, ApiError>;
     /// 实名注册 (limited per client address).
     async fn register(&self, caller: &Caller, req: RegisterRequest) -> Result<(), ApiError>;
+    /// 找回密码 with an SMS code to the account's phone.
+    async fn reset_password(
+        &self,
+        caller: &Caller,
+        req: shared::account::ResetPasswordRequest,
+    ) -> Result<(), ApiError>;
     /// 获取短信验证码 (limited per phone and per client address).
     async fn send_code(
         &self,
@@ -273,6 +279,12 @@ pub trait AdminDesk: Send + Sync {
         req: StaffUpdateRequest,
     ) -> Result<Outcome<()>, ApiError>;
     async fn reset_totp(&self, caller: &Caller, id: i64) -> Result<Outcome<()>, ApiError>;
+    /// 重设密码: a one-time password, shown once; the account's sessions end.
+    async fn reset_staff_password(
+        &self,
+        caller: &Caller,
+        id: i64,
+    ) -> Result<Outcome<NewStaffView>, ApiError>;
     /// 停用 (`disable`) or 启用 a staff account.
     async fn set_staff_disabled(
         &self,

@@ -97,6 +97,16 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
+/// 找回密码: the account's phone, the code sent to it, and the new password; every session
+/// is revoked when it succeeds.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetPasswordRequest {
+    pub phone: String,
+    pub sms_code: String,
+    pub new_password: String,
+}
+
 /// 更换手机号码: the new number, the code sent to it, and the password as a second proof.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

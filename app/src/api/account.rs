@@ -45,6 +45,25 @@ pub async fn register(
     Ok(())
 }
 
+/// 找回密码 with the SMS code; the browser goes to the login page afterwards.
+#[server(prefix = "/ui", endpoint = "reset-password")]
+pub async fn reset_password(
+    phone: String,
+    sms_code: String,
+    new_password: String,
+) -> Result<(), UiError> {
+    use super::ssr::*;
+    let req = shared::account::ResetPasswordRequest {
+        phone,
+        sms_code,
+        new_password,
+    };
+    let portal = portal()?;
+    portal.reset_password(&caller(&*portal), req).await?;
+    leptos_actix::redirect("/login?reset=1");
+    Ok(())
+}
+
 #[server(prefix = "/ui", endpoint = "login")]
 pub async fn login(phone: String, password: String) -> Result<(), UiError> {
     use super::ssr::*;

@@ -259,6 +259,16 @@ pub async fn admin_reset_totp(staff_id: String) -> Result<(), UiError> {
     Ok(())
 }
 
+/// 重设密码: the one-time password comes back to show once.
+#[server(prefix = "/ui", endpoint = "admin-reset-password")]
+pub async fn admin_reset_password(staff_id: String) -> Result<NewStaffView, UiError> {
+    Ok(super::ssr::apply(
+        admin()?
+            .reset_staff_password(&caller()?, id("staff_id", &staff_id)?)
+            .await?,
+    ))
+}
+
 #[server(prefix = "/ui", endpoint = "admin-disable-staff")]
 pub async fn admin_disable_staff(staff_id: String) -> Result<(), UiError> {
     let id = id("staff_id", &staff_id)?;

@@ -9,6 +9,7 @@ mod my_petitions;
 mod petition;
 mod receipt;
 mod register;
+mod reset_password;
 
 pub use account::AccountPage;
 pub use file::{FileForm, FilePage, FormFor};
@@ -17,6 +18,7 @@ pub use my_petitions::MyPetitionsPage;
 pub use petition::PetitionPage;
 pub use receipt::ReceiptPage;
 pub use register::RegisterPage;
+pub use reset_password::ResetPasswordPage;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

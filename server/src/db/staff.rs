@@ -77,6 +77,23 @@ pub async fn require_password_change(pool: &AnyPool, id: i64) -> Result<(), sqlx
     Ok(())
 }
 
+/// A handed-out password (an administrator's reset): it works only to choose a new one.
+pub async fn set_handed_out_password(
+    tx: &mut super::Tx,
+    id: i64,
+    hash: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("UPDATE staff SET password_hash = $1, must_change_password = 1 WHERE id = $2")
+            .bind(hash)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
 /// The account's own new password; the handed-out one is gone.
 pub async fn set_password(tx: &mut super::Tx, id: i64, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE staff SET password_hash = $1, must_change_password = 0 WHERE id = $2")

@@ -34,6 +34,7 @@ macro_rules! routes {
 
 routes!(
     accounts::register::register,
+    accounts::reset_password::reset_password,
     accounts::me::me,
     accounts::change_password::change_password,
     accounts::change_phone::change_phone,
@@ -79,6 +80,7 @@ routes!(
     admin::staff::create,
     admin::staff::update,
     admin::staff::reset_totp,
+    admin::staff::reset_password,
     admin::staff::disable,
     admin::staff::enable,
     admin::categories::create,

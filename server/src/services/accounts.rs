@@ -1,5 +1,5 @@
 //! Citizen accounts: register, log in, see one's own data, change the password or the
-//! phone, choose notice channels.
+//! phone, reset a forgotten password, choose notice channels.
 
 mod change_password;
 mod change_phone;
@@ -7,6 +7,7 @@ mod channels;
 mod login;
 mod me;
 mod register;
+mod reset_password;
 
 pub use change_password::change_password;
 pub use change_phone::change_phone;
@@ -14,3 +15,4 @@ pub use channels::{channels, set_channels};
 pub use login::login;
 pub use me::me;
 pub use register::register;
+pub use reset_password::reset_password;

@@ -6,7 +6,7 @@ mod me;
 mod password;
 pub mod totp;
 
-pub use create::create;
+pub use create::{create, handed_out_password};
 pub use login::login;
 pub use me::me;
 pub use password::change_password;

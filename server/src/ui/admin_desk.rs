@@ -130,6 +130,19 @@ impl AdminDesk for WebPortal {
         ))
     }
 
+    async fn reset_staff_password(
+        &self,
+        caller: &Caller,
+        target: i64,
+    ) -> Result<Outcome<NewStaffView>, ApiError> {
+        as_staff!(self, caller, |id| admin::staff::reset_password(
+            &self.state,
+            id,
+            &client_of(caller),
+            shared::ids::StaffId(target)
+        ))
+    }
+
     async fn set_staff_disabled(
         &self,
         caller: &Caller,

@@ -69,6 +69,16 @@ impl Portal for WebPortal {
             .map_err(api)
     }
 
+    async fn reset_password(
+        &self,
+        caller: &Caller,
+        req: shared::account::ResetPasswordRequest,
+    ) -> Result<(), ApiError> {
+        accounts::reset_password(&self.state, Self::ip(caller), &req)
+            .await
+            .map_err(api)
+    }
+
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError> {
         self.state
             .limiters

@@ -223,3 +223,58 @@ async fn a_wrong_current_password_changes_nothing() {
         StatusCode::OK
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_reset_with_a_code_to_the_phone_and_every_session_ends() {
+    let app = crate::helpers::spawn_app().await;
+    let citizen = app.citizen().await;
+    let reset = |code: String, password: &str| {
+        let (app, phone, password) = (&app, citizen.phone.clone(), password.to_owned());
+        async move {
+            app.post_json(
+                "/api/v1/accounts/password-reset",
+                None,
+                &serde_json::json!({ "phone": phone, "sms_code": code, "new_password": password }),
+            )
+            .await
+        }
+    };
+    // A wrong code changes nothing.
+    let res = reset("000000".into(), "湖边的新柳树-2026").await;
+    assert_eq!(res.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    let code = app.sms_code(&citizen.phone, "reset_password").await;
+    let res = reset(code.clone(), "湖边的新柳树-2026").await;
+    assert_eq!(res.status(), reqwest::StatusCode::NO_CONTENT);
+    // The old session and password are gone; the new one works; the code worked once.
+    assert_eq!(
+        app.get("/api/v1/accounts/me", Some(&citizen.token))
+            .await
+            .status(),
+        reqwest::StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login(&citizen.phone, &citizen.password).await.status(),
+        reqwest::StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login(&citizen.phone, "湖边的新柳树-2026")
+            .await
+            .status(),
+        reqwest::StatusCode::OK
+    );
+    assert_eq!(
+        reset(code, "湖边的另一棵树-2026").await.status(),
+        reqwest::StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // A phone without an account learns so only with a code sent to it.
+    let stranger = crate::helpers::phone();
+    let code = app.sms_code(&stranger, "reset_password").await;
+    let res = app
+        .post_json(
+            "/api/v1/accounts/password-reset",
+            None,
+            &serde_json::json!({ "phone": stranger, "sms_code": code, "new_password": "湖边的新柳树-2026" }),
+        )
+        .await;
+    assert_eq!(crate::helpers::error_fields(res).await, vec!["phone"]);
+}

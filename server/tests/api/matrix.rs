@@ -89,6 +89,12 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         .await
         .unwrap();
     let sibling_unit = unit_id(&app, "东城区人力资源和社会保障局").await;
+    let (spare_user, _) = staff_account(&app, "东城区人力资源和社会保障局", "handler").await;
+    let spare_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = $1")
+        .bind(&spare_user)
+        .fetch_one(pool)
+        .await
+        .unwrap();
     // Subscription 1, so that its delivery log exists.
     let res = app
         .post_json(
@@ -122,6 +128,7 @@ async fn every_route_answers_every_principal_as_the_table_says() {
         sibling_password: &sibling_password,
         sibling_id,
         sibling_unit,
+        spare_id,
     });
 
     // Every route has exactly one row, and every row is a route.
@@ -164,6 +171,7 @@ async fn every_route_answers_every_principal_as_the_table_says() {
                     }
                     // The unit that holds the petition: closing it is refused on its merits.
                     p if p.ends_with("/close") => housing.to_string(),
+                    p if p.ends_with("/password-reset") => spare_id.to_string(),
                     p if p.starts_with("/admin/staff/") => sibling_id.to_string(),
                     p if p.starts_with("/admin/outbox/") || p.starts_with("/admin/webhooks/") => {
                         "1".to_owned()

@@ -171,3 +171,67 @@ async fn everyone_who_may_unmask_a_petitioner_needs_a_second_factor_by_default()
     let t = token(&app, &username, &password).await;
     assert_eq!(queue(&app, &t).await.status(), StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_resets_a_forgotten_staff_password_to_a_one_time_one_and_sessions_end() {
+    use crate::helpers::{staff, staff_account, staff_login};
+    let app = crate::helpers::spawn_app().await;
+    let admin = staff(&app, "示范市信访局", "administrator").await;
+    // A role without a second factor, so the one-time password alone signs in.
+    let (username, password) = staff_account(&app, "示范市信访局", "supervisor").await;
+    let token = staff_login(&app, &username, &password).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = $1")
+        .bind(&username)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/staff/{id}/password-reset"),
+            Some(&admin),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let one_time = res.json::<serde_json::Value>().await.unwrap()["initial_password"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.get("/api/v1/staff/me", Some(&token)).await.status(),
+        reqwest::StatusCode::UNAUTHORIZED,
+        "the old session ended"
+    );
+    let stored: String = sqlx::query_scalar("SELECT password_hash FROM staff WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(!stored.contains(&one_time), "never stored readable");
+    let again = staff_login(&app, &username, &one_time).await;
+    let me: serde_json::Value = app
+        .get("/api/v1/staff/me", Some(&again))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        me["must_change_password"], true,
+        "good only to choose a new one"
+    );
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'staff_password_reset'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+    let clerk = staff(&app, "东城区信访局", "intake").await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/staff/{id}/password-reset"),
+            Some(&clerk),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::FORBIDDEN);
+}

@@ -34,6 +34,8 @@ pub enum CodePurpose {
     ChangePhone,
     /// 查看详情 after a query-code look-up (sent to the petitioner's number on file)
     Lookup,
+    /// 找回密码 (sent to the account's phone)
+    ResetPassword,
 }
 
 crate::codes!(CodePurpose);

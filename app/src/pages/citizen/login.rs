@@ -13,12 +13,16 @@ use crate::error::UiError;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let posted = posted_error::<Login>();
-    let registered = use_query_map().read_untracked().get("registered").is_some();
+    let query = use_query_map();
+    let registered = query.read_untracked().get("registered").is_some();
+    let reset = query.read_untracked().get("reset").is_some();
     view! {
         <Title text="登录" />
         <h1>"登录"</h1>
         {registered.then(|| view! { <Info><p>"注册成功，请登录。"</p></Info> })}
+        {reset.then(|| view! { <Info><p>"新密码已设置，请用新密码登录。"</p></Info> })}
         <LoginForm posted />
+        <p><A href="/reset-password">"忘记密码？"</A></p>
         <p>"还没有账户？" <A href="/register">"实名注册"</A></p>
     }
 }

@@ -12,9 +12,9 @@ use shared::staff::Role;
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
     AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
-    AdminDisableStaff, AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetTotp,
-    AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar, admin_categories,
-    admin_staff, admin_units, staff_me,
+    AdminDisableStaff, AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetPassword,
+    AdminResetTotp, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar,
+    admin_categories, admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -346,6 +346,7 @@ fn Staff(staff: Vec<StaffAccountView>, units: Vec<UnitView>, f: Forms) -> impl I
                             <fieldset><legend>"角色"</legend>{boxes}</fieldset>
                             <button type="submit" class="button">"保存"</button>
                         </ActionForm>
+                        <ResetStaffPassword staff_id=id />
                         {totp.then(|| view! {
                             <ActionForm action=f.reset attr:class="inline">
                                 <input type="hidden" name="staff_id" value=id />
@@ -407,6 +408,26 @@ fn NewStaff(posted: Option<UiError>, children: Children) -> impl IntoView {
         <ActionForm action=create attr:class="form">
             {children()}
             <button type="submit" class="button primary">"创建账户"</button>
+        </ActionForm>
+    }
+}
+
+/// 重设密码 (an island): the one-time password is shown here once, never in an address.
+#[island]
+fn ResetStaffPassword(staff_id: i64) -> impl IntoView {
+    let reset = ServerAction::<AdminResetPassword>::new();
+    let error = action_error(reset, None);
+    view! {
+        <ErrorSummary error />
+        {move || reset.value().get().and_then(Result::ok).map(|n| view! {
+            <div class="receipt" role="status">
+                <p>{format!("已为 {} 重设密码。一次性密码（仅显示这一次，请当面交给本人；登录后须立即设置新密码）：", n.username)}</p>
+                <p class="mono big">{n.initial_password}</p>
+            </div>
+        })}
+        <ActionForm action=reset attr:class="inline">
+            <input type="hidden" name="staff_id" value=staff_id />
+            <button type="submit" class="button">"重设密码"</button>
         </ActionForm>
     }
 }

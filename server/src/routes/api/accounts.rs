@@ -5,4 +5,5 @@ pub mod change_phone;
 pub mod channels;
 pub mod me;
 pub mod register;
+pub mod reset_password;
 pub mod verification;

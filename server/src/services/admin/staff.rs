@@ -177,3 +177,43 @@ pub async fn reset_totp(
     tx.commit().await.map_err(anyhow::Error::from)?;
     Ok(())
 }
+
+/// 重设密码: a staff member who forgot theirs gets a one-time password from an
+/// administrator, good only to choose a new one at the next sign-in; their sessions end.
+#[tracing::instrument(skip_all, fields(staff = %staff, target = %target))]
+pub async fn reset_password(
+    state: &AppState,
+    staff: StaffId,
+    client: &str,
+    target: StaffId,
+) -> AppResult<NewStaffView> {
+    let actor = administrator(state, staff).await?;
+    let Some(row) = db::staff::by_id(&state.db.pool, target.0).await? else {
+        return Err(AppError::NotFound);
+    };
+    let password = crate::services::staff::handed_out_password();
+    let parsed = shared::person::Password::parse(&password)
+        .map_err(|e| anyhow::anyhow!("a generated password: {e}"))?;
+    let hash = state.passwords.hash(&parsed).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !db::staff::set_handed_out_password(&mut tx, target.0, &hash).await? {
+        return Err(AppError::NotFound);
+    }
+    db::sessions::revoke_all(&mut tx, "staff", target.0, now_ms()).await?;
+    let detail = format!("staff={target}");
+    record_in(
+        &mut tx,
+        state,
+        &actor,
+        client,
+        "staff_password_reset",
+        detail,
+    )
+    .await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(NewStaffView {
+        id: target.0,
+        username: row.username,
+        initial_password: password,
+    })
+}

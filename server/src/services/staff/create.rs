@@ -3,6 +3,13 @@
 use crate::db;
 use crate::state::AppState;
 
+/// A password an administrator hands over (16 characters from the OS random source); it
+/// works only to choose the account's own.
+pub fn handed_out_password() -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(crate::crypto::random_bytes::<12>())
+}
+
 /// Creates a staff account with a generated password; `None` if the username exists.
 pub async fn create(
     state: &AppState,
@@ -11,9 +18,7 @@ pub async fn create(
     display_name: &str,
     roles: &str,
 ) -> anyhow::Result<Option<String>> {
-    use base64::Engine;
-    let password = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(crate::crypto::random_bytes::<12>());
+    let password = handed_out_password();
     let parsed = shared::person::Password::parse(&password).expect("16 characters");
     let hash = state.passwords.hash(&parsed).await?;
     let row = db::staff::NewStaff {

@@ -59,6 +59,8 @@ pub struct Fixture<'a> {
     pub sibling_password: &'a str,
     pub sibling_id: i64,
     pub sibling_unit: i64,
+    /// An account nobody signs in with: its password may be reset.
+    pub spare_id: i64,
 }
 
 /// Every REST route and server function, with what each principal may do; the rows that

@@ -81,3 +81,19 @@ pub async fn enable(
     staff::set_disabled(&state, who.id, &client::ip(&req).to_string(), *path, false).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// 重设密码: a one-time password, shown once, that works only to choose a new one; the
+/// account's sessions end.
+#[utoipa::path(tag = "admin", params(("id" = i64, Path)), responses((status = 200, body = NewStaffView), (status = 403, body = shared::ApiError), (status = 404, body = shared::ApiError)), security(("bearer" = [])))]
+#[post("/admin/staff/{id}/password-reset")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    who: StaffAuth,
+    req: HttpRequest,
+    path: web::Path<StaffId>,
+) -> AppResult<web::Json<NewStaffView>> {
+    let client = client::ip(&req).to_string();
+    Ok(web::Json(
+        staff::reset_password(&state, who.id, &client, *path).await?,
+    ))
+}

@@ -111,6 +111,22 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Empty,
             "DDDDDDDDDAD",
         ),
+        // An account nobody signs in with (the fixture's spare).
+        row(
+            post.clone(),
+            "/admin/staff/{id}/password-reset",
+            Empty,
+            "DDDDDDDDDAD",
+        ),
+        // A wrong code: refused on its merits, for anyone.
+        row(
+            post.clone(),
+            "/accounts/password-reset",
+            Json(
+                json!({ "phone": "13900000000", "sms_code": "000000", "new_password": "湖边的柳树-2024" }),
+            ),
+            "AAAAAAAAAAA",
+        ),
         row(get.clone(), "/admin/units", Empty, "DDDDDDDDDAD"),
         row(
             post.clone(),

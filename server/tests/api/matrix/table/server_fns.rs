@@ -260,6 +260,22 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             post.clone(),
+            "/ui/admin-reset-password",
+            Form(vec![("staff_id", f.spare_id.to_string())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/reset-password",
+            Form(vec![
+                ("phone", "13900000000".into()),
+                ("sms_code", "000000".into()),
+                ("new_password", "湖边的柳树-2024".into()),
+            ]),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
             "/ui/admin-reset-totp",
             Form(vec![("staff_id", sibling_id.to_string())]),
             "DDDDDDDDDAD",
