@@ -308,6 +308,14 @@ pub trait AdminDesk: Send + Sync {
         id: CategoryId,
         req: shared::admin::CategoryUpdateRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 消息投递: the outbox's messages in `status` (dead letters first of all), content withheld.
+    async fn outbox(
+        &self,
+        caller: &Caller,
+        status: String,
+    ) -> Result<Outcome<Vec<shared::notice::OutboxMessageView>>, ApiError>;
+    /// Puts a dead message back in the queue.
+    async fn retry_message(&self, caller: &Caller, id: i64) -> Result<Outcome<()>, ApiError>;
     async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError>;
     async fn put_calendar(
         &self,

@@ -352,6 +352,25 @@ pub async fn admin_update_category(
     Ok(())
 }
 
+/// 消息投递: the dead letters (messages that could not be delivered and stopped retrying).
+#[server(prefix = "/ui", endpoint = "admin-outbox")]
+pub async fn admin_outbox() -> Result<Vec<shared::notice::OutboxMessageView>, UiError> {
+    Ok(super::ssr::apply(
+        admin()?.outbox(&caller()?, "dead".to_owned()).await?,
+    ))
+}
+
+/// Sends a dead message again.
+#[server(prefix = "/ui", endpoint = "admin-retry-message")]
+pub async fn admin_retry_message(message_id: String) -> Result<(), UiError> {
+    super::ssr::apply(
+        admin()?
+            .retry_message(&caller()?, id("message_id", &message_id)?)
+            .await?,
+    );
+    Ok(())
+}
+
 #[server(prefix = "/ui", endpoint = "admin-calendar")]
 pub async fn admin_calendar() -> Result<Vec<CalendarYearView>, UiError> {
     Ok(super::ssr::apply(admin()?.calendar(&caller()?).await?))

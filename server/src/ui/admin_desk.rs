@@ -193,6 +193,27 @@ impl AdminDesk for WebPortal {
         ))
     }
 
+    async fn outbox(
+        &self,
+        caller: &Caller,
+        status: String,
+    ) -> Result<Outcome<Vec<shared::notice::OutboxMessageView>>, ApiError> {
+        as_staff!(self, caller, |id| crate::services::notifications::outbox(
+            &self.state,
+            id,
+            Some(status.as_str())
+        ))
+    }
+
+    async fn retry_message(&self, caller: &Caller, message: i64) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| crate::services::notifications::retry(
+            &self.state,
+            id,
+            &client_of(caller),
+            shared::ids::MessageId(message)
+        ))
+    }
+
     async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError> {
         as_staff!(self, caller, |id| admin::calendar::list(&self.state, id))
     }

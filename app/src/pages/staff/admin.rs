@@ -13,8 +13,8 @@ use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
     AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
     AdminDisableStaff, AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetPassword,
-    AdminResetTotp, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar,
-    admin_categories, admin_staff, admin_units, staff_me,
+    AdminResetTotp, AdminRetryMessage, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit,
+    admin_calendar, admin_categories, admin_outbox, admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -33,6 +33,7 @@ struct Forms {
     enable: ServerAction<AdminEnableStaff>,
     category: ServerAction<AdminCreateCategory>,
     category_edit: ServerAction<AdminUpdateCategory>,
+    retry: ServerAction<AdminRetryMessage>,
     calendar: ServerAction<AdminPutCalendar>,
 }
 
@@ -49,6 +50,7 @@ pub fn AdminPage() -> impl IntoView {
         enable: ServerAction::new(),
         category: ServerAction::new(),
         category_edit: ServerAction::new(),
+        retry: ServerAction::new(),
         calendar: ServerAction::new(),
     };
     let me = Resource::new(|| (), |_| staff_me());
@@ -56,6 +58,7 @@ pub fn AdminPage() -> impl IntoView {
     let staff = Resource::new(|| (), |_| admin_staff());
     let years = Resource::new(|| (), |_| admin_calendar());
     let categories = Resource::new(|| (), |_| admin_categories());
+    let dead = Resource::new(|| (), |_| admin_outbox());
     view! {
         <Title text="系统管理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -73,6 +76,10 @@ pub fn AdminPage() -> impl IntoView {
                         <Staff staff units=units.into_iter().filter(|u| !u.closed).collect() f />
                         <Categories reference categories f />
                         <Calendar years f />
+                        {match dead.await {
+                            Ok(dead) => Either::Left(view! { <DeadLetters dead f /> }),
+                            Err(_) => Either::Right(()),
+                        }}
                     }.into_any()),
                     (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
                         Either::Left(view! { <StaffBar me /><p class="notice error" role="alert">{e.0.message}</p> }.into_any())
@@ -409,6 +416,38 @@ fn NewStaff(posted: Option<UiError>, children: Children) -> impl IntoView {
             {children()}
             <button type="submit" class="button primary">"创建账户"</button>
         </ActionForm>
+    }
+}
+
+/// 消息投递: messages that could not be delivered and stopped retrying (content withheld:
+/// channel, event, attempts and the last error), each sent again on request.
+#[component]
+fn DeadLetters(dead: Vec<shared::notice::OutboxMessageView>, f: Forms) -> impl IntoView {
+    let error = posted_error::<AdminRetryMessage>();
+    let empty = dead.is_empty();
+    let rows = dead
+        .into_iter()
+        .map(|m| {
+            view! {
+                <li class="card">
+                    <p class="title">{format!("{} · {}", m.channel, m.event)}</p>
+                    <p class="meta">{format!("尝试{}次 · 最后错误：{}", m.attempts, m.last_error.unwrap_or_default())}</p>
+                    <ActionForm action=f.retry attr:class="inline">
+                        <input type="hidden" name="message_id" value=m.id />
+                        <button type="submit" class="button">"重新发送"</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="outbox-h">
+            <h2 id="outbox-h">"消息投递"</h2>
+            <p>"短信、邮件、站内消息和对接系统的推送按重试策略自动重发；以下为已停止重试的消息（不显示内容）。"</p>
+            <ErrorSummary error />
+            {empty.then(|| view! { <p>"没有投递失败的消息。"</p> })}
+            <ul class="cards">{rows}</ul>
+        </section>
     }
 }
 

@@ -260,6 +260,19 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             post.clone(),
+            "/ui/admin-outbox",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        // Not a dead message: refused on its merits (409) for the administrator.
+        row(
+            post.clone(),
+            "/ui/admin-retry-message",
+            Form(vec![("message_id", "1".into())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
             "/ui/admin-reset-password",
             Form(vec![("staff_id", f.spare_id.to_string())]),
             "DDDDDDDDDAD",
