@@ -105,6 +105,12 @@ impl Event {
                     v("due")
                 ),
             ),
+            Self::NotAccepted if p.contains_key("offline") => (
+                "不予受理告知".into(),
+                format!(
+                    "您的信访事项{n}不予受理，书面告知及引导意见将送达您，也可凭编号和查询码在阳光信访“办理查询”查看。"
+                ),
+            ),
             Self::NotAccepted => (
                 "不予受理告知".into(),
                 format!("您的信访事项{n}不予受理，书面告知及引导意见请登录阳光信访查看。"),
@@ -120,6 +126,15 @@ impl Event {
                     v("days"),
                     v("due"),
                     v("reason")
+                ),
+            ),
+            // Without an account: the written reply comes by post; the rating and a review
+            // request are taken at the follow-up (回访), or online once they register with
+            // the same ID number and phone.
+            Self::Replied if p.contains_key("offline") => (
+                "信访事项已答复".into(),
+                format!(
+                    "您的信访事项{n}已作出书面答复，将送达您。工作人员回访时可记录您的评价和复查申请；用登记时的身份证号和本手机号注册阳光信访后，也可在“我的信访”中评价。"
                 ),
             ),
             Self::Replied => (

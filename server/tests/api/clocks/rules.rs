@@ -632,11 +632,12 @@ async fn a_follow_up_records_an_offline_petitioners_rating_and_review_request_an
  {
     let app = spawn_app().await;
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    let tel = crate::helpers::phone();
     let letter = json!({
         "channel": "letter",
         "petitioner": {
             "real_name": "周小溪",
-            "phone": crate::helpers::phone(),
+            "phone": tel,
             "address": "示范市东城区新桥街道一号院3号楼"
         },
         "petition": app.filing().await
@@ -651,6 +652,9 @@ async fn a_follow_up_records_an_offline_petitioners_rating_and_review_request_an
     act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
     act_ok(&app, &head, &number, draft()).await;
     act_ok(&app, &head, &number, json!({ "action": "approve_reply" })).await;
+    // The reply's text tells someone without an account what they can do, not "log in".
+    let text = app.texts_to(&tel, "已作出书面答复").await;
+    assert!(text.contains("回访") && !text.contains("请登录"), "{text}");
     act_ok(
         &app,
         &head,
