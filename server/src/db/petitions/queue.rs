@@ -72,6 +72,8 @@ pub struct QueueQuery<'a> {
     pub staff_id: StaffId,
     /// 我的待办: only those given to this staff member.
     pub assignee: Option<StaffId>,
+    /// Also the replies on paper whose delivery (送达) is not recorded yet.
+    pub awaiting_delivery: bool,
     pub limit: i64,
 }
 
@@ -131,14 +133,14 @@ async fn half(
         .collect();
     let ids = ids.join(", ");
     let mut sql = match holder {
-        Holder::Unit => format!("{LIST} WHERE p.unit_id IN ({ids}) AND p.status IN ("),
+        Holder::Unit => format!("{LIST} WHERE p.unit_id IN ({ids}) AND (p.status IN ("),
         // The uncorrelated IN finds the few candidates by index; EXISTS then checks the
         // request is of the petition's current round.
         Holder::CoHandler => format!(
             "{LIST} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
              WHERE c.answered_at IS NULL AND c.unit_id IN ({ids})) \
              AND EXISTS (SELECT 1 FROM co_handlers x WHERE x.petition_id = p.id AND x.round = p.round \
-             AND x.answered_at IS NULL AND x.unit_id IN ({ids})) AND p.status IN ("
+             AND x.answered_at IS NULL AND x.unit_id IN ({ids})) AND (p.status IN ("
         ),
     };
     let st: Vec<String> = q
@@ -147,6 +149,12 @@ async fn half(
         .map(|s| place(Arg::Text(s.code()), &mut args))
         .collect();
     sql.push_str(&st.join(", "));
+    sql.push(')');
+    // A reply that went out on paper waits for its 送达 to be recorded: until then no
+    // window runs, so it stays on the desk.
+    if q.awaiting_delivery {
+        sql.push_str(" OR (p.status = 'replied' AND p.clock = 'none' AND p.channel <> 'online')");
+    }
     sql.push(')');
     if let Some(k) = q.kind {
         sql.push_str(&format!(

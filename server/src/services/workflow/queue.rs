@@ -84,6 +84,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             shielded: &shielded,
             staff_id: actor.id,
             assignee: filter.mine.then_some(actor.id),
+            awaiting_delivery: filter.status.is_none(),
             limit: PAGE,
         },
     )
@@ -101,7 +102,14 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             region: r.region,
             channel: r.channel,
             status: r.status,
-            status_label: r.status.label().to_owned(),
+            status_label: if r.status == PetitionStatus::Replied
+                && r.due_on.is_none()
+                && r.channel != shared::petition::Channel::Online
+            {
+                format!("{}（待登记送达）", r.status.label())
+            } else {
+                r.status.label().to_owned()
+            },
             round: r.round,
             due_on: r.due_on.as_deref().and_then(|d| d.parse().ok()),
             clock: clocks::clock_state(state, r.status, r.due_on.as_deref(), today),

@@ -343,6 +343,26 @@ async fn a_letter_writers_review_window_runs_from_the_recorded_delivery() {
         .await
         .unwrap();
     assert_eq!(later.closed, 0);
+    // It stays on the bureau's desk until the delivery is recorded.
+    let desk = |head: String| {
+        let app = &app;
+        async move {
+            app.get("/api/v1/staff/petitions", Some(&head))
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()["items"]
+                .clone()
+        }
+    };
+    let items = desk(head.clone()).await;
+    let row = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["number"] == number.as_str())
+        .expect("on the desk");
+    assert!(row["status_label"].as_str().unwrap().contains("待登记送达"));
 
     // The reply went out ten days ago and arrived three days ago.
     let today = server::time::today();
@@ -392,6 +412,10 @@ async fn a_letter_writers_review_window_runs_from_the_recorded_delivery() {
     .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(file["timeline"].to_string().contains("答复已送达"));
+    assert!(
+        !desk(head.clone()).await.to_string().contains(&number),
+        "off the desk once delivered: the window runs"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
