@@ -308,6 +308,36 @@ pub trait AdminDesk: Send + Sync {
         id: CategoryId,
         req: shared::admin::CategoryUpdateRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 对接系统: webhook subscriptions and partner handling systems (secrets withheld).
+    async fn integrations(
+        &self,
+        caller: &Caller,
+    ) -> Result<
+        Outcome<(
+            Vec<shared::notice::SubscriptionView>,
+            Vec<shared::partner::PartnerView>,
+        )>,
+        ApiError,
+    >;
+    /// A new webhook subscription; its secret is in this answer only.
+    async fn create_webhook(
+        &self,
+        caller: &Caller,
+        req: shared::notice::NewSubscriptionRequest,
+    ) -> Result<Outcome<shared::notice::SubscriptionView>, ApiError>;
+    /// A new partner system; its secret is in this answer only.
+    async fn create_partner(
+        &self,
+        caller: &Caller,
+        req: shared::partner::NewPartnerRequest,
+    ) -> Result<Outcome<shared::partner::PartnerView>, ApiError>;
+    /// Marks a unit as handled in a partner system (none: in the portal again).
+    async fn set_unit_partner(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: shared::partner::UnitPartnerRequest,
+    ) -> Result<Outcome<()>, ApiError>;
     /// 消息投递: the outbox's messages in `status` (dead letters first of all), content withheld.
     async fn outbox(
         &self,

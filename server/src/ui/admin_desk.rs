@@ -193,6 +193,66 @@ impl AdminDesk for WebPortal {
         ))
     }
 
+    async fn integrations(
+        &self,
+        caller: &Caller,
+    ) -> Result<
+        Outcome<(
+            Vec<shared::notice::SubscriptionView>,
+            Vec<shared::partner::PartnerView>,
+        )>,
+        ApiError,
+    > {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let hooks = admin::webhooks::list(&self.state, id).await.map_err(api)?;
+        let partners = admin::partners::list(&self.state, id).await.map_err(api)?;
+        Ok(Outcome {
+            value: (hooks, partners),
+            set_cookies,
+        })
+    }
+
+    async fn create_webhook(
+        &self,
+        caller: &Caller,
+        req: shared::notice::NewSubscriptionRequest,
+    ) -> Result<Outcome<shared::notice::SubscriptionView>, ApiError> {
+        as_staff!(self, caller, |id| admin::webhooks::create(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
+    }
+
+    async fn create_partner(
+        &self,
+        caller: &Caller,
+        req: shared::partner::NewPartnerRequest,
+    ) -> Result<Outcome<shared::partner::PartnerView>, ApiError> {
+        as_staff!(self, caller, |id| admin::partners::create(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
+    }
+
+    async fn set_unit_partner(
+        &self,
+        caller: &Caller,
+        unit: UnitId,
+        req: shared::partner::UnitPartnerRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| admin::partners::set_unit_partner(
+            &self.state,
+            id,
+            &client_of(caller),
+            unit,
+            &req
+        ))
+    }
+
     async fn outbox(
         &self,
         caller: &Caller,

@@ -11,10 +11,11 @@ use shared::staff::Role;
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
-    AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
-    AdminDisableStaff, AdminEnableStaff, AdminImportRegions, AdminPutCalendar, AdminResetPassword,
-    AdminResetTotp, AdminRetryMessage, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit,
-    admin_calendar, admin_categories, admin_outbox, admin_staff, admin_units, staff_me,
+    AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreatePartner, AdminCreateStaff,
+    AdminCreateUnit, AdminCreateWebhook, AdminDisableStaff, AdminEnableStaff, AdminImportRegions,
+    AdminPutCalendar, AdminResetPassword, AdminResetTotp, AdminRetryMessage, AdminUnitPartner,
+    AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar, admin_categories,
+    admin_integrations, admin_outbox, admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -34,6 +35,7 @@ struct Forms {
     category: ServerAction<AdminCreateCategory>,
     category_edit: ServerAction<AdminUpdateCategory>,
     retry: ServerAction<AdminRetryMessage>,
+    unit_partner: ServerAction<AdminUnitPartner>,
     calendar: ServerAction<AdminPutCalendar>,
 }
 
@@ -51,6 +53,7 @@ pub fn AdminPage() -> impl IntoView {
         category: ServerAction::new(),
         category_edit: ServerAction::new(),
         retry: ServerAction::new(),
+        unit_partner: ServerAction::new(),
         calendar: ServerAction::new(),
     };
     let me = Resource::new(|| (), |_| staff_me());
@@ -59,6 +62,7 @@ pub fn AdminPage() -> impl IntoView {
     let years = Resource::new(|| (), |_| admin_calendar());
     let categories = Resource::new(|| (), |_| admin_categories());
     let dead = Resource::new(|| (), |_| admin_outbox());
+    let links = Resource::new(|| (), |_| admin_integrations());
     view! {
         <Title text="系统管理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -73,11 +77,15 @@ pub fn AdminPage() -> impl IntoView {
                         <h1>"系统管理"</h1>
                         <Regions reference=reference.clone() />
                         <Units units=units.clone() reference=reference.clone() f />
-                        <Staff staff units=units.into_iter().filter(|u| !u.closed).collect() f />
+                        <Staff staff units=units.iter().filter(|u| !u.closed).cloned().collect() f />
                         <Categories reference categories f />
                         <Calendar years f />
                         {match dead.await {
                             Ok(dead) => Either::Left(view! { <DeadLetters dead f /> }),
+                            Err(_) => Either::Right(()),
+                        }}
+                        {match links.await {
+                            Ok((hooks, partners)) => Either::Left(view! { <Integrations hooks partners units=units.clone() f /> }),
                             Err(_) => Either::Right(()),
                         }}
                     }.into_any()),
@@ -448,6 +456,101 @@ fn DeadLetters(dead: Vec<shared::notice::OutboxMessageView>, f: Forms) -> impl I
             {empty.then(|| view! { <p>"没有投递失败的消息。"</p> })}
             <ul class="cards">{rows}</ul>
         </section>
+    }
+}
+
+/// 对接系统: partner systems' event subscriptions (webhooks) and the handling systems some
+/// units work in; a secret is shown once, when it is made.
+#[component]
+fn Integrations(
+    hooks: Vec<shared::notice::SubscriptionView>,
+    partners: Vec<shared::partner::PartnerView>,
+    units: Vec<UnitView>,
+    f: Forms,
+) -> impl IntoView {
+    let error = posted_error::<AdminUnitPartner>();
+    let hook_rows = hooks
+        .iter()
+        .map(|h| view! { <li>{format!("{}（{}）：{}{}", h.name, h.url, h.events.join("、"), if h.active { "" } else { "，已停用" })}</li> })
+        .collect_view();
+    let partner_rows = partners
+        .iter()
+        .map(|p| {
+            let served: Vec<String> = units
+                .iter()
+                .filter(|u| u.partner_id == Some(p.id))
+                .map(|u| u.name.clone())
+                .collect();
+            view! { <li>{format!("{}（{}）：回报地址 {}；对接单位：{}", p.name, p.url, p.inbound_path, if served.is_empty() { "—".to_owned() } else { served.join("、") })}</li> }
+        })
+        .collect_view();
+    let partner_options = partners
+        .iter()
+        .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
+        .collect_view();
+    let open: Vec<UnitView> = units.into_iter().filter(|u| !u.closed).collect();
+    view! {
+        <section aria-labelledby="links-h">
+            <h2 id="links-h">"对接系统"</h2>
+            <h3>"事件订阅（Webhook）"</h3>
+            <ul>{hook_rows}</ul>
+            <NewWebhook />
+            <h3>"对接办理系统"</h3>
+            <ul>{partner_rows}</ul>
+            <NewPartner />
+            <h3>"指定单位在对接系统中办理"</h3>
+            <ErrorSummary error />
+            <ActionForm action=f.unit_partner attr:class="form">
+                <div class="field"><label for="p-unit">"单位"</label><select id="p-unit" name="unit_id">{unit_options(&open, None)}</select></div>
+                <div class="field"><label for="p-partner">"对接系统"</label>
+                    <select id="p-partner" name="partner_id"><option value="">"（在本平台办理）"</option>{partner_options}</select>
+                </div>
+                <button type="submit" class="button">"保存"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// 新增事件订阅 (an island): the signing secret is shown here once.
+#[island]
+fn NewWebhook() -> impl IntoView {
+    let create = ServerAction::<AdminCreateWebhook>::new();
+    let error = action_error(create, None);
+    view! {
+        <ErrorSummary error />
+        {move || create.value().get().and_then(Result::ok).map(|h| view! {
+            <div class="receipt" role="status">
+                <p>{format!("已新增订阅“{}”。签名密钥（仅显示这一次，请交给对方系统保存）：", h.name)}</p>
+                <p class="mono big">{h.secret.unwrap_or_default()}</p>
+            </div>
+        })}
+        <ActionForm action=create attr:class="form">
+            <div class="field"><label for="w-name">"名称"</label><input id="w-name" name="name" required=true /></div>
+            <div class="field"><label for="w-url">"接收地址（https）"</label><input id="w-url" name="url" type="url" required=true /></div>
+            <div class="field"><label for="w-events">"事件（逗号分隔，* 为全部）"</label><input id="w-events" name="events" value="*" required=true /></div>
+            <button type="submit" class="button">"新增订阅"</button>
+        </ActionForm>
+    }
+}
+
+/// 接入对接系统 (an island): the shared secret is shown here once.
+#[island]
+fn NewPartner() -> impl IntoView {
+    let create = ServerAction::<AdminCreatePartner>::new();
+    let error = action_error(create, None);
+    view! {
+        <ErrorSummary error />
+        {move || create.value().get().and_then(Result::ok).map(|p| view! {
+            <div class="receipt" role="status">
+                <p>{format!("已接入“{}”，回报地址 {}。共享密钥（仅显示这一次，请交给对方系统保存）：", p.name, p.inbound_path)}</p>
+                <p class="mono big">{p.secret.unwrap_or_default()}</p>
+            </div>
+        })}
+        <ActionForm action=create attr:class="form">
+            <div class="field"><label for="x-name">"名称"</label><input id="x-name" name="name" required=true /></div>
+            <div class="field"><label for="x-url">"系统地址（https，案件推送到其 /cases）"</label><input id="x-url" name="url" type="url" required=true /></div>
+            <button type="submit" class="button">"接入"</button>
+        </ActionForm>
     }
 }
 

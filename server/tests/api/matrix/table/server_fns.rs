@@ -264,6 +264,38 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             Form(vec![]),
             "DDDDDDDDDAD",
         ),
+        row(
+            post.clone(),
+            "/ui/admin-integrations",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        // Refused on their merits for the administrator: no address, no such unit.
+        row(
+            post.clone(),
+            "/ui/admin-create-webhook",
+            Form(vec![
+                ("name", "订阅".into()),
+                ("url", String::new()),
+                ("events", "*".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-create-partner",
+            Form(vec![("name", "对接".into()), ("url", String::new())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
+            "/ui/admin-unit-partner",
+            Form(vec![
+                ("unit_id", "999999".into()),
+                ("partner_id", "999999".into()),
+            ]),
+            "DDDDDDDDDAD",
+        ),
         // Not a dead message: refused on its merits (409) for the administrator.
         row(
             post.clone(),
