@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+mod receipt;
 mod rules;
 
 use crate::helpers::{TestApp, act_ok, spawn_app, staff};
