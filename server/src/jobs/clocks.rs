@@ -188,10 +188,6 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
             units(Notify::DeadlineWarning, &[row.work.unit_id]),
         ),
         _ => {
-            let to = match row.citizen_id {
-                Some(c) => Recipient::Citizen(c),
-                None => Recipient::Petitioner(row.id),
-            };
             let event = match kind {
                 "rating" => Notify::RatingReminder,
                 _ => Notify::ReviewClosing,
@@ -200,7 +196,12 @@ async fn alert(state: &AppState, row: &PetitionRow, kind: &str) -> anyhow::Resul
             let notices = if rated {
                 Vec::new()
             } else {
-                vec![Notice::new(event, to, &params)]
+                vec![Notice::to_petitioner(
+                    event,
+                    row.citizen_id,
+                    row.id,
+                    &params,
+                )]
             };
             (None, notices)
         }

@@ -52,6 +52,25 @@ impl Notice {
                 .collect(),
         }
     }
+
+    /// A notice to a petition's petitioner: their account, or the phone on file. A
+    /// petitioner without an account cannot "log in to see it", so the text is told
+    /// (`offline`) to say what they can do instead.
+    pub fn to_petitioner(
+        event: Event,
+        citizen: Option<CitizenId>,
+        petition: PetitionId,
+        params: &[(&str, String)],
+    ) -> Self {
+        let mut notice = match citizen {
+            Some(c) => Self::new(event, Recipient::Citizen(c), params),
+            None => Self::new(event, Recipient::Petitioner(petition), params),
+        };
+        if citizen.is_none() {
+            notice.params.insert("offline".into(), "1".into());
+        }
+        notice
+    }
 }
 
 /// Where a notice goes: the recipient's channels and, for a step the petitioner is told

@@ -7,6 +7,7 @@ use crate::helpers::{TestApp, id_number, phone, spawn_app};
 
 mod assets;
 mod notices;
+mod offline;
 mod second_portal;
 
 /// A browser: keeps cookies, asks for HTML, does not follow redirects (so tests see them).

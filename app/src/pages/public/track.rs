@@ -1,6 +1,6 @@
 //! 办理进度: what a successful look-up shows: status, due dates and public history, no
 //! personal data; the petition itself and its replies only after a code texted to the
-//! petitioner's phone on file (查看详情).
+//! petitioner's phone on file (查看详情), and then the rating and 复查 forms too.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{LookupCode, UnlockDetail, tracked, tracked_detail};
+use crate::api::{LookupCode, Rate, RequestReview, UnlockDetail, tracked, tracked_detail};
 use crate::components::field::Field;
 use crate::components::local_time;
 use crate::components::notice::{ErrorSummary, posted_error};
-use crate::components::reply::ReplyArticles;
+use crate::components::reply::Replies;
 use crate::components::timeline::{DeadlineList, PetitionTimeline};
 
 #[component]
@@ -60,6 +60,10 @@ fn Details(number: String) -> impl IntoView {
     // page again (`?code_sent=…` after the first; unlocked after the second).
     let send = ServerAction::<LookupCode>::new();
     let unlock = ServerAction::<UnlockDetail>::new();
+    // Unlocked, the petitioner rates the reply and asks for 复查 here: someone who wrote a
+    // letter has no account to do it from.
+    let rate = ServerAction::<Rate>::new();
+    let review = ServerAction::<RequestReview>::new();
     let n = number.clone();
     let detail = Resource::new(|| (), move |_| tracked_detail(n.clone()));
     let sent_to = use_query_map().read_untracked().get("code_sent");
@@ -76,10 +80,10 @@ fn Details(number: String) -> impl IntoView {
                     Suspend::new(async move {
                         match detail.await {
                             Ok(Some(p)) => Either::Left(view! {
-                                <h3>{p.title}</h3>
-                                <p><strong>"事实和理由："</strong>{p.facts}</p>
-                                <p><strong>"诉求："</strong>{p.request}</p>
-                                <ReplyArticles replies=p.replies />
+                                <h3>{p.title.clone()}</h3>
+                                <p><strong>"事实和理由："</strong>{p.facts.clone()}</p>
+                                <p><strong>"诉求："</strong>{p.request.clone()}</p>
+                                <Replies p rate review />
                             }),
                             _ => Either::Right(view! {
                                 <p class="hint">"诉求内容和答复只向信访人本人显示：我们将向登记的手机发送验证码。"</p>

@@ -1,6 +1,8 @@
 //! 查看详情 after a look-up: whoever holds the number and the query code may also read the
 //! petition itself and its replies, once a code texted to the petitioner's phone on file
-//! proves they are the petitioner (or someone the petitioner trusts with that phone).
+//! proves they are the petitioner (or someone the petitioner trusts with that phone). In
+//! the browser that proof also lets them rate the reply and ask for 复查 (a petitioner
+//! without an account has no other way of their own; see `ui::portal::track`).
 
 use std::net::IpAddr;
 
@@ -78,7 +80,8 @@ pub async fn send_code_for(
 pub async fn detail(state: &AppState, req: &LookupDetailRequest) -> AppResult<PetitionView> {
     let row = row(state, &req.number, &req.query_code).await?;
     unlock(state, &row, &req.sms_code).await?;
-    read(state, row).await
+    // This door only reads: rating and review requests are made in the browser.
+    read(state, row, false).await
 }
 
 /// Checks and spends the texted code for `row`.
@@ -92,12 +95,14 @@ pub async fn unlock(state: &AppState, row: &PetitionRow, sms_code: &str) -> AppR
     Ok(())
 }
 
-/// The petition as its owner reads it, without the owner's buttons (a look-up only reads).
-pub async fn read(state: &AppState, row: PetitionRow) -> AppResult<PetitionView> {
+/// The petition as its owner reads it. Withdrawing and adding material stay with the
+/// account (or the desk); `answers`: whether this door also takes the petitioner's rating
+/// and review request, which the look-up page does once the texted code unlocked it.
+pub async fn read(state: &AppState, row: PetitionRow, answers: bool) -> AppResult<PetitionView> {
     let mut view = super::view::full(state, row).await?;
     view.can_withdraw = false;
     view.can_add_material = false;
-    view.can_rate = false;
-    view.can_request_review = false;
+    view.can_rate &= answers;
+    view.can_request_review &= answers;
     Ok(view)
 }

@@ -1,9 +1,10 @@
 //! 评价: the petitioner rates a published reply 满意 / 基本满意 / 不满意.
 
 use shared::ids::CitizenId;
-use shared::petition::{Action, RateRequest, RatingComment};
+use shared::petition::{Action, RateRequest, Rating, RatingComment};
 
 use super::view::owned;
+use crate::db::petitions::PetitionRow;
 use crate::error::{AppError, AppResult};
 use crate::services::workflow::record;
 use crate::state::AppState;
@@ -16,23 +17,62 @@ pub async fn rate(
     number: &str,
     req: &RateRequest,
 ) -> AppResult<()> {
-    let comment = match req.comment.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(c) => {
-            Some(RatingComment::parse(c).map_err(|e| AppError::field("comment", e.to_string()))?)
-        }
-    };
+    let comment = comment(req)?;
     let row = owned(state, citizen, number).await?;
-    let who = record::Who::citizen(citizen, client);
-    record::apply(
+    rate_as(
         state,
         &row,
+        record::Who::citizen(citizen, client),
+        req.rating,
+        comment,
+    )
+    .await
+}
+
+/// 评价 by a petitioner without an account (or without logging in), who proved the query
+/// code and a code texted to the phone on file: the same step, named as theirs.
+pub async fn rate_as_petitioner(
+    state: &AppState,
+    row: &PetitionRow,
+    client: &str,
+    req: &RateRequest,
+) -> AppResult<()> {
+    let comment = comment(req)?;
+    rate_as(
+        state,
+        row,
+        record::Who::petitioner(client),
+        req.rating,
+        comment,
+    )
+    .await
+}
+
+fn comment(req: &RateRequest) -> AppResult<Option<RatingComment>> {
+    match req.comment.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(c) => RatingComment::parse(c)
+            .map(Some)
+            .map_err(|e| AppError::field("comment", e.to_string())),
+    }
+}
+
+async fn rate_as(
+    state: &AppState,
+    row: &PetitionRow,
+    who: record::Who<'_>,
+    rating: Rating,
+    comment: Option<RatingComment>,
+) -> AppResult<()> {
+    record::apply(
+        state,
+        row,
         who,
-        Action::Rate(req.rating),
+        Action::Rate(rating),
         // The review window keeps running after any rating; the matter closes when it ends.
         |_, mut work| {
-            work.rating = Some(req.rating);
-            let mut detail = format!("信访人对答复的评价：{}。", req.rating.label());
+            work.rating = Some(rating);
+            let mut detail = format!("信访人对答复的评价：{}。", rating.label());
             if let Some(c) = &comment {
                 detail.push_str(&format!("评价意见：{}", c.as_str()));
             }
@@ -40,7 +80,7 @@ pub async fn rate(
                 work,
                 events: vec![record::Event::public("rated", "评价答复", detail)],
                 writes: Vec::new(),
-                audit_detail: Some(format!("rating={}", req.rating.code())),
+                audit_detail: Some(format!("rating={}", rating.code())),
                 notices: Vec::new(),
             })
         },

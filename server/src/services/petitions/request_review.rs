@@ -1,6 +1,6 @@
 //! 申请复查/复核: the petitioner asks the body one level above the unit that replied,
-//! within 30 days of receiving the reply (art. 35, 36) — online, or through staff who
-//! record it at a follow-up (回访).
+//! within 30 days of receiving the reply (art. 35, 36) — online from their account, from
+//! the look-up page after an SMS check, or through staff who record it at a follow-up (回访).
 
 use chrono::NaiveDate;
 use shared::ids::{CitizenId, UnitId};
@@ -24,16 +24,39 @@ pub async fn request_review(
     number: &str,
     req: &ReviewRequest,
 ) -> AppResult<()> {
-    let reason =
-        Reason::parse(&req.reason).map_err(|e| AppError::field("reason", e.to_string()))?;
+    let reason = reason(req)?;
     let row = owned(state, citizen, number).await?;
-    let replied_by = replied_by(state, &row).await?;
+    request_as(state, &row, record::Who::citizen(citizen, client), &reason).await
+}
+
+/// 申请复查 by a petitioner without an account (or without logging in), who proved the
+/// query code and a code texted to the phone on file: the same step, named as theirs.
+pub async fn request_review_as_petitioner(
+    state: &AppState,
+    row: &PetitionRow,
+    client: &str,
+    req: &ReviewRequest,
+) -> AppResult<()> {
+    let reason = reason(req)?;
+    request_as(state, row, record::Who::petitioner(client), &reason).await
+}
+
+fn reason(req: &ReviewRequest) -> AppResult<Reason> {
+    Reason::parse(&req.reason).map_err(|e| AppError::field("reason", e.to_string()))
+}
+
+async fn request_as(
+    state: &AppState,
+    row: &PetitionRow,
+    who: record::Who<'_>,
+    reason: &Reason,
+) -> AppResult<()> {
+    let replied_by = replied_by(state, row).await?;
     let org = state.org.get().await?;
     let today = today();
-    let who = record::Who::citizen(citizen, client);
-    record::apply(state, &row, who, Action::RequestReview, |next, mut work| {
+    record::apply(state, row, who, Action::RequestReview, |next, mut work| {
         let (event, notice, above) = escalate(
-            state, &org, &row, replied_by, &mut work, next.round, today, &reason, false,
+            state, &org, row, replied_by, &mut work, next.round, today, reason, false,
         )?;
         Ok(record::Step {
             work,

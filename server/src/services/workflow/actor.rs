@@ -86,6 +86,9 @@ fn staff_name(id: StaffId) -> String {
 pub enum Actor {
     /// The petitioner, from their account.
     Citizen(CitizenId),
+    /// The petitioner without their account (a letter writer, a visitor): proved by the
+    /// number, the query code and a code texted to the phone on file.
+    Petitioner,
     /// A staff member, with the roles they act in and their unit.
     Staff {
         id: StaffId,
@@ -103,6 +106,7 @@ impl Actor {
     pub fn audit_name(&self) -> String {
         match self {
             Self::Citizen(id) => format!("citizen:{id}"),
+            Self::Petitioner => "petitioner:lookup".into(),
             Self::System => "system".into(),
             Self::Staff { id, .. } | Self::Partner { account: id, .. } => staff_name(*id),
         }
@@ -110,7 +114,7 @@ impl Actor {
 
     pub(super) fn role(&self) -> Option<String> {
         match self {
-            Self::Citizen(_) | Self::System => None,
+            Self::Citizen(_) | Self::Petitioner | Self::System => None,
             Self::Staff { roles, .. } => Some(roles.clone()),
             Self::Partner { .. } => Some("partner".into()),
         }
@@ -118,7 +122,7 @@ impl Actor {
 
     pub(super) fn unit(&self) -> Option<UnitId> {
         match self {
-            Self::Citizen(_) | Self::System => None,
+            Self::Citizen(_) | Self::Petitioner | Self::System => None,
             Self::Staff { unit, .. } => *unit,
             Self::Partner { unit, .. } => Some(*unit),
         }
@@ -129,7 +133,7 @@ impl Actor {
     pub(super) fn signer(&self) -> AppResult<StaffId> {
         match self {
             Self::Staff { id, .. } | Self::Partner { account: id, .. } => Ok(*id),
-            Self::Citizen(_) | Self::System => {
+            Self::Citizen(_) | Self::Petitioner | Self::System => {
                 Err(anyhow::anyhow!("a step without a staff actor wrote a staff record").into())
             }
         }
@@ -146,6 +150,14 @@ impl<'a> Who<'a> {
     pub fn citizen(id: CitizenId, client: &'a str) -> Self {
         Self {
             actor: Actor::Citizen(id),
+            client: Some(client),
+        }
+    }
+
+    /// The petitioner after a look-up with the texted code (no account involved).
+    pub fn petitioner(client: &'a str) -> Self {
+        Self {
+            actor: Actor::Petitioner,
             client: Some(client),
         }
     }

@@ -125,17 +125,8 @@ fn target_unit(ctx: &Ctx<'_>, unit: UnitId) -> AppResult<String> {
 /// A notice to the petitioner (their account, or the phone on file), naming the petition.
 fn tell(ctx: &Ctx<'_>, event: Notify, params: &[(&str, String)]) -> Notice {
     let mut all = vec![("number", ctx.row.number.to_string())];
-    let to = match ctx.row.citizen_id {
-        Some(c) => Recipient::Citizen(c),
-        None => {
-            // A petitioner without an account cannot "log in to see it": the text says
-            // what they can do instead.
-            all.push(("offline", "1".to_owned()));
-            Recipient::Petitioner(ctx.row.id)
-        }
-    };
     all.extend(params.iter().cloned());
-    Notice::new(event, to, &all)
+    Notice::to_petitioner(event, ctx.row.citizen_id, ctx.row.id, &all)
 }
 
 /// Who hears of a petition arriving at `unit`: its staff, and the partner system the unit

@@ -1,5 +1,5 @@
 //! The browser's look-up grant: which petition it may follow, and whether a texted code
-//! unlocked the petition's details too.
+//! unlocked the petition's details too (and with them the petitioner's 评价 and 申请复查).
 
 use app::ports::Caller;
 use shared::ApiError;
@@ -37,5 +37,18 @@ impl WebPortal {
             .await
             .map_err(|e| api(e.into()))?
             .ok_or_else(ApiError::not_found)
+    }
+
+    /// The petition, when this browser unlocked its details with a texted code: its
+    /// petitioner may then read it, rate the reply and ask for 复查 without an account.
+    pub(super) async fn unlocked_row(
+        &self,
+        caller: &Caller,
+        number: &str,
+    ) -> Result<Option<crate::db::petitions::PetitionRow>, ApiError> {
+        if self.granted(caller, number) != Some(true) {
+            return Ok(None);
+        }
+        self.granted_row(caller, number).await.map(Some)
     }
 }
