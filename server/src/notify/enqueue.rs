@@ -62,11 +62,12 @@ impl Notice {
         petition: PetitionId,
         params: &[(&str, String)],
     ) -> Self {
-        let mut notice = match citizen {
-            Some(c) => Self::new(event, Recipient::Citizen(c), params),
-            None => Self::new(event, Recipient::Petitioner(petition), params),
+        let (to, offline) = match citizen {
+            Some(c) => (Recipient::Citizen(c), false),
+            None => (Recipient::Petitioner(petition), true),
         };
-        if citizen.is_none() {
+        let mut notice = Self::new(event, to, params);
+        if offline {
             notice.params.insert("offline".into(), "1".into());
         }
         notice
