@@ -12,6 +12,7 @@ pub mod decode;
 mod dialects;
 pub mod idempotency;
 pub mod jobs;
+pub mod notifications;
 pub mod outbox;
 pub mod partners;
 pub mod petitions;

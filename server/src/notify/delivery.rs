@@ -138,7 +138,7 @@ async fn in_app(
     let (title, _) = event.render(params);
     let body = kept(event, params);
     for (principal, id) in targets {
-        db::outbox::insert_notification(
+        db::notifications::insert_notification(
             &state.db.writer,
             principal,
             id,

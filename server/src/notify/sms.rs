@@ -44,7 +44,7 @@ impl SmsProvider for Inbox {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SendError> {
         let phone = self.vault.encrypt(Field::Phone, sms.phone);
         let now = crate::time::now_ms();
-        db::outbox::insert_sms(
+        db::notifications::insert_sms(
             &self.pool,
             &phone,
             sms.template,

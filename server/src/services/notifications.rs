@@ -39,7 +39,7 @@ fn key(owner: Owner) -> (&'static str, i64) {
 /// The in-app notifications of `owner`, newest first.
 pub async fn of(state: &AppState, owner: Owner) -> AppResult<Vec<NotificationView>> {
     let (kind, id) = key(owner);
-    let rows = db::outbox::notifications(&state.db.pool, kind, id, 100).await?;
+    let rows = db::notifications::notifications(&state.db.pool, kind, id, 100).await?;
     Ok(rows
         .into_iter()
         .map(|n| NotificationView {
@@ -55,7 +55,7 @@ pub async fn of(state: &AppState, owner: Owner) -> AppResult<Vec<NotificationVie
 /// Marks the caller's notices up to `up_to` as read (the ones they were shown).
 pub async fn mark_read(state: &AppState, owner: Owner, up_to: i64) -> AppResult<()> {
     let (kind, id) = key(owner);
-    db::outbox::mark_read(&state.db.writer, kind, id, up_to, now_ms()).await?;
+    db::notifications::mark_read(&state.db.writer, kind, id, up_to, now_ms()).await?;
     Ok(())
 }
 
@@ -119,7 +119,7 @@ pub async fn dev_sms(state: &AppState) -> AppResult<Vec<shared::notice::DevSmsVi
     {
         return Err(AppError::NotFound);
     }
-    db::outbox::sms_inbox(&state.db.pool, 50)
+    db::notifications::sms_inbox(&state.db.pool, 50)
         .await?
         .into_iter()
         .map(|(phone, text, at)| {

@@ -23,7 +23,7 @@ pub async fn me(state: &AppState, id: StaffId) -> AppResult<StaffView> {
         totp_required: !enabled && super::totp::required(state, &roles),
         must_change_password: row.must_change_password,
         unread_notices: u32::try_from(
-            db::outbox::unread_notifications(&state.db.pool, "staff", id.0).await?,
+            db::notifications::unread_notifications(&state.db.pool, "staff", id.0).await?,
         )
         .unwrap_or(u32::MAX),
         roles,
