@@ -28,6 +28,8 @@ pub enum Event {
     DeadlineWarning,
     /// To staff: 超期 (the holding unit and the one above).
     Overdue,
+    /// To the petitioner: their 复查/复核 request was received, with who answers by when.
+    ReviewRequested,
     /// To the petitioner: the window to ask for a review closes soon.
     ReviewClosing,
     /// To the petitioner: a reply is waiting for their rating (评价提醒).
@@ -160,6 +162,16 @@ impl Event {
                 format!(
                     "信访事项{n}已超过{}的期限，请立即办理；已提请上级督办。",
                     v("due")
+                ),
+            ),
+            Self::ReviewRequested => (
+                format!("{}申请已收到", v("round")),
+                format!(
+                    "您对信访事项{n}的{}申请已收到，由{}办理，将在{}前作出{}意见。",
+                    v("round"),
+                    v("unit"),
+                    v("due"),
+                    v("round")
                 ),
             ),
             Self::ReviewClosing if p.contains_key("offline") => (

@@ -194,7 +194,9 @@ impl Portal for WebPortal {
 
     async fn tracked(&self, caller: &Caller, number: String) -> Result<PetitionProgress, ApiError> {
         match self.granted(caller, &number) {
-            Some(_) => petitions::progress(&self.state, &number).await.map_err(api),
+            Some(unlocked) => petitions::progress(&self.state, &number, unlocked)
+                .await
+                .map_err(api),
             None => Err(ApiError::not_found()),
         }
     }

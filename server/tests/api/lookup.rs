@@ -160,3 +160,59 @@ async fn the_petition_itself_is_shown_after_a_code_texted_to_the_phone_on_file()
         "the code works once"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_look_up_shows_a_rating_and_a_review_request_but_not_the_petitioners_words() {
+    use crate::helpers::{act_ok, staff};
+    use crate::workflow::{DISTRICT_BUREAU, citizen_view, draft};
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let receipt = app.file_ok(&citizen.token).await;
+    let number = receipt["number"].as_str().unwrap();
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    act_ok(&app, &head, number, json!({ "action": "accept_here" })).await;
+    act_ok(&app, &head, number, draft()).await;
+    act_ok(&app, &head, number, json!({ "action": "approve_reply" })).await;
+    let comment = "邻居王某家里也一样冷";
+    let reason = "我家住三楼，室温只有十二度";
+    for (path, body) in [
+        (
+            "rating",
+            json!({ "rating": "not_satisfied", "comment": comment }),
+        ),
+        ("review", json!({ "reason": reason })),
+    ] {
+        let res = app
+            .post_json(
+                &format!("/api/v1/petitions/{number}/{path}"),
+                Some(&citizen.token),
+                &body,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT, "{path}");
+    }
+    let own = citizen_view(&app, &citizen.token, number).await.to_string();
+    assert!(
+        own.contains(comment) && own.contains(reason),
+        "their page keeps them"
+    );
+
+    let text = app
+        .post_json(
+            "/api/v1/petitions/lookup",
+            None,
+            &json!({ "number": number, "query_code": receipt["query_code"] }),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("评价答复") && text.contains("申请复查"),
+        "the steps show: {text}"
+    );
+    assert!(text.contains("不满意"), "and the rating itself");
+    for words in [comment, reason, "评价意见", "您的理由"] {
+        assert!(!text.contains(words), "the look-up shows {words}: {text}");
+    }
+}

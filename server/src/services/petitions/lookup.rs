@@ -1,4 +1,5 @@
-//! 查询: anyone with the number and the query code sees the progress, without logging in.
+//! 查询: anyone with the number and the query code sees the progress, without logging in
+//! (and without anything the petitioner wrote: that needs the texted code, `lookup_detail`).
 
 use shared::petition::{LookupRequest, PetitionNumber, PetitionProgress, QueryCode};
 
@@ -13,7 +14,7 @@ use crate::state::AppState;
 pub async fn lookup(state: &AppState, req: &LookupRequest) -> AppResult<PetitionProgress> {
     let row = checked(state, req).await?;
     let events = db::petitions::public_events(&state.db.pool, row.id).await?;
-    Ok(present::progress(state, &row, events))
+    Ok(present::progress_anonymous(state, &row, events))
 }
 
 /// The petition whose number and query code `req` holds, or "not found".
@@ -36,13 +37,22 @@ pub(super) async fn checked(state: &AppState, req: &LookupRequest) -> AppResult<
     }
 }
 
-/// The progress of `number`, for a browser that already proved it holds the code
-/// (its look-up grant is checked by the caller).
-pub async fn progress(state: &AppState, number: &str) -> AppResult<PetitionProgress> {
+/// The progress of `number`, for a browser that already proved it holds the code (its
+/// look-up grant is checked by the caller); `unlocked`: and the texted code, so the
+/// petitioner's own words show too.
+pub async fn progress(
+    state: &AppState,
+    number: &str,
+    unlocked: bool,
+) -> AppResult<PetitionProgress> {
     let number = PetitionNumber::parse(number).ok_or(AppError::NotFound)?;
     let row = db::petitions::by_number(&state.db.pool, number.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let events = db::petitions::public_events(&state.db.pool, row.id).await?;
-    Ok(present::progress(state, &row, events))
+    Ok(if unlocked {
+        present::progress(state, &row, events)
+    } else {
+        present::progress_anonymous(state, &row, events)
+    })
 }

@@ -9,6 +9,7 @@ use shared::petition::{
 use crate::db::petitions::{AttachmentRow, EventRow, PetitionRow};
 use crate::db::work::ReplyRow;
 use crate::services::workflow::clocks;
+use crate::services::workflow::record::Event;
 use crate::state::AppState;
 use crate::time::from_ms;
 
@@ -80,6 +81,22 @@ pub fn progress(state: &AppState, row: &PetitionRow, events: Vec<EventRow>) -> P
             })
             .collect(),
     }
+}
+
+/// The progress as the anonymous look-up shows it (whoever holds the number and query
+/// code): the steps and dates, never what the petitioner wrote themselves.
+pub fn progress_anonymous(
+    state: &AppState,
+    row: &PetitionRow,
+    events: Vec<EventRow>,
+) -> PetitionProgress {
+    let mut progress = progress(state, row, events);
+    for entry in &mut progress.timeline {
+        if let Some(d) = &mut entry.detail {
+            *d = Event::without_own_words(d).to_owned();
+        }
+    }
+    progress
 }
 
 pub fn full(

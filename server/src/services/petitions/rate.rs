@@ -74,7 +74,7 @@ async fn rate_as(
             work.rating = Some(rating);
             let mut detail = format!("信访人对答复的评价：{}。", rating.label());
             if let Some(c) = &comment {
-                detail.push_str(&format!("评价意见：{}", c.as_str()));
+                detail.push_str(&format!("{}{}", record::Event::COMMENT, c.as_str()));
             }
             Ok(record::Step {
                 work,

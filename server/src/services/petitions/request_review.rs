@@ -55,7 +55,7 @@ async fn request_as(
     let org = state.org.get().await?;
     let today = today();
     record::apply(state, row, who, Action::RequestReview, |next, mut work| {
-        let (event, notice, above) = escalate(
+        let (event, notices, above) = escalate(
             state, &org, row, replied_by, &mut work, next.round, today, reason, false,
         )?;
         Ok(record::Step {
@@ -63,7 +63,7 @@ async fn request_as(
             events: vec![event],
             writes: Vec::new(),
             audit_detail: Some(format!("round={} unit={above}", next.round.code())),
-            notices: vec![notice],
+            notices,
         })
     })
     .await
@@ -76,8 +76,8 @@ pub async fn replied_by(state: &AppState, row: &PetitionRow) -> AppResult<Option
 }
 
 /// Moves `work` to the next round at the body one level above the unit that replied,
-/// within the window; returns the petitioner's timeline entry, the notice to the body
-/// above, and that body. `by_staff`: recorded by staff at a follow-up (回访).
+/// within the window; returns the petitioner's timeline entry, the notices (to the body
+/// above, and the petitioner's confirmation), and that body. `by_staff`: recorded by staff at a follow-up (回访).
 #[expect(
     clippy::too_many_arguments,
     reason = "one call per door (the petitioner's, the follow-up's), each with its own facts"
@@ -92,7 +92,7 @@ pub fn escalate(
     today: NaiveDate,
     reason: &Reason,
     by_staff: bool,
-) -> AppResult<(record::Event, Notice, UnitId)> {
+) -> AppResult<(record::Event, Vec<Notice>, UnitId)> {
     if let Some(window) = clocks::deadline(state, &row.work)
         && today > window.due
     {
@@ -136,18 +136,32 @@ pub fn escalate(
         "您申请"
     };
     let detail = format!(
-        "{who}{}，由{}在{}前作出{}意见。您的理由：{}",
+        "{who}{}，由{}在{}前作出{}意见。{}{}",
         round.label(),
         org.name(above),
         work.due_on.clone().unwrap_or_default(),
         round.label(),
+        record::Event::REASON,
         reason.as_str()
     );
     let event = record::Event::public("review_requested", format!("申请{}", round.label()), detail);
-    let notice = Notice::new(
+    let number = ("number", row.number.to_string());
+    let to_unit = Notice::new(
         Event::Assigned,
         Recipient::Unit(above),
-        &[("number", row.number.to_string())],
+        std::slice::from_ref(&number),
     );
-    Ok((event, notice, above))
+    // The petitioner's confirmation (by SMS too), with who answers and by when.
+    let confirmed = Notice::to_petitioner(
+        Event::ReviewRequested,
+        row.citizen_id,
+        row.id,
+        &[
+            number,
+            ("round", round.label().to_owned()),
+            ("unit", org.name(above)),
+            ("due", work.due_on.clone().unwrap_or_default()),
+        ],
+    );
+    Ok((event, vec![to_unit, confirmed], above))
 }

@@ -22,6 +22,22 @@ pub struct Event {
 }
 
 impl Event {
+    /// Labels the petitioner's own words in a public entry: a rating's comment, a review's
+    /// reason. Their own page shows those words; the anonymous look-up, which anyone
+    /// holding the number and query code may read, cuts them off.
+    pub const COMMENT: &'static str = "评价意见：";
+    pub const REASON: &'static str = "您的理由：";
+
+    /// `detail` without the petitioner's own words (from [`Self::COMMENT`] or
+    /// [`Self::REASON`] on).
+    pub fn without_own_words(detail: &str) -> &str {
+        [Self::COMMENT, Self::REASON]
+            .iter()
+            .filter_map(|label| detail.find(label))
+            .min()
+            .map_or(detail, |at| detail[..at].trim_end())
+    }
+
     pub fn public(kind: &'static str, title: impl Into<String>, detail: impl Into<String>) -> Self {
         Self {
             kind,

@@ -112,6 +112,10 @@ async fn a_letter_writer_rates_the_reply_and_asks_for_review_from_the_look_up_pa
         "rated and asked once"
     );
 
+    // An SMS confirms the request: who answers it, and by when.
+    let confirmed = app.texts_to(&tel, "复查申请已收到").await;
+    assert!(confirmed.contains("示范市信访局"), "{confirmed}");
+
     // The body above has the review, its clock running from today; the audit trail names
     // the petitioner at the look-up, not a citizen account or a clerk.
     let city = staff(&app, "示范市信访局", "intake,unit_head,handler").await;

@@ -42,7 +42,7 @@ pub(super) async fn record(
             rating.label()
         );
         if let Some(c) = &comment {
-            detail.push_str(&format!("评价意见：{}", c.as_str()));
+            detail.push_str(&format!("{}{}", Event::COMMENT, c.as_str()));
         }
         s.events.push(Event::public("rated", "回访评价", detail));
         audit.push(format!("rating={}", rating.code()));
@@ -52,7 +52,7 @@ pub(super) async fn record(
         s.work.status = next.status;
         s.work.round = next.round;
         let from = replied_by(ctx.state, ctx.row).await?;
-        let (event, notice, above) = escalate(
+        let (event, notices, above) = escalate(
             ctx.state,
             ctx.org,
             ctx.row,
@@ -64,7 +64,7 @@ pub(super) async fn record(
             true,
         )?;
         s.events.push(event);
-        s.notices.push(notice);
+        s.notices.extend(notices);
         audit.push(format!("round={} unit={above}", next.round.code()));
     }
     s.audit_detail = Some(audit.join(" "));
