@@ -1,4 +1,5 @@
-//! The frame of every page: header with navigation and sign-in state, and the footer.
+//! The frame of every page: header with navigation and sign-in state (the citizen's, or on
+//! the staff's side the workplace's), and the footer.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -21,8 +22,40 @@ pub fn SessionProvider(children: Children) -> impl IntoView {
     children()
 }
 
+/// Whether `path` is the staff's side (工作平台), whose pages bring their own bar.
+fn staff_side(path: &str) -> bool {
+    ["/staff", "/admin"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
+    let location = use_location();
+    move || {
+        if staff_side(&location.pathname.get()) {
+            Either::Left(view! { <StaffHeader /> })
+        } else {
+            Either::Right(view! { <CitizenHeader /> })
+        }
+    }
+}
+
+/// The staff's header: the workplace's name only. Their navigation, who is signed in and
+/// the way out are in the staff bar each staff page opens with, never the citizen's links.
+#[component]
+fn StaffHeader() -> impl IntoView {
+    view! {
+        <header class="site-header staff-side">
+            <div class="bar">
+                <A href="/staff" attr:class="brand">"阳光信访 · 工作平台"</A>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn CitizenHeader() -> impl IntoView {
     let me = expect_context::<Session>().0;
     let logout = ServerAction::<Logout>::new();
     view! {

@@ -339,6 +339,15 @@ async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
         .await
         .unwrap();
     assert!(html.contains("待办信访事项"));
+    // The staff's side has the workplace's header, never the citizen's links.
+    assert!(html.contains("工作平台") && html.contains("我的待办"));
+    for citizens in [
+        "href=\"/register\"",
+        "href=\"/file\"",
+        "href=\"/my/petitions\"",
+    ] {
+        assert!(!html.contains(citizens), "a staff page links {citizens}");
+    }
     let html = as_staff(&intake, "/admin")
         .await
         .unwrap()
