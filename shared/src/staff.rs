@@ -80,6 +80,8 @@ pub struct TotpSetupView {
     pub secret: String,
     /// `otpauth://` URL, for a QR code.
     pub url: String,
+    /// The same URL as a QR code: inline SVG markup, made by the server.
+    pub qr_svg: String,
 }
 
 /// 绑定动态口令, step 2: a code from the app proves it was set up.

@@ -170,6 +170,13 @@ async fn a_role_that_requires_a_second_factor_works_only_after_binding_one() {
             .unwrap()
             .starts_with("otpauth://totp/")
     );
+    // And as a QR code drawn on the server, for the app to scan from the page.
+    let qr = setup["qr_svg"].as_str().unwrap();
+    assert!(
+        qr.starts_with("<svg")
+            && qr.contains("动态口令绑定二维码")
+            && qr.trim_end().ends_with("</svg>")
+    );
     let res = app
         .post_json(
             "/api/v1/staff/me/totp/confirm",

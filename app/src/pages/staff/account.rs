@@ -60,10 +60,15 @@ fn BindTotp(setup_posted: Option<UiError>, confirm_posted: Option<UiError>) -> i
         </ActionForm>
         {move || setup.value().get().and_then(Result::ok).map(|s| view! {
             <div class="receipt">
-                <p>"在身份验证器中手动输入以下密钥（或用其导入链接）："</p>
+                <p>"用身份验证器扫描二维码："</p>
+                // Markup the server made from the enrolment URL (no user text in it).
+                <div class="qr" inner_html=s.qr_svg></div>
+                <p>"无法扫描的，在应用中手动输入以下密钥："</p>
                 <p class="mono big" id="totp-secret">{s.secret}</p>
-                <p class="mono"><small>{s.url}</small></p>
             </div>
+        })}
+        {move || confirm.value().get().and_then(Result::ok).map(|_| view! {
+            <p class="notice success" role="status">"动态口令已绑定。以后登录时，除密码外还须输入应用中显示的6位数字。"</p>
         })}
         <ErrorSummary error />
         <ActionForm action=confirm attr:class="form" attr:novalidate=true>

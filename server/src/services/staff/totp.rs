@@ -32,7 +32,12 @@ pub async fn setup(state: &AppState, id: StaffId) -> AppResult<TotpSetupView> {
     let enc = state.vault.encrypt(Field::TotpSecret, &base64_of(&secret));
     db::staff::set_totp_secret(&state.db.writer, id.0, &enc).await?;
     let (secret, url) = totp::enrolment(&secret, &staff.username);
-    Ok(TotpSetupView { secret, url })
+    let qr_svg = totp::qr_svg(&url);
+    Ok(TotpSetupView {
+        secret,
+        url,
+        qr_svg,
+    })
 }
 
 /// Step 2 (and every login after it): checks a code against the stored secret and uses
