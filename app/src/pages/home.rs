@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
             <ol class="steps">
                 <li><strong>"实名注册"</strong>"：填写姓名、身份证号码和手机号码。您的个人信息加密保存，依法保密。"</li>
                 <li><strong>"填写事项"</strong>"：说明问题发生地、事实和理由以及您的诉求，可以上传图片或PDF材料（最多9个，每个不超过10MB）。"</li>
-                <li><strong>"保存回执"</strong>"：提交后立即获得信访件编号和查询码。查询码只显示一次，请抄写或打印保存。"</li>
+                <li><strong>"保存回执"</strong>"：提交后立即获得信访件编号和查询码，请抄写或打印保存，凭它们随时查询办理进度。"</li>
             </ol>
         </section>
         <section>

@@ -20,7 +20,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     Some(r) => Either::Left(view! {
                         <h1>"提交成功"</h1>
                         <div class="receipt">
-                            <p>"请抄写或打印保存以下信息。查询码只显示这一次，工作人员不会向您索要查询码。"</p>
+                            <p>"请抄写、打印或截图保存以下信息。凭编号和查询码可随时查询办理进度；开启了短信通知的，提交成功短信中也有查询码。查询码请勿告诉他人，工作人员不会向您索要。"</p>
                             <dl class="facts">
                                 <dt>"信访件编号"</dt><dd class="mono big" id="receipt-number">{r.number.to_string()}</dd>
                                 <dt>"查询码"</dt><dd class="mono big" id="receipt-code">{r.query_code.clone()}</dd>
