@@ -4,7 +4,7 @@
 // to the handler, who finds it under 我的待办.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api } from './browser.mjs';
+import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api, smsCode, shot, shotWidths } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -132,4 +132,62 @@ test('a clerk records a 回访 with 不满意 and a 复查 request for a letter 
   await page.getByText('您在回访中提出申请（工作人员代为记录）').first().waitFor();
   await page.getByText('复查期限').first().waitFor();
   await context.close();
+});
+
+test('a letter writer rates the reply and asks for 复查 on the look-up page after the SMS check', async () => {
+  const pw = await demoPasswords();
+  const login = async (username) =>
+    (await api('/staff/sessions', { username, password: pw[username] })).access_token;
+  const intake = await login('district_intake');
+  const head = await login('district_head');
+  const ref = await api('/reference');
+  const phone = uniquePhone();
+  const { number, query_code } = await api('/staff/registrations', {
+    channel: 'letter',
+    petitioner: { real_name: '孙小雨', phone, address: '示范市东城区新桥街道三号院2号楼' },
+    petition: {
+      kind: 'appeal',
+      category_id: ref.categories.find((c) => c.name === '物业管理').id,
+      region_id: ref.regions.find((r) => r.name === '新桥社区').id,
+      title: '来信反映电梯经常停运', facts: '小区5号楼电梯一个月内停运四次，老人上下楼很困难，物业修完又坏。',
+      request: '请督促物业彻底修好电梯。', people_count: 20,
+    },
+  }, intake, 201);
+  const act = (body) => api(`/staff/petitions/${number}/actions`, body, head, 204);
+  await act({ action: 'accept_here' });
+  await act({ action: 'submit_draft', facts: '经查，电梯已由维保单位更换主板。', reasons: '物业已履行维修义务。', decision: 'explain', legal_basis: '《特种设备安全法》' });
+  await act({ action: 'approve_reply' });
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  await act({ action: 'record_delivery', delivered_on: today });
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/lookup`);
+  await hydrated(page);
+  await page.getByLabel('信访件编号').fill(number);
+  await page.getByLabel('查询码').fill(query_code);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/\/track\//);
+  // Before the texted code: no forms.
+  assert.equal(await page.getByRole('button', { name: '提交评价' }).count(), 0);
+  await page.getByRole('button', { name: '发送验证码到登记的手机' }).click();
+  await page.getByLabel('短信验证码').fill(await smsCode(phone));
+  await page.getByRole('button', { name: '查看详情' }).click();
+  await page.getByRole('button', { name: '提交评价' }).waitFor();
+  await shotWidths(page, 'track-answers');
+  await page.getByLabel('不满意').check();
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await page.getByText('信访人对答复的评价：不满意').first().waitFor();
+  await page.getByLabel('申请理由').fill('电梯这周又停了两次，请求复查');
+  await page.getByRole('button', { name: '申请复查' }).click();
+  await page.getByText('电梯这周又停了两次').first().waitFor();
+  await shot(page, 'track-review-requested-1366');
+  await context.close();
+  // The case is with the body above, its review clock running; an SMS confirmed it.
+  const city = await login('bureau_head');
+  const file = await api(`/staff/petitions/${number}`, undefined, city);
+  assert.equal(file.round, 'review');
+  assert.ok(file.deadlines.some((d) => d.label === '复查期限' && d.start === today));
+  const inbox = await (await fetch(`${BASE}/dev/sms`)).text();
+  assert.ok(inbox.includes('复查申请已收到'));
 });
