@@ -38,6 +38,25 @@ export function uniqueIdNumber() {
   return body + '10X98765432'[sum % 11];
 }
 
+/// Saves a full-page screenshot as `<name>.png` when PORTAL_SHOTS names a folder: for a
+/// person to look at (390 px and 1366 px), never committed and never compared.
+export async function shot(page, name) {
+  const dir = process.env.PORTAL_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/// The page at a phone's width (390 px) and a laptop's (1366 px), as [`shot`] saves them;
+/// the window is put back as it was.
+export async function shotWidths(page, name) {
+  if (!process.env.PORTAL_SHOTS) return;
+  const size = page.viewportSize();
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await shot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize(size);
+}
+
 /// The demo staff passwords the portal printed once at its first start.
 export async function demoPasswords() {
   const { readFile } = await import('node:fs/promises');

@@ -2,7 +2,7 @@
 // form, keep the receipt, and find the petition again with the number and query code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, smsCode } from './browser.mjs';
+import { BASE, launch, hydrated, uniquePhone, uniqueIdNumber, smsCode, shotWidths } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,6 +43,7 @@ test('a citizen registers, files a petition and finds it again with the number a
   await page.getByRole('navigation').getByRole('link', { name: '我要信访' }).click();
   await page.waitForURL(/\/file$/);
   await hydrated(page);
+  await shotWidths(page, 'file');
   await page.getByLabel('申诉求决').check();
   await page.getByLabel('类别').selectOption({ label: '物业管理' });
   await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
@@ -58,6 +59,7 @@ test('a citizen registers, files a petition and finds it again with the number a
   assert.match(number, /^\d{4}-990102-\d{6}$/);
   assert.match(code, /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
   await page.getByText('受理告知期限').first().waitFor();
+  await shotWidths(page, 'receipt');
 
   await page.getByRole('navigation').getByRole('link', { name: '我的信访' }).click();
   await page.waitForURL(/\/my\/petitions$/);

@@ -3,7 +3,7 @@
 // citizen reads it, rates it 不满意 and asks for a review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, shotWidths } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,12 +15,14 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
 
   // The city bureau's clerk finds it in the queue and forwards it to the proposed unit.
   let { context, page } = await staffPage(browser, 'intake', pw.intake);
+  await shotWidths(page, 'queue');
   // Other test files file petitions with the same title; this one is found by its number.
   await page.getByRole('link', { name: '小区垃圾清运不及时' })
     .and(page.locator(`[href$="/staff/petitions/${number}"]`)).click();
   await page.waitForURL(new RegExp(`/staff/petitions/${number}$`));
   await hydrated(page);
   await page.getByText('东城区住房和城乡建设局').first().waitFor();
+  await shotWidths(page, 'case-intake');
   const forward = page.getByRole('region', { name: '转送' });
   await forward.getByLabel(/承办单位/).selectOption({ label: '东城区住房和城乡建设局' });
   await forward.getByRole('button', { name: '转送' }).click();
