@@ -4,7 +4,7 @@
 // initial password) appears on the page that asked for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, totp } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, totp, shot } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -85,12 +85,16 @@ test('an administrator binds an authenticator, then creates an account and sees 
   await page.goto(`${BASE}/staff/account`);
   await hydrated(page);
   await page.getByRole('button', { name: '生成密钥' }).click();
+  // The app scans a QR code drawn on the server; the secret is there to type by hand.
+  await page.getByRole('img', { name: '动态口令绑定二维码' }).waitFor();
+  await shot(page, 'totp-setup');
   const secret = (await page.locator('#totp-secret').textContent()).trim();
   assert.match(secret, /^[A-Z2-7]{32}$/);
   assert.ok(!page.url().includes(secret));
   await page.getByLabel('应用中显示的6位数字').fill(totp(secret));
   await page.getByRole('button', { name: '确认绑定' }).click();
-  await page.waitForURL(/\/staff$/);
+  await page.waitForURL(/\/staff\?bound=1$/);
+  await page.getByText('动态口令已绑定').waitFor();
   await page.goto(`${BASE}/staff/account`);
   await page.getByText('已绑定身份验证器').waitFor();
 

@@ -163,7 +163,8 @@ pub async fn totp_setup() -> Result<shared::staff::TotpSetupView, UiError> {
 #[server(prefix = "/ui", endpoint = "totp-confirm")]
 pub async fn totp_confirm(code: String) -> Result<(), UiError> {
     super::ssr::apply(desk()?.totp_confirm(&caller()?, code).await?);
-    leptos_actix::redirect("/staff");
+    // The queue says it worked (`bound`), then the work begins.
+    leptos_actix::redirect("/staff?bound=1");
     Ok(())
 }
 

@@ -67,9 +67,6 @@ fn BindTotp(setup_posted: Option<UiError>, confirm_posted: Option<UiError>) -> i
                 <p class="mono big" id="totp-secret">{s.secret}</p>
             </div>
         })}
-        {move || confirm.value().get().and_then(Result::ok).map(|_| view! {
-            <p class="notice success" role="status">"动态口令已绑定。以后登录时，除密码外还须输入应用中显示的6位数字。"</p>
-        })}
         <ErrorSummary error />
         <ActionForm action=confirm attr:class="form" attr:novalidate=true>
             <Field name="code" label="应用中显示的6位数字" inputmode="numeric" autocomplete="one-time-code" server_error=error />

@@ -42,6 +42,9 @@ pub fn QueuePage() -> impl IntoView {
                 match me.await {
                     Ok(Some(me)) => Either::Left(view! {
                         <StaffBar me />
+                        {get("bound").is_some().then(|| view! {
+                            <p class="notice success" role="status">"动态口令已绑定。以后登录时，除密码外还须输入身份验证器中显示的6位数字。"</p>
+                        })}
                         <h1>{if mine() { "我的待办" } else { "待办信访事项" }}</h1>
                         {match data.await {
                             Ok(data) => Either::Left(view! { <Filters data /> }),
