@@ -27,6 +27,9 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await forward.getByLabel(/承办单位/).selectOption({ label: '东城区住房和城乡建设局' });
   await forward.getByRole('button', { name: '转送' }).click();
   await page.getByText('已转送（办理）').waitFor();
+  // The page says what happened and what comes next, as a status screen readers announce.
+  await page.getByRole('status').getByText(/^已转送，已通知信访人。/).waitFor();
+  await shotWidths(page, 'case-forwarded');
   await context.close();
 
   // The housing bureau's handler accepts it and drafts the 信访处理意见书.

@@ -148,8 +148,13 @@ pub async fn staff_act(
         review,
     };
     let command = form.command().map_err(UiError)?;
+    let kind = shared::petition::CommandKind::from(&command);
     let req = shared::petition::StaffActionRequest { version, command };
-    super::ssr::apply(desk()?.act(&caller()?, number, req).await?);
+    super::ssr::apply(desk()?.act(&caller()?, number.clone(), req).await?);
+    // Back to the case, saying what happened (`done`); the number was just found valid.
+    let number = shared::petition::PetitionNumber::parse(&number)
+        .map_or_else(String::new, |n| n.to_string());
+    leptos_actix::redirect(&format!("/staff/petitions/{number}?done={}", kind.code()));
     Ok(())
 }
 

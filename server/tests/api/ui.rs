@@ -370,3 +370,50 @@ async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
     let (_, html) = page(&app, &browser(), "/staff").await;
     assert!(html.contains("工作人员登录"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_a_staff_action_comes_back_to_the_case_saying_what_happened() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let number = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let intake = crate::helpers::staff(&app, "东城区信访局", "intake,handler").await;
+    let accept = serde_json::json!({ "action": "accept_here" });
+    crate::helpers::act_ok(&app, &intake, &number, accept).await;
+    let case = format!("/staff/petitions/{number}");
+    let res = app
+        .client
+        .post(app.url("/ui/staff-act"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("access={intake}"))
+        .header(header::REFERER, app.url(&case))
+        .form(&[
+            ("number", number.as_str()),
+            ("action", "add_note"),
+            ("text", "已电话联系信访人核实地址"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let back = local(&app, res.headers()[header::LOCATION].to_str().unwrap());
+    assert_eq!(back, format!("{case}?done=add_note"));
+    let html = app
+        .client
+        .get(app.url(&back))
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("access={intake}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("role=\"status\"") && html.contains("办理记录已保存"),
+        "{html}"
+    );
+    assert!(html.contains("已电话联系信访人核实地址"));
+}

@@ -7,7 +7,9 @@ use shared::petition::{
 
 use crate::api::StaffAct;
 
+mod done;
 mod form;
+pub use done::said;
 pub use form::ActionFields;
 
 /// One form posting one action; `children` are its fields.

@@ -3,11 +3,11 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::ErrorKind;
-use shared::petition::{PetitionerView, StaffPetitionView};
+use shared::petition::{CommandKind, PetitionerView, StaffPetitionView};
 
-use super::actions::ActionForms;
+use super::actions::{ActionForms, said};
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{StaffAct, StaffIdentity, staff_case, staff_me, staff_units};
 use crate::components::local_time;
@@ -25,6 +25,11 @@ pub fn CasePage() -> impl IntoView {
     let case = Resource::new(number, staff_case);
     let units = Resource::new(|| (), |_| staff_units());
     let error = Signal::stored(posted_error::<StaffAct>());
+    // After an action the server comes back here with `done`: say what happened.
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .and_then(|d| CommandKind::from_code(&d));
     view! {
         <Title text="工作台 · 办理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -32,6 +37,7 @@ pub fn CasePage() -> impl IntoView {
                 match (me.await, case.await, units.await) {
                     (Ok(Some(me)), Ok(c), Ok(units)) => Either::Left(view! {
                         <StaffBar me />
+                        {done.map(|k| view! { <p class="notice success" role="status">{said(k)}</p> })}
                         <ErrorSummary error />
                         <Case c=c.clone() />
                         <section aria-labelledby="actions-h">
