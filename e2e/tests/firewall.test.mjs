@@ -54,6 +54,7 @@ test('an accusation against the housing bureau goes to the discipline body and t
   const forward = page.getByRole('region', { name: '转送' });
   const select = forward.getByLabel(/承办单位/);
   assert.equal(await select.evaluate((s) => s.selectedOptions[0].textContent), '东城区纪委监委');
+  await forward.getByLabel(/我已核对/).check();
   await forward.getByRole('button', { name: '转送' }).click();
   await page.getByText('已转送').first().waitFor();
   await context.close();

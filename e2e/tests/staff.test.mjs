@@ -25,6 +25,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await shotWidths(page, 'case-intake');
   const forward = page.getByRole('region', { name: '转送' });
   await forward.getByLabel(/承办单位/).selectOption({ label: '东城区住房和城乡建设局' });
+  await forward.getByLabel(/我已核对/).check();
   await forward.getByRole('button', { name: '转送' }).click();
   await page.getByText('已转送（办理）').waitFor();
   // The page says what happened and what comes next, as a status screen readers announce.
@@ -51,6 +52,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   ({ context, page } = await staffPage(browser, 'head', pw.head));
   await page.goto(`${BASE}/staff/petitions/${number}`);
   await hydrated(page);
+  await page.getByLabel('我已核对，确认批准并发布答复').check();
   await page.getByRole('button', { name: '批准并发布答复' }).click();
   await page.getByText('已答复（办理）').waitFor();
   await context.close();

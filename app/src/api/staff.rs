@@ -130,7 +130,9 @@ pub async fn staff_act(
     staff_id: Option<String>,
     rating: Option<String>,
     review: Option<String>,
+    confirmed: Option<String>,
 ) -> Result<(), UiError> {
+    use crate::pages::staff::actions::confirm;
     let form = crate::pages::staff::actions::ActionFields {
         action,
         unit_id,
@@ -149,6 +151,9 @@ pub async fn staff_act(
     };
     let command = form.command().map_err(UiError)?;
     let kind = shared::petition::CommandKind::from(&command);
+    if confirm::preview(kind).is_some() && confirmed.is_none() {
+        return Err(super::ssr::refused("confirmed", confirm::UNCONFIRMED));
+    }
     let req = shared::petition::StaffActionRequest { version, command };
     super::ssr::apply(desk()?.act(&caller()?, number.clone(), req).await?);
     // Back to the case, saying what happened (`done`); the number was just found valid.

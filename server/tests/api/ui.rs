@@ -416,4 +416,46 @@ async fn without_javascript_a_staff_action_comes_back_to_the_case_saying_what_ha
         "{html}"
     );
     assert!(html.contains("已电话联系信访人核实地址"));
+
+    // A step that cannot be taken back is refused until the clerk ticks the confirmation.
+    let other = app.file_ok(&citizen.token).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let housing = crate::helpers::unit_id(&app, "东城区住房和城乡建设局")
+        .await
+        .to_string();
+    let forward = |confirmed: bool| {
+        let mut fields = vec![
+            ("number", other.clone()),
+            ("action", "forward".to_owned()),
+            ("unit_id", housing.clone()),
+        ];
+        if confirmed {
+            fields.push(("confirmed", "1".to_owned()));
+        }
+        app.client
+            .post(app.url("/ui/staff-act"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, format!("access={intake}"))
+            .header(
+                header::REFERER,
+                app.url(&format!("/staff/petitions/{other}")),
+            )
+            .form(&fields)
+            .send()
+    };
+    let refused = forward(false).await.unwrap();
+    let back = refused.headers()[header::LOCATION].to_str().unwrap();
+    assert!(back.contains("__err="), "{back}");
+    let file: serde_json::Value = app
+        .get(&format!("/api/v1/staff/petitions/{other}"), Some(&intake))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(file["status"], "submitted", "nothing was forwarded");
+    let done = forward(true).await.unwrap();
+    let back = done.headers()[header::LOCATION].to_str().unwrap();
+    assert!(back.ends_with("?done=forward"), "{back}");
 }

@@ -7,6 +7,7 @@ use shared::petition::{
 
 use crate::api::StaffAct;
 
+pub mod confirm;
 mod done;
 mod form;
 pub use done::said;
@@ -31,6 +32,15 @@ fn Step(
                 <input type="hidden" name="action" value=kind.code() />
                 <input type="hidden" name="version" value=version />
                 {children.map(|c| c())}
+                {confirm::preview(kind).map(|told| view! {
+                    <div class="confirm">
+                        <p class="hint">{told}</p>
+                        <label class="choice">
+                            <input type="checkbox" name="confirmed" value="1" required=true />
+                            {format!("我已核对，确认{button}")}
+                        </label>
+                    </div>
+                })}
                 <button type="submit" class="button primary">{button}</button>
             </ActionForm>
         </section>
