@@ -20,6 +20,9 @@ pub fn Field(
     #[prop(optional)] rows: u32,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = true)] required: bool,
+    /// What the field holds when the page opens (a sensible default, never a guess).
+    #[prop(optional)]
+    value: Option<&'static str>,
     #[prop(optional)] check: Option<Check>,
     #[prop(into)] server_error: Signal<Option<UiError>>,
 ) -> impl IntoView {
@@ -53,7 +56,7 @@ pub fn Field(
     } else {
         view! {
             <input id=id.clone() name=name type=input_type autocomplete=autocomplete inputmode=inputmode
-                maxlength=maxlength required=required aria-describedby=describedby.clone()
+                maxlength=maxlength required=required value=value aria-describedby=describedby.clone()
                 aria-invalid=invalid on:blur=on_blur />
         }
         .into_any()

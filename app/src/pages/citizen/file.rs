@@ -225,8 +225,8 @@ pub fn FileForm(
                 {move || other.get().guidance().map(|g| view! { <p class="notice info">{g}</p> })}
                 <noscript><p class="hint">"已进入诉讼、仲裁或行政复议程序的事项，应当依照相应法定程序办理（诉访分离）。"</p></noscript>
             </fieldset>
-            <Field name="people_count" label="涉及人数" hint="5人以上反映同一事项的为集体信访" input_type="number"
-                inputmode="numeric" check=check_people server_error=error />
+            <Field name="people_count" label="涉及人数" hint="只有您本人的填1；5人以上反映同一事项的为集体信访" input_type="number"
+                inputmode="numeric" value="1" check=check_people server_error=error />
             <div class="field">
                 <label for="f-attachments">"材料附件"<span class="optional">"（选填）"</span></label>
                 <input id="f-attachments" type="file" name="attachments" multiple=true
