@@ -20,7 +20,11 @@ pub struct NotificationView {
 pub struct OutboxMessageView {
     pub id: i64,
     pub channel: String,
+    /// The channel in Chinese (短信, 站内消息, ...).
+    pub channel_label: String,
     pub event: String,
+    /// The event in Chinese (答复通知, 临期提醒, ...).
+    pub event_label: String,
     /// pending, sending, sent or dead
     pub status: String,
     pub attempts: i64,

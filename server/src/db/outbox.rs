@@ -34,6 +34,19 @@ pub enum Channel {
 
 shared::codes!(Channel);
 
+impl Channel {
+    /// The channel's name on the administration pages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::InApp => "站内消息",
+            Self::Sms => "短信",
+            Self::Email => "电子邮件",
+            Self::Webhook => "事件订阅",
+            Self::Partner => "对接系统",
+        }
+    }
+}
+
 pub struct NewMessage<'a> {
     pub channel: Channel,
     pub template: &'a str,

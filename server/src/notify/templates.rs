@@ -61,6 +61,33 @@ pub fn redacted(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {
 shared::codes!(Event);
 
 impl Event {
+    /// The event's name on the administration pages (消息投递).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PetitionFiled => "提交成功",
+            Self::Accepted => "受理告知",
+            Self::NotAccepted => "不予受理告知",
+            Self::Forwarded => "转送告知",
+            Self::Extended => "延期告知",
+            Self::Replied => "答复通知",
+            Self::Assigned => "新事项通知",
+            Self::Supervised => "督办通知",
+            Self::DeadlineWarning => "临期提醒",
+            Self::Overdue => "超期提醒",
+            Self::ReviewRequested => "复查申请确认",
+            Self::ReviewClosing => "复查期限提醒",
+            Self::RatingReminder => "评价提醒",
+            Self::VerificationCode => "验证码",
+            Self::CalendarMissing => "节假日安排未载入",
+            Self::CaseToPartner => "推送对接系统",
+        }
+    }
+
+    /// The name of a stored message's template (an event's code), or the code itself.
+    pub fn label_of(template: &str) -> String {
+        Self::from_code(template).map_or_else(|| template.to_owned(), |e| e.label().to_owned())
+    }
+
     /// The event type partner systems subscribe to (`petition.filed`, ...), for the events
     /// that concern a petition's progress.
     pub fn webhook_type(self) -> String {

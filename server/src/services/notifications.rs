@@ -83,6 +83,8 @@ pub fn message_view(m: db::outbox::MessageRow) -> OutboxMessageView {
     OutboxMessageView {
         id: m.id,
         channel: m.channel.code().to_owned(),
+        channel_label: m.channel.label().to_owned(),
+        event_label: crate::notify::templates::Event::label_of(&m.template),
         event: m.template,
         status: m.status,
         attempts: m.attempts,

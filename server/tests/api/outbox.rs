@@ -166,6 +166,9 @@ async fn failures_are_retried_with_backoff_rate_limits_honoured_and_a_400_dead_l
         .await
         .unwrap();
     assert_eq!(dead[0]["last_error"], "HTTP 400");
+    // Named in Chinese on the administration page, never by its code.
+    assert_eq!(dead[0]["channel_label"], "短信");
+    assert_eq!(dead[0]["event_label"], "提交成功");
     let id = dead[0]["id"].as_i64().unwrap();
     let res = app
         .post_json(

@@ -19,7 +19,7 @@ pub(super) fn DeadLetters(dead: Vec<shared::notice::OutboxMessageView>, f: Forms
         .map(|m| {
             view! {
                 <li class="card">
-                    <p class="title">{format!("{} · {}", m.channel, m.event)}</p>
+                    <p class="title">{format!("{} · {}", m.channel_label, m.event_label)}</p>
                     <p class="meta">{format!("尝试{}次 · 最后错误：{}", m.attempts, m.last_error.unwrap_or_default())}</p>
                     <ActionForm action=f.retry attr:class="inline">
                         <input type="hidden" name="message_id" value=m.id />
