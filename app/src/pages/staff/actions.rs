@@ -10,93 +10,10 @@ use crate::api::StaffAct;
 pub mod confirm;
 mod done;
 mod form;
+mod step;
 pub use done::said;
 pub use form::ActionFields;
-
-/// One form posting one action; `children` are its fields.
-#[component]
-fn Step(
-    action: ServerAction<StaffAct>,
-    number: String,
-    version: i64,
-    kind: CommandKind,
-    title: &'static str,
-    button: &'static str,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
-    view! {
-        <section class="step" aria-label=title>
-            <h3>{title}</h3>
-            <ActionForm action attr:class="form">
-                <input type="hidden" name="number" value=number />
-                <input type="hidden" name="action" value=kind.code() />
-                <input type="hidden" name="version" value=version />
-                {children.map(|c| c())}
-                {confirm::preview(kind).map(|told| view! {
-                    <div class="confirm">
-                        <p class="hint">{told}</p>
-                        <label class="choice">
-                            <input type="checkbox" name="confirmed" value="1" required=true />
-                            {format!("我已核对，确认{button}")}
-                        </label>
-                    </div>
-                })}
-                <button type="submit" class="button primary">{button}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-fn unit_select(
-    units: &[UnitOption],
-    selected: Option<i64>,
-    label: &'static str,
-    id: &'static str,
-) -> impl IntoView + use<> {
-    let options = units
-        .iter()
-        .map(|u| {
-            let chosen = Some(u.id.0) == selected;
-            view! { <option value=u.id.0 selected=chosen>{u.name.clone()}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id name="unit_id" required=true>
-                <option value="">"请选择单位"</option>
-                {options}
-            </select>
-        </div>
-    }
-}
-
-fn text_area(id: &'static str, name: &'static str, label: &'static str) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <textarea id=id name=name rows="3" required=true></textarea>
-        </div>
-    }
-}
-
-fn text_area_optional(id: &'static str, name: &'static str, label: &'static str) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <textarea id=id name=name rows="3"></textarea>
-        </div>
-    }
-}
-
-fn number_field(id: &'static str, label: &'static str, max: u32) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id name="days" type="number" inputmode="numeric" min="1" max=max required=true />
-        </div>
-    }
-}
+use step::{Step, number_field, text_area, text_area_optional, unit_select};
 
 /// The order of the forms on the case page: routing first, then the receiving unit's
 /// answer, the reply, the clock, and the rest. Every command appears once (a test checks).
