@@ -91,3 +91,14 @@ pub struct ReferenceData {
     #[serde(default)]
     pub units: Vec<crate::petition::UnitOption>,
 }
+
+impl ReferenceData {
+    /// What the filing form carries into the page: the categories and the unit
+    /// directory, not the places (its picker searches them, a county has thousands).
+    pub fn for_form(self) -> Self {
+        Self {
+            regions: Vec::new(),
+            ..self
+        }
+    }
+}
