@@ -43,6 +43,7 @@ pub(crate) mod ssr {
             refresh: get(names.refresh),
             receipt: get(names.receipt),
             track: get(names.track),
+            kept: get(names.kept),
             // Named by the server's door-keeper, through its trusted proxies, exactly as
             // the REST door reads it.
             ip: Some(portal.client_address(&req)),
@@ -118,6 +119,94 @@ pub(crate) mod ssr {
         UiError(ApiError::validation(vec![shared::FieldError::new(
             field, message,
         )]))
+    }
+
+    /// Whether this request is a plain form post, from a browser without JavaScript: it
+    /// is sent back to the page and reads the outcome there.
+    pub fn plain_post() -> bool {
+        use_context::<leptos_actix::Request>().is_some_and(|req| {
+            req.headers()
+                .get(actix_web::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        })
+    }
+
+    /// Keeps what a form posted without JavaScript held, for the page its browser goes
+    /// back to (a refusal, or 获取验证码); with JavaScript the page never left.
+    pub fn keep_posted(
+        form: crate::components::kept::Form,
+        fields: &std::collections::HashMap<String, String>,
+    ) {
+        if plain_post()
+            && let Ok(portal) = portal()
+        {
+            apply(portal.keep_form(&caller(&*portal), form.name(), Some(fields.clone())));
+        }
+    }
+
+    /// Forgets what this browser's refused forms held once one went through.
+    pub fn forget_posted(form: crate::components::kept::Form) {
+        if let Ok(portal) = portal()
+            && caller(&*portal).kept.is_some()
+        {
+            apply(portal.keep_form(&caller(&*portal), form.name(), None));
+        }
+    }
+
+    /// 问题发生地 posted without JavaScript is the words typed into the picker
+    /// (`region_q`), not a chosen place: they settle it when they name exactly one place
+    /// (or a full path). Otherwise the message says what to type instead.
+    pub async fn settle_region(
+        fields: &mut std::collections::HashMap<String, String>,
+    ) -> Result<Option<String>, UiError> {
+        if fields
+            .get("region_id")
+            .is_some_and(|v| !v.trim().is_empty())
+        {
+            return Ok(None);
+        }
+        let typed = fields
+            .get("region_q")
+            .map(|q| q.trim().to_owned())
+            .unwrap_or_default();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        let found = portal()?.search_regions(typed.clone()).await?;
+        let one = found
+            .iter()
+            .find(|p| p.path == typed)
+            .or_else(|| found.first().filter(|_| found.len() == 1));
+        Ok(match one {
+            Some(place) => {
+                fields.insert("region_id".into(), place.id.0.to_string());
+                None
+            }
+            None if found.is_empty() => Some(format!(
+                "没有找到“{typed}”，请只写乡镇（街道）或村（社区）名称中的几个字"
+            )),
+            None => Some(format!(
+                "“{typed}”对应多个地点（如{}），请加上乡镇（街道）名称，用空格隔开",
+                found
+                    .iter()
+                    .take(2)
+                    .map(|p| p.path.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )),
+        })
+    }
+
+    /// The refusal of a form, with the picker's own words for 问题发生地 when the typed
+    /// place was not settled.
+    pub fn with_place_problem(mut e: ApiError, problem: Option<String>) -> UiError {
+        if let Some(message) = problem
+            && let Some(f) = e.fields.iter_mut().find(|f| f.field == "region_id")
+        {
+            f.message = message;
+        }
+        UiError(e)
     }
 
     /// Adds the outcome's cookies to the response and returns its value.

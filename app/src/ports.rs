@@ -25,6 +25,8 @@ pub struct Caller {
     pub refresh: Option<String>,
     pub receipt: Option<String>,
     pub track: Option<String>,
+    /// Finds what this browser's last refused form held (posted without JavaScript).
+    pub kept: Option<String>,
     pub ip: Option<IpAddr>,
 }
 
@@ -35,6 +37,7 @@ pub struct CookieNames {
     pub refresh: &'static str,
     pub receipt: &'static str,
     pub track: &'static str,
+    pub kept: &'static str,
 }
 
 /// A result plus the `Set-Cookie` header values the response must carry.
@@ -75,8 +78,28 @@ pub trait Portal: Send + Sync {
     async fn login(&self, caller: &Caller, req: LoginRequest) -> Result<Outcome<()>, ApiError>;
     async fn logout(&self, caller: &Caller) -> Result<Outcome<()>, ApiError>;
     async fn reference_data(&self) -> Result<ReferenceData, ApiError>;
+    /// 问题发生地 search: the places a petition can name that match what was typed.
+    async fn search_regions(
+        &self,
+        query: String,
+    ) -> Result<Vec<shared::reference::RegionView>, ApiError>;
     /// 信访接待: the units' public reception details.
     async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError>;
+    /// Keeps what `form` held when it was posted without JavaScript and refused, for the
+    /// page the browser goes back to (ten minutes, in memory, this browser only); `None`
+    /// forgets it once the form went through.
+    fn keep_form(
+        &self,
+        caller: &Caller,
+        form: &'static str,
+        fields: Option<std::collections::HashMap<String, String>>,
+    ) -> Outcome<()>;
+    /// What this browser's refused `form` held, if it was refused a moment ago.
+    fn kept_form(
+        &self,
+        caller: &Caller,
+        form: &'static str,
+    ) -> Option<std::collections::HashMap<String, String>>;
     /// A fresh idempotency key for a form about to be shown.
     fn form_key(&self) -> String;
     /// Files a petition and puts its receipt in a short-lived cookie for the receipt page.

@@ -6,6 +6,7 @@ mod admin_desk;
 mod assets;
 mod desk;
 mod grants;
+mod kept;
 mod portal;
 mod refusal;
 

@@ -30,6 +30,7 @@ pub async fn register(
     sms_code: String,
 ) -> Result<(), UiError> {
     use super::ssr::*;
+    use crate::components::kept::Form;
     let req = shared::account::RegisterRequest {
         real_name,
         id_number,
@@ -40,7 +41,11 @@ pub async fn register(
         sms_code,
     };
     let portal = portal()?;
-    portal.register(&caller(&*portal), req).await?;
+    if let Err(e) = portal.register(&caller(&*portal), req.clone()).await {
+        keep_posted(Form::Register, &register_fields(&req));
+        return Err(e.into());
+    }
+    forget_posted(Form::Register);
     leptos_actix::redirect("/login?registered=1");
     Ok(())
 }
@@ -89,17 +94,40 @@ pub async fn logout() -> Result<(), UiError> {
 }
 
 /// 获取验证码. From a page with JavaScript it answers in place; a browser without it posts
-/// the whole form here (the button's `formaction`) and is sent back to `back`.
+/// the whole form here (the button's `formaction`) and is sent back to `back`, with what
+/// the registration form held kept for it (never the password).
 #[server(prefix = "/ui", endpoint = "send-code")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a server function's arguments are the form's fields"
+)]
 pub async fn send_code(
     phone: String,
     purpose: String,
     back: Option<String>,
+    real_name: Option<String>,
+    id_number: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
 ) -> Result<shared::account::SendCodeView, UiError> {
     use super::ssr::*;
     use shared::account::{CodePurpose, SendCodeRequest};
     let purpose = CodePurpose::from_code(&purpose)
         .ok_or_else(|| refused("purpose", "验证码用途不正确，请刷新页面后重试"))?;
+    if purpose == CodePurpose::Register && back.is_some() {
+        let held = [
+            ("phone", Some(phone.clone())),
+            ("real_name", real_name),
+            ("id_number", id_number),
+            ("email", email),
+            ("address", address),
+        ];
+        let fields = held
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_owned(), v?)))
+            .collect();
+        keep_posted(crate::components::kept::Form::Register, &fields);
+    }
     let portal = portal()?;
     let sent = portal
         .send_code(&caller(&*portal), SendCodeRequest { phone, purpose })
@@ -157,4 +185,21 @@ pub async fn change_phone(
     apply(portal.change_phone(&caller(&*portal), req).await?);
     leptos_actix::redirect("/my/account?saved=phone");
     Ok(())
+}
+
+/// The registration's fields as the form named them, for keeping (the password is not).
+#[cfg(feature = "ssr")]
+fn register_fields(
+    req: &shared::account::RegisterRequest,
+) -> std::collections::HashMap<String, String> {
+    [
+        ("real_name", Some(&req.real_name)),
+        ("id_number", Some(&req.id_number)),
+        ("phone", Some(&req.phone)),
+        ("email", req.email.as_ref()),
+        ("address", req.address.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k.to_owned(), v?.clone())))
+    .collect()
 }

@@ -12,10 +12,32 @@ pub async fn load_reference() -> Result<ReferenceData, UiError> {
     Ok(super::ssr::portal()?.reference_data().await?)
 }
 
+/// 问题发生地 search for the filing form's picker. Place names are public; the query is
+/// cut short, so a pasted essay costs nothing.
+#[server(prefix = "/ui", endpoint = "regions")]
+pub async fn search_regions(q: String) -> Result<Vec<shared::reference::RegionView>, UiError> {
+    let q: String = q.chars().take(40).collect();
+    Ok(super::ssr::portal()?.search_regions(q).await?)
+}
+
 /// 信访接待: the units' public reception details (art. 18).
 #[server(prefix = "/ui", endpoint = "reception")]
 pub async fn reception_units() -> Result<Vec<shared::admin::ReceptionView>, UiError> {
     Ok(super::ssr::portal()?.reception().await?)
+}
+
+/// What this browser's refused form held (see `components::kept`); nothing for any
+/// other browser, and nothing after ten minutes.
+#[server(prefix = "/ui", endpoint = "kept-form")]
+pub async fn kept_form(
+    form: String,
+) -> Result<Option<std::collections::HashMap<String, String>>, UiError> {
+    use super::ssr::*;
+    let Some(form) = crate::components::kept::Form::from_name(&form) else {
+        return Ok(None);
+    };
+    let portal = portal()?;
+    Ok(portal.kept_form(&caller(&*portal), form.name()))
 }
 
 /// A fresh idempotency key, rendered into the filing form so a double submit files once.
@@ -29,6 +51,7 @@ pub async fn form_key() -> Result<String, UiError> {
 #[server(prefix = "/ui", endpoint = "submit-petition", input = MultipartFormData)]
 pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
     use super::ssr::*;
+    use crate::components::kept::Form;
     use crate::pages::citizen::file_form::request_from_form;
     use shared::{ApiError, ErrorKind};
 
@@ -38,16 +61,24 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
         leptos_actix::redirect("/login");
         return Err(UiError(ApiError::unauthenticated()));
     }
-    let (fields, files) = read_multipart(data, "attachments", "附件").await?;
+    let (mut fields, files) = read_multipart(data, "attachments", "附件").await?;
     let key = fields
         .get("idempotency_key")
         .cloned()
         .filter(|k| !k.is_empty());
-    let req = request_from_form(&fields).map_err(UiError)?;
+    let place = settle_region(&mut fields).await?;
+    let req = match request_from_form(&fields) {
+        Ok(req) => req,
+        Err(e) => {
+            keep_posted(Form::Filing, &fields);
+            return Err(with_place_problem(e, place));
+        }
+    };
     let outcome = portal.submit(&caller(&*portal), key, req, files).await;
     match outcome {
         Ok(outcome) => {
             apply(outcome);
+            forget_posted(Form::Filing);
             leptos_actix::redirect("/receipt");
             Ok(())
         }
@@ -55,7 +86,10 @@ pub async fn submit_petition(data: MultipartData) -> Result<(), UiError> {
             leptos_actix::redirect("/login");
             Err(e.into())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            keep_posted(Form::Filing, &fields);
+            Err(e.into())
+        }
     }
 }
 

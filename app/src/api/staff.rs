@@ -182,7 +182,10 @@ pub async fn totp_confirm(code: String) -> Result<(), UiError> {
 /// success the browser goes to the printable 登记回执.
 #[server(prefix = "/ui", endpoint = "staff-register", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn staff_register(data: leptos::server_fn::codec::MultipartData) -> Result<(), UiError> {
-    use super::ssr::{apply, read_multipart};
+    use super::ssr::{
+        apply, forget_posted, keep_posted, read_multipart, settle_region, with_place_problem,
+    };
+    use crate::components::kept::Form;
     use crate::pages::staff::register::offline_from_form;
     let desk = desk()?;
     let caller = caller()?;
@@ -191,15 +194,26 @@ pub async fn staff_register(data: leptos::server_fn::codec::MultipartData) -> Re
         leptos_actix::redirect("/staff/login");
         return Err(UiError(shared::ApiError::unauthenticated()));
     }
-    let (fields, files) = read_multipart(data, "attachments", "附件").await?;
+    let (mut fields, files) = read_multipart(data, "attachments", "附件").await?;
     let key = fields
         .get("idempotency_key")
         .cloned()
         .filter(|k| !k.is_empty());
-    let req = offline_from_form(&fields);
-    apply(desk.register(&caller, key, req, files).await?);
-    leptos_actix::redirect("/staff/register/receipt");
-    Ok(())
+    let place = settle_region(&mut fields).await?;
+    // The desk checks who may register before it looks at the form.
+    let req = offline_from_form(&fields).map_err(|e| with_place_problem(e, place).0);
+    match desk.register(&caller, key, req, files).await {
+        Ok(outcome) => {
+            apply(outcome);
+            forget_posted(Form::Registration);
+            leptos_actix::redirect("/staff/register/receipt");
+            Ok(())
+        }
+        Err(e) => {
+            keep_posted(Form::Registration, &fields);
+            Err(e.into())
+        }
+    }
 }
 
 /// 通知: the staff member's notices; opening them marks them read.

@@ -29,7 +29,7 @@ pub fn SmsCodeField(
     let wait = RwSignal::new(0_i64);
     let status = move || match send.value().get() {
         Some(Ok(v)) => Some(format!("验证码已发送，{}分钟内有效。", v.expires_in / 60)),
-        _ if code_sent => Some("验证码已发送，请重新填写手机号码后输入收到的验证码。".to_owned()),
+        _ if code_sent => Some("验证码已发送，请输入收到的验证码。".to_owned()),
         _ => None,
     };
     let message = move || {
@@ -65,6 +65,10 @@ pub fn SmsCodeField(
             phone,
             purpose: purpose.to_owned(),
             back: None,
+            real_name: None,
+            id_number: None,
+            email: None,
+            address: None,
         });
     };
     let label = move || {

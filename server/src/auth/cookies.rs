@@ -17,6 +17,8 @@ pub enum Kind {
     Receipt,
     /// A look-up's grant to see one petition's progress for a while.
     Track,
+    /// Finds a refused form's contents again (see `ui::kept`).
+    Kept,
 }
 
 /// The cookie's name. `__Host-` requires `Secure`, so plain-http test setups drop the prefix.
@@ -30,6 +32,8 @@ pub fn name(kind: Kind, secure: bool) -> &'static str {
         (Kind::Receipt, false) => "receipt",
         (Kind::Track, true) => "__Host-track",
         (Kind::Track, false) => "track",
+        (Kind::Kept, true) => "__Host-kept",
+        (Kind::Kept, false) => "kept",
     }
 }
 

@@ -26,6 +26,7 @@ use track::DETAIL;
 
 pub struct WebPortal {
     pub(super) state: AppState,
+    pub(super) kept: super::kept::KeptForms,
 }
 
 #[async_trait::async_trait]
@@ -41,6 +42,7 @@ impl Portal for WebPortal {
             refresh: cookies::name(Kind::Refresh, s),
             receipt: cookies::name(Kind::Receipt, s),
             track: cookies::name(Kind::Track, s),
+            kept: cookies::name(Kind::Kept, s),
         }
     }
 
@@ -106,10 +108,49 @@ impl Portal for WebPortal {
         reference::reference_data(&self.state).await.map_err(api)
     }
 
+    async fn search_regions(
+        &self,
+        query: String,
+    ) -> Result<Vec<shared::reference::RegionView>, ApiError> {
+        reference::search_regions(&self.state, &query)
+            .await
+            .map_err(api)
+    }
+
     async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError> {
         crate::services::admin::units::reception(&self.state)
             .await
             .map_err(api)
+    }
+
+    fn keep_form(
+        &self,
+        caller: &Caller,
+        form: &'static str,
+        fields: Option<std::collections::HashMap<String, String>>,
+    ) -> Outcome<()> {
+        if let Some(old) = caller.kept.as_deref() {
+            self.kept.forget(old);
+        }
+        let s = self.secure();
+        let cookie = match fields.and_then(|f| self.kept.keep(form, f)) {
+            Some(key) => {
+                cookies::build(Kind::Kept, s, key, super::kept::TTL.as_secs() as i64).to_string()
+            }
+            None => cookies::clear(Kind::Kept, s).to_string(),
+        };
+        Outcome {
+            value: (),
+            set_cookies: vec![cookie],
+        }
+    }
+
+    fn kept_form(
+        &self,
+        caller: &Caller,
+        form: &'static str,
+    ) -> Option<std::collections::HashMap<String, String>> {
+        self.kept.get(caller.kept.as_deref()?, form)
     }
 
     fn form_key(&self) -> String {

@@ -15,14 +15,23 @@ impl WebPortal {
     /// Cookies that make the browser forget the session and any look-up grants.
     pub(in crate::ui) fn cleared_cookies(&self) -> Vec<String> {
         let s = self.secure();
-        [Kind::Access, Kind::Refresh, Kind::Receipt, Kind::Track]
-            .into_iter()
-            .map(|k| cookies::clear(k, s).to_string())
-            .collect()
+        [
+            Kind::Access,
+            Kind::Refresh,
+            Kind::Receipt,
+            Kind::Track,
+            Kind::Kept,
+        ]
+        .into_iter()
+        .map(|k| cookies::clear(k, s).to_string())
+        .collect()
     }
 
     pub fn new(state: AppState) -> Self {
-        Self { state }
+        Self {
+            state,
+            kept: Default::default(),
+        }
     }
 
     pub(in crate::ui) fn secure(&self) -> bool {

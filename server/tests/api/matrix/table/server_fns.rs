@@ -40,6 +40,19 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(post.clone(), "/ui/reference", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/form-key", Form(vec![]), "AAAAAAAAAAA"),
+        // Place names are public; a kept form is only ever this browser's own.
+        row(
+            post.clone(),
+            "/ui/regions",
+            Form(vec![("q", "新桥".into())]),
+            "AAAAAAAAAAA",
+        ),
+        row(
+            post.clone(),
+            "/ui/kept-form",
+            Form(vec![("form", "file".into())]),
+            "AAAAAAAAAAA",
+        ),
         // Only a bureau's intake clerk is told what the registration lacks.
         row(post.clone(), "/ui/staff-register", Pdf, "DDDADDDDDDD"),
         row(post.clone(), "/ui/reception", Form(vec![]), "AAAAAAAAAAA"),
