@@ -1,8 +1,10 @@
 //! Reusable pieces of the UI: layout, form fields, notices and the petition timeline.
 
 pub mod field;
+pub mod kept;
 pub mod layout;
 pub mod notice;
+pub mod region_picker;
 pub mod reply;
 pub mod sms_code;
 pub mod timeline;

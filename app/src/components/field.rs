@@ -21,16 +21,21 @@ pub fn Field(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = true)] required: bool,
     /// What the field holds when the page opens (a sensible default, never a guess).
-    #[prop(optional)]
-    value: Option<&'static str>,
+    #[prop(default = None)]
+    value: Option<String>,
     #[prop(optional)] check: Option<Check>,
     #[prop(into)] server_error: Signal<Option<UiError>>,
 ) -> impl IntoView {
-    let local = RwSignal::new(None::<String>);
-    let message = move || {
-        local
-            .get()
-            .or_else(|| server_error.get().and_then(|e| e.field(name)))
+    // The browser's own check, once the field was left: it replaces the server's message
+    // until the server answers again (a fixed field must not stay marked).
+    let local = RwSignal::new(None::<Option<String>>);
+    Effect::new(move |_| {
+        server_error.track();
+        local.set(None);
+    });
+    let message = move || match local.get() {
+        Some(own) => own,
+        None => server_error.get().and_then(|e| e.field(name)),
     };
     let id = format!("f-{name}");
     let hint_id = format!("{id}-hint");
@@ -39,25 +44,27 @@ pub fn Field(
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         if let Some(check) = check {
             let value = event_target_value(&ev);
-            local.set(if value.is_empty() && !required {
+            local.set(Some(if value.is_empty() && !required {
                 None
             } else {
                 check(&value).err()
-            });
+            }));
         }
     };
     let invalid = move || if message().is_some() { "true" } else { "false" };
     let input = if rows > 0 {
         view! {
             <textarea id=id.clone() name=name rows=rows maxlength=maxlength required=required
-                aria-describedby=describedby.clone() aria-invalid=invalid on:blur=on_blur></textarea>
+                aria-describedby=describedby.clone() aria-invalid=invalid data-answer=label
+                on:blur=on_blur>{value}</textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() name=name type=input_type autocomplete=autocomplete inputmode=inputmode
                 maxlength=maxlength required=required value=value aria-describedby=describedby.clone()
-                aria-invalid=invalid on:blur=on_blur />
+                aria-invalid=invalid data-answer=(input_type != "password").then_some(label)
+                on:blur=on_blur />
         }
         .into_any()
     };

@@ -4,6 +4,7 @@
 mod account;
 mod file;
 pub mod file_form;
+mod file_review;
 mod login;
 mod my_petitions;
 mod petition;
@@ -16,7 +17,7 @@ pub use file::{FileForm, FilePage, FormFor};
 pub use login::LoginPage;
 pub use my_petitions::MyPetitionsPage;
 pub use petition::PetitionPage;
-pub use receipt::ReceiptPage;
+pub use receipt::{ReceiptPage, ReceiptTools, WhatHappensNext};
 pub use register::RegisterPage;
 pub use reset_password::ResetPasswordPage;
 

@@ -12,11 +12,12 @@ use shared::{ApiError, FieldError};
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{StaffRegister, form_key, load_reference, receipt, staff_me};
+use crate::components::kept::{Form, kept_resource};
 use crate::components::local_time;
 use crate::components::notice::posted_error;
 use crate::components::timeline::DeadlineList;
 use crate::pages::citizen::file_form::request_from_form;
-use crate::pages::citizen::{FileForm, FormFor};
+use crate::pages::citizen::{FileForm, FormFor, ReceiptTools, WhatHappensNext};
 
 /// Reads the posted registration: the channel, the day it arrived, the petitioner as the
 /// clerk wrote them down, and the petition itself; every problem is reported at once.
@@ -67,18 +68,20 @@ pub fn RegisterPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_reference());
     let key = Resource::new(|| (), |_| form_key());
     let posted = posted_error::<StaffRegister>();
+    let kept = kept_resource(Form::Registration, posted.is_some());
     view! {
         <Title text="工作台 · 代为登记" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
             {move || {
                 let posted = posted.clone();
                 Suspend::new(async move {
+                    let kept = kept.await;
                     match (me.await, data.await, key.await) {
                         (Ok(Some(me)), Ok(data), Ok(key)) => Either::Left(view! {
                             <StaffBar me />
                             <h1>"代为登记"</h1>
                             <p>"登记来信、来访、电话等渠道提出的信访事项。受理期限自收到之日起计算；登记后请打印登记回执交给信访人。"</p>
-                            <FileForm data key posted form_for=FormFor::Registration />
+                            <FileForm data=data.for_form() key posted kept form_for=FormFor::Registration />
                         }.into_any()),
                         (Ok(None), _, _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
                         _ => Either::Right(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
@@ -108,10 +111,12 @@ pub fn RegistrationReceiptPage() -> impl IntoView {
                             </dl>
                             <p>"凭信访件编号和查询码，可在阳光信访网站“办理查询”或到信访接待场所查询办理进度；查询码也已通过短信发送到登记的手机号码。请妥善保管，不要告诉他人。"</p>
                         </div>
+                        <ReceiptTools number=r.number.to_string() code=r.query_code.clone() />
                         {r.other_procedure_guidance.clone().map(|g| view! { <p class="notice info">{g}</p> })}
+                        <h2>"接下来"</h2>
+                        <WhatHappensNext />
                         <DeadlineList deadlines=vec![r.acceptance_due.clone()] />
                         <p class="actions no-print">
-                            <span class="hint">"打印：按 Ctrl+P（手机：浏览器菜单中的“打印”）。"</span>
                             <a href=format!("/staff/petitions/{}", r.number) class="button">"查看该事项"</a>
                             <a href="/staff/register" class="button primary">"继续登记"</a>
                         </p>
