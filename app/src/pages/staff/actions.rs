@@ -56,6 +56,13 @@ pub fn ActionForms(
     let n = case.number.to_string();
     let v = case.version;
     let may = |kind: CommandKind| case.allowed.contains(&kind);
+    // The one next step the case's state calls for stands out; the rest are secondary.
+    let primary = if case.accused_pending && may(CommandKind::SetAccused) {
+        Some(CommandKind::SetAccused)
+    } else {
+        PAGE.into_iter().find(|k| may(*k) && moves_case(*k))
+    };
+    provide_context(step::Primary(primary));
     let mut forms = Vec::new();
     // An accusation is routed only once the unit it is against is settled (art. 30): the
     // triage asks that first, and the routing forms appear after it.
@@ -82,6 +89,23 @@ pub fn ActionForms(
         }
     }
     forms.collect_view()
+}
+
+/// Whether `kind` takes the case along its statutory path (as a note, a supervision or
+/// stepping aside do not), so that it can be the page's primary step.
+fn moves_case(kind: CommandKind) -> bool {
+    !matches!(
+        kind,
+        CommandKind::AddNote
+            | CommandKind::Recuse
+            | CommandKind::Supervise
+            | CommandKind::MarkGroup
+            | CommandKind::LinkRepeat
+            | CommandKind::AddCoHandler
+            | CommandKind::Extend
+            | CommandKind::RecordHearing
+            | CommandKind::AnswerSupervision
+    )
 }
 
 /// The forms of `kind` on this case, in the page's words; the match makes every command

@@ -39,11 +39,15 @@ pub fn CasePage() -> impl IntoView {
                         <StaffBar me />
                         {done.map(|k| view! { <p class="notice success" role="status">{said(k)}</p> })}
                         <ErrorSummary error />
-                        <Case c=c.clone() />
-                        <section aria-labelledby="actions-h">
-                            <h2 id="actions-h">"办理"</h2>
-                            <ActionForms case=c units action=act />
-                        </section>
+                        // On a desktop the case reads on the left and the actions stay
+                        // beside it; on a phone the actions follow the case.
+                        <div class="wide case-page">
+                            <div class="case-main"><Case c=c.clone() /></div>
+                            <section class="case-side" aria-labelledby="actions-h">
+                                <h2 id="actions-h">"办理"</h2>
+                                <ActionForms case=c units action=act />
+                            </section>
+                        </div>
                     }),
                     (Ok(None), _, _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
                     (Err(e), _, _) | (_, Err(e), _) if e.0.kind == ErrorKind::Unauthenticated => {
@@ -117,14 +121,30 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
             view! { <li>{format!("{}（{}）：{state}", h.unit, h.round.label())}</li> }
         })
         .collect_view();
-    // 附件: opened as downloads through the staff door, which checks the case's own rule
-    // and records each download.
+    // 附件: opened through the staff door, which checks the case's own rule and records
+    // each opening. An image previews in place once asked for (a closed preview loads
+    // nothing, so merely opening the case page records no file).
     let files = c
         .attachments
         .iter()
         .map(|f| {
             let href = format!("/api/v1/staff/petitions/{number}/attachments/{}", f.id.0);
-            view! { <li><a href=href download=f.file_name.clone()>{f.file_name.clone()}</a> <small>{format!("{} KB", f.size.div_ceil(1024))}</small></li> }
+            let preview = f.content_type.starts_with("image/").then(|| {
+                let alt = format!("附件图片：{}", f.file_name);
+                view! {
+                    <details class="preview">
+                        <summary>"预览图片"</summary>
+                        <img src=href.clone() alt=alt loading="lazy" />
+                    </details>
+                }
+            });
+            view! {
+                <li>
+                    <a href=href.clone() download=f.file_name.clone()>{f.file_name.clone()}</a>
+                    " "<small>{format!("{} · {} KB", kind_of(&f.content_type), f.size.div_ceil(1024))}</small>
+                    {preview}
+                </li>
+            }
         })
         .collect_view();
     view! {
@@ -141,6 +161,9 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
             {c.accused_unit.clone().map(|u| view! { <dt>"被反映单位"</dt><dd>{u}</dd> })}
             {c.accused_none.then(|| view! { <dt>"被反映单位"</dt><dd>"经确认，没有被检举控告的单位"</dd> })}
             {c.accused_pending.then(|| view! { <dt>"被检举控告单位"</dt><dd class="warn">"待确认：确认前不能受理、转送或交办"</dd> })}
+            {c.respondent.clone().map(|r| view! { <dt>"被反映人或单位"</dt><dd>{r}</dd> })}
+            <dt>"涉及人数"</dt><dd>{format!("{}人{}", c.people_count, if c.people_count >= 5 { "（集体信访）" } else { "" })}</dd>
+            <dt>"附件"</dt><dd>{if c.attachments.is_empty() { "无".to_owned() } else { format!("{}个（见下方）", c.attachments.len()) }}</dd>
             <dt>"期限状态"</dt><dd>{c.clock.label()}</dd>
         </dl>
         <DeadlineList deadlines=c.deadlines.clone() />
@@ -201,5 +224,14 @@ fn Petitioner(number: String, masked: PetitionerView) -> impl IntoView {
                 </ActionForm>
             </details>
         </section>
+    }
+}
+
+/// A file's type as a clerk names it.
+fn kind_of(content_type: &str) -> &'static str {
+    match content_type {
+        "application/pdf" => "PDF文件",
+        t if t.starts_with("image/") => "图片",
+        _ => "文件",
     }
 }

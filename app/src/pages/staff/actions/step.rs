@@ -7,6 +7,10 @@ use shared::petition::{CommandKind, UnitOption};
 use super::confirm;
 use crate::api::StaffAct;
 
+/// The step the case page offers first (see `ActionForms`), provided to its forms.
+#[derive(Clone, Copy)]
+pub(super) struct Primary(pub Option<CommandKind>);
+
 /// One form posting one action; `children` are its fields.
 #[component]
 pub(super) fn Step(
@@ -18,8 +22,9 @@ pub(super) fn Step(
     button: &'static str,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let primary = use_context::<Primary>().is_some_and(|p| p.0 == Some(kind));
     view! {
-        <section class="step" aria-label=title>
+        <section class=if primary { "step primary-step" } else { "step" } aria-label=title>
             <h3>{title}</h3>
             <ActionForm action attr:class="form">
                 <input type="hidden" name="number" value=number />
@@ -35,7 +40,7 @@ pub(super) fn Step(
                         </label>
                     </div>
                 })}
-                <button type="submit" class="button primary">{button}</button>
+                <button type="submit" class=if primary { "button primary" } else { "button" }>{button}</button>
             </ActionForm>
         </section>
     }
