@@ -85,6 +85,8 @@ pub struct ReplyRow {
     pub drafted_at: i64,
     pub decided_at: Option<i64>,
     pub comment: Option<String>,
+    /// Who approved it (审批): their name as the staff directory holds it.
+    pub approved_by: Option<String>,
 }
 
 fn reply_from_row(r: &AnyRow) -> Result<ReplyRow, sqlx::Error> {
@@ -100,6 +102,7 @@ fn reply_from_row(r: &AnyRow) -> Result<ReplyRow, sqlx::Error> {
         drafted_at: r.try_get("drafted_at")?,
         decided_at: r.try_get("decided_at")?,
         comment: r.try_get("comment")?,
+        approved_by: r.try_get("approved_by")?,
     })
 }
 
@@ -116,7 +119,9 @@ pub async fn replies(
     };
     let sql = format!(
         "SELECT r.round, u.name AS unit, r.unit_id, r.facts, r.reasons, r.decision, r.legal_basis, r.state, \
-         r.drafted_at, r.decided_at, r.comment FROM replies r JOIN units u ON u.id = r.unit_id \
+         r.drafted_at, r.decided_at, r.comment, \
+         CASE WHEN r.state = 'approved' THEN s.display_name END AS approved_by \
+         FROM replies r JOIN units u ON u.id = r.unit_id LEFT JOIN staff s ON s.id = r.decided_by \
          WHERE r.petition_id = $1{filter} ORDER BY r.id"
     );
     sqlx::query(&sql)

@@ -310,6 +310,9 @@ pub struct ReplyView {
     pub drafted_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub comment: Option<String>,
+    /// 审批人: who approved the published reply.
+    #[serde(default)]
+    pub approved_by: Option<String>,
 }
 
 /// An internal note or a non-public event, for staff only.

@@ -153,5 +153,6 @@ pub fn reply_view(r: ReplyRow) -> ReplyView {
         drafted_at: from_ms(r.drafted_at),
         decided_at: r.decided_at.map(from_ms),
         comment: r.comment,
+        approved_by: r.approved_by,
     }
 }
