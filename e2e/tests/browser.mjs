@@ -2,6 +2,11 @@
 // background networking (the machine's network is closed; Chromium would flood it).
 import { chromium } from 'playwright-core';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const BASE = process.env.PORTAL_URL ?? 'http://localhost:3000';
 
@@ -55,6 +60,46 @@ export async function shotWidths(page, name) {
     await shot(page, `${name}-${width}`);
   }
   await page.setViewportSize(size);
+}
+
+/// Runs axe-core's WCAG 2.1 A and AA rules over the page as it is now, and fails on any
+/// serious or critical violation, naming the rule and the elements (`state` says which
+/// page state was checked).
+export async function accessible(page, state) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const { violations } = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(serious, [], `accessibility of ${state}`);
+}
+
+/// Presses Tab until the focus is on the element `selector` finds, as a keyboard user
+/// moves through a page; fails if it is not reached within `max` presses.
+export async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/// Chooses 问题发生地 in the filing form's picker as a person does: types part of the
+/// name, then taps the place whose full path is `path` among those offered.
+export async function pickPlace(page, typed, path) {
+  await page.getByLabel('问题发生地').fill(typed);
+  await page.getByRole('option', { name: path, exact: true }).click();
+  assert.equal(await page.getByLabel('问题发生地').inputValue(), path);
+}
+
+/// Sends the filing (or registration) form the way it goes with JavaScript: 下一步 shows
+/// the answers for checking (核对), then `confirm` sends them.
+export async function sendFiling(page, confirm = '确认提交') {
+  await page.getByRole('button', { name: /^下一步/ }).click();
+  await page.getByRole('heading', { name: '请核对您填写的内容' }).waitFor();
+  await page.getByRole('button', { name: confirm }).click();
 }
 
 /// The demo staff passwords the portal printed once at its first start.

@@ -4,7 +4,7 @@
 // to the handler, who finds it under 我的待办.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api, smsCode, shot, shotWidths } from './browser.mjs';
+import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api, smsCode, shot, shotWidths, pickPlace, sendFiling, accessible } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -23,6 +23,7 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   await page.getByRole('link', { name: '代为登记' }).click();
   await page.waitForURL(/\/staff\/register$/);
   await hydrated(page);
+  await accessible(page, 'the registration desk');
 
   const arrived = new Date(Date.now() + 8 * 3600e3 - 3 * 86400e3).toISOString().slice(0, 10);
   await page.getByLabel('渠道').selectOption({ label: '来信' });
@@ -31,13 +32,13 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   await page.getByLabel('手机号码').fill(uniquePhone());
   await page.getByLabel('通信地址').fill('示范市东城区新桥街道一号院3号楼');
   await page.getByLabel('类别').selectOption({ label: '物业管理' });
-  await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
+  await pickPlace(page, '新桥', '示范市 / 东城区 / 新桥街道 / 新桥社区');
   await page.getByLabel('标题').fill('来信反映电梯长期停运');
   await page.getByLabel('事实和理由').fill('小区3号楼电梯已停运两个月，老人上下楼困难，物业一直未修。');
   await page.getByLabel('诉求', { exact: true }).fill('请督促物业尽快修复电梯。');
   await page.getByLabel('涉及人数').fill('20');
   await page.locator('#f-attachments').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: SCAN });
-  await page.getByRole('button', { name: '登记并生成回执' }).click();
+  await sendFiling(page, '确认登记并生成回执');
 
   await page.waitForURL(/\/staff\/register\/receipt$/);
   await page.getByRole('heading', { name: '信访事项登记回执' }).waitFor();
@@ -73,6 +74,12 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(saved);
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'the scan, re-encoded, still a picture');
+  // Or previews it in place: the picture loads only once asked for.
+  const picture = page.getByRole('img', { name: '附件图片：来信扫描件.png' });
+  assert.equal(await picture.isVisible(), false);
+  await page.getByText('预览图片').click();
+  await picture.waitFor();
+  await page.waitForFunction(() => document.querySelector('.preview img')?.naturalWidth > 0);
   await context.close();
 
   // The housing bureau's head gives it to the handler, who finds it under 我的待办.
@@ -183,6 +190,21 @@ test('a letter writer rates the reply and asks for 复查 on the look-up page af
   await page.getByText('电梯这周又停了两次').first().waitFor();
   await shot(page, 'track-review-requested-1366');
   await context.close();
+  // Someone with only the number and the code sees the steps, never the petitioner's words.
+  const stranger = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const look = await stranger.newPage();
+  await look.goto(`${BASE}/lookup`);
+  await hydrated(look);
+  await look.getByLabel('信访件编号').fill(number);
+  await look.getByLabel('查询码').fill(query_code);
+  await look.getByRole('button', { name: '查询' }).click();
+  await look.waitForURL(/\/track\//);
+  await look.getByText('不满意').first().waitFor();
+  const before = await look.content();
+  await accessible(look, 'the look-up before the SMS check');
+  assert.ok(!before.includes('电梯这周又停了两次') && !before.includes('孙小雨') && !before.includes('来信反映电梯经常停运'),
+    'no words of the petitioner before the SMS check');
+  await stranger.close();
   // The case is with the body above, its review clock running; an SMS confirmed it.
   const city = await login('bureau_head');
   const file = await api(`/staff/petitions/${number}`, undefined, city);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, launch, loginCitizen, hydrated, demoPasswords, staffPage, uniquePhone, uniqueIdNumber,
-  registerCitizen, api,
+  registerCitizen, api, pickPlace, sendFiling,
 } from './browser.mjs';
 
 let browser;
@@ -36,13 +36,13 @@ test('an accusation against the housing bureau goes to the discipline body and t
   await hydrated(page);
   await page.getByRole('radio', { name: /^检举控告/ }).check();
   await page.getByLabel('类别').selectOption({ label: '住房保障' });
-  await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
+  await pickPlace(page, '新桥', '示范市 / 东城区 / 新桥街道 / 新桥社区');
   await page.getByLabel('被反映人或单位').fill('东城区住房和城乡建设局');
   await page.getByLabel('标题').fill('保障房分配中有人索要好处费');
   await page.getByLabel('事实和理由').fill('申请公租房时，经办人员暗示需要另外交钱才能排上号，多名申请人都遇到过。');
   await page.getByLabel('诉求', { exact: true }).fill('请依法调查处理');
   await page.getByLabel('涉及人数').fill('1');
-  await page.getByRole('button', { name: '提交' }).click();
+  await sendFiling(page);
   await page.waitForURL(/\/receipt$/);
   const number = (await page.locator('#receipt-number').textContent()).trim();
   await context.close();

@@ -4,7 +4,9 @@
 // initial password) appears on the page that asked for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, totp, shot } from './browser.mjs';
+import {
+  BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, totp, shot, accessible,
+} from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -87,6 +89,7 @@ test('an administrator binds an authenticator, then creates an account and sees 
   await page.getByRole('button', { name: '生成密钥' }).click();
   // The app scans a QR code drawn on the server; the secret is there to type by hand.
   await page.getByRole('img', { name: '动态口令绑定二维码' }).waitFor();
+  await accessible(page, 'binding an authenticator');
   await shot(page, 'totp-setup');
   const secret = (await page.locator('#totp-secret').textContent()).trim();
   assert.match(secret, /^[A-Z2-7]{32}$/);
@@ -100,6 +103,7 @@ test('an administrator binds an authenticator, then creates an account and sees 
 
   await page.goto(`${BASE}/admin`);
   await hydrated(page);
+  await accessible(page, 'the administration page');
   const username = `clerk${Date.now()}`;
   await page.locator('#n-username').fill(username);
   await page.locator('#n-display').fill('新来的登记员');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
-import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen, totp } from './browser.mjs';
+import { BASE, launch, loginCitizen, hydrated, uniquePhone, uniqueIdNumber, demoPasswords, api, registerCitizen, totp, pickPlace, sendFiling } from './browser.mjs';
 
 let browser;
 let caseSystem;
@@ -72,12 +72,12 @@ test('the SMS inbox shows the receipt, a partner system reports the reply, the c
   await hydrated(page);
   await page.getByLabel('申诉求决').check();
   await page.getByLabel('类别').selectOption({ label: '住房保障' });
-  await page.getByLabel('问题发生地').selectOption({ label: '示范市 / 东城区 / 新桥街道 / 新桥社区' });
+  await pickPlace(page, '新桥', '示范市 / 东城区 / 新桥街道 / 新桥社区');
   await page.getByLabel('标题').fill('公租房漏水长期未修');
   await page.getByLabel('事实和理由').fill('所住公租房卫生间漏水半年，多次报修无人处理，楼下住户也受影响。');
   await page.getByLabel('诉求', { exact: true }).fill('请尽快安排维修');
   await page.getByLabel('涉及人数').fill('1');
-  await page.getByRole('button', { name: '提交' }).click();
+  await sendFiling(page);
   await page.waitForURL(/\/receipt$/);
   const number = (await page.locator('#receipt-number').textContent()).trim();
   const code = (await page.locator('#receipt-code').textContent()).trim();

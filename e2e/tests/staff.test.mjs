@@ -3,7 +3,9 @@
 // citizen reads it, rates it 不满意 and asks for a review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, shotWidths } from './browser.mjs';
+import {
+  BASE, launch, loginCitizen, hydrated, demoPasswords, citizenWithPetition, staffPage, shotWidths, accessible,
+} from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,6 +17,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
 
   // The city bureau's clerk finds it in the queue and forwards it to the proposed unit.
   let { context, page } = await staffPage(browser, 'intake', pw.intake);
+  await accessible(page, 'the queue');
   await shotWidths(page, 'queue');
   // Other test files file petitions with the same title; this one is found by its number.
   await page.getByRole('link', { name: '小区垃圾清运不及时' })
@@ -22,6 +25,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await page.waitForURL(new RegExp(`/staff/petitions/${number}$`));
   await hydrated(page);
   await page.getByText('东城区住房和城乡建设局').first().waitFor();
+  await accessible(page, 'the case page');
   await shotWidths(page, 'case-intake');
   const forward = page.getByRole('region', { name: '转送' });
   await forward.getByLabel(/承办单位/).selectOption({ label: '东城区住房和城乡建设局' });
@@ -30,6 +34,7 @@ test('a clerk forwards, a handler drafts, the head approves, the citizen rates �
   await page.getByText('已转送（办理）').waitFor();
   // The page says what happened and what comes next, as a status screen readers announce.
   await page.getByRole('status').getByText(/^已转送，已通知信访人。/).waitFor();
+  await accessible(page, 'the case page after 转送');
   await shotWidths(page, 'case-forwarded');
   await context.close();
 
