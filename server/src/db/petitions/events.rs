@@ -38,6 +38,8 @@ pub struct EventRow {
     pub at: i64,
     pub title: String,
     pub detail: Option<String>,
+    /// On the petitioner's timeline too (written to them).
+    pub public: bool,
 }
 
 /// The public timeline of a petition, oldest first.
@@ -56,7 +58,7 @@ async fn events(
     filter: &str,
 ) -> Result<Vec<EventRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT at, title, detail FROM petition_events WHERE petition_id = $1{filter} ORDER BY id"
+        "SELECT at, title, detail, is_public FROM petition_events WHERE petition_id = $1{filter} ORDER BY id"
     );
     let rows = sqlx::query(&sql).bind(id.0).fetch_all(pool).await?;
     rows.iter()
@@ -65,6 +67,7 @@ async fn events(
                 at: r.try_get("at")?,
                 title: r.try_get("title")?,
                 detail: r.try_get("detail")?,
+                public: super::super::decode::flag(r, "is_public")?,
             })
         })
         .collect()

@@ -10,6 +10,7 @@ use shared::petition::{
 
 use super::access::{self, Sight, UNMASK_ROLES};
 use super::reach::{Reached, reach};
+use super::record::Event;
 use super::{clocks, firewall};
 use crate::audit;
 use crate::crypto::Field;
@@ -318,10 +319,18 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
             .collect(),
         timeline: events
             .into_iter()
+            // What was written to the petitioner reads about them; staff's own entries
+            // (notes, objections, partners' reports) stay exactly as written.
             .map(|e| TimelineEntry {
                 at: from_ms(e.at),
-                title: e.title,
-                detail: e.detail,
+                title: match e.public {
+                    true => Event::in_staff_words(&e.title),
+                    false => e.title,
+                },
+                detail: match e.public {
+                    true => e.detail.as_deref().map(Event::in_staff_words),
+                    false => e.detail,
+                },
             })
             .collect(),
         allowed,

@@ -38,6 +38,19 @@ impl Event {
             .map_or(detail, |at| detail[..at].trim_end())
     }
 
+    /// A public entry in staff words: it was written to the petitioner ("您的信访事项已转送"),
+    /// and staff read it about them ("信访人的信访事项已转送"). The petitioner's own words,
+    /// after their label, stay exactly as written.
+    pub fn in_staff_words(text: &str) -> String {
+        let own = [Self::COMMENT, Self::REASON]
+            .iter()
+            .filter_map(|label| text.find(label).map(|at| at + label.len()))
+            .min()
+            .unwrap_or(text.len());
+        let (ours, theirs) = text.split_at(own);
+        format!("{}{theirs}", ours.replace('您', "信访人"))
+    }
+
     pub fn public(kind: &'static str, title: impl Into<String>, detail: impl Into<String>) -> Self {
         Self {
             kind,
@@ -268,4 +281,25 @@ pub async fn commit(
         .await
         .context("failed to commit a workflow step")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Event;
+
+    #[test]
+    fn staff_read_about_the_petitioner_and_the_petitioners_words_stay_theirs() {
+        assert_eq!(
+            Event::in_staff_words("您的信访事项已转送东城区住建局办理。"),
+            "信访人的信访事项已转送东城区住建局办理。"
+        );
+        assert_eq!(
+            Event::in_staff_words("您申请复查。您的理由：您好，灯又坏了"),
+            "信访人申请复查。信访人的理由：您好，灯又坏了"
+        );
+        assert_eq!(
+            Event::in_staff_words("不满意。评价意见：请您再看看"),
+            "不满意。评价意见：请您再看看"
+        );
+    }
 }
