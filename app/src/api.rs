@@ -174,19 +174,30 @@ pub(crate) mod ssr {
             return Ok(None);
         }
         let found = portal()?.search_regions(typed.clone()).await?;
-        let one = found
-            .iter()
-            .find(|p| p.path == typed)
-            .or_else(|| found.first().filter(|_| found.len() == 1));
-        Ok(match one {
-            Some(place) => {
+        let typed: String = typed.chars().take(40).collect();
+        let named = |p: &&shared::reference::RegionView| {
+            p.path == typed || typed.split_whitespace().last() == Some(p.name.as_str())
+        };
+        let exact = found.iter().find(|p| p.path == typed);
+        Ok(match (exact, found.as_slice()) {
+            // The full path, or the one place whose own name was typed: settled.
+            (Some(place), _) | (None, [place]) if named(&place) => {
                 fields.insert("region_id".into(), place.id.0.to_string());
                 None
             }
-            None if found.is_empty() => Some(format!(
+            // One place, from part of its name: the petitioner confirms it by sending
+            // again, its full path now in the field (no place is chosen unseen).
+            (None, [place]) => {
+                fields.insert("region_q".into(), place.path.clone());
+                Some(format!(
+                    "请确认问题发生地是否为“{}”，无误请再次提交",
+                    place.path
+                ))
+            }
+            (None, []) => Some(format!(
                 "没有找到“{typed}”，请只写乡镇（街道）或村（社区）名称中的几个字"
             )),
-            None => Some(format!(
+            _ => Some(format!(
                 "“{typed}”对应多个地点（如{}），请加上乡镇（街道）名称，用空格隔开",
                 found
                     .iter()

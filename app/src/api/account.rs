@@ -10,6 +10,10 @@ use crate::error::UiError;
 pub struct SignedIn {
     /// The name with all but the first character masked (`王**`).
     pub display_name: String,
+    /// Names this account's drafts in the browser's storage, so that someone else signed
+    /// in on the same browser never finds them (a keyed hash: it says nothing of who).
+    #[serde(default)]
+    pub draft_key: String,
 }
 
 #[server(prefix = "/ui", endpoint = "whoami")]
@@ -114,26 +118,32 @@ pub async fn send_code(
     use shared::account::{CodePurpose, SendCodeRequest};
     let purpose = CodePurpose::from_code(&purpose)
         .ok_or_else(|| refused("purpose", "验证码用途不正确，请刷新页面后重试"))?;
-    if purpose == CodePurpose::Register && back.is_some() {
-        let held = [
-            ("phone", Some(phone.clone())),
-            ("real_name", real_name),
-            ("id_number", id_number),
-            ("email", email),
-            ("address", address),
-        ];
+    // Only the pages that carry the button, so the parameter sends nobody elsewhere.
+    let back =
+        back.filter(|b| ["/register", "/reset-password", "/my/account"].contains(&b.as_str()));
+    let held = [
+        ("phone", Some(phone.clone())),
+        ("real_name", real_name),
+        ("id_number", id_number),
+        ("email", email),
+        ("address", address),
+    ];
+    let portal = portal()?;
+    let sent = portal
+        .send_code(&caller(&*portal), SendCodeRequest { phone, purpose })
+        .await;
+    // The registration goes back filled in, unless the limit refused the request: a
+    // flood of requests keeps nothing.
+    let limited = matches!(&sent, Err(e) if e.kind == shared::ErrorKind::RateLimited);
+    if purpose == CodePurpose::Register && back.is_some() && !limited {
         let fields = held
             .into_iter()
             .filter_map(|(k, v)| Some((k.to_owned(), v?)))
             .collect();
         keep_posted(crate::components::kept::Form::Register, &fields);
     }
-    let portal = portal()?;
-    let sent = portal
-        .send_code(&caller(&*portal), SendCodeRequest { phone, purpose })
-        .await?;
-    // Only a path of this site, so the parameter cannot send anyone elsewhere.
-    if let Some(back) = back.filter(|b| b.starts_with('/') && !b.starts_with("//")) {
+    let sent = sent?;
+    if let Some(back) = back {
         leptos_actix::redirect(&format!("{back}?code_sent=1"));
     }
     Ok(sent)

@@ -31,6 +31,10 @@ pub async fn reference_data(state: &AppState) -> AppResult<ReferenceData> {
 
 /// How many places one search offers: enough to choose from on a phone screen.
 pub const SEARCH_LIMIT: usize = 20;
+/// What is searched: the first 40 characters typed, at most six words of them. Place
+/// names are short; a pasted essay costs no more than a name.
+const QUERY_CHARS: usize = 40;
+const QUERY_WORDS: usize = 6;
 
 /// 问题发生地 search for the filing form's picker: the places in service a petition can
 /// name (township and below) that match what was typed, best first. The form sends
@@ -54,9 +58,11 @@ pub fn matching(
     query: &str,
     limit: usize,
 ) -> Vec<RegionView> {
+    let query: String = query.chars().take(QUERY_CHARS).collect();
     let words: Vec<&str> = query
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '，' | '、'))
         .filter(|w| !w.is_empty())
+        .take(QUERY_WORDS)
         .collect();
     if words.is_empty() {
         return Vec::new();
@@ -69,6 +75,9 @@ pub fn matching(
             } else {
                 words.iter().all(|w| p.path.contains(w))
             };
+            if !hit {
+                return None;
+            }
             let rank = if words.iter().any(|w| p.name == *w) {
                 0
             } else if words.iter().any(|w| p.name.contains(w)) {
@@ -76,7 +85,7 @@ pub fn matching(
             } else {
                 2
             };
-            hit.then_some((rank, p))
+            Some((rank, p))
         })
         .collect();
     found.sort_by(|(ra, a), (rb, b)| (ra, a.level, &a.code).cmp(&(rb, b.level, &b.code)));

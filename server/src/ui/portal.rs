@@ -58,8 +58,17 @@ impl Portal for WebPortal {
         };
         let me = accounts::me(&self.state, id).await.map_err(api)?;
         let display_name = shared::person::mask_name(&me.real_name);
+        let draft_key = hex::encode(
+            &self
+                .state
+                .vault
+                .request_hash(&[b"draft", id.0.to_string().as_bytes()])[..8],
+        );
         Ok(Outcome {
-            value: Some(SignedIn { display_name }),
+            value: Some(SignedIn {
+                display_name,
+                draft_key,
+            }),
             set_cookies,
         })
     }
@@ -98,6 +107,9 @@ impl Portal for WebPortal {
         if let Some(p) = resolved.principal {
             sessions::end(&self.state, p.session()).await.map_err(api)?;
         }
+        if let Some(kept) = caller.kept.as_deref() {
+            self.kept.forget(kept);
+        }
         Ok(Outcome {
             value: (),
             set_cookies: self.cleared_cookies(),
@@ -133,7 +145,8 @@ impl Portal for WebPortal {
             self.kept.forget(old);
         }
         let s = self.secure();
-        let cookie = match fields.and_then(|f| self.kept.keep(form, f)) {
+        let owner = caller.access.clone();
+        let cookie = match fields.and_then(|f| self.kept.keep(form, owner, f)) {
             Some(key) => {
                 cookies::build(Kind::Kept, s, key, super::kept::TTL.as_secs() as i64).to_string()
             }
@@ -150,7 +163,8 @@ impl Portal for WebPortal {
         caller: &Caller,
         form: &'static str,
     ) -> Option<std::collections::HashMap<String, String>> {
-        self.kept.get(caller.kept.as_deref()?, form)
+        self.kept
+            .get(caller.kept.as_deref()?, form, caller.access.as_deref())
     }
 
     fn form_key(&self) -> String {

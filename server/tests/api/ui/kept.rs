@@ -183,3 +183,31 @@ async fn the_place_search_answers_with_full_paths() {
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_place_found_from_part_of_its_name_is_confirmed_before_it_is_filed() {
+    let app = spawn_app().await;
+    let (b, _) = signed_in_browser(&app).await;
+    let (category, _) = app.leaf_ids().await;
+    let category = category.to_string();
+    let mut fields = vec![
+        ("kind", "inquiry"),
+        ("category_id", category.as_str()),
+        ("region_q", "林村"),
+        ("title", "灵活就业人员如何缴纳医保"),
+        (
+            "facts",
+            "本人为灵活就业人员，想了解城镇职工医疗保险的缴费渠道和标准。",
+        ),
+        ("request", "请告知办理流程"),
+        ("people_count", "1"),
+    ];
+    let back = file(&app, &b, &fields).await;
+    assert!(back.contains("__err="), "not filed unseen: {back}");
+    let (_, html) = page(&app, &b, &local(&app, &back)).await;
+    assert!(html.contains("请确认问题发生地是否为“示范市 / 清河县 / 柳林乡 / 柳林村”"));
+    // The field now holds the full path; sending it again files it there.
+    assert!(html.contains(r#"value="示范市 / 清河县 / 柳林乡 / 柳林村""#));
+    fields[2] = ("region_q", "示范市 / 清河县 / 柳林乡 / 柳林村");
+    assert_eq!(file(&app, &b, &fields).await, "/receipt");
+}
