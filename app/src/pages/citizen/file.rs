@@ -37,11 +37,13 @@ pub fn FilePage() -> impl IntoView {
             {move || {
                 let posted = posted.clone();
                 Suspend::new(async move {
-                    let signed_in = me.await.ok().flatten().is_some();
+                    let me = me.await.ok().flatten();
                     let kept = kept.await;
-                    match (signed_in, data.await, key.await) {
-                        (false, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
-                        (true, Ok(data), Ok(key)) => Either::Right(view! { <FileForm data=data.for_form() key posted kept form_for=FormFor::Filing /> }.into_any()),
+                    match (me, data.await, key.await) {
+                        (None, _, _) => Either::Left(view! { <LoginPrompt /> }.into_any()),
+                        (Some(me), Ok(data), Ok(key)) => Either::Right(view! {
+                            <FileForm data=data.for_form() key posted kept form_for=FormFor::Filing draft_key=me.draft_key />
+                        }.into_any()),
                         _ => Either::Left(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
                     }
                 })
@@ -80,6 +82,9 @@ pub fn FileForm(
     posted: Option<UiError>,
     kept: Kept,
     form_for: FormFor,
+    /// Names this citizen's draft in the browser (see [`Draft`]); empty on a clerk's form,
+    /// which keeps none.
+    draft_key: String,
 ) -> impl IntoView {
     let submit = Action::new_local(move |data: &web_sys::FormData| {
         let data = data.clone();
@@ -121,7 +126,7 @@ pub fn FileForm(
             .unwrap_or(OtherProcedure::None),
     );
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let draft = Draft::new(form_for.form(), form_ref, kept.is_empty());
+    let draft = Draft::new(form_for.form(), &draft_key, form_ref, kept.is_empty());
     // 核对: the answers as they will be sent, shown before anything is sent.
     let review = RwSignal::new(None::<Vec<(String, String)>>);
     let ready = StoredValue::new_local(None::<web_sys::FormData>);

@@ -107,11 +107,12 @@ pub fn answers_of(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
 }
 
 /// 草稿: what the citizen has typed, kept in this browser's storage as they type and put
-/// back when they return; never sent anywhere until they submit, and cleared then. Files
-/// and the form's one-time key are not kept.
+/// back when they return within a week; never sent anywhere until they submit, and
+/// cleared then. Stored under the account's draft key, so that another person signed in
+/// on the same browser never sees it. Files and the form's one-time key are not kept.
 #[derive(Clone, Copy)]
 pub struct Draft {
-    key: &'static str,
+    key: StoredValue<String>,
     form: NodeRef<leptos::html::Form>,
     restored: RwSignal<bool>,
     enabled: bool,
@@ -121,15 +122,12 @@ impl Draft {
     /// Drafts are kept for a citizen's own filing only: a clerk's desk is shared, and the
     /// petitioner's details must not stay in it. `restore` is false when the page came
     /// back with a refused form's contents, which are newer.
-    pub fn new(form: Form, node: NodeRef<leptos::html::Form>, restore: bool) -> Self {
+    pub fn new(form: Form, owner: &str, node: NodeRef<leptos::html::Form>, restore: bool) -> Self {
         let draft = Draft {
-            key: match form {
-                Form::Filing => "draft:file",
-                _ => "",
-            },
+            key: StoredValue::new(format!("draft:{}:{owner}", form.name())),
             form: node,
             restored: RwSignal::new(false),
-            enabled: form == Form::Filing,
+            enabled: form == Form::Filing && !owner.is_empty(),
         };
         if draft.enabled && restore {
             Effect::new(move |_| {
@@ -158,29 +156,40 @@ impl Draft {
         let Ok(saved) = web_sys::UrlSearchParams::new() else {
             return;
         };
+        saved.append(SAVED_AT, &js_now().to_string());
         for name in FIELDS {
             if let Some(value) = data.get(name).as_string() {
                 saved.append(name, &value);
             }
         }
-        let _ = store.set_item(self.key, &String::from(saved.to_string()));
+        let _ = store.set_item(&self.key.get_value(), &String::from(saved.to_string()));
     }
 
     /// Forgets the draft (the petition went in, or the citizen asked).
     pub fn clear(&self) {
         if let (true, Some(store)) = (self.enabled, Self::storage()) {
-            let _ = store.remove_item(self.key);
+            let _ = store.remove_item(&self.key.get_value());
         }
     }
 
     fn restore(&self, form: &web_sys::HtmlFormElement) {
         use leptos::wasm_bindgen::JsCast;
-        let Some(saved) = Self::storage().and_then(|s| s.get_item(self.key).ok().flatten()) else {
+        let key = self.key.get_value();
+        let Some(saved) = Self::storage().and_then(|s| s.get_item(&key).ok().flatten()) else {
             return;
         };
         let Ok(saved) = web_sys::UrlSearchParams::new_with_str(&saved) else {
             return;
         };
+        // A draft left for more than a week is forgotten rather than put back.
+        let at: f64 = saved
+            .get(SAVED_AT)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0.0);
+        if js_now() - at > DRAFT_DAYS * 86_400_000.0 {
+            self.clear();
+            return;
+        }
         for name in FIELDS {
             let Some(value) = saved.get(name) else {
                 continue;
@@ -225,6 +234,22 @@ impl Draft {
                 }
             })
         }
+    }
+}
+
+/// When the draft was saved (milliseconds since 1970), and how long it is put back.
+const SAVED_AT: &str = "saved_at";
+const DRAFT_DAYS: f64 = 7.0;
+
+/// Now, as the browser's clock has it.
+fn js_now() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::web_sys::js_sys::Date::now()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
     }
 }
 

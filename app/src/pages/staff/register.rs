@@ -81,7 +81,7 @@ pub fn RegisterPage() -> impl IntoView {
                             <StaffBar me />
                             <h1>"代为登记"</h1>
                             <p>"登记来信、来访、电话等渠道提出的信访事项。受理期限自收到之日起计算；登记后请打印登记回执交给信访人。"</p>
-                            <FileForm data=data.for_form() key posted kept form_for=FormFor::Registration />
+                            <FileForm data=data.for_form() key posted kept form_for=FormFor::Registration draft_key=String::new() />
                         }.into_any()),
                         (Ok(None), _, _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
                         _ => Either::Right(view! { <p class="notice error">"暂时无法加载表单，请刷新页面重试。"</p> }.into_any()),
