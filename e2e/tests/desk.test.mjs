@@ -74,11 +74,18 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(saved);
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'the scan, re-encoded, still a picture');
-  // Or previews it in place: the picture loads only once asked for.
+  // Or previews it in place: the picture is fetched (and its opening recorded) only
+  // once asked for, not when the case page opens.
+  let fetched = 0;
+  page.on('request', (r) => { if (r.url().includes('/attachments/')) fetched += 1; });
+  await page.reload();
+  await hydrated(page);
   const picture = page.getByRole('img', { name: '附件图片：来信扫描件.png' });
-  assert.equal(await picture.isVisible(), false);
+  assert.equal(await picture.count(), 0);
+  assert.equal(fetched, 0, 'nothing fetched before the preview is opened');
   await page.getByText('预览图片').click();
   await picture.waitFor();
+  assert.equal(fetched, 1);
   await page.waitForFunction(() => document.querySelector('.preview img')?.naturalWidth > 0);
   await context.close();
 
@@ -136,7 +143,7 @@ test('a clerk records a 回访 with 不满意 and a 复查 request for a letter 
   await form.getByLabel(/复查（复核）申请理由/).fill('楼道照明仍然不亮，请求复查');
   await form.getByRole('button', { name: '记录回访' }).click();
   await page.getByText('不满意（工作人员代为记录）').first().waitFor();
-  await page.getByText('您在回访中提出申请（工作人员代为记录）').first().waitFor();
+  await page.getByText('信访人在回访中提出申请（工作人员代为记录）').first().waitFor();
   await page.getByText('复查期限').first().waitFor();
   await context.close();
 });
