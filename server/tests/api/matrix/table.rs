@@ -1,6 +1,7 @@
 //! The access table: every REST route and server function, one row each, with what each
 //! principal observes ('A' allowed, 'D' denied: 401, 403 or 404).
 
+mod admin_fns;
 mod rest;
 mod server_fns;
 
@@ -68,5 +69,7 @@ pub struct Fixture<'a> {
 pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
     let mut rows = rest::rows(f);
     rows.extend(server_fns::rows(f));
+    rows.extend(admin_fns::rows(f));
+    rows.extend(server_fns::last());
     rows
 }
