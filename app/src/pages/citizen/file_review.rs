@@ -182,11 +182,11 @@ impl Draft {
             return;
         };
         // A draft left for more than a week is forgotten rather than put back.
-        let at: f64 = saved
+        let at: u64 = saved
             .get(SAVED_AT)
             .and_then(|t| t.parse().ok())
-            .unwrap_or(0.0);
-        if js_now() - at > DRAFT_DAYS * 86_400_000.0 {
+            .unwrap_or(0);
+        if js_now().saturating_sub(at) > DRAFT_DAYS * 86_400_000 {
             self.clear();
             return;
         }
@@ -239,17 +239,18 @@ impl Draft {
 
 /// When the draft was saved (milliseconds since 1970), and how long it is put back.
 const SAVED_AT: &str = "saved_at";
-const DRAFT_DAYS: f64 = 7.0;
+const DRAFT_DAYS: u64 = 7;
 
-/// Now, as the browser's clock has it.
-fn js_now() -> f64 {
+/// Now, as the browser's clock has it, in whole milliseconds (integers: formatting and
+/// parsing floats would add kilobytes to the bundle).
+fn js_now() -> u64 {
     #[cfg(feature = "hydrate")]
     {
-        leptos::web_sys::js_sys::Date::now()
+        leptos::web_sys::js_sys::Date::now() as u64
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        0.0
+        0
     }
 }
 
