@@ -253,7 +253,7 @@ test('without JavaScript a refused filing comes back with everything typed and a
   assert.equal(await page.getByLabel('问题发生地').inputValue(), '柳林');
   assert.equal(await page.getByLabel('建议意见').isChecked(), true);
   await page.getByText('您填写的内容已保留。附件出于安全原因不会保留').waitFor();
-  await shot(page, 'file-refused-nojs-390');
+  await shot(page, 'file-refused-nojs');
   // Fixed, it goes in.
   await page.getByLabel('类别').selectOption({ label: '城市管理' });
   await page.getByLabel('问题发生地').fill('柳林乡 柳林村');

@@ -12,6 +12,7 @@ use shared::reference::ReferenceData;
 use super::grants;
 pub(super) use super::refusal::api;
 
+mod kept_forms;
 mod session;
 mod track;
 
@@ -58,16 +59,10 @@ impl Portal for WebPortal {
         };
         let me = accounts::me(&self.state, id).await.map_err(api)?;
         let display_name = shared::person::mask_name(&me.real_name);
-        let draft_key = hex::encode(
-            &self
-                .state
-                .vault
-                .request_hash(&[b"draft", id.0.to_string().as_bytes()])[..8],
-        );
         Ok(Outcome {
             value: Some(SignedIn {
                 display_name,
-                draft_key,
+                draft_key: self.draft_key(id),
             }),
             set_cookies,
         })
@@ -141,21 +136,7 @@ impl Portal for WebPortal {
         form: &'static str,
         fields: Option<std::collections::HashMap<String, String>>,
     ) -> Outcome<()> {
-        if let Some(old) = caller.kept.as_deref() {
-            self.kept.forget(old);
-        }
-        let s = self.secure();
-        let owner = caller.access.clone();
-        let cookie = match fields.and_then(|f| self.kept.keep(form, owner, f)) {
-            Some(key) => {
-                cookies::build(Kind::Kept, s, key, super::kept::TTL.as_secs() as i64).to_string()
-            }
-            None => cookies::clear(Kind::Kept, s).to_string(),
-        };
-        Outcome {
-            value: (),
-            set_cookies: vec![cookie],
-        }
+        self.keep(caller, form, fields)
     }
 
     fn kept_form(
@@ -163,8 +144,7 @@ impl Portal for WebPortal {
         caller: &Caller,
         form: &'static str,
     ) -> Option<std::collections::HashMap<String, String>> {
-        self.kept
-            .get(caller.kept.as_deref()?, form, caller.access.as_deref())
+        self.kept(caller, form)
     }
 
     fn form_key(&self) -> String {

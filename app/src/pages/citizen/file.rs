@@ -329,7 +329,11 @@ pub fn FileForm(
                     data-answer="同意去除个人信息后公开" />
                 <span>"同意办结后在去除个人信息的情况下公开本事项"</span>
             </label>
-            <p class="hint">{draft.note()}</p>
+            // Said only once the page runs in the browser: without it no draft is kept.
+            <p class="hint">{
+                let note = draft.note();
+                move || live.get().then(&note).flatten()
+            }</p>
             <button type="submit" class="button primary">
                 // Without JavaScript the form is sent at once; with it, checked first.
                 {move || match (live.get(), registering) {
