@@ -96,6 +96,10 @@ test('a citizen registers, files a petition and finds it again with the number a
   assert.ok((await page.pdf({ format: 'A4' })).length > 1000, 'a printable page');
   await page.emulateMedia({ media: 'screen' });
 
+  // The draft went with the petition: the form starts empty again.
+  await page.goto(`${BASE}/file`);
+  await hydrated(page);
+  assert.equal(await page.getByLabel('标题').inputValue(), '');
   await page.getByRole('navigation').getByRole('link', { name: '我的信访' }).click();
   await page.waitForURL(/\/my\/petitions$/);
   await page.getByText('电梯长期故障无人维修').first().waitFor();

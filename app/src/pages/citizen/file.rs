@@ -130,12 +130,11 @@ pub fn FileForm(
     // 核对: the answers as they will be sent, shown before anything is sent.
     let review = RwSignal::new(None::<Vec<(String, String)>>);
     let ready = StoredValue::new_local(None::<web_sys::FormData>);
+    // A refusal brings the form back, with its summary, and the draft again.
     Effect::new(move |_| {
-        match submit.value().get() {
-            // A refusal brings the form back, with its summary.
-            Some(Err(_)) => review.set(None),
-            Some(Ok(())) => draft.clear(),
-            None => {}
+        if let Some(Err(_)) = submit.value().get() {
+            review.set(None);
+            draft.save();
         }
     });
 
@@ -174,10 +173,13 @@ pub fn FileForm(
         ready.set_value(Some(data));
         review.set(Some(answers_of(&form)));
     };
+    // The draft goes as the petition goes: a filing that succeeds leaves for the receipt
+    // at once, with no moment after it to clear anything.
     let confirm = Callback::new(move |()| {
         if let Some(data) = ready.get_value()
             && !submit.pending().get_untracked()
         {
+            draft.clear();
             submit.dispatch_local(data);
         }
     });
