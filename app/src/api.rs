@@ -155,8 +155,9 @@ pub(crate) mod ssr {
     }
 
     /// 问题发生地 posted without JavaScript is the words typed into the picker
-    /// (`region_q`), not a chosen place: they settle it when they name exactly one place
-    /// (or a full path). Otherwise the message says what to type instead.
+    /// (`region_q`), not a chosen place: a full path, or one place by its own name,
+    /// settles it. One place found from part of its name is put in the field to be
+    /// confirmed; otherwise the message says what to type instead.
     pub async fn settle_region(
         fields: &mut std::collections::HashMap<String, String>,
     ) -> Result<Option<String>, UiError> {
