@@ -46,6 +46,16 @@ pub struct Outcome<T> {
     pub set_cookies: Vec<String>,
 }
 
+impl<T> Outcome<T> {
+    /// A value with no cookie to set.
+    pub fn plain(value: T) -> Self {
+        Self {
+            value,
+            set_cookies: Vec::new(),
+        }
+    }
+}
+
 /// A file posted with a filing.
 pub struct FileUpload {
     pub file_name: String,

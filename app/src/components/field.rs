@@ -8,6 +8,28 @@ use crate::error::UiError;
 /// the same `shared` parse functions the server runs authoritatively.
 pub type Check = fn(&str) -> Result<(), String>;
 
+/// A field's message: the server's, until the person acts on the field; then the field's
+/// own, set through the returned signal (`Some(None)` clears the server's, `Some(Some(m))`
+/// says `m`), until the server answers again. A fixed field never stays marked.
+pub fn field_message(
+    name: &'static str,
+    server_error: Signal<Option<UiError>>,
+) -> (
+    RwSignal<Option<Option<String>>>,
+    impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+) {
+    let local = RwSignal::new(None::<Option<String>>);
+    Effect::new(move |_| {
+        server_error.track();
+        local.set(None);
+    });
+    let message = move || match local.get() {
+        Some(own) => own,
+        None => server_error.get().and_then(|e| e.field(name)),
+    };
+    (local, message)
+}
+
 /// A text input (or a textarea when `rows > 0`) with its label, hint and error message.
 #[component]
 pub fn Field(
@@ -26,17 +48,7 @@ pub fn Field(
     #[prop(optional)] check: Option<Check>,
     #[prop(into)] server_error: Signal<Option<UiError>>,
 ) -> impl IntoView {
-    // The browser's own check, once the field was left: it replaces the server's message
-    // until the server answers again (a fixed field must not stay marked).
-    let local = RwSignal::new(None::<Option<String>>);
-    Effect::new(move |_| {
-        server_error.track();
-        local.set(None);
-    });
-    let message = move || match local.get() {
-        Some(own) => own,
-        None => server_error.get().and_then(|e| e.field(name)),
-    };
+    let (local, message) = field_message(name, server_error);
     let id = format!("f-{name}");
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-err");

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use shared::reference::RegionView;
 
 use crate::api::search_regions;
+use crate::components::field::field_message;
 use crate::error::UiError;
 
 /// The field's name and the id of its text input (the error summary links to it).
@@ -26,17 +27,7 @@ pub fn RegionPicker(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let asked = StoredValue::new(0_u32);
-    // What the person did here since the server last answered: `Some(None)` clears the
-    // server's message, `Some(Some(m))` is this field's own.
-    let local = RwSignal::new(None::<Option<String>>);
-    Effect::new(move |_| {
-        server_error.track();
-        local.set(None);
-    });
-    let message = move || match local.get() {
-        Some(own) => own,
-        None => server_error.get().and_then(|e| e.field(NAME)),
-    };
+    let (local, message) = field_message(NAME, server_error);
 
     let choose = move |place: RegionView| {
         text.set(place.path.clone());

@@ -4,6 +4,7 @@
 mod account;
 mod file;
 pub mod file_form;
+mod file_offline;
 mod file_review;
 mod login;
 mod my_petitions;

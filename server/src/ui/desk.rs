@@ -65,10 +65,7 @@ impl Desk for WebPortal {
 
     async fn staff_me(&self, caller: &Caller) -> Result<Outcome<Option<StaffView>>, ApiError> {
         let Ok((id, set_cookies)) = self.staff(caller).await else {
-            return Ok(Outcome {
-                value: None,
-                set_cookies: Vec::new(),
-            });
+            return Ok(Outcome::plain(None));
         };
         let me = staff::me(&self.state, id).await.map_err(api)?;
         Ok(Outcome {

@@ -51,10 +51,7 @@ impl Portal for WebPortal {
         let (id, set_cookies) = match self.citizen(caller).await {
             Ok(found) => found,
             Err(_) => {
-                return Ok(Outcome {
-                    value: None,
-                    set_cookies: Vec::new(),
-                });
+                return Ok(Outcome::plain(None));
             }
         };
         let me = accounts::me(&self.state, id).await.map_err(api)?;
@@ -294,10 +291,7 @@ impl Portal for WebPortal {
             petitions::rate_as_petitioner(&self.state, &row, &client_of(caller), &req)
                 .await
                 .map_err(api)?;
-            return Ok(Outcome {
-                value: (),
-                set_cookies: Vec::new(),
-            });
+            return Ok(Outcome::plain(()));
         }
         let (id, set_cookies) = self.citizen(caller).await?;
         petitions::rate(&self.state, id, &client_of(caller), &number, &req)
@@ -319,10 +313,7 @@ impl Portal for WebPortal {
             petitions::request_review_as_petitioner(&self.state, &row, &client_of(caller), &req)
                 .await
                 .map_err(api)?;
-            return Ok(Outcome {
-                value: (),
-                set_cookies: Vec::new(),
-            });
+            return Ok(Outcome::plain(()));
         }
         let (id, set_cookies) = self.citizen(caller).await?;
         petitions::request_review(&self.state, id, &client_of(caller), &number, &req)

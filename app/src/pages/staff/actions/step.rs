@@ -75,12 +75,7 @@ pub(super) fn text_area(
     name: &'static str,
     label: &'static str,
 ) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <textarea id=id name=name rows="3" required=true></textarea>
-        </div>
-    }
+    area(id, name, label, true)
 }
 
 pub(super) fn text_area_optional(
@@ -88,10 +83,19 @@ pub(super) fn text_area_optional(
     name: &'static str,
     label: &'static str,
 ) -> impl IntoView {
+    area(id, name, label, false)
+}
+
+fn area(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    required: bool,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <textarea id=id name=name rows="3"></textarea>
+            <textarea id=id name=name rows="3" required=required></textarea>
         </div>
     }
 }
