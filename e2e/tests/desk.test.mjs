@@ -1,10 +1,10 @@
 // The clerk's desk in a real browser: the district bureau's clerk registers a letter that
 // came three days ago with its scanned page and prints the 登记回执; the letter goes to the
 // housing bureau, whose handler opens the scan from the case page, and whose head gives it
-// to the handler, who finds it under 我的待办.
+// to the handler, who finds it under 我的待办. The clerk counts and sorts the queue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api, smsCode, shot, shotWidths, pickPlace, sendFiling, accessible } from './browser.mjs';
+import { BASE, launch, hydrated, demoPasswords, staffPage, uniquePhone, api, smsCode, shot, shotWidths, pickPlace, sendFiling, accessible, citizenWithPetition } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -219,4 +219,36 @@ test('a letter writer rates the reply and asks for 复查 on the look-up page af
   assert.ok(file.deadlines.some((d) => d.label === '复查期限' && d.start === today));
   const inbox = await (await fetch(`${BASE}/dev/sms`)).text();
   assert.ok(inbox.includes('复查申请已收到'));
+});
+
+test('the queue says how many match and how many are 超期, and sorts by registration from its header', async () => {
+  const pw = await demoPasswords();
+  const { number } = await citizenWithPetition();
+  const { context, page } = await staffPage(browser, 'intake', pw.intake);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await hydrated(page);
+  const summary = page.getByRole('status').filter({ hasText: '符合条件' });
+  const [, total, overdue] = (await summary.textContent()).match(/共(\d+)件符合条件（超期(\d+)件/);
+  assert.ok(Number(total) >= 1, 'the new petition is counted');
+  // The 期限 filter offers each state with its count.
+  await page.getByLabel('期限').locator('option', { hasText: `超期（${overdue}）` }).waitFor({ state: 'attached' });
+
+  // 登记 sorts by registration, newest first: the petition just filed leads.
+  await page.getByRole('link', { name: '登记', exact: true }).click();
+  await page.waitForURL(/sort=newest/);
+  await page.locator('th[aria-sort="descending"]').getByText('登记').waitFor();
+  await page.getByText('按登记时间，最新的在前').waitFor();
+  const first = page.locator('table.queue tbody tr').first();
+  assert.match(await first.textContent(), new RegExp(number));
+  await accessible(page, 'the queue sorted by registration');
+  await shotWidths(page, 'queue-sorted');
+
+  // Choosing 超期 lists exactly the number shown beside it, in the order chosen.
+  await page.getByLabel('期限').selectOption('overdue');
+  await page.getByRole('button', { name: '筛选' }).click();
+  await page.waitForURL(/clock=overdue/);
+  assert.match(page.url(), /sort=newest/, 'the order is kept with the filter');
+  await page.getByRole('status').filter({ hasText: `共${overdue}件符合条件（超期${overdue}件` }).waitFor();
+  assert.equal(await page.locator('table.queue tbody tr').count(), Math.min(Number(overdue), 50));
+  await context.close();
 });

@@ -5,6 +5,7 @@ mod kind;
 mod number;
 mod offline;
 mod query_code;
+mod queue;
 mod refusal;
 mod reply;
 mod status;
@@ -18,6 +19,7 @@ pub use kind::{Channel, OtherProcedure, PetitionKind};
 pub use number::PetitionNumber;
 pub use offline::{OfflineFilingRequest, OfflinePetitioner, ValidPetitioner};
 pub use query_code::{QueryCode, QueryCodeError};
+pub use queue::{QueueCounts, QueueFilter, QueueItem, QueuePage, QueueSort};
 pub use refusal::NotAcceptReason;
 pub use reply::{
     Decision, LegalBasis, RateRequest, Rating, RatingComment, Reason, ReplyDraft, ReplyFacts,
@@ -34,7 +36,7 @@ pub use view::{
 };
 pub use work::{
     ClockState, CoHandlerView, CommandKind, MAX_EXTENSION_DAYS, NoteView, PetitionerView,
-    QueueFilter, QueueItem, QueuePage, ReplyView, StaffActionRequest, StaffCommand, StaffOption,
-    StaffPetitionView, SupervisionView, UnitOption, UnmaskRequest,
+    ReplyView, StaffActionRequest, StaffCommand, StaffOption, StaffPetitionView, SupervisionView,
+    UnitOption, UnmaskRequest,
 };
 pub use workflow::{Action, IllegalTransition, Performer, Workflow};

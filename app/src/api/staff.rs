@@ -58,7 +58,8 @@ pub async fn staff_password(current_password: String, new_password: String) -> R
     Ok(())
 }
 
-/// 待办: the queue, filtered by the codes of the filter form (empty means any).
+/// 待办: the queue, filtered and ordered by the codes of the filter form (empty means any),
+/// with its counts.
 #[server(prefix = "/ui", endpoint = "staff-queue")]
 pub async fn staff_queue(
     status: Option<String>,
@@ -69,8 +70,9 @@ pub async fn staff_queue(
     category_id: Option<String>,
     region_id: Option<String>,
     channel: Option<String>,
+    sort: Option<String>,
 ) -> Result<QueuePage, UiError> {
-    use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter};
+    use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter, QueueSort};
     let pick = |s: &Option<String>| s.clone().filter(|v| !v.is_empty());
     let clock = pick(&clock).and_then(|c| ClockState::from_code(&c));
     let filter = QueueFilter {
@@ -86,6 +88,11 @@ pub async fn staff_queue(
             .and_then(|r| r.parse().ok())
             .map(shared::ids::RegionId),
         channel: pick(&channel).and_then(|c| shared::petition::Channel::from_code(&c)),
+        sort: pick(&sort)
+            .and_then(|s| QueueSort::from_code(&s))
+            .unwrap_or_default(),
+        // The page shows how many match, and how many of them are 超期 and 临期.
+        counts: true,
     };
     Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
 }

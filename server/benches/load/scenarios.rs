@@ -224,6 +224,19 @@ impl Scenarios {
             expect: ok,
         });
 
+        // The queue page's first screen: every open matter of the unit, counted by clock
+        // state (超期, 临期, …) as the page shows them, and the first fifty.
+        let (b, token) = (base.clone(), self.staff_token.clone());
+        out.push(Scenario {
+            name: "待办队列 queue with its counts, API (all open)",
+            make: Arc::new(move |c, _, _| {
+                c.get(format!("{b}/api/v1/staff/petitions"))
+                    .bearer_auth(&token)
+                    .query(&[("counts", "true")])
+            }),
+            expect: ok,
+        });
+
         let (b, cookie, cases) = (base, self.staff_cookie.clone(), self.staff_cases.clone());
         out.push(Scenario {
             name: "案件详情 staff case page, SSR",

@@ -1,5 +1,6 @@
-//! The staff queue's pages: by due date then number, fifty at a time, each page starting
-//! exactly after the last row of the one before, none twice, none left out.
+//! The staff queue's pages: in each order (due date, newest, oldest received), fifty at a
+//! time, each page starting exactly after the last row of the one before, none twice, none
+//! left out; its counts by clock state; assignment and the spreadsheet export.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -27,34 +28,170 @@ async fn keyset_pages_walk_the_whole_queue_in_order() {
     .unwrap();
     let clerk = staff(&app, &unit, "intake").await;
 
-    let mut seen: Vec<(String, String)> = Vec::new();
-    let mut path = "/api/v1/staff/petitions?status=submitted".to_owned();
-    let mut pages = 0;
-    loop {
-        let page: Value = app.get(&path, Some(&clerk)).await.json().await.unwrap();
-        pages += 1;
-        for item in page["items"].as_array().unwrap() {
-            seen.push((
-                item["due_on"].as_str().unwrap_or("9999-12-31").to_owned(),
-                item["number"].as_str().unwrap().to_owned(),
-            ));
-        }
-        match page["next"].as_str() {
-            Some(next) => path = format!("/api/v1/staff/petitions?status=submitted&after={next}"),
-            None => break,
-        }
-    }
+    let (pages, items) = walk(&app, &clerk, "status=submitted").await;
     assert_eq!(pages, 2, "fifty, then the rest");
-    let mut numbers: Vec<&String> = seen.iter().map(|(_, n)| n).collect();
+    let seen: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["due_on"].as_str().unwrap_or("9999-12-31").to_owned(),
+                i["number"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
     let mut sorted = seen.clone();
     sorted.sort();
     assert_eq!(seen, sorted, "by due date, then in filing order");
+    every_one_once(
+        &seen.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+        &filed,
+    );
+
+    // By registration, newest first, then oldest first: the same petitions, each once.
+    let received = |items: &[Value]| -> Vec<(chrono::DateTime<chrono::Utc>, String)> {
+        items
+            .iter()
+            .map(|i| {
+                (
+                    i["submitted_at"].as_str().unwrap().parse().unwrap(),
+                    i["number"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (pages, newest) = walk(&app, &clerk, "status=submitted&sort=newest").await;
+    assert_eq!(pages, 2);
+    let newest = received(&newest);
+    let mut sorted = newest.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(newest, sorted, "the most recent first");
+    assert_eq!(newest[0].1, *filed.last().unwrap(), "the last filed leads");
+    every_one_once(
+        &newest.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+        &filed,
+    );
+    let (_, oldest) = walk(&app, &clerk, "status=submitted&sort=oldest").await;
+    let mut oldest = received(&oldest);
+    assert_eq!(oldest[0].1, filed[0], "the longest waiting leads");
+    oldest.reverse();
+    assert_eq!(oldest, newest, "the same rows in the other direction");
+
+    // A cursor of one order is refused by another with a clear message, not misread.
+    let first: Value = app
+        .get("/api/v1/staff/petitions?status=submitted", Some(&clerk))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let next = first["next"].as_str().unwrap();
+    let res = app
+        .get(
+            &format!("/api/v1/staff/petitions?status=submitted&sort=newest&after={next}"),
+            Some(&clerk),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Every page of the queue with `filter`: how many pages, and their rows in order.
+async fn walk(app: &crate::helpers::TestApp, token: &str, filter: &str) -> (usize, Vec<Value>) {
+    let mut items = Vec::new();
+    let mut path = format!("/api/v1/staff/petitions?{filter}");
+    let mut pages = 0;
+    loop {
+        let page: Value = app.get(&path, Some(token)).await.json().await.unwrap();
+        pages += 1;
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+        match page["next"].as_str() {
+            Some(next) => path = format!("/api/v1/staff/petitions?{filter}&after={next}"),
+            None => return (pages, items),
+        }
+    }
+}
+
+fn every_one_once(seen: &[String], filed: &[String]) {
+    let mut numbers = seen.to_vec();
     numbers.sort();
     numbers.dedup();
-    assert_eq!(numbers.len(), 57, "every petition once");
-    for n in &filed {
-        assert!(numbers.contains(&n), "{n} missing");
+    assert_eq!(numbers.len(), filed.len(), "every petition once");
+    for n in filed {
+        assert!(numbers.contains(n), "{n} missing");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_counts_beside_each_clock_state_are_what_that_filter_lists() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let mut filed = Vec::new();
+    for _ in 0..7 {
+        filed.push(
+            app.file_ok(&citizen.token).await["number"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let clerk = staff(&app, crate::workflow::DISTRICT_BUREAU, "intake").await;
+    // Two overdue (yesterday), three due today (临期), two as filed.
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .date_naive();
+    let yesterday = today.pred_opt().unwrap().to_string();
+    for (n, due) in filed
+        .iter()
+        .zip([&yesterday, &yesterday])
+        .map(|(n, d)| (n, d.clone()))
+        .chain(filed[2..5].iter().map(|n| (n, today.to_string())))
+    {
+        sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
+            .bind(due)
+            .bind(n)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+    let page: Value = app
+        .get(
+            "/api/v1/staff/petitions?status=submitted&counts=true",
+            Some(&clerk),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let counts = &page["counts"];
+    assert_eq!(counts["total"], 7, "{counts}");
+    assert_eq!(counts["overdue"], 2, "{counts}");
+    assert_eq!(counts["due_soon"], 3, "{counts}");
+    assert_eq!(counts["running"], 2, "{counts}");
+    for clock in ["overdue", "due_soon", "running", "stopped"] {
+        let (_, listed) = walk(&app, &clerk, &format!("status=submitted&clock={clock}")).await;
+        assert_eq!(
+            counts[clock].as_u64().unwrap(),
+            listed.len() as u64,
+            "{clock}: the count is what the filter lists"
+        );
+    }
+    // Another filter counts its own rows: none of these came by letter.
+    let page: Value = app
+        .get(
+            "/api/v1/staff/petitions?status=submitted&channel=letter&counts=true",
+            Some(&clerk),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["counts"]["total"], 0);
+    // Counting is asked for: a plain page has none.
+    let page: Value = app
+        .get("/api/v1/staff/petitions?status=submitted", Some(&clerk))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(page.get("counts").is_none());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,4 +1,4 @@
-//! What staff send and see while handling petitions: commands, the queue, the case file.
+//! What staff send and see while handling petitions: commands, clocks, the case file.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use super::reply::{Decision, Rating, ReplyDraft};
 use super::status::{PetitionStatus, Round};
 use super::view::{AttachmentView, DeadlineView, TimelineEntry};
 use super::workflow::Action;
-use crate::ids::{CategoryId, NoticeId, RegionId, StaffId, UnitId};
+use crate::ids::{NoticeId, StaffId, UnitId};
 
 /// One staff action on a petition. `version` is the version the clerk saw; when given,
 /// the action is refused if anyone changed the petition since.
@@ -236,50 +236,6 @@ impl ClockState {
 }
 
 crate::codes!(ClockState);
-
-/// Filters of the triage and handling queue; all optional.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
-pub struct QueueFilter {
-    pub status: Option<PetitionStatus>,
-    pub kind: Option<PetitionKind>,
-    pub category_id: Option<CategoryId>,
-    pub region_id: Option<RegionId>,
-    pub channel: Option<Channel>,
-    pub clock: Option<ClockState>,
-    /// 我的待办: only the matters given to the caller (承办人).
-    #[serde(default)]
-    pub mine: bool,
-    /// Keyset cursor: the `next` of the previous page.
-    pub after: Option<String>,
-}
-
-/// One row of a staff queue. No personal data: the petitioner is not named here.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct QueueItem {
-    pub number: PetitionNumber,
-    pub title: String,
-    pub kind: PetitionKind,
-    pub category: String,
-    pub region: String,
-    pub channel: Channel,
-    pub status: PetitionStatus,
-    pub status_label: String,
-    pub round: Round,
-    pub due_on: Option<NaiveDate>,
-    pub clock: ClockState,
-    pub group_matter: bool,
-    pub submitted_at: DateTime<Utc>,
-}
-
-/// A page of the queue, ordered by due date; `next` fetches the following page.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct QueuePage {
-    pub items: Vec<QueueItem>,
-    pub next: Option<String>,
-}
 
 /// The petitioner as staff see them: masked unless unmasked with a recorded reason,
 /// and absent altogether for staff of the unit complained about.

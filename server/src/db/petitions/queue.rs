@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
 use shared::ids::{CategoryId, PetitionId, StaffId, UnitId};
-use shared::petition::{Channel, PetitionKind, PetitionNumber, PetitionStatus, Round};
+use shared::petition::{Channel, PetitionKind, PetitionNumber, PetitionStatus, QueueSort, Round};
 
 use super::super::decode;
 use super::{PetitionRow, SELECT, from_row};
@@ -30,8 +30,10 @@ pub struct QueueRow {
 }
 
 const LIST: &str = "SELECT p.id, p.number, p.kind, c.name, r.name, p.channel, p.status, p.round, \
-     p.due_on, p.group_matter, p.submitted_at, p.title \
-     FROM petitions p JOIN categories c ON c.id = p.category_id JOIN regions r ON r.id = p.region_id";
+     p.due_on, p.group_matter, p.submitted_at, p.title";
+
+const FROM: &str = "FROM petitions p JOIN categories c ON c.id = p.category_id \
+     JOIN regions r ON r.id = p.region_id";
 
 fn list_row(r: &AnyRow) -> Result<QueueRow, sqlx::Error> {
     Ok(QueueRow {
@@ -64,8 +66,10 @@ pub struct QueueQuery<'a> {
     /// Inclusive bounds on the due date, for the clock-state filter.
     pub due_from: Option<&'a str>,
     pub due_to: Option<&'a str>,
-    /// Keyset: the (due date, id) of the last row of the previous page.
-    pub after: Option<(&'a str, i64)>,
+    /// The order of the rows.
+    pub sort: QueueSort,
+    /// Keyset: the sort key and id of the last row of the previous page.
+    pub after: Option<(After<'a>, i64)>,
     /// Accusations against these units are left out (the caller's unit and those above).
     pub shielded: &'a [UnitId],
     /// Petitions this staff member stepped aside from (回避) are left out.
@@ -79,6 +83,15 @@ pub struct QueueQuery<'a> {
 
 /// The sort key of rows without a clock: after every real date.
 pub const NO_DUE: &str = "9999-12-31";
+
+/// The sort key of a keyset cursor, of the query's order.
+#[derive(Clone, Copy, Debug)]
+pub enum After<'a> {
+    /// A due date (`NO_DUE` for none), for [`QueueSort::Due`].
+    Due(&'a str),
+    /// A submission time in milliseconds, for the orders by registration.
+    Submitted(i64),
+}
 
 /// A value bound to a query built at run time.
 enum Arg<'a> {
@@ -102,7 +115,7 @@ enum Holder {
     CoHandler,
 }
 
-/// A page of the queue ordered by due date, then id; keyset paging. The units' own
+/// A page of the queue in the query's order, then id; keyset paging. The units' own
 /// petitions and those they co-handle are two queries, each able to use its index (one
 /// query with `OR EXISTS` scans the whole table), merged here.
 pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, sqlx::Error> {
@@ -111,12 +124,45 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, 
     if q.assignee.is_none() {
         rows.extend(half(pool, q, Holder::CoHandler).await?);
     }
-    let key = |r: &QueueRow| (r.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned()), r.id);
-    rows.sort_by_key(key);
+    match q.sort {
+        QueueSort::Due => {
+            rows.sort_by_key(|r| (r.due_on.clone().unwrap_or_else(|| NO_DUE.to_owned()), r.id))
+        }
+        QueueSort::Oldest => rows.sort_by_key(|r| (r.submitted_at, r.id)),
+        QueueSort::Newest => rows.sort_by_key(|r| std::cmp::Reverse((r.submitted_at, r.id))),
+    }
     rows.dedup_by_key(|r| r.id);
     rows.truncate(usize::try_from(q.limit).unwrap_or(0));
     Ok(rows)
 }
+
+/// How many petitions the query matches (its cursor and limit aside), by due date (`NO_DUE`
+/// for none): the caller buckets the dates into clock states with the same bounds its
+/// filter uses. A handful of rows, one per distinct date.
+pub async fn counts_by_due(
+    pool: &AnyPool,
+    q: &QueueQuery<'_>,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let mut out = Vec::new();
+    let mut holders = vec![Holder::Unit];
+    if q.assignee.is_none() {
+        holders.push(Holder::CoHandler);
+    }
+    for holder in holders {
+        let mut args: Vec<Arg> = Vec::new();
+        let from = from_where(q, holder, true, &mut args);
+        let sql = format!("SELECT {DUE}, COUNT(*) {from} GROUP BY {DUE}");
+        let rows = bind_all(sqlx::query(&sql), args).fetch_all(pool).await?;
+        for r in &rows {
+            out.push((r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?));
+        }
+    }
+    Ok(out)
+}
+
+/// The due-date sort key: petitions without a clock after every real date.
+// SAFETY of the format!s below: only placeholders and fixed column names enter the SQL text.
+const DUE: &str = "COALESCE(p.due_on, '9999-12-31')";
 
 async fn half(
     pool: &AnyPool,
@@ -124,29 +170,68 @@ async fn half(
     holder: Holder,
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut args: Vec<Arg> = Vec::new();
-    // SAFETY of the format!: only placeholders and fixed column names enter the SQL text.
-    let due = format!("COALESCE(p.due_on, '{NO_DUE}')");
-    let ids: Vec<String> = q
-        .units
+    let from = from_where(q, holder, false, &mut args);
+    let mut sql = format!("{LIST} {from}");
+    let (key, cmp, dir) = match q.sort {
+        QueueSort::Due => (DUE, '>', "ASC"),
+        QueueSort::Oldest => ("p.submitted_at", '>', "ASC"),
+        QueueSort::Newest => ("p.submitted_at", '<', "DESC"),
+    };
+    if let Some((at, id)) = q.after {
+        // The plain range on the sort key is what lets the engine seek in the index (SQLite
+        // does not seek on a row value over an expression column); the second condition
+        // only sorts out the rows of the cursor's own key.
+        let at = match at {
+            After::Due(d) => place(Arg::Text(d), &mut args),
+            After::Submitted(ms) => place(Arg::Int(ms), &mut args),
+        };
+        let id = place(Arg::Int(id), &mut args);
+        sql.push_str(&format!(
+            " AND {key} {cmp}= {at} AND ({key} {cmp} {at} OR p.id {cmp} {id})"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY {key} {dir}, p.id {dir} LIMIT {}",
+        place(Arg::Int(q.limit), &mut args)
+    ));
+    bind_all(sqlx::query(&sql), args)
+        .fetch_all(pool)
+        .await?
         .iter()
-        .map(|u| place(Arg::Int(u.0), &mut args))
-        .collect();
+        .map(list_row)
+        .collect()
+}
+
+/// The `FROM … WHERE …` of one half of the query, its values added to `args`. When
+/// `counting`, a co-handled petition its holder's half already counts is left out.
+fn from_where<'a>(
+    q: &QueueQuery<'a>,
+    holder: Holder,
+    counting: bool,
+    args: &mut Vec<Arg<'a>>,
+) -> String {
+    let ids: Vec<String> = q.units.iter().map(|u| place(Arg::Int(u.0), args)).collect();
     let ids = ids.join(", ");
     let mut sql = match holder {
-        Holder::Unit => format!("{LIST} WHERE p.unit_id IN ({ids}) AND (p.status IN ("),
+        Holder::Unit => format!("{FROM} WHERE p.unit_id IN ({ids}) AND (p.status IN ("),
         // The uncorrelated IN finds the few candidates by index; EXISTS then checks the
         // request is of the petition's current round.
         Holder::CoHandler => format!(
-            "{LIST} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
+            "{FROM} WHERE p.id IN (SELECT c.petition_id FROM co_handlers c \
              WHERE c.answered_at IS NULL AND c.unit_id IN ({ids})) \
              AND EXISTS (SELECT 1 FROM co_handlers x WHERE x.petition_id = p.id AND x.round = p.round \
-             AND x.answered_at IS NULL AND x.unit_id IN ({ids})) AND (p.status IN ("
+             AND x.answered_at IS NULL AND x.unit_id IN ({ids})) {} AND (p.status IN (",
+            if counting {
+                format!("AND p.unit_id NOT IN ({ids})")
+            } else {
+                String::new()
+            }
         ),
     };
     let st: Vec<String> = q
         .statuses
         .iter()
-        .map(|s| place(Arg::Text(s.code()), &mut args))
+        .map(|s| place(Arg::Text(s.code()), args))
         .collect();
     sql.push_str(&st.join(", "));
     sql.push(')');
@@ -159,44 +244,44 @@ async fn half(
     if let Some(k) = q.kind {
         sql.push_str(&format!(
             " AND p.kind = {}",
-            place(Arg::Text(k.code()), &mut args)
+            place(Arg::Text(k.code()), args)
         ));
     }
     if let Some(c) = q.category_id {
         sql.push_str(&format!(
             " AND p.category_id = {}",
-            place(Arg::Int(c.0), &mut args)
+            place(Arg::Int(c.0), args)
         ));
     }
     if let Some(like) = q.region_like {
         sql.push_str(&format!(
             " AND r.code LIKE {}",
-            place(Arg::Text(like), &mut args)
+            place(Arg::Text(like), args)
         ));
     }
     if let Some(c) = q.channel {
         sql.push_str(&format!(
             " AND p.channel = {}",
-            place(Arg::Text(c.code()), &mut args)
+            place(Arg::Text(c.code()), args)
         ));
     }
     if let Some(a) = q.assignee {
         sql.push_str(&format!(
             " AND p.assignee_id = {}",
-            place(Arg::Int(a.0), &mut args)
+            place(Arg::Int(a.0), args)
         ));
     }
     if let Some(d) = q.due_from {
-        sql.push_str(&format!(" AND {due} >= {}", place(Arg::Text(d), &mut args)));
+        sql.push_str(&format!(" AND {DUE} >= {}", place(Arg::Text(d), args)));
     }
     if let Some(d) = q.due_to {
-        sql.push_str(&format!(" AND {due} <= {}", place(Arg::Text(d), &mut args)));
+        sql.push_str(&format!(" AND {DUE} <= {}", place(Arg::Text(d), args)));
     }
     if !q.shielded.is_empty() {
         let ids: Vec<String> = q
             .shielded
             .iter()
-            .map(|u| place(Arg::Int(u.0), &mut args))
+            .map(|u| place(Arg::Int(u.0), args))
             .collect();
         sql.push_str(&format!(
             " AND (p.kind <> 'accusation' OR p.accused_unit_id IS NULL OR p.accused_unit_id NOT IN ({}))",
@@ -205,28 +290,9 @@ async fn half(
     }
     sql.push_str(&format!(
         " AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.petition_id = p.id AND x.staff_id = {})",
-        place(Arg::Int(q.staff_id.0), &mut args)
+        place(Arg::Int(q.staff_id.0), args)
     ));
-    if let Some((d, id)) = q.after {
-        // The plain range on the sort key is what lets the engine seek in the index (SQLite
-        // does not seek on a row value over an expression column); the second condition
-        // only sorts out the rows of the cursor's own due date.
-        let d = place(Arg::Text(d), &mut args);
-        let id = place(Arg::Int(id), &mut args);
-        sql.push_str(&format!(
-            " AND {due} >= {d} AND ({due} > {d} OR p.id > {id})"
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY {due}, p.id LIMIT {}",
-        place(Arg::Int(q.limit), &mut args)
-    ));
-    bind_all(sqlx::query(&sql), args)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(list_row)
-        .collect()
+    sql
 }
 
 fn bind_all<'q>(

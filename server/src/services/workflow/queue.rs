@@ -3,10 +3,12 @@
 
 use chrono::{Days, NaiveDate};
 use shared::ids::StaffId;
-use shared::petition::{ClockState, PetitionStatus, QueueFilter, QueueItem, QueuePage};
+use shared::petition::{
+    ClockState, PetitionStatus, QueueCounts, QueueFilter, QueueItem, QueuePage, QueueSort,
+};
 
 use super::{access, actor::StaffActor, clocks};
-use crate::db::{self, petitions::NO_DUE, petitions::QueueQuery};
+use crate::db::{self, petitions::After, petitions::NO_DUE, petitions::QueueQuery};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::time::{from_ms, today};
@@ -57,7 +59,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
     let after = match filter.after.as_deref() {
         None => None,
         Some(c) => Some(
-            parse_cursor(c)
+            parse_cursor(filter.sort, c)
                 .ok_or_else(|| AppError::field("after", "翻页参数无效，请从第一页重新查看"))?,
         ),
     };
@@ -69,30 +71,59 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             None => return Err(AppError::field("region_id", "没有这个地区")),
         },
     };
-    let rows = db::petitions::queue(
-        &state.db.pool,
-        &QueueQuery {
-            units: &units,
-            statuses: &statuses,
-            kind: filter.kind,
-            category_id: filter.category_id,
-            region_like: region_like.as_deref(),
-            channel: filter.channel,
-            due_from: from.as_deref(),
-            due_to: to.as_deref(),
-            after: after.as_ref().map(|(d, id)| (d.as_str(), *id)),
-            shielded: &shielded,
-            staff_id: actor.id,
-            assignee: filter.mine.then_some(actor.id),
-            awaiting_delivery: filter.status.is_none(),
-            limit: PAGE,
-        },
-    )
-    .await?;
+    let mut query = QueueQuery {
+        units: &units,
+        statuses: &statuses,
+        kind: filter.kind,
+        category_id: filter.category_id,
+        region_like: region_like.as_deref(),
+        channel: filter.channel,
+        due_from: from.as_deref(),
+        due_to: to.as_deref(),
+        sort: filter.sort,
+        after: after.as_ref().map(|(key, id)| {
+            let key = match key {
+                Cursor::Due(d) => After::Due(d),
+                Cursor::Submitted(ms) => After::Submitted(*ms),
+            };
+            (key, *id)
+        }),
+        shielded: &shielded,
+        staff_id: actor.id,
+        assignee: filter.mine.then_some(actor.id),
+        awaiting_delivery: filter.status.is_none(),
+        limit: PAGE,
+    };
+    let rows = db::petitions::queue(&state.db.pool, &query).await?;
+    let counts = if filter.counts {
+        // Every clock state of the same filter: the count beside 超期 is what choosing 超期
+        // lists.
+        query.due_from = None;
+        query.due_to = None;
+        let mut counts = QueueCounts::default();
+        for (due, n) in db::petitions::counts_by_due(&state.db.pool, &query).await? {
+            let clock = if due == NO_DUE {
+                ClockState::Stopped
+            } else if due < day(today) {
+                ClockState::Overdue
+            } else if due <= day(soon) {
+                ClockState::DueSoon
+            } else {
+                ClockState::Running
+            };
+            counts.add(clock, u64::try_from(n).unwrap_or(0));
+        }
+        Some(counts)
+    } else {
+        None
+    };
     let next = (rows.len() == usize::try_from(PAGE).unwrap_or(50))
         .then(|| rows.last())
         .flatten()
-        .map(|r| format!("{}_{}", r.due_on.as_deref().unwrap_or(NO_DUE), r.id));
+        .map(|r| match filter.sort {
+            QueueSort::Due => format!("{}_{}", r.due_on.as_deref().unwrap_or(NO_DUE), r.id),
+            QueueSort::Newest | QueueSort::Oldest => format!("{}_{}", r.submitted_at, r.id),
+        });
     let items = rows
         .into_iter()
         .map(|r| QueueItem {
@@ -118,7 +149,11 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
             title: r.title,
         })
         .collect();
-    Ok(QueuePage { items, next })
+    Ok(QueuePage {
+        items,
+        next,
+        counts,
+    })
 }
 
 /// The most rows one export holds: a county's open matters fit many times over.
@@ -148,6 +183,7 @@ pub async fn export(
     ];
     out.write_record(header).map_err(anyhow::Error::from)?;
     let mut filter = filter.clone();
+    filter.counts = false;
     let mut written = 0;
     loop {
         let page = queue(state, staff, &filter).await?;
@@ -201,10 +237,23 @@ fn as_text(cell: &str) -> String {
     }
 }
 
-fn parse_cursor(c: &str) -> Option<(String, i64)> {
-    let (due, id) = c.split_once('_')?;
-    NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?;
-    Some((due.to_owned(), id.parse().ok()?))
+/// The sort key of a keyset cursor, as the client sent it back.
+enum Cursor {
+    Due(String),
+    Submitted(i64),
+}
+
+/// `{key}_{id}`: a due date for the order by due date, milliseconds for the others.
+fn parse_cursor(sort: QueueSort, c: &str) -> Option<(Cursor, i64)> {
+    let (key, id) = c.split_once('_')?;
+    let key = match sort {
+        QueueSort::Due => {
+            NaiveDate::parse_from_str(key, "%Y-%m-%d").ok()?;
+            Cursor::Due(key.to_owned())
+        }
+        QueueSort::Newest | QueueSort::Oldest => Cursor::Submitted(key.parse().ok()?),
+    };
+    Some((key, id.parse().ok()?))
 }
 
 /// Every unit by name, for choosing where to forward or whom to designate.
