@@ -237,7 +237,7 @@ test('the queue says how many match and how many are 超期, and sorts by regist
   await page.getByRole('link', { name: '登记', exact: true }).click();
   await page.waitForURL(/sort=newest/);
   await page.locator('th[aria-sort="descending"]').getByText('登记').waitFor();
-  await page.getByText('按登记时间，最新的在前').waitFor();
+  await summary.filter({ hasText: '按登记时间，最新的在前' }).waitFor();
   const first = page.locator('table.queue tbody tr').first();
   assert.match(await first.textContent(), new RegExp(number));
   await accessible(page, 'the queue sorted by registration');
