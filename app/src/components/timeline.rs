@@ -11,11 +11,15 @@ pub fn DeadlineList(deadlines: Vec<DeadlineView>) -> impl IntoView {
     let items = deadlines
         .into_iter()
         .map(|d| {
+            // A period whose step is taken is kept for the record, muted, without its
+            // counting: what still runs is what the reader needs.
+            let done = d.done;
             view! {
-                <li class="deadline">
-                    <p><strong>{d.label}</strong>"：" <time datetime=d.due.to_string()>{d.due.to_string()}</time>"前"</p>
+                <li class="deadline" class:done=done>
+                    <p><strong>{d.label}</strong>"：" <time datetime=d.due.to_string()>{d.due.to_string()}</time>"前"
+                        {done.then(|| view! { " " <span class="tag">"已完成"</span> })}</p>
                     <p class="basis">{d.basis}</p>
-                    <p class="explain">{d.explanation}</p>
+                    {(!done).then(|| view! { <p class="explain">{d.explanation}</p> })}
                     {d.warning.map(|w| view! { <p class="warning" role="note">"⚠ "{w}</p> })}
                 </li>
             }

@@ -39,6 +39,11 @@ pub struct DeadlineView {
     /// Shown prominently when a year of the period has no holiday arrangement loaded yet.
     #[serde(default)]
     pub warning: Option<String>,
+    /// The step this period timed has been taken (受理告知 once the matter was forwarded,
+    /// accepted or refused): the date stays listed for the record, marked 已完成, and no
+    /// longer runs.
+    #[serde(default)]
+    pub done: bool,
 }
 
 impl DeadlineView {
@@ -54,6 +59,16 @@ impl DeadlineView {
             shifted_because: d.shifted_because.clone(),
             explanation: d.explain(),
             warning: d.warning(),
+            done: false,
+        }
+    }
+
+    /// The same period, its step taken.
+    pub fn done(self) -> Self {
+        Self {
+            done: true,
+            warning: None,
+            ..self
         }
     }
 }

@@ -172,10 +172,12 @@ pub fn deadlines(state: &AppState, row: &PetitionRow) -> Vec<DeadlineView> {
     let w = &row.work;
     counted(state, |c| {
         let mut all = Vec::new();
+        // The acceptance period stays listed once its step is taken, marked done: the
+        // petitioner sees when it was due, and that it no longer runs.
         if w.clock != Some(Clock::Acceptance) {
             let clock = Clock::Acceptance;
             let d = due_date(c.calendar, received_on(row), c.rules.rule(clock));
-            all.push(DeadlineView::new(clock.label(), clock.basis(), &d));
+            all.push(DeadlineView::new(clock.label(), clock.basis(), &d).done());
         }
         if let (Some(clock), Some(d)) = (w.clock, c.deadline(w)) {
             all.push(DeadlineView::new(clock.label(), clock.basis(), &d));

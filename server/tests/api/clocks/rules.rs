@@ -237,6 +237,7 @@ async fn the_receiving_unit_has_its_own_clock_to_tell_the_petitioner_and_each_de
     let bureau = staff(&app, DISTRICT_BUREAU, "intake").await;
     let file: Value = case(&app, &bureau, &number).await.json().await.unwrap();
     assert_eq!(labels(&file["deadlines"]), ["受理告知期限"], "listed once");
+    assert_eq!(file["deadlines"][0]["done"], false, "it runs");
 
     let housing = staff(&app, HOUSING, "handler").await;
     let unit = crate::helpers::unit_id(&app, HOUSING).await;
@@ -252,11 +253,24 @@ async fn the_receiving_unit_has_its_own_clock_to_tell_the_petitioner_and_each_de
         labels(&file["deadlines"]),
         ["受理告知期限", "异议期限", "承办单位书面告知期限"]
     );
+    // Forwarding took the acceptance step: its date stays, marked done; the new ones run.
+    let done: Vec<bool> = file["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["done"].as_bool().unwrap())
+        .collect();
+    assert_eq!(done, [true, false, false]);
     let notice = deadline(&file["deadlines"], "承办单位书面告知期限").unwrap();
     assert_eq!(notice["days"], 15);
     assert!(notice["basis"].as_str().unwrap().contains("第二十三条"));
     let view = citizen_view(&app, &citizen.token, &number).await;
     assert!(deadline(&view["progress"]["deadlines"], "承办单位书面告知期限").is_some());
+    assert_eq!(
+        deadline(&view["progress"]["deadlines"], "受理告知期限").unwrap()["done"],
+        true,
+        "the petitioner sees the step taken"
+    );
 
     act_ok(
         &app,
