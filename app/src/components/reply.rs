@@ -43,6 +43,10 @@ pub fn ReplyLetters(
                 ),
                 None => "本复核意见为最终意见。信访人就同一事实和理由再次提出的，不再受理（《信访工作条例》第三十六条）。".to_owned(),
             };
+            // The petitioner's answer to this letter, kept when a later round begins.
+            let rated = r
+                .rating
+                .map(|g| view! { <p class="letter-rating">{format!("您的评价：{}", g.label())}</p> });
             let signed = r.decided_at.map(local_time).unwrap_or_default();
             let signed = signed.split(' ').next().unwrap_or_default().to_owned();
             view! {
@@ -65,6 +69,7 @@ pub fn ReplyLetters(
                         {r.approved_by.map(|a| view! { <br /><small>{format!("审批人：{a}")}</small> })}
                     </p>
                 </article>
+                {rated}
             }
         })
         .collect_view()
@@ -102,16 +107,12 @@ pub fn Replies(
             }
         })
         .collect_view();
-    let rated = p
-        .rating
-        .map(|r| view! { <p>{format!("您的评价：{}", r.label())}</p> });
     let review_number = number.clone();
     let window = p.review_due.clone();
     Some(view! {
         <section aria-labelledby="reply-h">
             <h2 id="reply-h">"答复"</h2>
             {replies}
-            {rated}
             {p.can_rate.then(|| view! {
                 <ErrorSummary error=rate_error />
                 <ActionForm action=rate attr:class="form">

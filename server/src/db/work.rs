@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
 use shared::ids::{NoticeId, PetitionId, UnitId};
-use shared::petition::{Decision, Round};
+use shared::petition::{Decision, Rating, Round};
 
 use super::{Tx, decode};
 
@@ -73,6 +73,24 @@ pub async fn decide_draft(
     Ok(done.rows_affected() == 1)
 }
 
+/// Records the petitioner's rating on the round's published reply.
+pub async fn rate_reply(
+    tx: &mut Tx,
+    petition: PetitionId,
+    round: &str,
+    rating: Rating,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE replies SET rating = $1 WHERE petition_id = $2 AND round = $3 AND state = 'approved'",
+    )
+    .bind(rating.code())
+    .bind(petition.0)
+    .bind(round)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub struct ReplyRow {
     pub round: Round,
     pub unit: String,
@@ -87,6 +105,8 @@ pub struct ReplyRow {
     pub comment: Option<String>,
     /// Who approved it (审批): their name as the staff directory holds it.
     pub approved_by: Option<String>,
+    /// The petitioner's rating of it (评价), once given.
+    pub rating: Option<Rating>,
 }
 
 fn reply_from_row(r: &AnyRow) -> Result<ReplyRow, sqlx::Error> {
@@ -103,6 +123,7 @@ fn reply_from_row(r: &AnyRow) -> Result<ReplyRow, sqlx::Error> {
         decided_at: r.try_get("decided_at")?,
         comment: r.try_get("comment")?,
         approved_by: r.try_get("approved_by")?,
+        rating: decode::code_opt(r, "rating")?,
     })
 }
 
@@ -119,7 +140,7 @@ pub async fn replies(
     };
     let sql = format!(
         "SELECT r.round, u.name AS unit, r.unit_id, r.facts, r.reasons, r.decision, r.legal_basis, r.state, \
-         r.drafted_at, r.decided_at, r.comment, \
+         r.drafted_at, r.decided_at, r.comment, r.rating, \
          CASE WHEN r.state = 'approved' THEN s.display_name END AS approved_by \
          FROM replies r JOIN units u ON u.id = r.unit_id LEFT JOIN staff s ON s.id = r.decided_by \
          WHERE r.petition_id = $1{filter} ORDER BY r.id"

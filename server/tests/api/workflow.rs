@@ -168,6 +168,9 @@ async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up
     );
     let view = citizen_view(&app, &citizen.token, &number).await;
     assert_eq!(view["progress"]["status"], "handling");
+    // The first answer keeps its rating on its letter; the 复查 round starts unrated.
+    assert_eq!(view["replies"][0]["rating"], "not_satisfied");
+    assert_eq!(view["rating"], Value::Null);
     assert!(
         view["progress"]["timeline"]
             .to_string()

@@ -269,6 +269,9 @@ pub struct ReplyView {
     /// 审批人: who approved the published reply.
     #[serde(default)]
     pub approved_by: Option<String>,
+    /// The petitioner's rating of this reply, kept when a later round begins.
+    #[serde(default)]
+    pub rating: Option<Rating>,
 }
 
 /// An internal note or a non-public event, for staff only.

@@ -154,5 +154,6 @@ pub fn reply_view(r: ReplyRow) -> ReplyView {
         decided_at: r.decided_at.map(from_ms),
         comment: r.comment,
         approved_by: r.approved_by,
+        rating: r.rating,
     }
 }

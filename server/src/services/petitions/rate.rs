@@ -79,7 +79,7 @@ async fn rate_as(
             Ok(record::Step {
                 work,
                 events: vec![record::Event::public("rated", "评价答复", detail)],
-                writes: Vec::new(),
+                writes: vec![record::Write::Rating(rating)],
                 audit_detail: Some(format!("rating={}", rating.code())),
                 notices: Vec::new(),
             })

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use shared::ids::{NoticeId, PartnerId, UnitId};
-use shared::petition::{Action, ReplyDraft, Workflow};
+use shared::petition::{Action, Rating, ReplyDraft, Workflow};
 
 pub use super::actor::{Actor, Who};
 use crate::audit;
@@ -97,6 +97,9 @@ pub enum Write {
         due_on: String,
     },
     CoOpinion(String),
+    /// The petitioner's rating, kept on the round's published reply too (the petition's
+    /// own rating starts afresh with a 复查 round).
+    Rating(Rating),
     /// A partner system's report, taken once by its message id.
     Inbound {
         partner_id: PartnerId,
@@ -231,6 +234,12 @@ pub async fn commit(
                 let unit = unit.context("a notice answered by no unit")?;
                 db::work::answer_notice(&mut tx, petition, id.0, unit.0, staff()?, now, &answer)
                     .await?
+            }
+            Write::Rating(rating) => {
+                // A reply that came back from a partner system has no letter here: the
+                // petition's rating is the record then.
+                db::work::rate_reply(&mut tx, petition, round, rating).await?;
+                true
             }
             Write::Recusal(reason) => {
                 db::work::insert_recusal(&mut tx, petition, staff()?, now, &reason).await?;

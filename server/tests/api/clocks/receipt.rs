@@ -372,6 +372,10 @@ async fn a_follow_up_records_an_offline_petitioners_rating_and_review_request_an
     let timeline = file["timeline"].to_string();
     assert!(timeline.contains("回访评价") && timeline.contains("不满意（工作人员代为记录）"));
     assert!(timeline.contains("信访人在回访中提出申请（工作人员代为记录）"));
+    assert_eq!(
+        file["replies"][0]["rating"], "not_satisfied",
+        "the rating stays with the letter it answers"
+    );
     // An online petitioner rates and asks for themselves: nobody records it for them.
     let (_, online_head, online) = replied_online(&app).await;
     let res = act(

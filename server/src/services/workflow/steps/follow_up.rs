@@ -7,7 +7,7 @@ use shared::petition::{Action, Rating, RatingComment, Reason};
 use super::{Ctx, text};
 use crate::error::{AppError, AppResult};
 use crate::services::petitions::request_review::{escalate, replied_by};
-use crate::services::workflow::record::{Event, Step};
+use crate::services::workflow::record::{Event, Step, Write};
 
 pub(super) async fn record(
     ctx: &Ctx<'_>,
@@ -37,6 +37,7 @@ pub(super) async fn record(
     if let Some(rating) = rating {
         wf = wf.apply(Action::Rate(rating)).map_err(refused)?;
         s.work.rating = Some(rating);
+        s.writes.push(Write::Rating(rating));
         let mut detail = format!(
             "{unit}回访，信访人对答复的评价：{}（工作人员代为记录）。",
             rating.label()
