@@ -83,10 +83,14 @@ test('a clerk registers a letter with its scan, prints the receipt, and the hand
   const picture = page.getByRole('img', { name: '附件图片：来信扫描件.png' });
   assert.equal(await picture.count(), 0);
   assert.equal(fetched, 0, 'nothing fetched before the preview is opened');
-  await page.getByText('预览图片').click();
+  // The image element can appear before its request is seen: wait for the request itself.
+  await Promise.all([
+    page.waitForRequest((r) => r.url().includes('/attachments/')),
+    page.getByText('预览图片').click(),
+  ]);
   await picture.waitFor();
-  assert.equal(fetched, 1);
   await page.waitForFunction(() => document.querySelector('.preview img')?.naturalWidth > 0);
+  assert.equal(fetched, 1, 'fetched once, when opened');
   await context.close();
 
   // The housing bureau's head gives it to the handler, who finds it under 我的待办.
@@ -231,7 +235,7 @@ test('the queue says how many match and how many are 超期, and sorts by regist
   const [, total, overdue] = (await summary.textContent()).match(/共(\d+)件符合条件（超期(\d+)件/);
   assert.ok(Number(total) >= 1, 'the new petition is counted');
   // The 期限 filter offers each state with its count.
-  await page.getByLabel('期限').locator('option', { hasText: `超期（${overdue}）` }).waitFor({ state: 'attached' });
+  await page.getByRole('combobox', { name: /^期限/ }).locator('option', { hasText: `超期（${overdue}）` }).waitFor({ state: 'attached' });
 
   // 登记 sorts by registration, newest first: the petition just filed leads.
   await page.getByRole('link', { name: '登记', exact: true }).click();
@@ -244,11 +248,11 @@ test('the queue says how many match and how many are 超期, and sorts by regist
   await shotWidths(page, 'queue-sorted');
 
   // Choosing 超期 lists exactly the number shown beside it, in the order chosen.
-  await page.getByLabel('期限').selectOption('overdue');
+  await page.getByRole('combobox', { name: /^期限/ }).selectOption('overdue');
   await page.getByRole('button', { name: '筛选' }).click();
   await page.waitForURL(/clock=overdue/);
   assert.match(page.url(), /sort=newest/, 'the order is kept with the filter');
-  await page.getByRole('status').filter({ hasText: `共${overdue}件符合条件（超期${overdue}件` }).waitFor();
+  await page.getByRole('status').filter({ hasText: `共${overdue}件符合条件。` }).waitFor();
   assert.equal(await page.locator('table.queue tbody tr').count(), Math.min(Number(overdue), 50));
   await context.close();
 });

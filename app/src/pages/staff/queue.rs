@@ -213,7 +213,7 @@ fn Rows(page: Page) -> impl IntoView {
                     <td data-label="地区">{i.region}</td>
                     <td data-label="渠道">{i.channel.label()}</td>
                     <td data-label="状态"><span class="status">{i.status_label}</span></td>
-                    <td class="mono" data-label="登记">{received}</td>
+                    <td class="dated" data-label="登记">{received}</td>
                     <td data-label="期限"><span class=badge>{due}" "{i.clock.label()}</span></td>
                 </tr>
             }
@@ -229,11 +229,14 @@ fn Rows(page: Page) -> impl IntoView {
         q.remove("after");
         view! { <A href=format!("/staff{}", q.to_query_string()) attr:class="button">"回到第一页"</A> }
     });
-    let total = page.counts.map(|c| {
-        format!(
+    // With a clock state chosen, its own count; otherwise the whole and the urgent part.
+    let clock = query.get("clock").and_then(|c| ClockState::from_code(&c));
+    let total = page.counts.map(|c| match clock {
+        Some(clock) => format!("共{}件符合条件。", c.of(clock)),
+        None => format!(
             "共{}件符合条件（超期{}件，临期{}件）。",
             c.total, c.overdue, c.due_soon
-        )
+        ),
     });
     if count == 0 {
         return view! { <p role="status">{total}"没有符合条件的待办事项。"</p> }.into_any();
