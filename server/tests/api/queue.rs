@@ -173,6 +173,25 @@ async fn the_counts_beside_each_clock_state_are_what_that_filter_lists() {
             "{clock}: the count is what the filter lists"
         );
     }
+    // A matter the clerk stepped aside from (回避) is neither listed nor counted for them.
+    crate::helpers::act_ok(
+        &app,
+        &clerk,
+        &filed[6],
+        json!({ "action": "recuse", "reason": "与信访人系亲属" }),
+    )
+    .await;
+    let page: Value = app
+        .get(
+            "/api/v1/staff/petitions?status=submitted&counts=true",
+            Some(&clerk),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["counts"]["total"], 6, "{}", page["counts"]);
+    assert_eq!(page["items"].as_array().unwrap().len(), 6);
     // Another filter counts its own rows: none of these came by letter.
     let page: Value = app
         .get(

@@ -160,6 +160,18 @@ async fn a_letter_writers_review_window_runs_from_the_recorded_delivery() {
         .find(|i| i["number"] == number.as_str())
         .expect("on the desk");
     assert!(row["status_label"].as_str().unwrap().contains("待登记送达"));
+    // And it is counted as a matter with no clock running.
+    let counted: Value = app
+        .get(
+            "/api/v1/staff/petitions?counts=true&clock=stopped",
+            Some(&head),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(counted["counts"]["stopped"], 1, "{counted}");
+    assert_eq!(counted["items"][0]["number"], number.as_str());
 
     // The reply went out ten days ago and arrived three days ago.
     let today = server::time::today();

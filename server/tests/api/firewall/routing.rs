@@ -74,12 +74,18 @@ async fn an_accusation_against_a_bureau_goes_to_the_discipline_body_and_never_re
         StatusCode::NOT_FOUND
     );
     let queue = app
-        .get("/api/v1/staff/petitions?kind=accusation", Some(&accused))
+        .get(
+            "/api/v1/staff/petitions?kind=accusation&counts=true",
+            Some(&accused),
+        )
         .await
         .text()
         .await
         .unwrap();
     assert!(!queue.contains(&number), "{queue}");
+    // Not even as a number beside the filters.
+    let queue: Value = serde_json::from_str(&queue).unwrap();
+    assert_eq!(queue["counts"]["total"], 0, "{queue}");
     let res = app
         .post_json(
             &format!("/api/v1/staff/petitions/{number}/identity"),
