@@ -9,6 +9,7 @@ pub mod audit_chain;
 pub mod clock;
 pub mod code;
 pub mod error;
+pub mod figures;
 pub mod ids;
 pub mod notice;
 pub mod partner;

@@ -79,6 +79,17 @@ async fn the_home_page_is_rendered_in_chinese_with_the_hydration_script() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anyone_reads_how_each_figure_is_counted_from_the_definitions() {
+    let app = spawn_app().await;
+    let (status, html) = page(&app, &browser(), "/statistics/method").await;
+    assert_eq!(status, StatusCode::OK);
+    for f in shared::figures::Figure::ALL {
+        assert!(html.contains(f.name()), "{}", f.name());
+        assert!(html.contains(f.formula()), "{}", f.name());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_page_is_a_404() {
     let app = spawn_app().await;
     let (status, html) = page(&app, &browser(), "/no/such/page").await;
