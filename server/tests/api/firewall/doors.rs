@@ -1,5 +1,6 @@
 //! The other doors an accusation could leak through, as the accused unit and a partner
-//! system observe them: in-app notices, webhook events and the repeat-link look-up.
+//! system observe them: in-app notices, webhook events, the repeat-link look-up and the
+//! queue's counts.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -124,4 +125,54 @@ async fn linking_a_repeat_does_not_reveal_whether_a_hidden_accusation_exists() {
         "{}",
         message(res).await
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_counts_leave_out_exactly_what_its_rows_leave_out() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    // An accusation whose accused is not settled yet, and a plain matter, at the bureau.
+    let pending = accuse(&app, &citizen.token, "某物业公司的老板", None).await;
+    app.file_ok(&citizen.token).await;
+    let alice = staff(&app, DISTRICT_BUREAU, "intake").await;
+    let bob = staff(&app, DISTRICT_BUREAU, "intake").await;
+    act_ok(
+        &app,
+        &alice,
+        &pending,
+        json!({ "action": "recuse", "reason": "与被检举人系同学" }),
+    )
+    .await;
+    for filter in ["status=submitted", "status=submitted&kind=accusation", ""] {
+        let seen = |token: String| {
+            let app = &app;
+            async move {
+                let page: Value = app
+                    .get(
+                        &format!("/api/v1/staff/petitions?counts=true&{filter}"),
+                        Some(&token),
+                    )
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                let listed = page["items"].as_array().unwrap().len() as u64;
+                (
+                    page["counts"]["total"].as_u64().unwrap(),
+                    listed,
+                    page.to_string(),
+                )
+            }
+        };
+        let (alice_counts, alice_lists, page) = seen(alice.clone()).await;
+        let (bob_counts, bob_lists, _) = seen(bob.clone()).await;
+        assert_eq!(alice_counts, alice_lists, "{filter}: {page}");
+        assert_eq!(bob_counts, bob_lists, "{filter}");
+        assert!(!page.contains(&pending), "{filter}: stepped aside from it");
+        assert_eq!(
+            bob_counts,
+            alice_counts + 1,
+            "{filter}: only she stepped aside"
+        );
+    }
 }
