@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+mod arrival;
 mod receipt;
 mod rules;
 

@@ -258,6 +258,20 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// Files `n` ordinary petitions for `token`; their numbers, in filing order.
+    pub async fn file_many(&self, token: &str, n: usize) -> Vec<String> {
+        let mut numbers = Vec::new();
+        for _ in 0..n {
+            numbers.push(
+                self.file_ok(token).await["number"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
+        }
+        numbers
+    }
+
     pub async fn my_petitions(&self, token: &str) -> Vec<Value> {
         self.get("/api/v1/petitions", Some(token))
             .await

@@ -33,6 +33,7 @@ mod outbox;
 mod partners;
 mod petitions;
 mod queue;
+mod queue_counts;
 mod sessions;
 mod setup;
 mod staff;

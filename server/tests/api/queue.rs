@@ -1,6 +1,6 @@
 //! The staff queue's pages: in each order (due date, newest, oldest received), fifty at a
 //! time, each page starting exactly after the last row of the one before, none twice, none
-//! left out; its counts by clock state; assignment and the spreadsheet export.
+//! left out; assignment and the spreadsheet export. Its counts are in `queue_counts.rs`.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -11,15 +11,7 @@ use crate::helpers::{spawn_app, staff};
 async fn keyset_pages_walk_the_whole_queue_in_order() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let mut filed = Vec::new();
-    for _ in 0..57 {
-        filed.push(
-            app.file_ok(&citizen.token).await["number"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
-    }
+    let filed = app.file_many(&citizen.token, 57).await;
     let unit: String = sqlx::query_scalar(
         "SELECT u.name FROM petitions p JOIN units u ON u.id = p.unit_id LIMIT 1",
     )
@@ -94,7 +86,11 @@ async fn keyset_pages_walk_the_whole_queue_in_order() {
 }
 
 /// Every page of the queue with `filter`: how many pages, and their rows in order.
-async fn walk(app: &crate::helpers::TestApp, token: &str, filter: &str) -> (usize, Vec<Value>) {
+pub(crate) async fn walk(
+    app: &crate::helpers::TestApp,
+    token: &str,
+    filter: &str,
+) -> (usize, Vec<Value>) {
     let mut items = Vec::new();
     let mut path = format!("/api/v1/staff/petitions?{filter}");
     let mut pages = 0;
@@ -120,114 +116,12 @@ fn every_one_once(seen: &[String], filed: &[String]) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_counts_beside_each_clock_state_are_what_that_filter_lists() {
-    let app = spawn_app().await;
-    let citizen = app.citizen().await;
-    let mut filed = Vec::new();
-    for _ in 0..7 {
-        filed.push(
-            app.file_ok(&citizen.token).await["number"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
-    }
-    let clerk = staff(&app, crate::workflow::DISTRICT_BUREAU, "intake").await;
-    // Two overdue (yesterday), three due today (临期), two as filed.
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
-        .date_naive();
-    let yesterday = today.pred_opt().unwrap().to_string();
-    for (n, due) in filed
-        .iter()
-        .zip([&yesterday, &yesterday])
-        .map(|(n, d)| (n, d.clone()))
-        .chain(filed[2..5].iter().map(|n| (n, today.to_string())))
-    {
-        sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
-            .bind(due)
-            .bind(n)
-            .execute(&app.state.db.pool)
-            .await
-            .unwrap();
-    }
-    let page: Value = app
-        .get(
-            "/api/v1/staff/petitions?status=submitted&counts=true",
-            Some(&clerk),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let counts = &page["counts"];
-    assert_eq!(counts["total"], 7, "{counts}");
-    assert_eq!(counts["overdue"], 2, "{counts}");
-    assert_eq!(counts["due_soon"], 3, "{counts}");
-    assert_eq!(counts["running"], 2, "{counts}");
-    for clock in ["overdue", "due_soon", "running", "stopped"] {
-        let (_, listed) = walk(&app, &clerk, &format!("status=submitted&clock={clock}")).await;
-        assert_eq!(
-            counts[clock].as_u64().unwrap(),
-            listed.len() as u64,
-            "{clock}: the count is what the filter lists"
-        );
-    }
-    // A matter the clerk stepped aside from (回避) is neither listed nor counted for them.
-    crate::helpers::act_ok(
-        &app,
-        &clerk,
-        &filed[6],
-        json!({ "action": "recuse", "reason": "与信访人系亲属" }),
-    )
-    .await;
-    let page: Value = app
-        .get(
-            "/api/v1/staff/petitions?status=submitted&counts=true",
-            Some(&clerk),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(page["counts"]["total"], 6, "{}", page["counts"]);
-    assert_eq!(page["items"].as_array().unwrap().len(), 6);
-    // Another filter counts its own rows: none of these came by letter.
-    let page: Value = app
-        .get(
-            "/api/v1/staff/petitions?status=submitted&channel=letter&counts=true",
-            Some(&clerk),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(page["counts"]["total"], 0);
-    // Counting is asked for: a plain page has none.
-    let page: Value = app
-        .get("/api/v1/staff/petitions?status=submitted", Some(&clerk))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert!(page.get("counts").is_none());
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_head_gives_a_case_to_a_handler_who_finds_it_under_my_cases_and_each_change_is_audited() {
     use crate::helpers::{act, act_ok, staff, staff_account, staff_login, unit_id};
     use crate::workflow::{DISTRICT_BUREAU, HOUSING, case};
     let app = crate::helpers::spawn_app().await;
     let citizen = app.citizen().await;
-    let mut numbers = Vec::new();
-    for _ in 0..2 {
-        numbers.push(
-            app.file_ok(&citizen.token).await["number"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
-    }
+    let numbers = app.file_many(&citizen.token, 2).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let housing = unit_id(&app, HOUSING).await;
     let head = staff(&app, HOUSING, "unit_head").await;

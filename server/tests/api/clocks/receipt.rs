@@ -1,9 +1,9 @@
-//! The clocks that run from receipt (条例 art. 22, 35, 36): a registration's acceptance
-//! period from the day it arrived, the review window from publication online or from the
-//! recorded delivery on paper, a rating never closes, a re-review answer does, and a
-//! follow-up (回访) records an offline petitioner's rating and request.
+//! The clocks that run from receipt (条例 art. 35, 36): the review window from publication
+//! online or from the recorded delivery on paper, a rating never closes, a re-review answer
+//! does, and a follow-up (回访) records an offline petitioner's rating and request. A
+//! registration's acceptance period is in `arrival.rs`.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -225,79 +225,6 @@ async fn a_letter_writers_review_window_runs_from_the_recorded_delivery() {
         !desk(head.clone()).await.to_string().contains(&number),
         "off the desk once delivered: the window runs"
     );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_registered_letters_clock_starts_the_day_it_arrived_not_the_day_it_is_typed() {
-    let app = spawn_app().await;
-    let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
-    let today = server::time::today();
-    let ago = |n: u64| today.checked_sub_days(Days::new(n)).unwrap();
-    let letter = |channel: &str, received: NaiveDate| {
-        let (app, channel) = (&app, channel.to_owned());
-        async move {
-            json!({
-                "channel": channel,
-                "petitioner": {
-                    "real_name": "孙大海",
-                    "phone": crate::helpers::phone(),
-                    "address": "示范市东城区新桥街道一号院3号楼"
-                },
-                "petition": app.filing().await,
-                "received_on": received
-            })
-        }
-    };
-    let res = app
-        .post_json(
-            "/api/v1/staff/registrations",
-            Some(&intake),
-            &letter("letter", ago(4)).await,
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let receipt: Value = res.json().await.unwrap();
-    assert_eq!(
-        receipt["acceptance_due"]["start"],
-        ago(4).to_string(),
-        "the receipt counts from the arrival"
-    );
-    let number = receipt["number"].as_str().unwrap();
-    let file: Value = case(&app, &intake, number).await.json().await.unwrap();
-    assert_eq!(
-        deadline(&file["deadlines"], "受理告知期限").unwrap()["start"],
-        ago(4).to_string()
-    );
-
-    for wrong in [ago(31), today.checked_add_days(Days::new(1)).unwrap()] {
-        let res = app
-            .post_json(
-                "/api/v1/staff/registrations",
-                Some(&intake),
-                &letter("letter", wrong).await,
-            )
-            .await;
-        assert_eq!(
-            crate::helpers::error_fields(res).await,
-            vec!["received_on"],
-            "{wrong}"
-        );
-    }
-    // A 12345 transfer, registered the day it came.
-    let res = app
-        .post_json(
-            "/api/v1/staff/registrations",
-            Some(&intake),
-            &letter("hotline", today).await,
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let number = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let file: Value = case(&app, &intake, &number).await.json().await.unwrap();
-    assert_eq!(file["channel"], "hotline");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
