@@ -17,7 +17,9 @@ use crate::pages::citizen::{
     AccountPage, FilePage, LoginPage, MyPetitionsPage, PetitionPage, ReceiptPage, RegisterPage,
     ResetPasswordPage,
 };
-use crate::pages::public::{DevSmsPage, LookupPage, MethodPage, ReceptionPage, TrackPage};
+use crate::pages::public::{
+    DevSmsPage, LookupPage, MethodPage, ReceptionPage, StatisticsPage, TrackPage,
+};
 use crate::pages::staff::{
     AdminPage, AuditPage, CasePage, NoticesPage, QueuePage, RegistrationReceiptPage,
     StaffAccountPage, StaffLoginPage, StaffRegisterPage,
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/my/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                         <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
+                        <Route path=path!("/statistics") view=StatisticsPage ssr=SsrMode::Async />
                         <Route path=path!("/statistics/method") view=MethodPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
                         <Route path=path!("/dev/sms") view=DevSmsPage ssr=SsrMode::Async />

@@ -95,6 +95,11 @@ pub trait Portal: Send + Sync {
     ) -> Result<Vec<shared::reference::RegionView>, ApiError>;
     /// 信访接待: the units' public reception details.
     async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError>;
+    /// 公开统计: one month's public figures.
+    async fn statistics(
+        &self,
+        query: shared::statistics::StatisticsQuery,
+    ) -> Result<shared::statistics::StatisticsView, ApiError>;
     /// Keeps what `form` held when it was posted without JavaScript and refused, for the
     /// page the browser goes back to (ten minutes, in memory, this browser only); `None`
     /// forgets it once the form went through.

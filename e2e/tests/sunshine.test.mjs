@@ -2,7 +2,7 @@
 // account and without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, shotWidths, accessible } from './browser.mjs';
+import { BASE, launch, shotWidths, accessible, citizenWithPetition } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,5 +29,60 @@ test('an anonymous visitor finds how the figures are counted from the footer, wi
   await seen.goto(`${BASE}/statistics/method`);
   await accessible(seen, 'the counting method');
   await shotWidths(seen, 'statistics-method');
+  await seen.close();
+});
+
+test('an anonymous visitor reads the month\'s public statistics, and a new petition is counted at once', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  const received = async () => {
+    const lead = await page.locator('p.lead').textContent();
+    return Number(lead.match(/收件(\d+)件/)[1]);
+  };
+  await page.goto(`${BASE}/`);
+  await page.getByRole('link', { name: '公开统计' }).click();
+  await page.waitForURL(/\/statistics$/);
+  await page.getByRole('heading', { level: 1, name: '公开统计' }).waitFor();
+  const before = await received();
+  await citizenWithPetition();
+  await page.reload();
+  assert.equal(await received(), before + 1, 'the filing is in this month\'s 收件量');
+
+  // Every figure, each linked to how it is counted, with the two counts it divides.
+  const figures = page.getByRole('table', { name: '主要指标' });
+  assert.equal(await figures.getByRole('row').count(), 12, 'a header and eleven figures');
+  const timely = figures.getByRole('row', { name: /及时受理率/ });
+  assert.match(await timely.textContent(), /(\d+\.\d%|—)\s*\d+ \/ \d+/);
+  assert.equal(
+    await timely.getByRole('link').getAttribute('href'),
+    '/statistics/method#figure-timely_acceptance',
+  );
+  // The chart is an image with its title, and the same numbers are in the table beside it.
+  const chart = page.getByRole('img', { name: /月度收件量/ });
+  await chart.waitFor();
+  const trend = page.getByRole('table', { name: '月度收件量与办理情况' });
+  assert.equal(await trend.getByRole('row').count(), 13, 'a header and twelve months');
+  assert.equal(await page.locator('svg.chart rect').count(), 12);
+
+  // The county's page breaks its figures down by the units below it.
+  const units = page.getByRole('table', { name: /各单位/ });
+  await units.getByRole('link').first().click();
+  await page.waitForURL(/unit=\d+/);
+  await page.getByRole('navigation', { name: '所在层级' }).waitFor();
+  assert.ok((await received()) >= 0);
+
+  // An earlier month, chosen with the form alone.
+  const months = page.getByLabel('月份');
+  const earlier = await months.locator('option').nth(1).getAttribute('value');
+  await months.selectOption(earlier);
+  await page.getByRole('button', { name: '查看' }).click();
+  await page.waitForURL(new RegExp(`month=${earlier}`));
+  assert.match(page.url(), /unit=\d+/, 'still the same unit');
+  await context.close();
+
+  const seen = await browser.newPage();
+  await seen.goto(`${BASE}/statistics`);
+  await accessible(seen, 'the public statistics');
+  await shotWidths(seen, 'statistics');
   await seen.close();
 });

@@ -20,6 +20,7 @@ pub mod pool;
 pub mod reference;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 pub mod units;
 pub mod verification;
 pub mod webhooks;

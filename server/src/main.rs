@@ -12,6 +12,7 @@ const USAGE: &str = "usage:
                                  --within keeps one city, county or township and retires its
                                  codes the files no longer list
   portal verify-audit            check the audit trail's chain; exits 1 if a record was changed
+  portal rebuild-statistics      recompute the monthly figures (统计) from the petitions
   portal backup FILE             write a consistent copy of the database while the portal runs
   portal restore FILE            restore a backup into the configured (new, empty) database";
 
@@ -63,6 +64,7 @@ async fn run() -> anyhow::Result<()> {
             import_regions(settings, None, files).await
         }
         ["verify-audit"] => verify_audit(settings).await,
+        ["rebuild-statistics"] => rebuild_statistics(settings).await,
         ["backup", file] => backup(settings, file).await,
         ["restore", file] => restore(settings, file).await,
         _ => {
@@ -120,6 +122,13 @@ async fn import_regions(
         }
         Err(e) => Err(anyhow::anyhow!("{e}")),
     }
+}
+
+async fn rebuild_statistics(settings: Settings) -> anyhow::Result<()> {
+    let state = build_state(settings).await?;
+    let rows = server::services::statistics::rebuild::run(&state.db).await?;
+    println!("统计已按全部信访事项重新计算：写入{rows}行月度汇总。");
+    Ok(())
 }
 
 async fn verify_audit(settings: Settings) -> anyhow::Result<()> {

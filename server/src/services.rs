@@ -8,5 +8,6 @@ pub mod org;
 pub mod petitions;
 pub mod reference;
 pub mod staff;
+pub mod statistics;
 pub mod verification;
 pub mod workflow;

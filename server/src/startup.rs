@@ -87,6 +87,7 @@ impl Application {
         let state = build_state(settings).await?;
         state.calendar.reload(&state.db.pool).await?;
         crate::seed::categories(&state).await?;
+        crate::services::statistics::rebuild::if_missing(&state.db).await?;
         if state.settings.demo {
             for (username, password) in crate::seed::demo(&state).await? {
                 // Printed once to the operator's terminal, deliberately not through the log.

@@ -41,14 +41,17 @@ pub struct Tally {
     pub first_answered: u64,
     /// Of those, not followed by a request for 复查 and not repeated since (一次性化解).
     pub first_resolved: u64,
-    /// Requests for 复查 or 复核 received in the period.
+    /// Requests for 复查 or 复核 received in the period, counted to the unit whose answer
+    /// they challenge.
     pub reviews: u64,
     /// Review answers of the period.
     pub reviews_answered: u64,
-    /// Of those, changing the decision reviewed (撤销 or 变更).
+    /// Of those, reaching another conclusion than the answer reviewed (撤销 or 变更: its
+    /// 处理意见 differs, say 支持 for 不予支持).
     pub reviews_changed: u64,
-    /// Matters received in the period not forwarded, assigned or decided within the
-    /// acceptance period (漏排).
+    /// Matters received in the period that were forwarded, assigned or decided only after
+    /// the acceptance period ran out (漏排). Matters still waiting past it show on the
+    /// queue's 超期 count until they are decided, and are counted here then.
     pub unrouted: u64,
     /// Supervision notices (督办) issued in the period.
     pub supervised: u64,
@@ -159,9 +162,9 @@ impl Figure {
             }
             Self::ReviewShare => "本期收到的复查、复核申请件数 ÷ 本期答复件数",
             Self::ReviewChanged => {
-                "复查、复核意见撤销或变更原处理意见的件数 ÷ 本期复查、复核答复件数"
+                "复查、复核意见与原处理意见结论不同（撤销或变更）的件数 ÷ 本期复查、复核答复件数"
             }
-            Self::Unrouted => "超过受理期限仍未转送、交办或作出受理决定的件数 ÷ 本期收件量",
+            Self::Unrouted => "超过受理期限才转送、交办或作出受理决定的件数 ÷ 本期收件量",
             Self::SupervisionAnswered => "被督办单位书面回复的督办件数 ÷ 本期发出的督办件数",
         }
     }

@@ -17,6 +17,7 @@ pub mod person;
 pub mod petition;
 pub mod reference;
 pub mod staff;
+pub mod statistics;
 pub mod text;
 
 pub use error::{ApiError, ErrorKind, FieldError};

@@ -26,6 +26,18 @@ pub async fn reception_units() -> Result<Vec<shared::admin::ReceptionView>, UiEr
     Ok(super::ssr::portal()?.reception().await?)
 }
 
+/// 公开统计: one month's public figures for the jurisdiction or a unit.
+#[server(prefix = "/ui", endpoint = "statistics")]
+pub async fn public_statistics(
+    month: Option<String>,
+    unit: Option<String>,
+) -> Result<shared::statistics::StatisticsView, UiError> {
+    // A unit that is not a number is no unit: the service says so (unit 0 does not exist).
+    let unit = unit.map(|u| shared::ids::UnitId(u.trim().parse().unwrap_or(0)));
+    let query = shared::statistics::StatisticsQuery { month, unit };
+    Ok(super::ssr::portal()?.statistics(query).await?)
+}
+
 /// What this browser's refused form held (see `components::kept`); nothing for any
 /// other browser, and nothing after ten minutes.
 #[server(prefix = "/ui", endpoint = "kept-form")]

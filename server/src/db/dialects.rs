@@ -5,10 +5,17 @@
 use std::path::{Path, PathBuf};
 
 /// Files whose dialects differ in structure, not only in words: each says why.
-const OWN_DIALECT: &[(&str, &str)] = &[(
-    "0007_audit_head_follows.sql",
-    "a trigger is a body in SQLite and a plpgsql function in PostgreSQL",
-)];
+const OWN_DIALECT: &[(&str, &str)] = &[
+    (
+        "0007_audit_head_follows.sql",
+        "a trigger is a body in SQLite and a plpgsql function in PostgreSQL",
+    ),
+    (
+        "0017_statistics.sql",
+        "a stored instant becomes a Beijing date by date(…, 'unixepoch', '+8 hours') in SQLite \
+         and by to_char(to_timestamp(…) AT TIME ZONE 'Asia/Shanghai', …) in PostgreSQL",
+    ),
+];
 
 /// The SQL of `file` without comments, in lower case, with one space between words and
 /// each dialect's words for the same thing replaced by one word.

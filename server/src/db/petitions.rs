@@ -258,7 +258,8 @@ pub struct NewPetitionRow<'a> {
     pub acceptance_due: &'a str,
     /// The day it arrived, where the acceptance clock starts.
     pub received_on: &'a str,
-    /// The bureau that receives it (属地: the county-level bureau of where it arose).
+    /// The bureau that receives it (属地: the county-level bureau of where it arose); the
+    /// figures count the matter there (`received_by`) wherever it goes next.
     pub unit_id: Option<i64>,
     /// 被检举控告单位, when known at filing.
     pub accused_unit_id: Option<i64>,
@@ -269,9 +270,9 @@ pub async fn insert(tx: &mut Tx, p: NewPetitionRow<'_>) -> Result<PetitionId, sq
         "INSERT INTO petitions (number, query_code_hash, citizen_id, channel, kind, category_id, region_id, \
          respondent, title, facts, request, other_procedure, people_count, publish_consent, status, version, \
          submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, accused_unit_id, \
-         received_on) \
+         received_on, received_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $16, $18, \
-         'acceptance', $19, $17, $20, $19) RETURNING id",
+         'acceptance', $19, $17, $20, $19, $18) RETURNING id",
     )
     .bind(p.number)
     .bind(p.query_code_hash)

@@ -11,6 +11,7 @@ pub mod petitions;
 pub mod reference;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 
@@ -58,6 +59,7 @@ routes!(
     staff::register::register,
     reference::reference,
     reference::reception,
+    statistics::statistics,
     petitions::lookup::lookup,
     petitions::lookup_detail::code,
     petitions::lookup_detail::detail,

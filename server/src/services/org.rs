@@ -120,6 +120,31 @@ impl Org {
         ids
     }
 
+    /// The open units directly below `parent` (the top-level units for none), by id.
+    pub fn children(&self, parent: Option<UnitId>) -> Vec<UnitId> {
+        let mut ids: Vec<UnitId> = self
+            .units
+            .values()
+            .filter(|u| u.parent_id == parent)
+            .map(|u| u.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// `unit`, open or closed, then each unit above it up to the root: where a closed
+    /// unit's history is counted.
+    pub fn lineage(&self, unit: UnitId) -> Vec<UnitId> {
+        let mut out = vec![unit];
+        while let Some(p) = self.parent(out[out.len() - 1]) {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+        }
+        out
+    }
+
     pub fn is_bureau(&self, unit: UnitId) -> bool {
         self.unit(unit).is_some_and(|u| u.kind == UnitKind::Bureau)
     }

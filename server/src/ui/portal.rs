@@ -127,6 +127,15 @@ impl Portal for WebPortal {
             .map_err(api)
     }
 
+    async fn statistics(
+        &self,
+        query: shared::statistics::StatisticsQuery,
+    ) -> Result<shared::statistics::StatisticsView, ApiError> {
+        crate::services::statistics::report::public(&self.state, &query)
+            .await
+            .map_err(api)
+    }
+
     fn keep_form(
         &self,
         caller: &Caller,

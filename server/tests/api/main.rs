@@ -38,6 +38,7 @@ mod sessions;
 mod setup;
 mod staff;
 mod staff_accounts;
+mod statistics;
 mod supervision;
 mod ui;
 mod verification;

@@ -9,8 +9,9 @@ pub use super::actor::{Actor, Who};
 use crate::audit;
 use crate::db::{self, petitions::NewEvent, petitions::PetitionRow, petitions::WorkState};
 use crate::error::{AppError, AppResult};
+use crate::services::statistics;
 use crate::state::AppState;
-use crate::time::now_ms;
+use crate::time::{now_ms, today};
 
 /// A step of the petition's history.
 pub struct Event {
@@ -163,6 +164,26 @@ pub async fn commit(
         step.work.assignee = None;
     }
     let mut tx = state.db.begin_write().await?;
+    // The figures: this petition's share of the rollups, and that of a matter it is
+    // linked to (or unlinked from) as a repeat, whose 一次性化解 depends on it.
+    let linked = [row.work.repeat_of, step.work.repeat_of];
+    let touched = std::iter::once(petition).chain(linked.into_iter().flatten());
+    let tally = statistics::Retally::begin(&mut tx, touched.map(|p| p.0)).await?;
+    let facts = statistics::StepFacts {
+        answered: step.writes.iter().any(|w| {
+            matches!(
+                w,
+                Write::DecideDraft {
+                    state: "approved",
+                    ..
+                }
+            )
+        }),
+        rating: step.writes.iter().find_map(|w| match w {
+            Write::Rating(r) => Some(*r),
+            _ => None,
+        }),
+    };
     if step.work != row.work
         && !db::petitions::update_work(&mut tx, petition, row.version, &step.work, now).await?
     {
@@ -269,6 +290,8 @@ pub async fn commit(
             return Err(AppError::Conflict(RACE_LOST.into()));
         }
     }
+    statistics::record_step(&mut tx, row, &step.work, facts, today()).await?;
+    tally.finish(&mut tx).await?;
     let entry = audit::Entry {
         at: now,
         actor,

@@ -8,6 +8,7 @@ use super::firewall_after;
 use crate::db::{self, petitions::NewEvent};
 use crate::error::{AppError, AppResult};
 use crate::services::admin::{administrator, record_in};
+use crate::services::statistics;
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -85,7 +86,11 @@ pub async fn merge(
     let mut tx = state.db.begin_write().await?;
     let map = |u: UnitId| if u == unit { into } else { u };
     firewall_after(&mut tx, map, |u| org.parent(u).map(map)).await?;
+    // Open supervision notices move with the rest; the figures count them at the receiver.
+    let supervised = db::statistics::with_open_notices(&mut tx, unit).await?;
+    let tally = statistics::Retally::begin(&mut tx, supervised).await?;
     let moved = db::units::merge(&mut tx, unit, into, now).await?;
+    tally.finish(&mut tx).await?;
     let (from_name, into_name) = (org.name(unit), org.name(into));
     let detail =
         format!("{from_name}已并入{into_name}，您的信访事项由{into_name}继续办理，期限不变。");

@@ -13,6 +13,7 @@ use shared::petition::{
 
 use super::files::{self, Stored};
 use crate::crypto::{Field, random_bytes};
+use crate::db::statistics::Facts;
 use crate::db::{self, idempotency::Claim, petitions::NewEvent, petitions::NewPetitionRow};
 use crate::error::AppResult;
 use crate::notify::templates::Event;
@@ -20,6 +21,7 @@ use crate::notify::{
     self,
     enqueue::{Notice, Recipient, Routes},
 };
+use crate::services::statistics;
 use crate::state::AppState;
 use crate::time::from_ms;
 
@@ -111,8 +113,13 @@ pub(super) async fn write(
         u64::try_from(sequence).unwrap_or(0),
     );
     let code = QueryCode::from_random(random_bytes::<10>());
+    // A matter linked as a repeat changes the earlier one's 一次性化解.
+    let earlier = filing.earlier.as_ref().map(|(id, _)| *id);
+    let earlier = statistics::Retally::begin(tx, earlier).await?;
     let petition = insert(state, tx, filing, &number, &code, deadline.due).await?;
     timeline(tx, filing, petition, deadline.due).await?;
+    statistics::add_filed(tx, &filed_facts(filing, petition)).await?;
+    earlier.finish(tx).await?;
     let view = SubmittedView {
         number,
         query_code: code.grouped(),
@@ -122,6 +129,22 @@ pub(super) async fn write(
     };
     receipt(state, tx, filing, petition, &view, deadline.due).await?;
     Ok(Written::Filed { view, petition })
+}
+
+/// What the figures count of a petition just filed: received, by its bureau, on its day.
+fn filed_facts(filing: &Filing, petition: PetitionId) -> Facts {
+    let new = &filing.new;
+    Facts {
+        id: petition.0,
+        received_on: filing.received_on.to_string(),
+        received_by: filing.bureau.map(|u| u.0),
+        channel: filing.channel.code().to_owned(),
+        kind: new.kind.code().to_owned(),
+        category_id: new.category_id.0,
+        region_id: new.region_id.0,
+        repeat: filing.earlier.is_some(),
+        ..Facts::default()
+    }
 }
 
 /// The replay of a key used before, if it was; otherwise the key is claimed for this

@@ -161,6 +161,7 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "DDDDDDDDDAD",
         ),
         row(get.clone(), "/reception", Empty, "AAAAAAAAAAA"),
+        row(get.clone(), "/statistics", Empty, "AAAAAAAAAAA"),
         row(
             put.clone(),
             "/admin/units/{id}/competences",

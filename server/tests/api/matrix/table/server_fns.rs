@@ -54,6 +54,7 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         // Only a bureau's intake clerk is told what the registration lacks.
         row(post.clone(), "/ui/staff-register", Pdf, "DDDADDDDDDD"),
         row(post.clone(), "/ui/reception", Form(vec![]), "AAAAAAAAAAA"),
+        row(post.clone(), "/ui/statistics", Form(vec![]), "AAAAAAAAAAA"),
         row(post.clone(), "/ui/submit-petition", Pdf, "DAADDDDDDDD"),
         row(post.clone(), "/ui/receipt", Form(vec![]), "AAAAAAAAAAA"),
         row(

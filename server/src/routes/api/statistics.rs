@@ -1,0 +1,20 @@
+//! `GET /api/v1/statistics`: 公开统计, one month's public figures for the jurisdiction or
+//! a unit and the units below it.
+
+use actix_web::{get, web};
+use shared::statistics::{StatisticsQuery, StatisticsView};
+
+use crate::error::AppResult;
+use crate::services;
+use crate::state::AppState;
+
+#[utoipa::path(tag = "reference", params(StatisticsQuery), responses((status = 200, body = StatisticsView)))]
+#[get("/statistics")]
+pub async fn statistics(
+    state: web::Data<AppState>,
+    query: web::Query<StatisticsQuery>,
+) -> AppResult<web::Json<StatisticsView>> {
+    Ok(web::Json(
+        services::statistics::report::public(&state, &query).await?,
+    ))
+}

@@ -1,0 +1,212 @@
+//! 公开统计: one month's figures for the jurisdiction or a unit, with the units below it,
+//! the twelve months before it and 收件量 by channel, kind and category, read from the
+//! rollups alone (a handful of range reads, whatever the number of petitions).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Months, NaiveDate};
+use shared::figures::Tally;
+use shared::ids::UnitId;
+use shared::petition::{Channel, PetitionKind};
+use shared::statistics::{MonthTally, Share, StatisticsQuery, StatisticsView, UnitRef, UnitTally};
+
+use super::chart;
+use super::tally::to_tally;
+use crate::db::{self, statistics::Dimension};
+use crate::error::{AppError, AppResult};
+use crate::services::org::Org;
+use crate::state::AppState;
+use crate::time::today;
+
+/// Months in the trend and in the month picker.
+const MONTHS: u32 = 12;
+
+pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<StatisticsView> {
+    let this_month = first_of(today());
+    let month = match q.month.as_deref() {
+        None => this_month,
+        Some(m) => parse_month(m)
+            .filter(|m| *m <= this_month)
+            .ok_or_else(|| AppError::field("month", "请选择本月或以前的月份，格式如2026-11"))?,
+    };
+    let org = state.org.get().await?;
+    if let Some(u) = q.unit
+        && org.unit(u).is_none()
+    {
+        return Err(AppError::field(
+            "unit",
+            "没有找到这个单位，请从公开统计页的单位列表进入。",
+        ));
+    }
+    let first = month - Months::new(MONTHS - 1);
+    let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
+    let rows = db::statistics::tallies(&mut conn, &label(first), &label(month)).await?;
+    let scope = Scope {
+        org: &org,
+        unit: q.unit,
+    };
+    let wanted = label(month);
+    let mut trend: BTreeMap<String, Tally> = (0..MONTHS)
+        .map(|i| (label(first + Months::new(i)), Tally::default()))
+        .collect();
+    let mut units: BTreeMap<UnitId, Tally> = BTreeMap::new();
+    for (m, unit, counts) in &rows {
+        let Some(bucket) = scope.bucket(*unit) else {
+            continue;
+        };
+        let t = to_tally(counts);
+        if let Some(sum) = trend.get_mut(m) {
+            sum.add(&t);
+        }
+        if *m == wanted
+            && let Some(b) = bucket
+        {
+            units.entry(b).or_default().add(&t);
+        }
+    }
+    let tally = trend.get(&wanted).copied().unwrap_or_default();
+    let channels = shares(&mut conn, &scope, &wanted, Dimension::Channel, |c| {
+        Channel::from_code(c).map(|c| c.label().to_owned())
+    })
+    .await?;
+    let kinds = shares(&mut conn, &scope, &wanted, Dimension::Kind, |k| {
+        PetitionKind::from_code(k).map(|k| k.label().to_owned())
+    })
+    .await?;
+    drop(conn);
+    let names: HashMap<String, String> = db::reference::categories(&state.db.pool)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.0.to_string(), c.name))
+        .collect();
+    let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
+    let categories = shares(&mut conn, &scope, &wanted, Dimension::Category, |c| {
+        names.get(c).cloned()
+    })
+    .await?;
+    let trend: Vec<MonthTally> = trend
+        .into_iter()
+        .map(|(month, tally)| MonthTally { month, tally })
+        .collect();
+    let path: Vec<UnitRef> = q
+        .unit
+        .map(|u| {
+            let mut up = org.lineage(u);
+            up.reverse();
+            up.into_iter().map(|id| unit_ref(&org, id)).collect()
+        })
+        .unwrap_or_default();
+    Ok(StatisticsView {
+        chart: trend_chart(&trend, &path),
+        months: (0..MONTHS)
+            .map(|i| label(this_month - Months::new(i)))
+            .collect(),
+        month: wanted,
+        path,
+        tally,
+        trend,
+        units: units
+            .into_iter()
+            .map(|(id, tally)| UnitTally {
+                unit: unit_ref(&org, id),
+                has_units: q.unit != Some(id) && !org.children(Some(id)).is_empty(),
+                tally,
+            })
+            .collect(),
+        channels,
+        kinds,
+        categories,
+    })
+}
+
+/// Where the counts of a unit go on the page of `unit`.
+struct Scope<'a> {
+    org: &'a Org,
+    unit: Option<UnitId>,
+}
+
+impl Scope<'_> {
+    /// `None`: not within the scope. `Some(None)`: within it but in no unit's row (a matter
+    /// no unit received yet). `Some(Some(b))`: in the row of `b`, the unit directly below
+    /// the scope on the way up from `unit` (or the scope itself, for its own matters).
+    fn bucket(&self, unit: i64) -> Option<Option<UnitId>> {
+        if unit == 0 {
+            return self.unit.is_none().then_some(None);
+        }
+        let unit = UnitId(unit);
+        let lineage = self.org.lineage(unit);
+        match self.unit {
+            None => Some(lineage.last().copied()),
+            Some(scope) => {
+                let at = lineage.iter().position(|u| *u == scope)?;
+                Some(Some(if at == 0 { scope } else { lineage[at - 1] }))
+            }
+        }
+    }
+}
+
+/// 收件量 of `month` in the scope by one dimension, most first; codes `name` does not
+/// know are left out (a retired code keeps its count in the totals).
+async fn shares(
+    conn: &mut sqlx::AnyConnection,
+    scope: &Scope<'_>,
+    month: &str,
+    dimension: Dimension,
+    name: impl Fn(&str) -> Option<String>,
+) -> AppResult<Vec<Share>> {
+    let mut by: BTreeMap<String, u64> = BTreeMap::new();
+    for (unit, code, n) in db::statistics::volumes_by(conn, month, dimension).await? {
+        if scope.bucket(unit).is_some()
+            && let Some(label) = name(&code)
+        {
+            *by.entry(label).or_default() += u64::try_from(n).unwrap_or(0);
+        }
+    }
+    let mut out: Vec<Share> = by
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(label, count)| Share { label, count })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count));
+    Ok(out)
+}
+
+fn trend_chart(trend: &[MonthTally], path: &[UnitRef]) -> String {
+    let scope = path.last().map_or("全辖区", |u| u.name.as_str());
+    let points: Vec<(String, u64)> = trend
+        .iter()
+        .map(|m| {
+            let month = m.month.get(5..).unwrap_or_default().trim_start_matches('0');
+            (format!("{month}月"), m.tally.received)
+        })
+        .collect();
+    let (from, to) = (
+        trend.first().map(|m| m.month.as_str()).unwrap_or_default(),
+        trend.last().map(|m| m.month.as_str()).unwrap_or_default(),
+    );
+    let desc = format!("{scope}{from}至{to}每月收件量柱状图，数据见下表。");
+    chart::bars("trend", &format!("{scope}月度收件量"), &desc, &points)
+}
+
+fn unit_ref(org: &Org, id: UnitId) -> UnitRef {
+    UnitRef {
+        id,
+        name: org.name(id),
+    }
+}
+
+/// The first day of `m` (`YYYY-MM`), if it is a month.
+fn parse_month(m: &str) -> Option<NaiveDate> {
+    if m.len() != 7 {
+        return None;
+    }
+    NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok()
+}
+
+fn first_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+fn label(first: NaiveDate) -> String {
+    first.format("%Y-%m").to_string()
+}
