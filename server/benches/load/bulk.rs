@@ -13,6 +13,7 @@ pub enum Val {
     Int(i64),
     Text(String),
     Blob(Vec<u8>),
+    Null,
 }
 
 /// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per
@@ -44,6 +45,7 @@ pub async fn insert_rows(
                     Val::Int(i) => q.bind(*i),
                     Val::Text(t) => q.bind(t.as_str()),
                     Val::Blob(b) => q.bind(b.as_slice()),
+                    Val::Null => q.bind(None::<i64>),
                 };
             }
         }

@@ -204,6 +204,26 @@ impl Scenarios {
             expect: ok,
         });
 
+        // 公开统计: anyone's page of a month, the whole jurisdiction with its units and its
+        // twelve-month trend, read from the rollups; each request a month of the last year.
+        let b = base.clone();
+        out.push(Scenario {
+            name: "公开统计 public statistics, API (a month of the year)",
+            make: Arc::new(move |c, conn, n| {
+                let back = (conn + n as usize) % 12;
+                let month = chrono::Utc::now().date_naive() - chrono::Months::new(back as u32);
+                c.get(format!("{b}/api/v1/statistics"))
+                    .query(&[("month", month.format("%Y-%m").to_string())])
+            }),
+            expect: ok,
+        });
+        let b = base.clone();
+        out.push(Scenario {
+            name: "公开统计 public statistics page, SSR",
+            make: Arc::new(move |c, _, _| c.get(format!("{b}/statistics"))),
+            expect: ok,
+        });
+
         let (b, token, cursors) = (
             base.clone(),
             self.staff_token.clone(),
