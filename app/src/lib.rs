@@ -21,7 +21,7 @@ use crate::pages::public::{
     DevSmsPage, LookupPage, MethodPage, ReceptionPage, StatisticsPage, TrackPage,
 };
 use crate::pages::staff::{
-    AdminPage, AuditPage, CasePage, NoticesPage, QueuePage, RegistrationReceiptPage,
+    AdminPage, AuditPage, BulletinPage, CasePage, NoticesPage, QueuePage, RegistrationReceiptPage,
     StaffAccountPage, StaffLoginPage, StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register") view=StaffRegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/notices") view=NoticesPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/bulletin") view=BulletinPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register/receipt") view=RegistrationReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />

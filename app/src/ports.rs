@@ -223,6 +223,12 @@ pub trait Desk: Send + Sync {
         caller: &Caller,
         filter: QueueFilter,
     ) -> Result<Outcome<QueuePage>, ApiError>;
+    /// 月度通报 and 信访指数 of the staff member's unit.
+    async fn bulletin(
+        &self,
+        caller: &Caller,
+        month: Option<String>,
+    ) -> Result<Outcome<shared::statistics::BulletinView>, ApiError>;
     async fn case(
         &self,
         caller: &Caller,

@@ -2,7 +2,9 @@
 // account and without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, shotWidths, accessible, citizenWithPetition } from './browser.mjs';
+import {
+  BASE, launch, shotWidths, accessible, citizenWithPetition, demoPasswords, api, staffPage,
+} from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -85,4 +87,40 @@ test('an anonymous visitor reads the month\'s public statistics, and a new petit
   await accessible(seen, 'the public statistics');
   await shotWidths(seen, 'statistics');
   await seen.close();
+});
+
+test('a leader reads the 信访指数 on a phone, and a head downloads the month\'s 通报 as a spreadsheet', async () => {
+  const pw = await demoPasswords();
+  // A decision this month, so the index has something to stand on.
+  const { number } = await citizenWithPetition();
+  const { access_token: intake } = await api('/staff/sessions', { username: 'district_intake', password: pw.district_intake });
+  const housing = (await api('/reference')).units.find((u) => u.name === '东城区住房和城乡建设局').id;
+  await api(`/staff/petitions/${number}/actions`, { action: 'forward', unit_id: housing }, intake, 204);
+
+  let { context, page } = await staffPage(browser, 'leader', pw.leader);
+  await page.getByRole('link', { name: '统计通报' }).click();
+  await page.waitForURL(/\/staff\/bulletin$/);
+  const index = page.getByRole('region', { name: /信访指数/ });
+  assert.match((await index.locator('.index-value').textContent()).trim(), /^\d{1,3}$/);
+  const ranking = page.getByRole('region', { name: '排名' });
+  assert.ok((await ranking.getByRole('listitem').count()) >= 2, 'the city bureau and the units below it');
+  assert.match(await ranking.getByRole('listitem').first().textContent(), /第1名/);
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wider <= 0, `the page fits the phone (${wider}px too wide)`);
+  await accessible(page, 'the leader\'s 信访指数');
+  await shotWidths(page, 'bulletin');
+  await context.close();
+
+  ({ context, page } = await staffPage(browser, 'district_head', pw.district_head));
+  await page.goto(`${BASE}/staff/bulletin`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '下载通报（Excel）' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^bulletin-\d{4}-\d{2}\.xlsx$/);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip, as every .xlsx is');
+  assert.ok(bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')), 'with a worksheet in it');
+  await context.close();
 });

@@ -20,6 +20,39 @@ pub struct Settings {
     pub limits: LimitSettings,
     pub log: LogSettings,
     pub notify: NotifySettings,
+    pub statistics: StatisticsSettings,
+}
+
+/// The figures' settings.
+#[derive(Clone, Debug, Deserialize)]
+pub struct StatisticsSettings {
+    /// 信访指数 weights, by figure code; a figure of weight 0 is left out.
+    #[serde(deserialize_with = "weights")]
+    pub index_weights: Vec<shared::figures::index::Weight>,
+}
+
+fn weights<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<shared::figures::index::Weight>, D::Error> {
+    let map = std::collections::BTreeMap::<String, u32>::deserialize(d)?;
+    let mut out = Vec::new();
+    for (code, weight) in map {
+        let figure = shared::figures::Figure::from_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "statistics.index_weights: no figure is called {code} (see /statistics/method)"
+            ))
+        })?;
+        if weight > 0 {
+            out.push(shared::figures::index::Weight { figure, weight });
+        }
+    }
+    // In the order the figures are listed, whatever order the file gave.
+    out.sort_by_key(|w| {
+        shared::figures::Figure::ALL
+            .iter()
+            .position(|f| *f == w.figure)
+    });
+    Ok(out)
 }
 
 /// The length and day kind of each statutory clock.

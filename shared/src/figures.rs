@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod index;
+
 /// The counts one unit (or place) gathers over one period, from which every figure is a
 /// ratio. Counters are additive: the tally of a county is the sum of its units' tallies,
 /// and a quarter's is the sum of its months'.

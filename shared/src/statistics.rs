@@ -70,3 +70,48 @@ pub struct StatisticsView {
     pub kinds: Vec<Share>,
     pub categories: Vec<Share>,
 }
+
+/// A unit's line of the monthly 通报: its counts, its 信访指数 this month and last, and its
+/// place in the ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulletinRow {
+    /// 1 for the highest index; units with no index (nothing counted) come last, unranked.
+    pub rank: Option<u32>,
+    pub unit: UnitRef,
+    /// The unit's own matters only, not those of the units below it.
+    pub own: bool,
+    pub tally: Tally,
+    pub index: Option<u32>,
+    pub previous: Option<u32>,
+    /// What the month's 通报 calls out: 漏排, late answers, 不满意 to follow up, unanswered
+    /// supervision notices.
+    pub flags: Vec<String>,
+}
+
+/// 月度通报 and 信访指数 of a unit and the units below it, for its head, a supervisor or a
+/// leader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulletinView {
+    pub month: String,
+    pub months: Vec<String>,
+    /// The unit the bulletin covers: the staff member's own, with everything below it.
+    pub scope: UnitRef,
+    /// The whole scope's counts and index.
+    pub tally: Tally,
+    pub index: Option<u32>,
+    pub previous: Option<u32>,
+    /// How the index is computed, with the weights in force.
+    pub method: String,
+    /// Ranked by index, highest first.
+    pub rows: Vec<BulletinRow>,
+}
+
+/// `2026-11` as people write it: `2026年11月`.
+pub fn month_label(m: &str) -> String {
+    match m.split_once('-') {
+        Some((y, mo)) => format!("{y}年{}月", mo.trim_start_matches('0')),
+        None => m.to_owned(),
+    }
+}

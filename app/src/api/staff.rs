@@ -97,6 +97,17 @@ pub async fn staff_queue(
     Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
 }
 
+/// 月度通报 and 信访指数 of the staff member's unit, for a month (`YYYY-MM`) or this one.
+#[server(prefix = "/ui", endpoint = "staff-bulletin")]
+pub async fn staff_bulletin(
+    month: Option<String>,
+) -> Result<shared::statistics::BulletinView, UiError> {
+    let month = month.filter(|m| !m.is_empty());
+    Ok(super::ssr::apply(
+        desk()?.bulletin(&caller()?, month).await?,
+    ))
+}
+
 #[server(prefix = "/ui", endpoint = "staff-case")]
 pub async fn staff_case(number: String) -> Result<StaffPetitionView, UiError> {
     Ok(super::ssr::apply(desk()?.case(&caller()?, number).await?))

@@ -5,6 +5,7 @@ mod account;
 pub mod actions;
 mod admin;
 mod audit;
+mod bulletin;
 mod case;
 mod login;
 mod notices;
@@ -14,6 +15,7 @@ pub mod register;
 pub use account::StaffAccountPage;
 pub use admin::AdminPage;
 pub use audit::AuditPage;
+pub use bulletin::BulletinPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use notices::NoticesPage;
@@ -22,7 +24,7 @@ pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::staff::StaffView;
+use shared::staff::{Role, StaffView};
 
 use crate::api::Logout;
 
@@ -56,6 +58,7 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
                 {if me.unread_notices > 0 { format!("通知（{}）", me.unread_notices) } else { "通知".to_owned() }}
             </A>
             {me.roles.contains(&shared::staff::Role::Intake).then(|| view! { <A href="/staff/register">"代为登记"</A> })}
+            {me.roles.iter().any(|r| matches!(r, Role::UnitHead | Role::Supervisor | Role::Leader)).then(|| view! { <A href="/staff/bulletin">"统计通报"</A> })}
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
             {me.roles.contains(&shared::staff::Role::Auditor).then(|| view! { <A href="/staff/audit">"审计"</A> })}

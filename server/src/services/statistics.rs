@@ -6,11 +6,14 @@
 //! applies the difference ([`Retally`]), so the live rollups always equal the sum of the
 //! contributions of all petitions, which is what [`rebuild`] computes from scratch.
 
+pub mod bulletin;
 mod chart;
 mod facts;
 pub mod rebuild;
 pub mod report;
 mod retally;
+mod scope;
+pub mod spreadsheet;
 pub mod tally;
 
 pub use facts::{StepFacts, record_step};

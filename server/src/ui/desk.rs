@@ -86,6 +86,19 @@ impl Desk for WebPortal {
         Ok(Outcome { value, set_cookies })
     }
 
+    async fn bulletin(
+        &self,
+        caller: &Caller,
+        month: Option<String>,
+    ) -> Result<Outcome<shared::statistics::BulletinView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value =
+            crate::services::statistics::bulletin::bulletin(&self.state, id, month.as_deref())
+                .await
+                .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
     async fn case(
         &self,
         caller: &Caller,

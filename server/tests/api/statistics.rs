@@ -1,6 +1,8 @@
-//! 公开统计 as the public reads it: each figure of a hand-built month, the units it is
-//! counted at, and the live rollups equal to their rebuild after random workflow steps.
+//! 统计 as the public and a unit's head read it: each figure of a hand-built month, the
+//! units it is counted at, the 通报 and its index, and the live rollups equal to their
+//! rebuild after random workflow steps.
 
+mod bulletin;
 mod rebuild;
 
 use reqwest::StatusCode;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::{Figure, Tally};
-use shared::statistics::{Share, StatisticsView};
+use shared::statistics::{Share, StatisticsView, month_label};
 
 use crate::api::public_statistics;
 
@@ -201,13 +201,5 @@ fn link(month: &str, unit: Option<i64>) -> String {
     match unit {
         Some(u) => format!("/statistics?month={month}&unit={u}"),
         None => format!("/statistics?month={month}"),
-    }
-}
-
-/// `2026-11` as `2026年11月`.
-fn month_label(m: &str) -> String {
-    match m.split_once('-') {
-        Some((y, mo)) => format!("{y}年{}月", mo.trim_start_matches('0')),
-        None => m.to_owned(),
     }
 }

@@ -35,6 +35,7 @@ use super::Paths;
         (name = "workflow", description = "登记、转送、办理、答复与督办"),
         (name = "admin", description = "单位、人员、类别、节假日、审计与消息发送"),
         (name = "notifications", description = "站内消息"),
+        (name = "statistics", description = "公开统计、月度通报与信访指数"),
         (name = "partners", description = "对接系统：推送案件（PartnerCase）与回报办理结果"),
     )
 )]

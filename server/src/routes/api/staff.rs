@@ -1,6 +1,7 @@
 //! `/api/v1/staff`: staff log in, see their queue and case files, and act on petitions.
 
 pub mod act;
+pub mod bulletin;
 pub mod case;
 pub mod download;
 pub mod identity;

@@ -8,7 +8,7 @@ use crate::error::AppResult;
 use crate::services;
 use crate::state::AppState;
 
-#[utoipa::path(tag = "reference", params(StatisticsQuery), responses((status = 200, body = StatisticsView)))]
+#[utoipa::path(tag = "statistics", params(StatisticsQuery), responses((status = 200, body = StatisticsView)))]
 #[get("/statistics")]
 pub async fn statistics(
     state: web::Data<AppState>,

@@ -4,17 +4,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::Months;
 use shared::figures::Tally;
 use shared::ids::UnitId;
 use shared::petition::{Channel, PetitionKind};
 use shared::statistics::{MonthTally, Share, StatisticsQuery, StatisticsView, UnitRef, UnitTally};
 
 use super::chart;
+use super::scope::{Scope, first_of, label, month_or_this, unit_ref};
 use super::tally::to_tally;
 use crate::db::{self, statistics::Dimension};
 use crate::error::{AppError, AppResult};
-use crate::services::org::Org;
 use crate::state::AppState;
 use crate::time::today;
 
@@ -23,12 +23,7 @@ const MONTHS: u32 = 12;
 
 pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<StatisticsView> {
     let this_month = first_of(today());
-    let month = match q.month.as_deref() {
-        None => this_month,
-        Some(m) => parse_month(m)
-            .filter(|m| *m <= this_month)
-            .ok_or_else(|| AppError::field("month", "请选择本月或以前的月份，格式如2026-11"))?,
-    };
+    let month = month_or_this(q.month.as_deref(), this_month)?;
     let org = state.org.get().await?;
     if let Some(u) = q.unit
         && org.unit(u).is_none()
@@ -119,32 +114,6 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
     })
 }
 
-/// Where the counts of a unit go on the page of `unit`.
-struct Scope<'a> {
-    org: &'a Org,
-    unit: Option<UnitId>,
-}
-
-impl Scope<'_> {
-    /// `None`: not within the scope. `Some(None)`: within it but in no unit's row (a matter
-    /// no unit received yet). `Some(Some(b))`: in the row of `b`, the unit directly below
-    /// the scope on the way up from `unit` (or the scope itself, for its own matters).
-    fn bucket(&self, unit: i64) -> Option<Option<UnitId>> {
-        if unit == 0 {
-            return self.unit.is_none().then_some(None);
-        }
-        let unit = UnitId(unit);
-        let lineage = self.org.lineage(unit);
-        match self.unit {
-            None => Some(lineage.last().copied()),
-            Some(scope) => {
-                let at = lineage.iter().position(|u| *u == scope)?;
-                Some(Some(if at == 0 { scope } else { lineage[at - 1] }))
-            }
-        }
-    }
-}
-
 /// 收件量 of `month` in the scope by one dimension, most first; codes `name` does not
 /// know are left out (a retired code keeps its count in the totals).
 async fn shares(
@@ -186,27 +155,4 @@ fn trend_chart(trend: &[MonthTally], path: &[UnitRef]) -> String {
     );
     let desc = format!("{scope}{from}至{to}每月收件量柱状图，数据见下表。");
     chart::bars("trend", &format!("{scope}月度收件量"), &desc, &points)
-}
-
-fn unit_ref(org: &Org, id: UnitId) -> UnitRef {
-    UnitRef {
-        id,
-        name: org.name(id),
-    }
-}
-
-/// The first day of `m` (`YYYY-MM`), if it is a month.
-fn parse_month(m: &str) -> Option<NaiveDate> {
-    if m.len() != 7 {
-        return None;
-    }
-    NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok()
-}
-
-fn first_of(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).unwrap_or(day)
-}
-
-fn label(first: NaiveDate) -> String {
-    first.format("%Y-%m").to_string()
 }

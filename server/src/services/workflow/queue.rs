@@ -230,7 +230,7 @@ pub async fn export(
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, return) is kept as
 /// text with a leading apostrophe (OWASP's CSV-injection advice).
-fn as_text(cell: &str) -> String {
+pub(crate) fn as_text(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_owned(),

@@ -264,6 +264,10 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(get.clone(), "/staff/petitions", Empty, "DDDAAAAAADD"),
         row(get.clone(), "/staff/petitions.csv", Empty, "DDDAAAAAADD"),
+        // 月度通报: heads, supervisors and leaders of a unit.
+        row(get.clone(), "/staff/bulletin", Empty, "DDDDDAAAADD"),
+        row(get.clone(), "/staff/bulletin.xlsx", Empty, "DDDDDAAAADD"),
+        row(get.clone(), "/staff/bulletin.csv", Empty, "DDDDDAAAADD"),
         row(
             get.clone(),
             "/staff/petitions/{number}",

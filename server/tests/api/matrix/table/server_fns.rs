@@ -190,6 +190,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(post.clone(), "/ui/staff-queue", Form(vec![]), "DDDAAAAAADD"),
         row(
             post.clone(),
+            "/ui/staff-bulletin",
+            Form(vec![]),
+            "DDDDDAAAADD",
+        ),
+        row(
+            post.clone(),
             "/ui/staff-notices",
             Form(vec![]),
             "DDDAAAAAAAA",

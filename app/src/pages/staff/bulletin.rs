@@ -1,0 +1,183 @@
+//! 统计通报: the 信访指数 of the staff member's unit and the units below it, ranked, with the
+//! month before, the biggest movers and the month's red flags; the 通报 to download as a
+//! spreadsheet. Phone first: a leader reads it between meetings.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::figures::Figure;
+use shared::statistics::{BulletinRow, BulletinView, month_label};
+
+use super::{StaffBar, StaffLoginPrompt};
+use crate::api::{staff_bulletin, staff_me};
+
+/// The figures of the detailed table, after the index.
+const SHOWN: [Figure; 5] = [
+    Figure::TimelyAcceptance,
+    Figure::OnTimeAnswer,
+    Figure::Satisfaction,
+    Figure::Unrouted,
+    Figure::SupervisionAnswered,
+];
+
+#[component]
+pub fn BulletinPage() -> impl IntoView {
+    let query = use_query_map();
+    let me = Resource::new(|| (), |_| staff_me());
+    let data = Resource::new(move || query.read().get("month"), staff_bulletin);
+    view! {
+        <Title text="工作台 · 统计通报" />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                match (me.await, data.await) {
+                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
+                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
+                        <StaffBar me />
+                        <h1>"统计通报"</h1>
+                        <p class="notice error" role="alert">{e.0.message}</p>
+                    }.into_any()),
+                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page(v: BulletinView) -> AnyView {
+    let months = v
+        .months
+        .iter()
+        .map(|m| view! { <option value=m.clone() selected=*m == v.month>{month_label(m)}</option> })
+        .collect_view();
+    let download = |ext: &str| format!("/api/v1/staff/bulletin.{ext}?month={}", v.month);
+    let mut movers: Vec<&BulletinRow> = v
+        .rows
+        .iter()
+        .filter(|r| r.index.is_some() && r.previous.is_some())
+        .collect();
+    movers.sort_by_key(|r| std::cmp::Reverse(change(r.index, r.previous).unsigned_abs()));
+    let movers = movers
+        .into_iter()
+        .take(3)
+        .filter(|r| change(r.index, r.previous) != 0)
+        .map(|r| view! { <li>{format!("{} {}", name(r), trend(r.index, r.previous))}</li> })
+        .collect_view();
+    let cards = v.rows.iter().map(card).collect_view();
+    view! {
+        <h1>"统计通报"</h1>
+        <form method="get" action="/staff/bulletin" class="filters">
+            <label>"月份 "<select name="month">{months}</select></label>
+            <button type="submit" class="button">"查看"</button>
+        </form>
+        <section class="index-card" aria-labelledby="index-h">
+            <h2 id="index-h">{format!("{} · {}信访指数", v.scope.name, month_label(&v.month))}</h2>
+            <p class="index-value">{score(v.index)}</p>
+            <p class="meta">{trend(v.index, v.previous)}{format!(" · 收件{}件，答复{}件", v.tally.received, v.tally.answered)}</p>
+        </section>
+        <section aria-labelledby="movers-h">
+            <h2 id="movers-h">"变化最大"</h2>
+            <ul class="movers">{movers}</ul>
+        </section>
+        <section aria-labelledby="rank-h">
+            <h2 id="rank-h">"排名"</h2>
+            <ol class="cards ranking">{cards}</ol>
+        </section>
+        {detail(&v)}
+        <p class="downloads">
+            <a href=download("xlsx") class="button" download="">"下载通报（Excel）"</a>
+            " "
+            <a href=download("csv") class="button" download="">"下载通报（CSV）"</a>
+        </p>
+        <p class="meta">{v.method.clone()}" "<a href="/statistics/method">"统计口径"</a></p>
+    }
+    .into_any()
+}
+
+fn card(r: &BulletinRow) -> AnyView {
+    let flags = r
+        .flags
+        .iter()
+        .map(|f| view! { <span class="flag">{f.clone()}</span> })
+        .collect_view();
+    view! {
+        <li class="card">
+            <p class="title">
+                {r.rank.map(|n| format!("第{n}名 ")).unwrap_or_default()}{name(r)}
+                <span class="index-chip">{score(r.index)}</span>
+            </p>
+            <p class="meta">{trend(r.index, r.previous)}</p>
+            {(!r.flags.is_empty()).then(|| view! { <p class="flags">{flags}</p> })}
+        </li>
+    }
+    .into_any()
+}
+
+/// Every unit's figures, for a laptop; scrolls sideways on a phone.
+fn detail(v: &BulletinView) -> AnyView {
+    let heads = SHOWN
+        .iter()
+        .map(|f| view! { <th scope="col">{f.name()}</th> })
+        .collect_view();
+    let rows = v
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = SHOWN
+                .iter()
+                .map(|f| view! { <td class="num">{f.of(&r.tally).percent()}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{name(r)}</th>
+                    <td class="num">{score(r.index)}</td>
+                    <td class="num">{r.tally.received}</td>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="stats">
+                <caption>"各单位指标"</caption>
+                <thead><tr><th scope="col">"单位"</th><th scope="col">"指数"</th><th scope="col">"收件量"</th>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn name(r: &BulletinRow) -> String {
+    if r.own {
+        format!("{}（本级）", r.unit.name)
+    } else {
+        r.unit.name.clone()
+    }
+}
+
+fn score(index: Option<u32>) -> String {
+    index.map_or_else(|| "—".to_owned(), |i| i.to_string())
+}
+
+fn change(now: Option<u32>, before: Option<u32>) -> i64 {
+    match (now, before) {
+        (Some(a), Some(b)) => i64::from(a) - i64::from(b),
+        _ => 0,
+    }
+}
+
+/// "比上月 ↑3", "比上月持平", or nothing to compare with.
+fn trend(now: Option<u32>, before: Option<u32>) -> String {
+    match (now, before) {
+        (Some(_), Some(_)) => match change(now, before) {
+            0 => "比上月持平".to_owned(),
+            d if d > 0 => format!("比上月 ↑{d}"),
+            d => format!("比上月 ↓{}", -d),
+        },
+        (Some(_), None) => "上月无可比数据".to_owned(),
+        (None, _) => "本月尚无计数".to_owned(),
+    }
+}
