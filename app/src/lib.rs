@@ -18,11 +18,12 @@ use crate::pages::citizen::{
     ResetPasswordPage,
 };
 use crate::pages::public::{
-    DevSmsPage, LookupPage, MethodPage, ReceptionPage, StatisticsPage, TrackPage,
+    CasesPage, DevSmsPage, LookupPage, MethodPage, PublishedCasePage, ReceptionPage,
+    StatisticsPage, TrackPage,
 };
 use crate::pages::staff::{
-    AdminPage, AuditPage, BulletinPage, CasePage, NoticesPage, QueuePage, RegistrationReceiptPage,
-    StaffAccountPage, StaffLoginPage, StaffRegisterPage,
+    AdminPage, AuditPage, BulletinPage, CasePage, NoticesPage, PublishPage, QueuePage,
+    RegistrationReceiptPage, StaffAccountPage, StaffLoginPage, StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
 
@@ -72,12 +73,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                         <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
                         <Route path=path!("/statistics") view=StatisticsPage ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view=CasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/cases/:id") view=PublishedCasePage ssr=SsrMode::Async />
                         <Route path=path!("/statistics/method") view=MethodPage ssr=SsrMode::Async />
                         <Route path=path!("/track/:number") view=TrackPage ssr=SsrMode::Async />
                         <Route path=path!("/dev/sms") view=DevSmsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/petitions/:number") view=CasePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/petitions/:number/publish") view=PublishPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/account") view=StaffAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register") view=StaffRegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/notices") view=NoticesPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod cases;
 pub mod notifications;
 pub mod org;
 pub mod petitions;

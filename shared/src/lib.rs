@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod audit_chain;
+pub mod cases;
 pub mod clock;
 pub mod code;
 pub mod error;

@@ -26,6 +26,28 @@ pub async fn reception_units() -> Result<Vec<shared::admin::ReceptionView>, UiEr
     Ok(super::ssr::portal()?.reception().await?)
 }
 
+/// 公开案例: a page of published cases, by category and county (ids as the form sends them).
+#[server(prefix = "/ui", endpoint = "cases")]
+pub async fn published_cases(
+    category_id: Option<String>,
+    region_id: Option<String>,
+    after: Option<String>,
+) -> Result<shared::cases::CaseList, UiError> {
+    let id = |v: Option<String>| v.and_then(|v| v.trim().parse::<i64>().ok());
+    let query = shared::cases::CaseQuery {
+        category_id: id(category_id).map(shared::ids::CategoryId),
+        region_id: id(region_id).map(shared::ids::RegionId),
+        after: after.filter(|a| !a.is_empty()),
+    };
+    Ok(super::ssr::portal()?.cases(query).await?)
+}
+
+/// 公开案例: one published case.
+#[server(prefix = "/ui", endpoint = "case")]
+pub async fn published_case(id: i64) -> Result<shared::cases::PublishedCase, UiError> {
+    Ok(super::ssr::portal()?.published_case(id).await?)
+}
+
 /// 公开统计: one month's public figures for the jurisdiction or a unit.
 #[server(prefix = "/ui", endpoint = "statistics")]
 pub async fn public_statistics(

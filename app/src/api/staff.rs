@@ -97,6 +97,34 @@ pub async fn staff_queue(
     Ok(super::ssr::apply(desk()?.queue(&caller()?, filter).await?))
 }
 
+/// A closed case's texts with what looks personal replaced, for the clerk to check.
+#[server(prefix = "/ui", endpoint = "staff-publication")]
+pub async fn staff_publication(number: String) -> Result<shared::cases::CaseDraft, UiError> {
+    Ok(super::ssr::apply(
+        desk()?.publication(&caller()?, number).await?,
+    ))
+}
+
+/// 公开: publishes the texts as confirmed; the browser goes to the published case.
+#[server(prefix = "/ui", endpoint = "staff-publish")]
+pub async fn publish_case(
+    number: String,
+    title: String,
+    facts: String,
+    request: String,
+    answer: String,
+) -> Result<(), UiError> {
+    let texts = shared::cases::CaseTexts {
+        title,
+        facts,
+        request,
+        answer,
+    };
+    let id = super::ssr::apply(desk()?.publish(&caller()?, number, texts).await?);
+    leptos_actix::redirect(&format!("/cases/{id}"));
+    Ok(())
+}
+
 /// 月度通报 and 信访指数 of the staff member's unit, for a month (`YYYY-MM`) or this one.
 #[server(prefix = "/ui", endpoint = "staff-bulletin")]
 pub async fn staff_bulletin(

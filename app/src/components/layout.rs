@@ -97,7 +97,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>"依据《信访工作条例》受理和办理信访事项。信访人的个人信息依法保密。"</p>
-            <p>"紧急情况请拨打 110；政务服务便民热线 12345。"<a href="/reception">"信访接待场所和时间"</a>" · "<a href="/statistics">"公开统计"</a>" · "<a href="/statistics/method">"统计口径"</a></p>
+            <p>"紧急情况请拨打 110；政务服务便民热线 12345。"<a href="/reception">"信访接待场所和时间"</a>" · "<a href="/statistics">"公开统计"</a>" · "<a href="/cases">"公开案例"</a>" · "<a href="/statistics/method">"统计口径"</a></p>
         </footer>
     }
 }

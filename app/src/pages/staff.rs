@@ -9,6 +9,7 @@ mod bulletin;
 mod case;
 mod login;
 mod notices;
+mod publish;
 mod queue;
 pub mod register;
 
@@ -19,6 +20,7 @@ pub use bulletin::BulletinPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use notices::NoticesPage;
+pub use publish::PublishPage;
 pub use queue::QueuePage;
 pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
 

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod cases;
 pub mod multipart;
 pub mod notifications;
 pub mod openapi;
@@ -56,6 +57,8 @@ routes!(
     staff::bulletin::xlsx,
     staff::bulletin::csv,
     staff::case::case,
+    staff::publication::draft,
+    staff::publication::publish_case,
     staff::download::download,
     staff::act::act,
     staff::identity::identity,
@@ -63,6 +66,8 @@ routes!(
     reference::reference,
     reference::reception,
     statistics::statistics,
+    cases::list,
+    cases::case,
     petitions::lookup::lookup,
     petitions::lookup_detail::code,
     petitions::lookup_detail::detail,

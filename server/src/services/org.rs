@@ -149,6 +149,33 @@ impl Org {
         self.unit(unit).is_some_and(|u| u.kind == UnitKind::Bureau)
     }
 
+    /// The county (or, above counties, the city) `region` lies in: as precise as a place
+    /// may be published (a village could point at a person).
+    pub fn county_of(&self, region: RegionId) -> RegionId {
+        self.routing_regions(region)
+            .first()
+            .copied()
+            .unwrap_or(region)
+    }
+
+    pub fn region_name(&self, region: RegionId) -> String {
+        self.regions
+            .get(&region)
+            .map_or_else(|| format!("地区{}", region.0), |r| r.name.clone())
+    }
+
+    /// Every county-level region, by id: the places a public list is filtered by.
+    pub fn counties(&self) -> Vec<(RegionId, String)> {
+        let mut out: Vec<(RegionId, String)> = self
+            .regions
+            .iter()
+            .filter(|(_, r)| r.level == Level::County)
+            .map(|(id, r)| (*id, r.name.clone()))
+            .collect();
+        out.sort_by_key(|(id, _)| *id);
+        out
+    }
+
     /// The region itself and each region above it.
     fn region_path(&self, region: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();

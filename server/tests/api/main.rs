@@ -19,6 +19,7 @@ mod attacks;
 mod audit;
 mod backup;
 mod canary;
+mod cases;
 mod clocks;
 mod corrupt;
 mod csrf;

@@ -331,6 +331,10 @@ pub struct StaffPetitionView {
     /// clerk records the unit or confirms there is none (art. 30).
     #[serde(default)]
     pub accused_pending: bool,
+    /// Closed, not an accusation, and the petitioner consented: it may be published as a
+    /// case (公开案例) once a clerk has taken every personal detail out.
+    #[serde(default)]
+    pub publishable: bool,
     pub group_matter: bool,
     pub repeat_of: Option<String>,
     pub title: String,

@@ -177,6 +177,10 @@ fn Case(c: StaffPetitionView) -> impl IntoView {
         </section>
         {(!c.attachments.is_empty()).then(|| view! { <section aria-labelledby="files-h"><h2 id="files-h">"附件"</h2><ul class="files">{files}</ul></section> })}
         {(!c.replies.is_empty()).then(|| view! { <section><h2>"答复"</h2>{replies}</section> })}
+        {c.publishable.then(|| view! {
+            <p class="notice info">"信访人同意公开，本事项已办结，可以隐去个人信息后作为案例公开。"
+                <a href=format!("/staff/petitions/{number}/publish")>"整理公开案例"</a></p>
+        })}
         {(!c.notes.is_empty()).then(|| view! { <section><h2>"内部备注"</h2><ul>{notes}</ul></section> })}
         {(!c.supervision.is_empty()).then(|| view! { <section><h2>"督办"</h2><ul>{notices}</ul></section> })}
         {(!c.co_handlers.is_empty()).then(|| view! { <section><h2>"协办"</h2><ul>{co}</ul></section> })}

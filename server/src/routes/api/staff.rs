@@ -8,6 +8,7 @@ pub mod identity;
 pub mod login;
 pub mod me;
 pub mod password;
+pub mod publication;
 pub mod queue;
 pub mod register;
 pub mod totp;

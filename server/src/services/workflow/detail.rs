@@ -74,11 +74,16 @@ pub async fn unmask(
     build(state, reached, true).await
 }
 
-async fn petitioner(
-    state: &AppState,
-    row: &PetitionRow,
-    unmasked: bool,
-) -> AppResult<Option<PetitionerView>> {
+/// The petitioner on file, decrypted: the account holder of an online filing, or the
+/// person a clerk registered. Never logged; callers mask or search with it.
+pub(crate) struct Identity {
+    pub name: String,
+    pub phone: String,
+    pub id_number: String,
+    pub address: Option<String>,
+}
+
+pub(crate) async fn identity(state: &AppState, row: &PetitionRow) -> AppResult<Option<Identity>> {
     let enc = match row.citizen_id {
         Some(citizen) => db::citizens::by_id(&state.db.pool, citizen)
             .await?
@@ -94,19 +99,37 @@ async fn petitioner(
         return Ok(None);
     };
     let v = &state.vault;
-    let name = v.decrypt(Field::RealName, &enc.name)?;
-    let phone = v.decrypt(Field::Phone, &enc.phone)?;
-    let id_number = enc
-        .id_number
-        .as_deref()
-        .map(|n| v.decrypt(Field::IdNumber, n))
-        .transpose()?
-        .unwrap_or_default();
-    let address = enc
-        .address
-        .as_deref()
-        .map(|a| v.decrypt(Field::Address, a))
-        .transpose()?;
+    Ok(Some(Identity {
+        name: v.decrypt(Field::RealName, &enc.name)?,
+        phone: v.decrypt(Field::Phone, &enc.phone)?,
+        id_number: enc
+            .id_number
+            .as_deref()
+            .map(|n| v.decrypt(Field::IdNumber, n))
+            .transpose()?
+            .unwrap_or_default(),
+        address: enc
+            .address
+            .as_deref()
+            .map(|a| v.decrypt(Field::Address, a))
+            .transpose()?,
+    }))
+}
+
+async fn petitioner(
+    state: &AppState,
+    row: &PetitionRow,
+    unmasked: bool,
+) -> AppResult<Option<PetitionerView>> {
+    let Some(Identity {
+        name,
+        phone,
+        id_number,
+        address,
+    }) = identity(state, row).await?
+    else {
+        return Ok(None);
+    };
     Ok(Some(if unmasked {
         PetitionerView {
             name,
@@ -267,6 +290,7 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         accused_unit: row.work.accused_unit_id.map(|u| org.name(u)),
         accused_none: row.work.accused_none,
         accused_pending: pending,
+        publishable: crate::services::cases::publish::refusal(&row).is_none(),
         group_matter: row.work.group_matter,
         repeat_of: match row.work.repeat_of {
             Some(id) => db::petitions::number_of(pool, id.0).await?,

@@ -162,6 +162,8 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(get.clone(), "/reception", Empty, "AAAAAAAAAAA"),
         row(get.clone(), "/statistics", Empty, "AAAAAAAAAAA"),
+        row(get.clone(), "/cases", Empty, "AAAAAAAAAAA"),
+        row(get.clone(), "/cases/{id}", Empty, "DDDDDDDDDDD"),
         row(
             put.clone(),
             "/admin/units/{id}/competences",
@@ -273,6 +275,22 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "/staff/petitions/{number}",
             Empty,
             "DDDAAADDADD",
+        ),
+        // 公开案例: a clerk or head who may see the case; this one is still open, so they
+        // are told why it cannot be published (an answer, not a refusal of access).
+        row(
+            get.clone(),
+            "/staff/petitions/{number}/publication",
+            Empty,
+            "DDDADADDDDD",
+        ),
+        row(
+            post.clone(),
+            "/staff/petitions/{number}/publication",
+            Json(
+                json!({ "title": "小区供暖问题", "facts": "入冬以来室内温度一直偏低。", "request": "请督促整改", "answer": "经查，供热公司已整改。" }),
+            ),
+            "DDDADADDDDD",
         ),
         row(
             post.clone(),

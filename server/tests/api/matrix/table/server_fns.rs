@@ -207,6 +207,33 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "DDDAAADDADD",
         ),
         row(post.clone(), "/ui/staff-units", Form(vec![]), "DDDAAAAADDD"),
+        // 公开案例: a clerk or head who may see the case (this one is still open: refused
+        // with its reason, which is an answer).
+        row(
+            post.clone(),
+            "/ui/staff-publication",
+            Form(vec![("number", number.clone())]),
+            "DDDADADDDDD",
+        ),
+        row(
+            post.clone(),
+            "/ui/staff-publish",
+            Form(vec![
+                ("number", number.clone()),
+                ("title", "小区供暖问题".into()),
+                ("facts", "入冬以来室内温度一直偏低。".into()),
+                ("request", "请督促整改".into()),
+                ("answer", "经查，供热公司已整改。".into()),
+            ]),
+            "DDDADADDDDD",
+        ),
+        row(post.clone(), "/ui/cases", Form(vec![]), "AAAAAAAAAAA"),
+        row(
+            post.clone(),
+            "/ui/case",
+            Form(vec![("id", "999999".into())]),
+            "DDDDDDDDDDD",
+        ),
         row(
             post.clone(),
             "/ui/staff-identity",

@@ -1,0 +1,35 @@
+//! `GET /api/v1/cases`: 公开案例, newest first, by category and county; and
+//! `GET /api/v1/cases/{id}`: one of them.
+
+use actix_web::{get, web};
+use shared::cases::{CaseList, CaseQuery, PublishedCase};
+
+use crate::error::AppResult;
+use crate::services::cases;
+use crate::state::AppState;
+
+#[utoipa::path(
+    tag = "statistics",
+    params(CaseQuery),
+    responses((status = 200, body = CaseList), (status = 422, body = shared::ApiError))
+)]
+#[get("/cases")]
+pub async fn list(
+    state: web::Data<AppState>,
+    query: web::Query<CaseQuery>,
+) -> AppResult<web::Json<CaseList>> {
+    Ok(web::Json(cases::list(&state, &query).await?))
+}
+
+#[utoipa::path(
+    tag = "statistics",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = PublishedCase), (status = 404, body = shared::ApiError))
+)]
+#[get("/cases/{id}")]
+pub async fn case(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<web::Json<PublishedCase>> {
+    Ok(web::Json(cases::case(&state, path.into_inner()).await?))
+}

@@ -1,0 +1,90 @@
+//! 公开案例: closed matters published with the petitioner's consent and every personal
+//! detail taken out, as the public searches and reads them, and as a clerk prepares one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{CategoryId, RegionId};
+
+/// A published case in the public list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseSummary {
+    pub id: i64,
+    pub title: String,
+    pub category: String,
+    /// The county (or city) where it arose: a village could point at a person.
+    pub region: String,
+    pub answered_on: String,
+}
+
+/// One page of the public list, newest first, with what it can be filtered by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseList {
+    pub items: Vec<CaseSummary>,
+    /// The cursor of the next page, if there is one.
+    pub next: Option<String>,
+    /// Categories (a category takes in those below it), by their full path.
+    pub categories: Vec<Choice>,
+    /// The counties.
+    pub regions: Vec<Choice>,
+}
+
+/// An option of a filter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The public list's filters and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct CaseQuery {
+    pub category_id: Option<CategoryId>,
+    pub region_id: Option<RegionId>,
+    pub after: Option<String>,
+}
+
+/// A published case as the public reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishedCase {
+    pub id: i64,
+    pub title: String,
+    pub facts: String,
+    pub request: String,
+    /// The answer that closed it: the facts found, the reasons, the decision and its basis.
+    pub answer: String,
+    pub category: String,
+    pub region: String,
+    /// The unit that answered.
+    pub unit: Option<String>,
+    pub answered_on: String,
+    pub published_on: String,
+}
+
+/// The texts a clerk publishes, redacted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseTexts {
+    pub title: String,
+    pub facts: String,
+    pub request: String,
+    pub answer: String,
+}
+
+/// A clerk's starting point: the case's texts with what looks personal already replaced
+/// (suggestions, to check against the originals), and what was replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseDraft {
+    pub number: String,
+    pub original: CaseTexts,
+    pub suggested: CaseTexts,
+    /// What the suggestions took out, in words: "姓名2处", "电话号码1处".
+    pub found: Vec<String>,
+    /// Already published: its id.
+    pub published: Option<i64>,
+}
