@@ -8,6 +8,9 @@ CREATE TABLE published_cases (
     facts        TEXT    NOT NULL,
     request      TEXT    NOT NULL,
     answer       TEXT    NOT NULL,
+    -- 人民建议 adopted (采纳, 部分采纳) are listed on their own: the kind and the decision.
+    kind         TEXT    NOT NULL,
+    decision     TEXT    NOT NULL,
     category_id  INTEGER NOT NULL REFERENCES categories (id),
     region_id    INTEGER NOT NULL REFERENCES regions (id),
     unit_id      INTEGER REFERENCES units (id),
@@ -19,3 +22,4 @@ CREATE TABLE published_cases (
 -- The public list, newest first, by category or place.
 CREATE INDEX published_cases_list_idx ON published_cases (published_at, id);
 CREATE INDEX published_cases_category_idx ON published_cases (category_id, published_at, id);
+CREATE INDEX published_cases_kind_idx ON published_cases (kind, decision, published_at, id);

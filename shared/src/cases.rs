@@ -15,6 +15,8 @@ pub struct CaseSummary {
     /// The county (or city) where it arose: a village could point at a person.
     pub region: String,
     pub answered_on: String,
+    /// 人民建议 adopted in whole or in part: its decision (采纳, 部分采纳).
+    pub adopted: Option<String>,
 }
 
 /// One page of the public list, newest first, with what it can be filtered by.
@@ -44,6 +46,9 @@ pub struct Choice {
 pub struct CaseQuery {
     pub category_id: Option<CategoryId>,
     pub region_id: Option<RegionId>,
+    /// Only 人民建议 adopted in whole or in part (人民建议征集).
+    #[serde(default)]
+    pub adopted: bool,
     pub after: Option<String>,
 }
 
@@ -63,6 +68,8 @@ pub struct PublishedCase {
     pub unit: Option<String>,
     pub answered_on: String,
     pub published_on: String,
+    /// 人民建议 adopted in whole or in part: its decision.
+    pub adopted: Option<String>,
 }
 
 /// The texts a clerk publishes, redacted.

@@ -31,12 +31,14 @@ pub async fn reception_units() -> Result<Vec<shared::admin::ReceptionView>, UiEr
 pub async fn published_cases(
     category_id: Option<String>,
     region_id: Option<String>,
+    adopted: Option<String>,
     after: Option<String>,
 ) -> Result<shared::cases::CaseList, UiError> {
     let id = |v: Option<String>| v.and_then(|v| v.trim().parse::<i64>().ok());
     let query = shared::cases::CaseQuery {
         category_id: id(category_id).map(shared::ids::CategoryId),
         region_id: id(region_id).map(shared::ids::RegionId),
+        adopted: adopted.is_some_and(|a| !a.is_empty()),
         after: after.filter(|a| !a.is_empty()),
     };
     Ok(super::ssr::portal()?.cases(query).await?)

@@ -12,6 +12,8 @@ pub struct NewCase<'a> {
     pub facts: &'a str,
     pub request: &'a str,
     pub answer: &'a str,
+    pub kind: &'a str,
+    pub decision: &'a str,
     pub category_id: i64,
     /// The county (or city) of the place it arose.
     pub region_id: i64,
@@ -25,8 +27,8 @@ pub struct NewCase<'a> {
 pub async fn insert(tx: &mut Tx, c: NewCase<'_>) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query(
         "INSERT INTO published_cases (petition_id, title, facts, request, answer, category_id, region_id, \
-         unit_id, answered_on, published_by, published_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         unit_id, answered_on, published_by, published_at, kind, decision) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
          ON CONFLICT (petition_id) DO NOTHING RETURNING id",
     )
     .bind(c.petition_id)
@@ -40,6 +42,8 @@ pub async fn insert(tx: &mut Tx, c: NewCase<'_>) -> Result<Option<i64>, sqlx::Er
     .bind(c.answered_on)
     .bind(c.published_by)
     .bind(c.published_at)
+    .bind(c.kind)
+    .bind(c.decision)
     .fetch_optional(&mut **tx)
     .await?
     .map(|r| r.try_get(0))
@@ -66,6 +70,8 @@ pub struct CaseRow {
     pub facts: String,
     pub request: String,
     pub answer: String,
+    pub kind: String,
+    pub decision: String,
     pub category: String,
     pub region_id: i64,
     pub unit: Option<String>,
@@ -73,7 +79,7 @@ pub struct CaseRow {
     pub published_at: i64,
 }
 
-const SELECT: &str = "SELECT c.id, c.title, c.facts, c.request, c.answer, k.name AS category, c.region_id, \
+const SELECT: &str = "SELECT c.id, c.title, c.facts, c.request, c.answer, c.kind, c.decision, k.name AS category, c.region_id, \
      u.name AS unit, c.answered_on, c.published_at FROM published_cases c \
      JOIN categories k ON k.id = c.category_id LEFT JOIN units u ON u.id = c.unit_id";
 
@@ -84,6 +90,8 @@ fn from_row(r: &AnyRow) -> Result<CaseRow, sqlx::Error> {
         facts: r.try_get("facts")?,
         request: r.try_get("request")?,
         answer: r.try_get("answer")?,
+        kind: r.try_get("kind")?,
+        decision: r.try_get("decision")?,
         category: r.try_get("category")?,
         region_id: r.try_get("region_id")?,
         unit: r.try_get("unit")?,
@@ -104,11 +112,12 @@ pub async fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<CaseRow>,
 }
 
 /// A page of the list, newest first, after the keyset `(published_at, id)`, in the
-/// categories and places given (empty: any).
+/// categories and places given (empty: any); `adopted`: 人民建议 adopted in whole or part.
 pub async fn page(
     conn: &mut AnyConnection,
     categories: &[i64],
     regions: &[i64],
+    adopted: bool,
     after: Option<(i64, i64)>,
     limit: i64,
 ) -> Result<Vec<CaseRow>, sqlx::Error> {
@@ -123,10 +132,15 @@ pub async fn page(
     };
     let (at, id) = after.unwrap_or((i64::MAX, i64::MAX));
     let sql = format!(
-        "{SELECT} WHERE (c.published_at < $1 OR (c.published_at = $1 AND c.id < $2)){}{} \
+        "{SELECT} WHERE (c.published_at < $1 OR (c.published_at = $1 AND c.id < $2)){}{}{} \
          ORDER BY c.published_at DESC, c.id DESC LIMIT $3",
         list("category_id", categories),
         list("region_id", regions),
+        if adopted {
+            " AND c.kind = 'suggestion' AND c.decision IN ('adopted', 'partly_adopted')"
+        } else {
+            ""
+        },
     );
     sqlx::query(&sql)
         .bind(at)

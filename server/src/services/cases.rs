@@ -6,6 +6,7 @@ pub mod redact;
 
 use shared::cases::{CaseList, CaseQuery, CaseSummary, Choice, PublishedCase};
 use shared::ids::RegionId;
+use shared::petition::{Decision, PetitionKind};
 
 use crate::db::{self, cases::CaseRow};
 use crate::error::{AppError, AppResult};
@@ -48,7 +49,8 @@ pub async fn list(state: &AppState, q: &CaseQuery) -> AppResult<CaseList> {
         ),
     };
     let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
-    let mut rows = db::cases::page(&mut conn, &categories, &regions, after, PAGE + 1).await?;
+    let mut rows =
+        db::cases::page(&mut conn, &categories, &regions, q.adopted, after, PAGE + 1).await?;
     let next = (rows.len() > PAGE as usize).then(|| {
         rows.truncate(PAGE as usize);
         rows.last()
@@ -61,6 +63,7 @@ pub async fn list(state: &AppState, q: &CaseQuery) -> AppResult<CaseList> {
             .into_iter()
             .map(|r| CaseSummary {
                 id: r.id,
+                adopted: adopted(&r),
                 region: org.region_name(RegionId(r.region_id)),
                 title: r.title,
                 category: r.category,
@@ -93,8 +96,17 @@ pub async fn case(state: &AppState, id: i64) -> AppResult<PublishedCase> {
     Ok(view(&org, row))
 }
 
+/// The decision of an adopted 人民建议 (采纳, 部分采纳), as people read it.
+fn adopted(r: &CaseRow) -> Option<String> {
+    let decision = Decision::from_code(&r.decision)?;
+    (r.kind == PetitionKind::Suggestion.code()
+        && matches!(decision, Decision::Adopted | Decision::PartlyAdopted))
+    .then(|| decision.label().to_owned())
+}
+
 fn view(org: &Org, r: CaseRow) -> PublishedCase {
     PublishedCase {
+        adopted: adopted(&r),
         id: r.id,
         title: r.title,
         facts: r.facts,

@@ -7,9 +7,15 @@ use serde_json::{Value, json};
 use crate::helpers::{Citizen, TestApp, act_ok, spawn_app, staff};
 use crate::workflow::{DISTRICT_BUREAU, HOUSING, draft, message};
 
-/// Files `body` for `citizen`, and has the district bureau accept, answer and (after the
-/// petitioner's window for a review ran out) close it. Returns its number.
-async fn closed_matter(app: &TestApp, citizen: &Citizen, body: &Value, clerk: &str) -> String {
+/// Files `body` for `citizen`, and has the district bureau accept, answer with `reply` and
+/// (after the petitioner's window for a review ran out) close it. Returns its number.
+async fn closed_matter(
+    app: &TestApp,
+    citizen: &Citizen,
+    body: &Value,
+    clerk: &str,
+    reply: Value,
+) -> String {
     let res = app.file(&citizen.token, body, None).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let number = res.json::<Value>().await.unwrap()["number"]
@@ -17,7 +23,7 @@ async fn closed_matter(app: &TestApp, citizen: &Citizen, body: &Value, clerk: &s
         .unwrap()
         .to_owned();
     act_ok(app, clerk, &number, json!({ "action": "accept_here" })).await;
-    act_ok(app, clerk, &number, draft()).await;
+    act_ok(app, clerk, &number, reply).await;
     act_ok(app, clerk, &number, json!({ "action": "approve_reply" })).await;
     let later = server::time::today() + chrono::Days::new(45);
     server::jobs::clocks::run(&app.state, later).await.unwrap();
@@ -39,7 +45,7 @@ async fn a_clerk_publishes_a_consented_case_without_personal_details_and_anyone_
         "我是{}，电话{}，住幸福小区3号楼2单元501室。入冬以来室内温度一直低于十六度，物业李经理说没办法。",
         citizen.real_name, citizen.phone
     ));
-    let number = closed_matter(&app, &citizen, &body, &clerk).await;
+    let number = closed_matter(&app, &citizen, &body, &clerk, draft()).await;
 
     // The clerk's starting point: the details replaced, and said so.
     let res = app.get(&publication(&number), Some(&clerk)).await;
@@ -157,7 +163,7 @@ async fn an_accusation_a_case_without_consent_or_an_open_one_is_never_published(
     let clerk = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     // Without consent (the filing's default).
     let body = app.filing().await;
-    let number = closed_matter(&app, &citizen, &body, &clerk).await;
+    let number = closed_matter(&app, &citizen, &body, &clerk, draft()).await;
     let res = app.get(&publication(&number), Some(&clerk)).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(message(res).await.contains("没有同意公开"));
@@ -201,7 +207,7 @@ async fn an_accusation_a_case_without_consent_or_an_open_one_is_never_published(
     // A handler does not publish; the texts are not even shown to them.
     let mut body = app.filing().await;
     body["publish_consent"] = json!(true);
-    let number = closed_matter(&app, &citizen, &body, &clerk).await;
+    let number = closed_matter(&app, &citizen, &body, &clerk, draft()).await;
     let handler = staff(&app, HOUSING, "handler").await;
     let res = app.get(&publication(&number), Some(&handler)).await;
     assert!(matches!(
@@ -210,4 +216,43 @@ async fn an_accusation_a_case_without_consent_or_an_open_one_is_never_published(
     ));
     let list: Value = app.get("/api/v1/cases", None).await.json().await.unwrap();
     assert_eq!(list["items"], json!([]), "nothing was published");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_adopted_suggestion_is_listed_among_the_peoples_suggestions() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let clerk = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
+    let mut body = app.filing().await;
+    body["publish_consent"] = json!(true);
+    let appeal = closed_matter(&app, &citizen, &body, &clerk, draft()).await;
+    body["kind"] = json!("suggestion");
+    body["title"] = json!("建议在小区增设电动车充电桩");
+    let mut adopted = draft();
+    adopted["decision"] = json!("partly_adopted");
+    let suggestion = closed_matter(&app, &citizen, &body, &clerk, adopted).await;
+    for number in [&appeal, &suggestion] {
+        let d: Value = app
+            .get(&publication(number), Some(&clerk))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let res = app
+            .post_json(&publication(number), Some(&clerk), &d["suggested"])
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    let all: Value = app.get("/api/v1/cases", None).await.json().await.unwrap();
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    let adopted: Value = app
+        .get("/api/v1/cases?adopted=true", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let items = adopted["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["title"], "建议在小区增设电动车充电桩");
+    assert_eq!(items[0]["adopted"], "部分采纳");
 }

@@ -13,17 +13,24 @@ pub fn CasesPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
     let list = Resource::new(
-        move || (get("category_id"), get("region_id"), get("after")),
-        |(category, region, after)| published_cases(category, region, after),
+        move || {
+            (
+                get("category_id"),
+                get("region_id"),
+                get("adopted"),
+                get("after"),
+            )
+        },
+        |(category, region, adopted, after)| published_cases(category, region, adopted, after),
     );
     view! {
         <Title text="公开案例" />
         <h1>"公开案例"</h1>
-        <p>"经信访人同意、隐去个人信息后公开的已办结信访事项。检举控告事项一律不公开。"</p>
+        <p>"经信访人同意、隐去个人信息后公开的已办结信访事项，包括被采纳的人民建议。检举控告事项一律不公开。"</p>
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(l) => cases(l, get("category_id"), get("region_id")).into_any(),
+                    Ok(l) => cases(l, get("category_id"), get("region_id"), get("adopted").is_some()).into_any(),
                     Err(e) => view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any(),
                 }
             })}
@@ -43,9 +50,10 @@ fn options(choices: &[Choice], chosen: Option<String>) -> AnyView {
         .into_any()
 }
 
-fn cases(l: CaseList, category: Option<String>, region: Option<String>) -> AnyView {
+fn cases(l: CaseList, category: Option<String>, region: Option<String>, adopted: bool) -> AnyView {
     let next = l.next.as_ref().map(|n| {
         let mut q = vec![format!("after={n}")];
+        q.extend(adopted.then(|| "adopted=1".to_owned()));
         q.extend(category.as_ref().map(|c| format!("category_id={c}")));
         q.extend(region.as_ref().map(|r| format!("region_id={r}")));
         format!("/cases?{}", q.join("&"))
@@ -57,7 +65,8 @@ fn cases(l: CaseList, category: Option<String>, region: Option<String>) -> AnyVi
         .map(|c| {
             view! {
                 <li class="card">
-                    <p class="title"><a href=format!("/cases/{}", c.id)>{c.title}</a></p>
+                    <p class="title"><a href=format!("/cases/{}", c.id)>{c.title}</a>
+                        {c.adopted.map(|d| view! { " "<span class="status">{format!("人民建议·{d}")}</span> })}</p>
                     <p class="meta">{format!("{} · {} · {}答复", c.category, c.region, c.answered_on)}</p>
                 </li>
             }
@@ -67,6 +76,7 @@ fn cases(l: CaseList, category: Option<String>, region: Option<String>) -> AnyVi
         <form method="get" action="/cases" class="filters">
             <label>"问题类别" <select name="category_id"><option value="">"全部"</option>{options(&l.categories, category)}</select></label>
             <label>"地区" <select name="region_id"><option value="">"全部"</option>{options(&l.regions, region)}</select></label>
+            <label class="check"><input type="checkbox" name="adopted" value="1" checked=adopted />"只看被采纳的人民建议"</label>
             <button type="submit" class="button">"查找"</button>
         </form>
         {empty.then(|| view! { <p>"没有符合条件的公开案例。"</p> })}
@@ -109,6 +119,7 @@ fn detail(c: PublishedCase) -> AnyView {
         <p class="crumbs"><a href="/cases">"公开案例"</a></p>
         <h1>{c.title}</h1>
         <p class="meta">{format!("{} · {} · {}答复 · {}公开", c.category, c.region, c.answered_on, c.published_on)}</p>
+        {c.adopted.map(|d| view! { <p class="notice info">{format!("这是一条{d}的人民建议。")}</p> })}
         <section aria-labelledby="facts-h">
             <h2 id="facts-h">"反映的问题"</h2>
             <p class="prose">{c.facts}</p>

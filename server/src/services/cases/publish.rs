@@ -170,6 +170,8 @@ pub async fn publish(
         facts: t.facts.trim(),
         request: t.request.trim(),
         answer: t.answer.trim(),
+        kind: row.kind.code(),
+        decision: p.reply.decision.code(),
         category_id: row.category_id.0,
         region_id: org.county_of(row.region_id).0,
         unit_id: Some(p.reply.unit_id.0),
