@@ -27,6 +27,12 @@ pub(crate) mod ssr {
         use_context::<Arc<dyn Portal>>().ok_or_else(|| UiError(ApiError::internal()))
     }
 
+    /// The Sunshine port: public figures and cases, the 通报, publishing a case.
+    pub fn sunshine() -> Result<Arc<dyn crate::ports::Sunshine>, UiError> {
+        use_context::<Arc<dyn crate::ports::Sunshine>>()
+            .ok_or_else(|| UiError(ApiError::internal()))
+    }
+
     /// The cookies and address of the current request.
     pub fn caller(portal: &dyn Portal) -> Caller {
         let Some(req) = use_context::<leptos_actix::Request>() else {

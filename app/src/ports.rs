@@ -64,6 +64,9 @@ pub struct FileUpload {
 
 pub use crate::api::SignedIn;
 
+mod sunshine;
+pub use sunshine::Sunshine;
+
 #[async_trait::async_trait]
 pub trait Portal: Send + Sync {
     fn cookie_names(&self) -> CookieNames;
@@ -95,18 +98,6 @@ pub trait Portal: Send + Sync {
     ) -> Result<Vec<shared::reference::RegionView>, ApiError>;
     /// 信访接待: the units' public reception details.
     async fn reception(&self) -> Result<Vec<shared::admin::ReceptionView>, ApiError>;
-    /// 公开案例: a page of the published cases.
-    async fn cases(
-        &self,
-        query: shared::cases::CaseQuery,
-    ) -> Result<shared::cases::CaseList, ApiError>;
-    /// 公开案例: one published case.
-    async fn published_case(&self, id: i64) -> Result<shared::cases::PublishedCase, ApiError>;
-    /// 公开统计: one month's public figures.
-    async fn statistics(
-        &self,
-        query: shared::statistics::StatisticsQuery,
-    ) -> Result<shared::statistics::StatisticsView, ApiError>;
     /// Keeps what `form` held when it was posted without JavaScript and refused, for the
     /// page the browser goes back to (ten minutes, in memory, this browser only); `None`
     /// forgets it once the form went through.
@@ -230,25 +221,6 @@ pub trait Desk: Send + Sync {
         caller: &Caller,
         filter: QueueFilter,
     ) -> Result<Outcome<QueuePage>, ApiError>;
-    /// A closed case's texts with what looks personal replaced, to publish.
-    async fn publication(
-        &self,
-        caller: &Caller,
-        number: String,
-    ) -> Result<Outcome<shared::cases::CaseDraft>, ApiError>;
-    /// Publishes a case as the clerk confirmed its texts; its id.
-    async fn publish(
-        &self,
-        caller: &Caller,
-        number: String,
-        texts: shared::cases::CaseTexts,
-    ) -> Result<Outcome<i64>, ApiError>;
-    /// 月度通报 and 信访指数 of the staff member's unit.
-    async fn bulletin(
-        &self,
-        caller: &Caller,
-        month: Option<String>,
-    ) -> Result<Outcome<shared::statistics::BulletinView>, ApiError>;
     async fn case(
         &self,
         caller: &Caller,

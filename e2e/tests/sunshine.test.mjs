@@ -124,3 +124,30 @@ test('a leader reads the 信访指数 on a phone, and a head downloads the month
   assert.ok(bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')), 'with a worksheet in it');
   await context.close();
 });
+
+test('an anonymous visitor finds the published cases from the footer and filters them, without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.getByRole('link', { name: '公开案例' }).click();
+  await page.waitForURL(/\/cases$/);
+  await page.getByRole('heading', { level: 1, name: '公开案例' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /检举控告事项一律不公开/);
+  // Filter by county and adopted suggestions: a plain form, its choices kept.
+  const county = page.getByLabel('地区');
+  const chosen = await county.locator('option').nth(1).getAttribute('value');
+  await county.selectOption(chosen);
+  await page.getByLabel('只看被采纳的人民建议').check();
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.waitForURL(new RegExp(`region_id=${chosen}`));
+  assert.match(page.url(), /adopted=1/);
+  assert.equal(await page.getByLabel('地区').inputValue(), chosen);
+  assert.ok(await page.getByLabel('只看被采纳的人民建议').isChecked());
+  await context.close();
+
+  const seen = await browser.newPage();
+  await seen.goto(`${BASE}/cases`);
+  await accessible(seen, 'the published cases');
+  await shotWidths(seen, 'cases');
+  await seen.close();
+});

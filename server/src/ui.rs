@@ -9,11 +9,12 @@ mod grants;
 mod kept;
 mod portal;
 mod refusal;
+mod sunshine;
 
 use std::sync::{Arc, OnceLock};
 
 use actix_web::web;
-use app::ports::{AdminDesk, Desk, Portal};
+use app::ports::{AdminDesk, Desk, Portal, Sunshine};
 use leptos::prelude::*;
 use leptos_actix::{ActixRouteListing, LeptosRoutes, generate_route_list};
 
@@ -35,6 +36,7 @@ pub struct Ui {
     portal: Arc<dyn Portal>,
     desk: Arc<dyn Desk>,
     admin: Arc<dyn AdminDesk>,
+    sunshine: Arc<dyn Sunshine>,
 }
 
 impl Ui {
@@ -50,13 +52,15 @@ impl Ui {
         let web = Arc::new(portal::WebPortal::new(state.get_ref().clone()));
         let portal: Arc<dyn Portal> = web.clone();
         let desk: Arc<dyn Desk> = web.clone();
-        let admin: Arc<dyn AdminDesk> = web;
+        let admin: Arc<dyn AdminDesk> = web.clone();
+        let sunshine: Arc<dyn Sunshine> = web;
         Ok(Self {
             options,
             routes,
             portal,
             desk,
             admin,
+            sunshine,
         })
     }
 
@@ -67,10 +71,12 @@ impl Ui {
         cfg.route("/pkg/{name}", web::get().to(assets::serve));
         cfg.route("/pkg/{name}", web::head().to(assets::serve));
         let (portal, desk, admin) = (self.portal.clone(), self.desk.clone(), self.admin.clone());
+        let sunshine = self.sunshine.clone();
         let ports = move || {
             provide_context(portal.clone());
             provide_context(desk.clone());
             provide_context(admin.clone());
+            provide_context(sunshine.clone());
             crate::headers::apply_page_policy();
         };
         let options = self.options.clone();

@@ -41,13 +41,13 @@ pub async fn published_cases(
         adopted: adopted.is_some_and(|a| !a.is_empty()),
         after: after.filter(|a| !a.is_empty()),
     };
-    Ok(super::ssr::portal()?.cases(query).await?)
+    Ok(super::ssr::sunshine()?.cases(query).await?)
 }
 
 /// 公开案例: one published case.
 #[server(prefix = "/ui", endpoint = "case")]
 pub async fn published_case(id: i64) -> Result<shared::cases::PublishedCase, UiError> {
-    Ok(super::ssr::portal()?.published_case(id).await?)
+    Ok(super::ssr::sunshine()?.published_case(id).await?)
 }
 
 /// 公开统计: one month's public figures for the jurisdiction or a unit.
@@ -59,7 +59,7 @@ pub async fn public_statistics(
     // A unit that is not a number is no unit: the service says so (unit 0 does not exist).
     let unit = unit.map(|u| shared::ids::UnitId(u.trim().parse().unwrap_or(0)));
     let query = shared::statistics::StatisticsQuery { month, unit };
-    Ok(super::ssr::portal()?.statistics(query).await?)
+    Ok(super::ssr::sunshine()?.statistics(query).await?)
 }
 
 /// What this browser's refused form held (see `components::kept`); nothing for any

@@ -101,7 +101,9 @@ pub async fn staff_queue(
 #[server(prefix = "/ui", endpoint = "staff-publication")]
 pub async fn staff_publication(number: String) -> Result<shared::cases::CaseDraft, UiError> {
     Ok(super::ssr::apply(
-        desk()?.publication(&caller()?, number).await?,
+        super::ssr::sunshine()?
+            .publication(&caller()?, number)
+            .await?,
     ))
 }
 
@@ -120,7 +122,11 @@ pub async fn publish_case(
         request,
         answer,
     };
-    let id = super::ssr::apply(desk()?.publish(&caller()?, number, texts).await?);
+    let id = super::ssr::apply(
+        super::ssr::sunshine()?
+            .publish(&caller()?, number, texts)
+            .await?,
+    );
     leptos_actix::redirect(&format!("/cases/{id}"));
     Ok(())
 }
@@ -132,7 +138,7 @@ pub async fn staff_bulletin(
 ) -> Result<shared::statistics::BulletinView, UiError> {
     let month = month.filter(|m| !m.is_empty());
     Ok(super::ssr::apply(
-        desk()?.bulletin(&caller()?, month).await?,
+        super::ssr::sunshine()?.bulletin(&caller()?, month).await?,
     ))
 }
 

@@ -11,6 +11,7 @@
 
 mod bulk;
 mod drive;
+mod figures;
 mod portal;
 mod scenarios;
 mod seed;

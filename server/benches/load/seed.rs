@@ -14,9 +14,12 @@ use server::crypto::Field;
 use server::state::AppState;
 use shared::person::{IdCardNumber, Password};
 use shared::petition::{PetitionNumber, QueryCode};
-use sqlx::Row;
 
 use crate::bulk::{Val, insert_rows};
+
+mod counties;
+
+use counties::counties;
 
 /// Every tenth petition belongs to one citizen, so a citizen has ten.
 const PETITIONS_PER_CITIZEN: usize = 10;
@@ -52,13 +55,6 @@ const STATUSES: [(&str, u32); 6] = [
     ("closed", 10),
 ];
 const KINDS: [&str; 4] = ["suggestion", "appeal", "inquiry", "appeal"];
-
-struct County {
-    code: String,
-    bureau: i64,
-    departments: Vec<i64>,
-    places: Vec<i64>,
-}
 
 pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seeded> {
     let started = Instant::now();
@@ -206,47 +202,6 @@ fn pick_status(rng: &mut StdRng, age_days: i64) -> &'static str {
     "closed"
 }
 
-/// The two demo counties, each with its bureau, departments and the places below it.
-async fn counties(state: &AppState) -> anyhow::Result<Vec<County>> {
-    let regions = sqlx::query("SELECT id, parent_id, code, level FROM regions")
-        .fetch_all(&state.db.pool)
-        .await?;
-    let units = sqlx::query("SELECT id, region_id, kind FROM units")
-        .fetch_all(&state.db.pool)
-        .await?;
-    let mut out = Vec::new();
-    for r in regions.iter().filter(|r| r.get::<String, _>(3) == "county") {
-        let id: i64 = r.get(0);
-        let of_region = |kind: &str| -> Vec<i64> {
-            units
-                .iter()
-                .filter(|u| u.get::<i64, _>(1) == id && u.get::<String, _>(2) == kind)
-                .map(|u| u.get(0))
-                .collect()
-        };
-        let townships: Vec<i64> = regions
-            .iter()
-            .filter(|t| t.get::<Option<i64>, _>(1) == Some(id))
-            .map(|t| t.get(0))
-            .collect();
-        let mut places = townships.clone();
-        places.extend(
-            regions
-                .iter()
-                .filter(|v| townships.contains(&v.get::<Option<i64>, _>(1).unwrap_or(0)))
-                .map(|v| v.get::<i64, _>(0)),
-        );
-        out.push(County {
-            code: r.get::<String, _>(2).chars().take(6).collect(),
-            bureau: *of_region("bureau").first().context("a county bureau")?,
-            departments: of_region("department"),
-            places,
-        });
-    }
-    anyhow::ensure!(!out.is_empty(), "the demo jurisdiction has counties");
-    Ok(out)
-}
-
 async fn next_id(state: &AppState, table: &str) -> anyhow::Result<i64> {
     let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
         .fetch_one(&state.db.pool)
@@ -338,11 +293,11 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
                 Val::Text(due),
                 Val::Int(p.bureau),
                 Val::Text(p.filed.to_string()),
-                match decided(p) {
+                match crate::figures::decided(p.id, p.status, p.filed) {
                     Some((day, _)) => Val::Text(day.to_string()),
                     None => Val::Null,
                 },
-                match decided(p) {
+                match crate::figures::decided(p.id, p.status, p.filed) {
                     Some((_, in_time)) => Val::Int(i64::from(in_time)),
                     None => Val::Null,
                 },
@@ -360,44 +315,13 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
          '请督促供热单位整改，保障居民正常供暖。', 'none', 1, 0, 1",
     )
     .await?;
-    // 答复记录 of the answered ones, for the figures: one in ten late, three in four rated.
-    let answers: Vec<Vec<Val>> = rows
+    let answered = rows
         .iter()
         .filter(|p| matches!(p.status, "replied" | "closed"))
-        .map(|p| {
-            let rating =
-                ["satisfied", "basically_satisfied", "not_satisfied", ""][(p.id % 4) as usize];
-            vec![
-                Val::Int(p.id),
-                Val::Int(p.unit),
-                Val::Text((p.filed + Duration::days(20 + p.id % 40)).to_string()),
-                Val::Int(i64::from(p.id % 10 != 0)),
-                if rating.is_empty() {
-                    Val::Null
-                } else {
-                    Val::Text(rating.into())
-                },
-            ]
-        })
-        .collect();
-    if !answers.is_empty() {
-        insert_rows(
-            state,
-            "answers (petition_id, unit_id, answered_on, on_time, rating, round, decision)",
-            &answers,
-            "'first', 'support'",
-        )
-        .await?;
-    }
+        .map(|p| (p.id, p.unit, p.filed));
+    crate::figures::answers(state, answered).await?;
     crate::timeline::write(state, rows[0].id).await?;
     crate::timeline::alerts(state, rows[0].id).await
-}
-
-/// The first acceptance decision of a matter past 待受理: a few days after it arrived, one
-/// in seventeen after the fifteen-day period.
-fn decided(p: &PetitionRow) -> Option<(NaiveDate, bool)> {
-    let days = p.id % 17;
-    (p.status != "submitted").then(|| (p.filed + Duration::days(days), days <= 15))
 }
 
 /// The per-year sequences continue after the seeded numbers; PostgreSQL's identities too.

@@ -125,6 +125,18 @@ impl Db {
         }
     }
 
+    /// After one large write (a rebuild): folds SQLite's write-ahead log back into the
+    /// database file, so that readers do not search a long log page by page afterwards.
+    /// PostgreSQL needs nothing.
+    pub async fn settle(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.writer)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Whether the database answers (for `/health/ready`).
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").fetch_one(&self.pool).await.is_ok()

@@ -17,4 +17,4 @@ pub mod spreadsheet;
 pub mod tally;
 
 pub use facts::{StepFacts, record_step};
-pub use retally::{Retally, add_filed};
+pub use retally::{Filed, Retally};

@@ -86,46 +86,6 @@ impl Desk for WebPortal {
         Ok(Outcome { value, set_cookies })
     }
 
-    async fn publication(
-        &self,
-        caller: &Caller,
-        number: String,
-    ) -> Result<Outcome<shared::cases::CaseDraft>, ApiError> {
-        let (id, set_cookies) = self.staff(caller).await?;
-        let value = crate::services::cases::publish::draft(&self.state, id, &number)
-            .await
-            .map_err(api)?;
-        Ok(Outcome { value, set_cookies })
-    }
-
-    async fn publish(
-        &self,
-        caller: &Caller,
-        number: String,
-        texts: shared::cases::CaseTexts,
-    ) -> Result<Outcome<i64>, ApiError> {
-        let (id, set_cookies) = self.staff(caller).await?;
-        let client = client_of(caller);
-        let value =
-            crate::services::cases::publish::publish(&self.state, id, &client, &number, &texts)
-                .await
-                .map_err(api)?;
-        Ok(Outcome { value, set_cookies })
-    }
-
-    async fn bulletin(
-        &self,
-        caller: &Caller,
-        month: Option<String>,
-    ) -> Result<Outcome<shared::statistics::BulletinView>, ApiError> {
-        let (id, set_cookies) = self.staff(caller).await?;
-        let value =
-            crate::services::statistics::bulletin::bulletin(&self.state, id, month.as_deref())
-                .await
-                .map_err(api)?;
-        Ok(Outcome { value, set_cookies })
-    }
-
     async fn case(
         &self,
         caller: &Caller,

@@ -127,30 +127,6 @@ impl Portal for WebPortal {
             .map_err(api)
     }
 
-    async fn cases(
-        &self,
-        query: shared::cases::CaseQuery,
-    ) -> Result<shared::cases::CaseList, ApiError> {
-        crate::services::cases::list(&self.state, &query)
-            .await
-            .map_err(api)
-    }
-
-    async fn published_case(&self, id: i64) -> Result<shared::cases::PublishedCase, ApiError> {
-        crate::services::cases::case(&self.state, id)
-            .await
-            .map_err(api)
-    }
-
-    async fn statistics(
-        &self,
-        query: shared::statistics::StatisticsQuery,
-    ) -> Result<shared::statistics::StatisticsView, ApiError> {
-        crate::services::statistics::report::public(&self.state, &query)
-            .await
-            .map_err(api)
-    }
-
     fn keep_form(
         &self,
         caller: &Caller,

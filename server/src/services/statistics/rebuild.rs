@@ -39,6 +39,7 @@ pub async fn run(db: &Db) -> anyhow::Result<usize> {
     apply(&mut tx, &total).await?;
     let rows = total.tallies.len() + total.volumes.len();
     tx.commit().await?;
+    db.settle().await?;
     Ok(rows)
 }
 

@@ -40,9 +40,20 @@ impl Retally {
     }
 }
 
-/// Adds the contribution of a petition just filed, known without reading it back.
-pub async fn add_filed(tx: &mut Tx, facts: &Facts) -> Result<(), sqlx::Error> {
-    apply(tx, &contribution(facts)).await
+/// The petitions filed in one group transaction: their contributions, known without
+/// reading them back, summed and added once before the group commits (many filings of a
+/// month share a unit's rows, so a group of fifty updates a few rows, not a hundred).
+#[derive(Default)]
+pub struct Filed(Contribution);
+
+impl Filed {
+    pub fn add(&mut self, facts: &Facts) {
+        self.0.add(&contribution(facts), 1);
+    }
+
+    pub async fn apply(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        apply(tx, &self.0).await
+    }
 }
 
 async fn sum(tx: &mut Tx, ids: &[i64]) -> Result<Contribution, sqlx::Error> {

@@ -106,8 +106,9 @@ async fn write_group(state: &AppState, group: Vec<Waiting>) {
 async fn commit(state: &AppState, filings: &[Filing]) -> AppResult<Vec<AppResult<Written>>> {
     let mut tx = state.db.begin_write().await?;
     let mut results = Vec::with_capacity(filings.len());
+    let mut filed = crate::services::statistics::Filed::default();
     for filing in filings {
-        match write::write(state, &mut tx, filing).await {
+        match write::write(state, &mut tx, filing, &mut filed).await {
             Err(e @ AppError::Unexpected(_)) => {
                 let _ = tx.rollback().await;
                 return Err(e);
@@ -115,6 +116,7 @@ async fn commit(state: &AppState, filings: &[Filing]) -> AppResult<Vec<AppResult
             result => results.push(result),
         }
     }
+    filed.apply(&mut tx).await?;
     tx.commit()
         .await
         .context("failed to commit the petitions")?;

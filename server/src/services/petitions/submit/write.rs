@@ -86,13 +86,15 @@ pub(super) enum Written {
     },
 }
 
-/// Writes one filing inside the group's transaction. A filing refused for what the reads
-/// found (`AppError::Validation`) has written nothing, and a replayed key writes nothing;
-/// after an unexpected error the transaction is not to be committed.
+/// Writes one filing inside the group's transaction, its share of the figures into
+/// `filed`. A filing refused for what the reads found (`AppError::Validation`) has written
+/// nothing, and a replayed key writes nothing; after an unexpected error the transaction
+/// is not to be committed.
 pub(super) async fn write(
     state: &AppState,
     tx: &mut db::Tx,
     filing: &Filing,
+    filed: &mut statistics::Filed,
 ) -> AppResult<Written> {
     if let Some(replay) = replay_or_claim(tx, filing).await? {
         return Ok(replay);
@@ -118,7 +120,6 @@ pub(super) async fn write(
     let earlier = statistics::Retally::begin(tx, earlier).await?;
     let petition = insert(state, tx, filing, &number, &code, deadline.due).await?;
     timeline(tx, filing, petition, deadline.due).await?;
-    statistics::add_filed(tx, &filed_facts(filing, petition)).await?;
     earlier.finish(tx).await?;
     let view = SubmittedView {
         number,
@@ -128,6 +129,7 @@ pub(super) async fn write(
         other_procedure_guidance: filing.new.other_procedure.guidance().map(str::to_owned),
     };
     receipt(state, tx, filing, petition, &view, deadline.due).await?;
+    filed.add(&filed_facts(filing, petition));
     Ok(Written::Filed { view, petition })
 }
 
