@@ -105,7 +105,7 @@ fn figures(t: &Tally) -> AnyView {
     view! {
         <table class="stats">
             <caption>"主要指标"</caption>
-            <thead><tr><th scope="col">"指标"</th><th scope="col">"数值"</th><th scope="col">"计数"</th></tr></thead>
+            <thead><tr><th scope="col">"指标"</th><th scope="col" class="num">"数值"</th><th scope="col" class="num">"计数"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -131,7 +131,7 @@ fn trend_table(v: &StatisticsView) -> AnyView {
     view! {
         <table class="stats">
             <caption>"月度收件量与办理情况"</caption>
-            <thead><tr><th scope="col">"月份"</th><th scope="col">"收件量"</th><th scope="col">"按期办结率"</th><th scope="col">"满意率"</th></tr></thead>
+            <thead><tr><th scope="col">"月份"</th><th scope="col" class="num">"收件量"</th><th scope="col" class="num">"按期办结率"</th><th scope="col" class="num">"满意率"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -145,7 +145,7 @@ fn units(v: &StatisticsView) -> AnyView {
     }
     let heads = COMPARED
         .iter()
-        .map(|f| view! { <th scope="col">{f.name()}</th> })
+        .map(|f| view! { <th scope="col" class="num">{f.name()}</th> })
         .collect_view();
     let rows = v
         .units
@@ -172,10 +172,10 @@ fn units(v: &StatisticsView) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="各单位（含下级单位）">
             <table class="stats">
                 <caption>"各单位（含下级单位）"</caption>
-                <thead><tr><th scope="col">"单位"</th><th scope="col">"收件量"</th><th scope="col">"答复"</th>{heads}</tr></thead>
+                <thead><tr><th scope="col">"单位"</th><th scope="col" class="num">"收件量"</th><th scope="col" class="num">"答复"</th>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -58,13 +58,34 @@ fn page(v: BulletinView) -> AnyView {
         .filter(|r| r.index.is_some() && r.previous.is_some())
         .collect();
     movers.sort_by_key(|r| std::cmp::Reverse(change(r.index, r.previous).unsigned_abs()));
-    let movers = movers
+    let movers: Vec<String> = movers
         .into_iter()
         .take(3)
         .filter(|r| change(r.index, r.previous) != 0)
-        .map(|r| view! { <li>{format!("{} {}", name(r), trend(r.index, r.previous))}</li> })
+        .map(|r| format!("{} {}", name(r), trend(r.index, r.previous)))
+        .collect();
+    let movers = if movers.is_empty() {
+        view! { <p class="meta">"与上月相比，各单位指数没有变化或上月无可比数据。"</p> }.into_any()
+    } else {
+        let items = movers
+            .into_iter()
+            .map(|m| view! { <li>{m}</li> })
+            .collect_view();
+        view! { <ul class="movers">{items}</ul> }.into_any()
+    };
+    let cards = v
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .map(card)
         .collect_view();
-    let cards = v.rows.iter().map(card).collect_view();
+    // Units with nothing counted this month: one line, not a card each.
+    let quiet: Vec<String> = v
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_none())
+        .map(name)
+        .collect();
     view! {
         <h1>"统计通报"</h1>
         <form method="get" action="/staff/bulletin" class="filters">
@@ -78,11 +99,12 @@ fn page(v: BulletinView) -> AnyView {
         </section>
         <section aria-labelledby="movers-h">
             <h2 id="movers-h">"变化最大"</h2>
-            <ul class="movers">{movers}</ul>
+            {movers}
         </section>
         <section aria-labelledby="rank-h">
             <h2 id="rank-h">"排名"</h2>
             <ol class="cards ranking">{cards}</ol>
+            {(!quiet.is_empty()).then(|| view! { <p class="meta">{format!("本月尚无计数：{}", quiet.join("、"))}</p> })}
         </section>
         {detail(&v)}
         <p class="downloads">
@@ -139,7 +161,7 @@ fn detail(v: &BulletinView) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="各单位指标">
             <table class="stats">
                 <caption>"各单位指标"</caption>
                 <thead><tr><th scope="col">"单位"</th><th scope="col">"指数"</th><th scope="col">"收件量"</th>{heads}</tr></thead>

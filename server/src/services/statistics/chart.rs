@@ -5,10 +5,10 @@ use std::fmt::Write;
 
 /// Width and height of the drawing, in its own units (it scales to the page).
 const W: u64 = 640;
-const H: u64 = 240;
+const H: u64 = 260;
 /// Room for the labels: above the tallest bar and under the axis.
-const TOP: u64 = 24;
-const BOTTOM: u64 = 28;
+const TOP: u64 = 30;
+const BOTTOM: u64 = 36;
 
 /// A bar chart of `points` (label, value), titled `title` and described by `desc`; `id`
 /// makes the title's and description's element ids unique on the page.
@@ -32,8 +32,8 @@ pub fn bars(id: &str, title: &str, desc: &str, points: &[(String, u64)]) -> Stri
         let _ = write!(
             svg,
             r#"<rect x="{x}" y="{y}" width="{bar}" height="{h}" class="bar"/><text x="{centre}" y="{}" class="value">{value}</text><text x="{centre}" y="{}" class="label">{}</text>"#,
-            y.saturating_sub(6),
-            H - 8,
+            y.saturating_sub(8),
+            H - 10,
             escape(label),
         );
     }
