@@ -13,7 +13,10 @@ pub enum Val {
     Int(i64),
     Text(String),
     Blob(Vec<u8>),
-    Null,
+    /// NULL in a text column, and in an integer one: PostgreSQL takes a parameter's type
+    /// from its column and refuses a NULL bound as another.
+    NullText,
+    NullInt,
 }
 
 /// Writes `rows` into `target` ("table (columns)") in one transaction, many rows per
@@ -45,7 +48,8 @@ pub async fn insert_rows(
                     Val::Int(i) => q.bind(*i),
                     Val::Text(t) => q.bind(t.as_str()),
                     Val::Blob(b) => q.bind(b.as_slice()),
-                    Val::Null => q.bind(None::<i64>),
+                    Val::NullText => q.bind(None::<String>),
+                    Val::NullInt => q.bind(None::<i64>),
                 };
             }
         }

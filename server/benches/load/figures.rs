@@ -29,7 +29,7 @@ pub async fn answers(
                 Val::Text((filed + Duration::days(20 + id % 40)).to_string()),
                 Val::Int(i64::from(id % 10 != 0)),
                 if rating.is_empty() {
-                    Val::Null
+                    Val::NullText
                 } else {
                     Val::Text(rating.into())
                 },

@@ -295,11 +295,11 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
                 Val::Text(p.filed.to_string()),
                 match crate::figures::decided(p.id, p.status, p.filed) {
                     Some((day, _)) => Val::Text(day.to_string()),
-                    None => Val::Null,
+                    None => Val::NullText,
                 },
                 match crate::figures::decided(p.id, p.status, p.filed) {
                     Some((_, in_time)) => Val::Int(i64::from(in_time)),
-                    None => Val::Null,
+                    None => Val::NullInt,
                 },
             ]
         })

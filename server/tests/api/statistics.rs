@@ -25,6 +25,8 @@ pub(crate) async fn make_overdue(app: &TestApp, number: &str) {
 pub(crate) async fn statistics(app: &TestApp, query: &str) -> Value {
     let res = app.get(&format!("/api/v1/statistics{query}"), None).await;
     assert_eq!(res.status(), StatusCode::OK);
+    // Nothing personal in it: any cache may keep it a minute.
+    assert_eq!(res.headers()["cache-control"], "public, max-age=60");
     res.json().await.unwrap()
 }
 

@@ -1,7 +1,7 @@
 //! `GET /api/v1/cases`: 公开案例, newest first, by category and county; and
 //! `GET /api/v1/cases/{id}`: one of them.
 
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
 use shared::cases::{CaseList, CaseQuery, PublishedCase};
 
 use crate::error::AppResult;
@@ -17,8 +17,10 @@ use crate::state::AppState;
 pub async fn list(
     state: web::Data<AppState>,
     query: web::Query<CaseQuery>,
-) -> AppResult<web::Json<CaseList>> {
-    Ok(web::Json(cases::list(&state, &query).await?))
+) -> AppResult<HttpResponse> {
+    Ok(super::statistics::public(
+        &cases::list(&state, &query).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -27,9 +29,7 @@ pub async fn list(
     responses((status = 200, body = PublishedCase), (status = 404, body = shared::ApiError))
 )]
 #[get("/cases/{id}")]
-pub async fn case(
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-) -> AppResult<web::Json<PublishedCase>> {
-    Ok(web::Json(cases::case(&state, path.into_inner()).await?))
+pub async fn case(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let case = cases::case(&state, path.into_inner()).await?;
+    Ok(super::statistics::public(&case))
 }

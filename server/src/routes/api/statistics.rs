@@ -1,7 +1,7 @@
 //! `GET /api/v1/statistics`: 公开统计, one month's public figures for the jurisdiction or
 //! a unit and the units below it.
 
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
 use shared::statistics::{StatisticsQuery, StatisticsView};
 
 use crate::error::AppResult;
@@ -13,8 +13,15 @@ use crate::state::AppState;
 pub async fn statistics(
     state: web::Data<AppState>,
     query: web::Query<StatisticsQuery>,
-) -> AppResult<web::Json<StatisticsView>> {
-    Ok(web::Json(
-        services::statistics::report::public(&state, &query).await?,
-    ))
+) -> AppResult<HttpResponse> {
+    let view = services::statistics::report::public(&state, &query).await?;
+    Ok(public(&view))
+}
+
+/// Public figures and cases hold nothing personal and change by the step: any cache may
+/// keep them a minute.
+pub(super) fn public(body: &impl serde::Serialize) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=60"))
+        .json(body)
 }
