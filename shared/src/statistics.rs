@@ -59,6 +59,9 @@ pub struct StatisticsView {
     pub months: Vec<String>,
     /// The unit looked at, and the units above it; empty for the whole jurisdiction.
     pub path: Vec<UnitRef>,
+    /// Where and when the unit looked at receives people, and its phone (art. 18), when
+    /// it published them.
+    pub reception: Option<crate::admin::Reception>,
     pub tally: Tally,
     /// The twelve months up to `month`, oldest first.
     pub trend: Vec<MonthTally>,

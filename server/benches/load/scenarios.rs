@@ -29,6 +29,8 @@ pub struct Scenarios {
     reader_tokens: Arc<Vec<String>>,
     filing: Arc<Value>,
     staff_token: String,
+    /// The county bureau's head, for the 通报.
+    head_token: String,
     staff_cookie: String,
     /// The session cookie of a citizen who files, for the filing page itself.
     pub citizen_cookie: String,
@@ -44,6 +46,24 @@ fn cookies_of(res: &reqwest::Response) -> String {
         .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Signs a staff member in: their bearer token and session cookie.
+async fn staff_login(
+    client: &reqwest::Client,
+    base: &str,
+    (username, password): &(String, String),
+) -> anyhow::Result<(String, String)> {
+    let res = client
+        .post(format!("{base}/api/v1/staff/sessions"))
+        .json(&json!({ "username": username, "password": password }))
+        .send()
+        .await?;
+    anyhow::ensure!(res.status() == StatusCode::OK, "staff login");
+    let cookie = cookies_of(&res);
+    let body: Value = res.json().await?;
+    let token = body["access_token"].as_str().context("token")?.to_owned();
+    Ok((token, cookie))
 }
 
 pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
@@ -84,16 +104,8 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         );
         grants.push((number.clone(), cookie));
     }
-    let (username, password) = &seeded.staff;
-    let res = client
-        .post(format!("{base}/api/v1/staff/sessions"))
-        .json(&json!({ "username": username, "password": password }))
-        .send()
-        .await?;
-    anyhow::ensure!(res.status() == StatusCode::OK, "staff login");
-    let staff_cookie = cookies_of(&res);
-    let body: Value = res.json().await?;
-    let staff_token = body["access_token"].as_str().context("token")?.to_owned();
+    let (staff_token, staff_cookie) = staff_login(&client, base, &seeded.staff).await?;
+    let (head_token, _) = staff_login(&client, base, &seeded.head).await?;
     // Up to twenty pages of the department's 办理中 queue, walked once for their cursors.
     let mut queue_cursors: Vec<Option<String>> = vec![None];
     while queue_cursors.len() < 20 {
@@ -135,6 +147,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         reader_tokens: Arc::new(reader_tokens),
         filing: Arc::new(filing),
         staff_token,
+        head_token,
         staff_cookie,
         citizen_cookie,
         queue_cursors: Arc::new(queue_cursors),
@@ -221,6 +234,21 @@ impl Scenarios {
         out.push(Scenario {
             name: "公开统计 public statistics page, SSR",
             make: Arc::new(move |c, _, _| c.get(format!("{b}/statistics"))),
+            expect: ok,
+        });
+
+        // 统计通报: a county bureau head's 通报 and 信访指数 of the county's units, a month
+        // of the year each request.
+        let (b, token) = (base.clone(), self.head_token.clone());
+        out.push(Scenario {
+            name: "统计通报 a county head's 通报 and 信访指数, API",
+            make: Arc::new(move |c, conn, n| {
+                let back = (conn + n as usize) % 12;
+                let month = chrono::Utc::now().date_naive() - chrono::Months::new(back as u32);
+                c.get(format!("{b}/api/v1/staff/bulletin"))
+                    .bearer_auth(&token)
+                    .query(&[("month", month.format("%Y-%m").to_string())])
+            }),
             expect: ok,
         });
 

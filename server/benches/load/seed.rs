@@ -38,6 +38,8 @@ pub struct Seeded {
     pub staff_cases: Vec<String>,
     /// A handler of the department whose queue is measured.
     pub staff: (String, String),
+    /// The head of the measured county's bureau (统计通报 of the county's units).
+    pub head: (String, String),
     /// (category, region) of the filings the load makes.
     pub filing: (i64, i64),
     pub petitions: usize,
@@ -169,8 +171,10 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
     }
     write_petitions(&state, &rows).await?;
     finish(&state, &sequences).await?;
-    let staff = staff_of(&state, department).await?;
+    let staff = staff_of(&state, department, "bench_handler", "intake,handler").await?;
+    let head = staff_of(&state, measured.bureau, "bench_head", "unit_head").await?;
     Ok(Seeded {
+        head,
         lookups,
         phones: phones.into_iter().take(64).collect(),
         staff_cases,
@@ -352,17 +356,16 @@ async fn finish(state: &AppState, sequences: &HashMap<String, i64>) -> anyhow::R
     Ok(())
 }
 
-/// A handler of `unit` (a county department), with its one-time password.
-async fn staff_of(state: &AppState, unit: i64) -> anyhow::Result<(String, String)> {
-    let username = "bench_handler".to_owned();
-    let password = server::services::staff::create(
-        state,
-        Some(unit),
-        &username,
-        "压测办理员",
-        "intake,handler",
-    )
-    .await?
-    .context("a new staff account")?;
+/// A staff member of `unit` with `roles`, and the one-time password.
+async fn staff_of(
+    state: &AppState,
+    unit: i64,
+    username: &str,
+    roles: &str,
+) -> anyhow::Result<(String, String)> {
+    let username = username.to_owned();
+    let password = server::services::staff::create(state, Some(unit), &username, "压测人员", roles)
+        .await?
+        .context("a new staff account")?;
     Ok((username, password))
 }

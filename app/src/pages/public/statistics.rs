@@ -70,6 +70,13 @@ fn page(v: StatisticsView) -> impl IntoView {
             {unit.map(|u| view! { <input type="hidden" name="unit" value=u /> })}
             <button type="submit">"查看"</button>
         </form>
+        {v.reception.clone().map(|r| view! {
+            <dl class="reception card" aria-label="接待信息">
+                <dt>"接待地址"</dt><dd>{r.address}</dd>
+                <dt>"接待时间"</dt><dd>{r.hours}</dd>
+                <dt>"咨询电话"</dt><dd>{r.phone}</dd>
+            </dl>
+        })}
         <h2>{format!("{scope} · {}", month_label(&v.month))}</h2>
         <p class="lead">{format!("收件{}件，其中网上信访{}件；作出受理决定{}件，答复{}件。", t.received, t.online, t.decided, t.answered)}</p>
         {figures(&t)}

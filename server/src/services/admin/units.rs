@@ -18,7 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::org::Org;
 use crate::state::AppState;
 
-fn reception_of(r: &db::units::Reception) -> Reception {
+pub(crate) fn reception_of(r: &db::units::Reception) -> Reception {
     Reception {
         address: r.address.clone(),
         hours: r.hours.clone(),

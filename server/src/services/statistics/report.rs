@@ -97,6 +97,11 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
             .map(|i| label(this_month - Months::new(i)))
             .collect(),
         month: wanted,
+        reception: q
+            .unit
+            .and_then(|u| org.unit(u))
+            .map(|u| crate::services::admin::units::reception_of(&u.reception))
+            .filter(|r| !r.address.is_empty() || !r.phone.is_empty()),
         path,
         tally,
         trend,

@@ -71,6 +71,17 @@ async fn a_unit_is_renamed_moved_and_its_reception_details_are_published() {
         public.to_string().contains("东城区新桥路8号一楼接待大厅"),
         "art. 18: published for everyone: {public}"
     );
+    // The unit's public statistics page has them beside its figures.
+    let figures: Value = app
+        .get(&format!("/api/v1/statistics?unit={housing}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        figures["reception"]["address"],
+        "东城区新桥路8号一楼接待大厅"
+    );
 
     // Wrong input is named and changes nothing.
     let mut bad = edit.clone();
