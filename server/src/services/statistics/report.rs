@@ -141,7 +141,7 @@ async fn shares(
         .filter(|(_, count)| *count > 0)
         .map(|(label, count)| Share { label, count })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|s| std::cmp::Reverse(s.count));
     Ok(out)
 }
 

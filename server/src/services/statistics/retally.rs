@@ -59,7 +59,7 @@ impl Filed {
 async fn sum(tx: &mut Tx, ids: &[i64]) -> Result<Contribution, sqlx::Error> {
     let mut total = Contribution::default();
     for &id in ids {
-        for f in db::statistics::facts(&mut **tx, id - 1, id, 1).await? {
+        for f in db::statistics::facts(tx, id - 1, id, 1).await? {
             total.add(&contribution(&f), 1);
         }
     }

@@ -83,7 +83,7 @@ async fn random_walk(
             super::make_overdue(app, number).await;
             continue;
         } else if pick == staff.len() {
-            let view = crate::workflow::citizen_view(app, &citizen, number).await;
+            let view = crate::workflow::citizen_view(app, citizen, number).await;
             let mut can = Vec::new();
             if view["can_rate"] == true {
                 can.push("rating");
@@ -102,7 +102,7 @@ async fn random_walk(
             let url = format!("/api/v1/petitions/{number}/{path}");
             (
                 path.to_owned(),
-                app.post_json(&url, Some(&citizen), &body).await,
+                app.post_json(&url, Some(citizen), &body).await,
             )
         } else {
             let token = staff[pick];
