@@ -4,6 +4,27 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CategoryId, RegionId};
+use crate::petition::{PetitionKind, PetitionStatus, Round};
+
+/// Why a matter cannot be published as a case at all, whatever its texts: an accusation
+/// never is (art. 30, 46), nor a matter whose petitioner did not consent, nor one not yet
+/// at its end (closed, or answered on 复核, which is final).
+pub fn refusal(
+    kind: PetitionKind,
+    consent: bool,
+    status: PetitionStatus,
+    round: Round,
+) -> Option<&'static str> {
+    if kind == PetitionKind::Accusation {
+        return Some("检举控告事项一律不公开（《信访工作条例》第三十条、第四十六条）。");
+    }
+    if !consent {
+        return Some("信访人没有同意公开，该事项不能作为案例公开。");
+    }
+    let ended = status == PetitionStatus::Closed
+        || (status == PetitionStatus::Replied && round == Round::ReReview);
+    (!ended).then_some("信访事项办结后才能作为案例公开。")
+}
 
 /// A published case in the public list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use shared::cases::{CaseDraft, CaseTexts};
-use shared::petition::{PetitionKind, PetitionStatus, Round};
 use shared::staff::Role;
 use shared::text::check;
 
@@ -24,15 +23,12 @@ const PUBLISHERS: &[Role] = &[Role::Intake, Role::UnitHead];
 
 /// Why `row` cannot be published at all, whatever its texts.
 pub fn refusal(row: &PetitionRow) -> Option<&'static str> {
-    if row.kind == PetitionKind::Accusation {
-        return Some("检举控告事项一律不公开（《信访工作条例》第三十条、第四十六条）。");
-    }
-    if !row.publish_consent {
-        return Some("信访人没有同意公开，该事项不能作为案例公开。");
-    }
-    let ended = row.work.status == PetitionStatus::Closed
-        || (row.work.status == PetitionStatus::Replied && row.work.round == Round::ReReview);
-    (!ended).then_some("信访事项办结后才能作为案例公开。")
+    shared::cases::refusal(
+        row.kind,
+        row.publish_consent,
+        row.work.status,
+        row.work.round,
+    )
 }
 
 /// A case a clerk may publish, with its answer and the petitioner's own details to hunt.

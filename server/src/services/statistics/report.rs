@@ -34,6 +34,11 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
         ));
     }
     let first = month - Months::new(MONTHS - 1);
+    let names: HashMap<String, String> = db::reference::categories(&state.db.pool)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.0.to_string(), c.name))
+        .collect();
     let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
     let rows = db::statistics::tallies(&mut conn, &label(first), &label(month)).await?;
     let scope = Scope {
@@ -68,13 +73,6 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
         PetitionKind::from_code(k).map(|k| k.label().to_owned())
     })
     .await?;
-    drop(conn);
-    let names: HashMap<String, String> = db::reference::categories(&state.db.pool)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.0.to_string(), c.name))
-        .collect();
-    let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
     let categories = shares(&mut conn, &scope, &wanted, Dimension::Category, |c| {
         names.get(c).cloned()
     })

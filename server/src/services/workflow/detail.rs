@@ -290,7 +290,13 @@ async fn build(state: &AppState, reached: Reached, unmasked: bool) -> AppResult<
         accused_unit: row.work.accused_unit_id.map(|u| org.name(u)),
         accused_none: row.work.accused_none,
         accused_pending: pending,
-        publishable: crate::services::cases::publish::refusal(&row).is_none(),
+        publishable: shared::cases::refusal(
+            row.kind,
+            row.publish_consent,
+            row.work.status,
+            row.work.round,
+        )
+        .is_none(),
         group_matter: row.work.group_matter,
         repeat_of: match row.work.repeat_of {
             Some(id) => db::petitions::number_of(pool, id.0).await?,
