@@ -189,6 +189,8 @@ test('a letter writer rates the reply and asks for 复查 on the look-up page af
   // Before the texted code: no forms.
   assert.equal(await page.getByRole('button', { name: '提交评价' }).count(), 0);
   await page.getByRole('button', { name: '发送验证码到登记的手机' }).click();
+  // The portal says it sent the code (a refusal, such as a spent hourly limit, shows instead).
+  await page.getByText(/验证码已发送至/).waitFor();
   await page.getByLabel('短信验证码').fill(await smsCode(phone));
   await page.getByRole('button', { name: '查看详情' }).click();
   await page.getByRole('button', { name: '提交评价' }).waitFor();
