@@ -109,6 +109,22 @@ pub struct BulletinView {
     pub method: String,
     /// Ranked by index, highest first.
     pub rows: Vec<BulletinRow>,
+    /// This month's 通报 only: what is overdue today across the scope.
+    pub overdue: Option<OverdueList>,
+}
+
+/// 超期未办结: the open matters of a unit and the units below it whose period ran out, as
+/// of today, with the longest overdue first (the queue's 超期 filter, sorted by due date).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueList {
+    pub count: u64,
+    /// The longest overdue, at most [`OverdueList::SHOWN`].
+    pub oldest: Vec<crate::petition::QueueItem>,
+}
+
+impl OverdueList {
+    pub const SHOWN: usize = 5;
 }
 
 /// `2026-11` as people write it: `2026年11月`.
