@@ -153,8 +153,9 @@ export async function loginCitizen(page, phone, password) {
   await page.waitForURL(/\/my\/petitions$/);
 }
 
-/// A citizen with a petition filed through the API (the filing form has its own test).
-export async function citizenWithPetition() {
+/// A citizen with a petition filed through the API (the filing form has its own test);
+/// `filing` changes or adds to the petition's fields.
+export async function citizenWithPetition(filing = {}) {
   const phone = uniquePhone();
   const password = '河边的柳树-2024';
   const idNumber = uniqueIdNumber();
@@ -166,9 +167,9 @@ export async function citizenWithPetition() {
   const receipt = await api('/petitions', {
     kind: 'appeal', category_id: category, region_id: region,
     title: '小区垃圾清运不及时', facts: '小区垃圾站已连续一周无人清运，气味很大，居民多次反映无果。',
-    request: '请督促物业按时清运垃圾', people_count: 12,
+    request: '请督促物业按时清运垃圾', people_count: 12, ...filing,
   }, access_token);
-  return { phone, password, idNumber, number: receipt.number };
+  return { phone, password, idNumber, number: receipt.number, token: access_token };
 }
 
 /// A signed-in staff member on the queue page, in a phone-sized window of its own.

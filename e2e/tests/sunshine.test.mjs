@@ -106,6 +106,9 @@ test('a leader reads the 信访指数 on a phone, and a head downloads the month
   assert.ok((await ranking.getByRole('listitem').count()) >= 1, 'the units that counted something, ranked');
   assert.match(await ranking.getByRole('listitem').first().textContent(), /第1名/);
   assert.match(await ranking.textContent(), /本月尚无计数：/, 'the others on one line');
+  // What is overdue today across the city, with the way to all of it in the queue.
+  const overdue = page.getByRole('region', { name: '超期未办结' });
+  assert.match(await overdue.textContent(), /今天(没有超期未办结|超期未办结\d+件)/);
   const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(wider <= 0, `the page fits the phone (${wider}px too wide)`);
   await accessible(page, 'the leader\'s 信访指数');
@@ -150,5 +153,82 @@ test('an anonymous visitor finds the published cases from the footer and filters
   await seen.goto(`${BASE}/cases`);
   await accessible(seen, 'the published cases');
   await shotWidths(seen, 'cases');
+  await seen.close();
+});
+
+test('a matter closed on 复核 is published by a clerk, and anyone reads it without a personal detail', async () => {
+  const pw = await demoPasswords();
+  const login = async (username) =>
+    (await api('/staff/sessions', { username, password: pw[username] })).access_token;
+  const neighbour = '13912345678';
+  const { number, token, idNumber, phone } = await citizenWithPetition({
+    publish_consent: true,
+    title: '幸福小区垃圾站一周无人清运',
+    facts: `我叫刘晓燕，住幸福小区3号楼2单元501室。垃圾站已连续一周无人清运，邻居电话${neighbour}也反映过。`,
+  });
+  const act = (who, body) => api(`/staff/petitions/${number}/actions`, body, who, 204);
+  const answer = (who, facts) => act(who, {
+    action: 'submit_draft', facts, reasons: '物业服务合同约定每日清运。', decision: 'support', legal_basis: '《物业管理条例》',
+  });
+  const disagree = async (reason) => {
+    await api(`/petitions/${number}/rating`, { rating: 'not_satisfied' }, token, 204);
+    await api(`/petitions/${number}/review`, { reason }, token, 204);
+  };
+  const housing = (await api('/reference')).units.find((u) => u.name === '东城区住房和城乡建设局').id;
+  await act(await login('district_intake'), { action: 'forward', unit_id: housing });
+  const handler = await login('handler');
+  await act(handler, { action: 'receive_accept' });
+  await answer(handler, '经查，物业更换保洁公司期间停运一周，已恢复。');
+  await act(await login('head'), { action: 'approve_reply' });
+  // 复查 at the district bureau above the housing bureau, then 复核 at the city's, whose
+  // opinion is final and closes the matter (art. 36).
+  await disagree('只恢复了两天又停了');
+  const district = await login('district_head');
+  await answer(district, '经复查，物业已与新保洁公司签约，每日清运。');
+  await act(district, { action: 'approve_reply' });
+  await disagree('还是隔天才清运');
+  const city = await login('bureau_head');
+  await answer(city, '经复核，街道已督促物业每日定时清运，并公布监督电话。');
+  await act(city, { action: 'approve_reply' });
+
+  // The clerk starts from the texts with the details replaced, and publishes.
+  const { context, page } = await staffPage(browser, 'bureau_head', pw.bureau_head);
+  await page.goto(`${BASE}/staff/petitions/${number}`);
+  await page.getByRole('link', { name: '整理公开案例' }).click();
+  await page.waitForURL(/\/publish$/);
+  const facts = page.getByLabel('反映的问题');
+  assert.doesNotMatch(await facts.inputValue(), /刘晓燕|501室|13912345678/);
+  assert.match(await page.locator('main').textContent(), /系统已自动隐去：.*姓名.*电话号码/);
+  await accessible(page, 'the clerk\'s 整理公开案例');
+  await shotWidths(page, 'publish');
+  // Without the tick nothing is published, and the page comes back with the clerk's edits.
+  const edited = `${await facts.inputValue()}（小区名已核对）`;
+  await facts.fill(edited);
+  await page.getByRole('button', { name: '公开' }).click();
+  await page.getByText('请逐句核对公开内容').first().waitFor();
+  assert.equal(await page.getByLabel('反映的问题').inputValue(), edited);
+  await page.getByLabel('我已逐句核对，公开内容不含个人信息').check();
+  await page.getByRole('button', { name: '公开' }).click();
+  await page.waitForURL(/\/cases\/\d+$/);
+  const published = page.url();
+  await context.close();
+
+  // An anonymous visitor, without JavaScript, finds it in the list and reads it.
+  const visitor = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const look = await visitor.newPage();
+  await look.goto(`${BASE}/cases`);
+  await look.getByRole('link', { name: '幸福小区垃圾站一周无人清运' }).click();
+  await look.waitForURL(published);
+  const text = await look.locator('main').textContent();
+  assert.match(text, /经复核，街道已督促物业每日定时清运/);
+  assert.match(text, /小区名已核对/, 'the texts as the clerk confirmed them');
+  for (const secret of ['刘晓燕', '501室', neighbour, phone, idNumber]) {
+    assert.ok(!(await look.content()).includes(secret), `no ${secret} in the public page`);
+  }
+  await visitor.close();
+  const seen = await browser.newPage();
+  await seen.goto(published);
+  await accessible(seen, 'a published case');
+  await shotWidths(seen, 'case');
   await seen.close();
 });

@@ -115,20 +115,47 @@ pub async fn publish_case(
     facts: String,
     request: String,
     answer: String,
+    /// The box the clerk ticks once every sentence is checked; a form cannot publish without it.
+    checked: Option<String>,
 ) -> Result<(), UiError> {
+    use super::ssr::{apply, forget_posted, keep_posted};
+    use crate::components::kept::Form;
+    let fields = std::collections::HashMap::from([
+        ("number".to_owned(), number.clone()),
+        ("title".to_owned(), title.clone()),
+        ("facts".to_owned(), facts.clone()),
+        ("request".to_owned(), request.clone()),
+        ("answer".to_owned(), answer.clone()),
+    ]);
+    let sunshine = super::ssr::sunshine()?;
+    if checked.is_none() {
+        // Who is asking comes first: someone who may not publish learns nothing more.
+        apply(sunshine.publication(&caller()?, number.clone()).await?);
+        keep_posted(Form::Publish, &fields);
+        return Err(UiError(shared::ApiError::validation(vec![
+            shared::FieldError::new("checked", "请逐句核对公开内容，然后勾选“我已逐句核对”。"),
+        ])));
+    }
     let texts = shared::cases::CaseTexts {
         title,
         facts,
         request,
         answer,
     };
-    let id = super::ssr::apply(
-        super::ssr::sunshine()?
-            .publish(&caller()?, number, texts)
-            .await?,
-    );
-    leptos_actix::redirect(&format!("/cases/{id}"));
-    Ok(())
+    match sunshine.publish(&caller()?, number, texts).await {
+        Ok(outcome) => {
+            let id = apply(outcome);
+            forget_posted(Form::Publish);
+            leptos_actix::redirect(&format!("/cases/{id}"));
+            Ok(())
+        }
+        Err(e) => {
+            // Without JavaScript the page comes back with what the clerk typed, not the
+            // suggestions it started from.
+            keep_posted(Form::Publish, &fields);
+            Err(e.into())
+        }
+    }
 }
 
 /// 月度通报 and 信访指数 of the staff member's unit, for a month (`YYYY-MM`) or this one.

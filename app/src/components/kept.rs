@@ -17,16 +17,24 @@ pub enum Form {
     Registration,
     /// 实名注册 (its 获取验证码 button posts the form too)
     Register,
+    /// 整理公开案例: the clerk's edited texts, not the suggestions, come back
+    Publish,
 }
 
 impl Form {
-    pub const ALL: [Form; 3] = [Form::Filing, Form::Registration, Form::Register];
+    pub const ALL: [Form; 4] = [
+        Form::Filing,
+        Form::Registration,
+        Form::Register,
+        Form::Publish,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Form::Filing => "file",
             Form::Registration => "staff-register",
             Form::Register => "register",
+            Form::Publish => "publish-case",
         }
     }
 

@@ -11,6 +11,7 @@ use shared::cases::CaseDraft;
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{PublishCase, staff_me, staff_publication};
 use crate::components::field::Field;
+use crate::components::kept::{Form, Kept, KeptNote, kept_resource};
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 
 #[component]
@@ -22,12 +23,16 @@ pub fn PublishPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| staff_me());
     let n = number.clone();
     let draft = Resource::new(|| (), move |_| staff_publication(n.clone()));
+    let kept = kept_resource(Form::Publish, posted_error::<PublishCase>().is_some());
     view! {
         <Title text="工作台 · 整理公开案例" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
             {move || Suspend::new(async move {
                 match (me.await, draft.await) {
-                    (Ok(Some(me)), Ok(d)) => Either::Left(view! { <StaffBar me /> <Publish draft=d /> }),
+                    (Ok(Some(me)), Ok(d)) => {
+                        let kept = kept.await;
+                        Either::Left(view! { <StaffBar me /> <Publish draft=d kept /> })
+                    }
                     (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
                     (Ok(Some(me)), Err(e)) => Either::Right(view! {
                         <StaffBar me />
@@ -42,7 +47,7 @@ pub fn PublishPage() -> impl IntoView {
 }
 
 #[component]
-fn Publish(draft: CaseDraft) -> impl IntoView {
+fn Publish(draft: CaseDraft, kept: Kept) -> impl IntoView {
     let action = ServerAction::<PublishCase>::new();
     let error = action_error(action, posted_error::<PublishCase>());
     let back = format!("/staff/petitions/{}", draft.number);
@@ -63,7 +68,16 @@ fn Publish(draft: CaseDraft) -> impl IntoView {
         )
     };
     let o = draft.original.clone();
+    // A refused post comes back with the clerk's own texts (kept for this case only).
+    let kept = if kept.is("number", &draft.number) { kept } else { Kept::default() };
     let s = draft.suggested;
+    let text = |name: &str, suggested: String| Some(kept.text(name).unwrap_or(suggested));
+    let (title, facts, request, answer) = (
+        text("title", s.title),
+        text("facts", s.facts),
+        text("request", s.request),
+        text("answer", s.answer),
+    );
     view! {
         <h1>"整理公开案例"</h1>
         <p>{format!("信访件{}，信访人同意公开。公开的内容任何人都能看到，请确保其中没有姓名、电话、身份证号、住址、车牌等个人信息。", draft.number)}</p>
@@ -78,13 +92,14 @@ fn Publish(draft: CaseDraft) -> impl IntoView {
             </dl>
         </details>
         <ErrorSummary error />
+        <KeptNote kept=kept.clone() redo="" />
         <ActionForm action attr:class="form" attr:novalidate=true>
             <input type="hidden" name="number" value=draft.number.clone() />
-            <Field name="title" label="标题" maxlength=60 value=Some(s.title) server_error=error />
-            <Field name="facts" label="反映的问题" rows=8 maxlength=5000 value=Some(s.facts) server_error=error />
-            <Field name="request" label="诉求" rows=3 maxlength=1000 value=Some(s.request) server_error=error />
-            <Field name="answer" label="办理结果" rows=10 maxlength=10000 value=Some(s.answer) server_error=error />
-            <label class="check"><input type="checkbox" required=true />"我已逐句核对，公开内容不含个人信息"</label>
+            <Field name="title" label="标题" maxlength=60 value=title server_error=error />
+            <Field name="facts" label="反映的问题" rows=8 maxlength=5000 value=facts server_error=error />
+            <Field name="request" label="诉求" rows=3 maxlength=1000 value=request server_error=error />
+            <Field name="answer" label="办理结果" rows=10 maxlength=10000 value=answer server_error=error />
+            <label class="check"><input type="checkbox" id="checked" name="checked" value="1" required=true />"我已逐句核对，公开内容不含个人信息"</label>
             <button type="submit" class="button primary">"公开"</button>
             " "<a href=back>"取消"</a>
         </ActionForm>
