@@ -69,7 +69,11 @@ fn Publish(draft: CaseDraft, kept: Kept) -> impl IntoView {
     };
     let o = draft.original.clone();
     // A refused post comes back with the clerk's own texts (kept for this case only).
-    let kept = if kept.is("number", &draft.number) { kept } else { Kept::default() };
+    let kept = if kept.is("number", &draft.number) {
+        kept
+    } else {
+        Kept::default()
+    };
     let s = draft.suggested;
     let text = |name: &str, suggested: String| Some(kept.text(name).unwrap_or(suggested));
     let (title, facts, request, answer) = (

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::Months;
 use shared::figures::{Tally, index};
 use shared::ids::{StaffId, UnitId};
-use shared::staff::Role;
 use shared::petition::{ClockState, QueueFilter, QueueSort};
+use shared::staff::Role;
 use shared::statistics::{BulletinRow, BulletinView, OverdueList};
 
 use super::scope::{Scope, first_of, label, month_or_this, unit_ref};
@@ -125,11 +125,7 @@ async fn overdue(state: &AppState, staff: StaffId) -> AppResult<OverdueList> {
     let page = queue::queue(state, staff, &filter).await?;
     Ok(OverdueList {
         count: page.counts.map_or(0, |c| c.overdue),
-        oldest: page
-            .items
-            .into_iter()
-            .take(OverdueList::SHOWN)
-            .collect(),
+        oldest: page.items.into_iter().take(OverdueList::SHOWN).collect(),
     })
 }
 

@@ -165,7 +165,11 @@ async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
         .json()
         .await
         .unwrap();
-    assert_eq!(overdue(&v), (json!(2), vec![n[0].clone(), n[1].clone()]), "{v}");
+    assert_eq!(
+        overdue(&v),
+        (json!(2), vec![n[0].clone(), n[1].clone()]),
+        "{v}"
+    );
     // The housing bureau's head sees its own only; a past month's 通报 has no such list.
     let housing_head = staff(&app, HOUSING, "unit_head").await;
     let v: Value = app
