@@ -118,6 +118,8 @@ pub struct BulletinView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OverdueList {
+    /// The day it was read (Beijing time), to count the days overdue from.
+    pub today: chrono::NaiveDate,
     pub count: u64,
     /// The longest overdue, at most [`OverdueList::SHOWN`].
     pub oldest: Vec<crate::petition::QueueItem>,

@@ -140,7 +140,7 @@ fn card(r: &BulletinRow) -> AnyView {
 /// 超期未办结 today, the longest overdue first, each linked to its case; the queue's 超期
 /// filter has them all.
 fn overdue(o: &OverdueList) -> AnyView {
-    let today = shared::clock::shanghai_date(chrono::Utc::now());
+    let today = o.today;
     let items = o
         .oldest
         .iter()

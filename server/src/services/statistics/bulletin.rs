@@ -124,6 +124,7 @@ async fn overdue(state: &AppState, staff: StaffId) -> AppResult<OverdueList> {
     };
     let page = queue::queue(state, staff, &filter).await?;
     Ok(OverdueList {
+        today: today(),
         count: page.counts.map_or(0, |c| c.overdue),
         oldest: page.items.into_iter().take(OverdueList::SHOWN).collect(),
     })

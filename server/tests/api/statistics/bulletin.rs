@@ -119,7 +119,8 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
         .await
         .unwrap();
     assert_eq!(v["tally"]["received"], 0, "{v}");
-    assert_eq!(v["overdue"], json!({ "count": 0, "oldest": [] }), "{v}");
+    assert_eq!(v["overdue"]["count"], 0, "{v}");
+    assert_eq!(v["overdue"]["oldest"], json!([]), "{v}");
     let public = super::statistics(&app, &format!("?unit={bureau}")).await;
     assert_eq!(public["tally"]["received"], 0);
     assert_eq!(public["kinds"], json!([]));
