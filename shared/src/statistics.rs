@@ -114,15 +114,18 @@ pub struct BulletinView {
 }
 
 /// 超期未办结: the open matters of a unit and the units below it whose period ran out, as
-/// of today, with the longest overdue first (the queue's 超期 filter, sorted by due date).
+/// of today, the longest overdue first (the queue's 超期 filter, sorted by due date). Not
+/// counted here: counting them across a county costs seconds at a million petitions; the
+/// queue counts them when asked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OverdueList {
     /// The day it was read (Beijing time), to count the days overdue from.
     pub today: chrono::NaiveDate,
-    pub count: u64,
     /// The longest overdue, at most [`OverdueList::SHOWN`].
     pub oldest: Vec<crate::petition::QueueItem>,
+    /// Whether there are more than those shown.
+    pub more: bool,
 }
 
 impl OverdueList {

@@ -159,6 +159,10 @@ fn ok(s: StatusCode) -> bool {
     s == StatusCode::OK
 }
 
+fn no_content(s: StatusCode) -> bool {
+    s == StatusCode::NO_CONTENT
+}
+
 fn created(s: StatusCode) -> bool {
     s == StatusCode::CREATED || s == StatusCode::OK
 }
@@ -295,6 +299,7 @@ impl Scenarios {
             expect: ok,
         });
 
+        let b_step = base.clone();
         let (b, cookie, cases) = (base, self.staff_cookie.clone(), self.staff_cases.clone());
         out.push(Scenario {
             name: "案件详情 staff case page, SSR",
@@ -304,6 +309,19 @@ impl Scenarios {
                     .header("Cookie", &cookie)
             }),
             expect: ok,
+        });
+        // A workflow step: the handler adds a 内部备注. Like every step it takes the
+        // petition's share of the figures before and after, in its own transaction.
+        let (b, token, cases) = (b_step, self.staff_token.clone(), self.staff_cases.clone());
+        out.push(Scenario {
+            name: "案件备注 a workflow step (a note), API",
+            make: Arc::new(move |c, conn, n| {
+                let number = &cases[(conn * 31 + n as usize) % cases.len()];
+                c.post(format!("{b}/api/v1/staff/petitions/{number}/actions"))
+                    .bearer_auth(&token)
+                    .json(&json!({ "action": "add_note", "body": "已电话联系物业，约定本周内上门核实。" }))
+            }),
+            expect: no_content,
         });
         out
     }

@@ -161,18 +161,18 @@ fn overdue(o: &OverdueList) -> AnyView {
             }
         })
         .collect_view();
-    let summary = if o.count == 0 {
-        "今天没有超期未办结的信访事项。".to_owned()
+    let summary = if o.oldest.is_empty() {
+        "今天没有超期未办结的信访事项。"
     } else {
-        format!("今天超期未办结{}件，超期最久的在前。", o.count)
+        "今天超期未办结的事项，超期最久的在前："
     };
     view! {
         <section aria-labelledby="overdue-h">
             <h2 id="overdue-h">"超期未办结"</h2>
             <p class="meta">{summary}</p>
-            {(!o.oldest.is_empty()).then(|| view! {
-                <ol class="cards">{items}</ol>
-                <p><a href="/staff?clock=overdue&sort=due">{format!("在工作台查看全部{}件", o.count)}</a></p>
+            {(!o.oldest.is_empty()).then(|| view! { <ol class="cards">{items}</ol> })}
+            {o.more.then(|| view! {
+                <p><a href="/staff?clock=overdue&sort=due">"在工作台查看全部超期事项"</a></p>
             })}
         </section>
     }

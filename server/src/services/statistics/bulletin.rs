@@ -119,14 +119,14 @@ async fn overdue(state: &AppState, staff: StaffId) -> AppResult<OverdueList> {
     let filter = QueueFilter {
         clock: Some(ClockState::Overdue),
         sort: QueueSort::Due,
-        counts: true,
         ..QueueFilter::default()
     };
     let page = queue::queue(state, staff, &filter).await?;
+    let more = page.next.is_some() || page.items.len() > OverdueList::SHOWN;
     Ok(OverdueList {
         today: today(),
-        count: page.counts.map_or(0, |c| c.overdue),
         oldest: page.items.into_iter().take(OverdueList::SHOWN).collect(),
+        more,
     })
 }
 

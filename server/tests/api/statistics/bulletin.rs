@@ -119,7 +119,6 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
         .await
         .unwrap();
     assert_eq!(v["tally"]["received"], 0, "{v}");
-    assert_eq!(v["overdue"]["count"], 0, "{v}");
     assert_eq!(v["overdue"]["oldest"], json!([]), "{v}");
     let public = super::statistics(&app, &format!("?unit={bureau}")).await;
     assert_eq!(public["tally"]["received"], 0);
@@ -132,7 +131,7 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
 async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let n = app.file_many(&citizen.token, 3).await;
+    let n = app.file_many(&citizen.token, 8).await;
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head").await;
     let housing = unit_id(&app, HOUSING).await;
     act_ok(
@@ -142,8 +141,15 @@ async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
         json!({ "action": "forward", "unit_id": housing }),
     )
     .await;
-    // Overdue: the forwarded one (the longest), and one still at the bureau; the third runs.
-    for (number, due) in [(&n[0], "2000-01-03"), (&n[1], "2000-02-01")] {
+    // Overdue: the forwarded one (the longest), and six still at the bureau; the last runs.
+    let dues = [
+        "2000-01-03",
+        "2000-02-01",
+        "2000-02-02",
+        "2000-02-03",
+        "2000-02-04",
+    ];
+    for (number, due) in n.iter().zip(dues.into_iter().chain(["2000-03-01"; 2])) {
         sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
             .bind(due)
             .bind(number)
@@ -158,7 +164,7 @@ async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
             .iter()
             .map(|i| i["number"].as_str().unwrap().to_owned())
             .collect();
-        (v["overdue"]["count"].clone(), numbers)
+        (v["overdue"]["more"].clone(), numbers)
     };
     let v: Value = app
         .get("/api/v1/staff/bulletin", Some(&head))
@@ -168,8 +174,8 @@ async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
         .unwrap();
     assert_eq!(
         overdue(&v),
-        (json!(2), vec![n[0].clone(), n[1].clone()]),
-        "{v}"
+        (json!(true), n[..5].to_vec()),
+        "five shown, more in the queue"
     );
     // The housing bureau's head sees its own only; a past month's 通报 has no such list.
     let housing_head = staff(&app, HOUSING, "unit_head").await;
@@ -179,7 +185,7 @@ async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
         .json()
         .await
         .unwrap();
-    assert_eq!(overdue(&v), (json!(1), vec![n[0].clone()]), "{v}");
+    assert_eq!(overdue(&v), (json!(false), vec![n[0].clone()]), "{v}");
     let last = chrono::Utc::now().date_naive() - chrono::Months::new(2);
     let v: Value = app
         .get(
