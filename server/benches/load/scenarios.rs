@@ -255,17 +255,6 @@ impl Scenarios {
             }),
             expect: ok,
         });
-        // As the head opens it: this month, with what is overdue today across the county.
-        let (b, token) = (base.clone(), self.head_token.clone());
-        out.push(Scenario {
-            name: "统计通报 this month with the overdue list, API",
-            make: Arc::new(move |c, _, _| {
-                c.get(format!("{b}/api/v1/staff/bulletin"))
-                    .bearer_auth(&token)
-            }),
-            expect: ok,
-        });
-
         let (b, token, cursors) = (
             base.clone(),
             self.staff_token.clone(),

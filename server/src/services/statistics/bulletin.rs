@@ -7,16 +7,14 @@ use std::collections::BTreeMap;
 use chrono::Months;
 use shared::figures::{Tally, index};
 use shared::ids::{StaffId, UnitId};
-use shared::petition::{ClockState, QueueFilter, QueueSort};
 use shared::staff::Role;
-use shared::statistics::{BulletinRow, BulletinView, OverdueList};
+use shared::statistics::{BulletinRow, BulletinView};
 
 use super::scope::{Scope, first_of, label, month_or_this, unit_ref};
 use super::tally::to_tally;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::services::workflow::actor::StaffActor;
-use crate::services::workflow::queue;
 use crate::state::AppState;
 use crate::time::today;
 
@@ -93,11 +91,6 @@ pub async fn bulletin(
             line.rank = u32::try_from(i + 1).ok();
         }
     }
-    let overdue = if month == this_month {
-        Some(overdue(state, staff).await?)
-    } else {
-        None
-    };
     Ok(BulletinView {
         months: (0..12)
             .map(|i| label(this_month - Months::new(i)))
@@ -109,24 +102,6 @@ pub async fn bulletin(
         tally: total,
         method: index::explain(weights),
         rows: lines,
-        overdue,
-    })
-}
-
-/// What is overdue today in the reader's unit and below it: the queue's 超期 filter, which
-/// leaves out what the firewall hides from them (art. 30), longest overdue first.
-async fn overdue(state: &AppState, staff: StaffId) -> AppResult<OverdueList> {
-    let filter = QueueFilter {
-        clock: Some(ClockState::Overdue),
-        sort: QueueSort::Due,
-        ..QueueFilter::default()
-    };
-    let page = queue::queue(state, staff, &filter).await?;
-    let more = page.next.is_some() || page.items.len() > OverdueList::SHOWN;
-    Ok(OverdueList {
-        today: today(),
-        oldest: page.items.into_iter().take(OverdueList::SHOWN).collect(),
-        more,
     })
 }
 
