@@ -255,6 +255,7 @@ impl Scenarios {
             }),
             expect: ok,
         });
+
         let (b, token, cursors) = (
             base.clone(),
             self.staff_token.clone(),
@@ -288,8 +289,11 @@ impl Scenarios {
             expect: ok,
         });
 
-        let b_step = base.clone();
-        let (b, cookie, cases) = (base, self.staff_cookie.clone(), self.staff_cases.clone());
+        let (b, cookie, cases) = (
+            base.clone(),
+            self.staff_cookie.clone(),
+            self.staff_cases.clone(),
+        );
         out.push(Scenario {
             name: "案件详情 staff case page, SSR",
             make: Arc::new(move |c, conn, n| {
@@ -301,7 +305,7 @@ impl Scenarios {
         });
         // A workflow step: the handler adds a 内部备注. Like every step it takes the
         // petition's share of the figures before and after, in its own transaction.
-        let (b, token, cases) = (b_step, self.staff_token.clone(), self.staff_cases.clone());
+        let (b, token, cases) = (base, self.staff_token.clone(), self.staff_cases.clone());
         out.push(Scenario {
             name: "案件备注 a workflow step (a note), API",
             make: Arc::new(move |c, conn, n| {
