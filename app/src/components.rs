@@ -1,6 +1,8 @@
-//! Reusable pieces of the UI: layout, form fields, notices and the petition timeline.
+//! Reusable pieces of the UI: layout, form fields, notices, the petition timeline and
+//! tables of figures.
 
 pub mod field;
+pub mod figures;
 pub mod kept;
 pub mod layout;
 pub mod notice;

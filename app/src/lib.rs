@@ -22,7 +22,7 @@ use crate::pages::public::{
     StatisticsPage, TrackPage,
 };
 use crate::pages::staff::{
-    AdminPage, AuditPage, BulletinPage, CasePage, NoticesPage, PublishPage, QueuePage,
+    AdminPage, AnnualPage, AuditPage, BulletinPage, CasePage, NoticesPage, PublishPage, QueuePage,
     RegistrationReceiptPage, StaffAccountPage, StaffLoginPage, StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/register") view=StaffRegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/notices") view=NoticesPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/bulletin") view=BulletinPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/annual") view=AnnualPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register/receipt") view=RegistrationReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />

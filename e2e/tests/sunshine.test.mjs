@@ -131,6 +131,48 @@ test('a leader reads the 信访指数 on a phone, and a head downloads the month
   await context.close();
 });
 
+test('a head reports the year (条例 art. 41): the annual report on a phone, downloaded as a spreadsheet', async () => {
+  const pw = await demoPasswords();
+  // A matter forwarded this year, so the county has a unit given matters to handle.
+  const { number } = await citizenWithPetition();
+  const { access_token: intake } = await api('/staff/sessions', { username: 'district_intake', password: pw.district_intake });
+  const housing = (await api('/reference')).units.find((u) => u.name === '东城区住房和城乡建设局').id;
+  await api(`/staff/petitions/${number}/actions`, { action: 'forward', unit_id: housing }, intake, 204);
+
+  const { context, page } = await staffPage(browser, 'district_head', pw.district_head);
+  await page.goto(`${BASE}/staff/bulletin`);
+  await page.getByRole('link', { name: /年度信访工作情况报告/ }).click();
+  await page.waitForURL(/\/staff\/annual$/);
+  await page.getByRole('heading', { level: 1, name: '年度信访工作情况报告' }).waitFor();
+  const year = new Date().getFullYear();
+  const summary = page.getByRole('region', { name: `东城区信访局 · ${year}年` });
+  assert.match(await summary.textContent(), /共收到信访事项\d+件.*转送\d+件、交办\d+件/);
+  const most = page.getByRole('region', { name: '反映集中的单位' }).first();
+  assert.match(await most.textContent(), /东城区住房和城乡建设局/);
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wider <= 0, `the page fits the phone (${wider}px too wide); wide tables scroll in their region`);
+  await accessible(page, 'the annual report');
+  await shotWidths(page, 'annual');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '下载报告（Excel）' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `annual-${year}.xlsx`);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip, as every .xlsx is');
+  assert.ok(bytes.includes(Buffer.from('xl/worksheets/sheet5.xml')), 'a sheet per table');
+
+  // Last year, chosen from the form: nothing was counted then, and the page says so.
+  await page.getByLabel('年度').selectOption(String(year - 1));
+  await page.getByRole('button', { name: '查看' }).click();
+  await page.waitForURL(new RegExp(`year=${year - 1}`));
+  await page.getByRole('heading', { level: 2, name: `东城区信访局 · ${year - 1}年` }).waitFor();
+  assert.match(await page.locator('main').textContent(), /本年度尚无交由各单位办理的事项/);
+  await context.close();
+});
+
 test('an anonymous visitor finds the published cases from the footer and filters them, without JavaScript', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
   const page = await context.newPage();

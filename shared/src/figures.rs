@@ -59,6 +59,19 @@ pub struct Tally {
     pub supervised: u64,
     /// Of those, answered in writing by the unit supervised.
     pub supervision_answered: u64,
+    /// 转送: matters whose first acceptance decision in the period sent them to the unit
+    /// with power to handle them (条例 art. 21-22), counted at the unit that received them.
+    pub forwarded: u64,
+    /// 交办: likewise, but assigned with a deadline and a report of the result due to the
+    /// assigning office (条例 art. 22).
+    pub assigned: u64,
+    /// 交由办理: matters the first acceptance decision of the period gave to the unit to
+    /// handle (accepted by it, or forwarded or assigned to it), counted at that unit: the
+    /// annual report's 反映集中的单位 (条例 art. 41).
+    pub routed: u64,
+    /// 人民建议 answered in the period as 采纳 or 部分采纳, once per matter, counted at the
+    /// answering unit (条例 art. 41; 人民建议征集).
+    pub adopted: u64,
 }
 
 impl Tally {
@@ -81,6 +94,10 @@ impl Tally {
         self.unrouted += o.unrouted;
         self.supervised += o.supervised;
         self.supervision_answered += o.supervision_answered;
+        self.forwarded += o.forwarded;
+        self.assigned += o.assigned;
+        self.routed += o.routed;
+        self.adopted += o.adopted;
     }
 }
 
@@ -271,6 +288,10 @@ mod tests {
             unrouted: 2,
             supervised: 5,
             supervision_answered: 4,
+            forwarded: 22,
+            assigned: 6,
+            routed: 38,
+            adopted: 1,
         }
     }
 
@@ -338,6 +359,22 @@ mod tests {
             ..Tally::default()
         });
         assert_eq!(Figure::OnTimeAnswer.of(&both).percent(), "70.0%");
+    }
+
+    #[test]
+    fn a_sum_adds_every_counter() {
+        let mut year = month();
+        year.add(&month());
+        assert_eq!(
+            (year.received, year.supervision_answered),
+            (80, 8),
+            "the first and the monthly counters"
+        );
+        assert_eq!(
+            (year.forwarded, year.assigned, year.routed, year.adopted),
+            (44, 12, 76, 2),
+            "the annual report's counters"
+        );
     }
 
     #[test]

@@ -111,6 +111,50 @@ pub struct BulletinView {
     pub rows: Vec<BulletinRow>,
 }
 
+/// 年度信访工作情况报告 (条例 art. 41): a unit's year, with the units below it, for its head,
+/// a supervisor or a leader to report to the Party committee and government.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnualView {
+    pub year: i32,
+    /// The years one can choose, newest first.
+    pub years: Vec<i32>,
+    /// The last month counted (`YYYY-MM`): December, or this month in the current year.
+    pub through: String,
+    /// The unit reported on, with everything below it.
+    pub scope: UnitRef,
+    /// The year's counts of the whole scope.
+    pub tally: Tally,
+    /// The report's opening paragraph: the year in a few sentences, from `tally`.
+    pub summary: String,
+    /// Each month of the year up to `through`, oldest first.
+    pub months: Vec<MonthTally>,
+    /// The months' 收件量 as an accessible SVG bar chart; the numbers are in `months`.
+    pub chart: String,
+    /// The scope's own row, then each unit directly below it.
+    pub units: Vec<UnitTally>,
+    /// 反映集中的单位: the units of the scope given the most matters to handle, most
+    /// first, ten at most.
+    pub most_routed: Vec<UnitTally>,
+    /// 收件量 by field (category), most first: the matters most complained of.
+    pub categories: Vec<Share>,
+    pub kinds: Vec<Share>,
+    pub channels: Vec<Share>,
+}
+
+/// The counts of the annual report's tables, as its page and its files head them.
+pub const ANNUAL_COUNTS: [(&str, fn(&Tally) -> u64); 9] = [
+    ("收件量", |t| t.received),
+    ("网上信访", |t| t.online),
+    ("转送", |t| t.forwarded),
+    ("交办", |t| t.assigned),
+    ("交由办理", |t| t.routed),
+    ("答复", |t| t.answered),
+    ("复查复核申请", |t| t.reviews),
+    ("督办", |t| t.supervised),
+    ("采纳建议", |t| t.adopted),
+];
+
 /// `2026-11` as people write it: `2026年11月`.
 pub fn month_label(m: &str) -> String {
     match m.split_once('-') {

@@ -169,6 +169,15 @@ pub async fn staff_bulletin(
     ))
 }
 
+/// 年度工作情况报告 of the staff member's unit, for a year (`2026`) or this one.
+#[server(prefix = "/ui", endpoint = "staff-annual")]
+pub async fn staff_annual(year: Option<String>) -> Result<shared::statistics::AnnualView, UiError> {
+    let year = year.filter(|y| !y.is_empty());
+    Ok(super::ssr::apply(
+        super::ssr::sunshine()?.annual(&caller()?, year).await?,
+    ))
+}
+
 #[server(prefix = "/ui", endpoint = "staff-case")]
 pub async fn staff_case(number: String) -> Result<StaffPetitionView, UiError> {
     Ok(super::ssr::apply(desk()?.case(&caller()?, number).await?))

@@ -4,6 +4,7 @@
 mod account;
 pub mod actions;
 mod admin;
+mod annual;
 mod audit;
 mod bulletin;
 mod case;
@@ -15,6 +16,7 @@ pub mod register;
 
 pub use account::StaffAccountPage;
 pub use admin::AdminPage;
+pub use annual::AnnualPage;
 pub use audit::AuditPage;
 pub use bulletin::BulletinPage;
 pub use case::CasePage;

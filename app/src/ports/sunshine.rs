@@ -3,7 +3,7 @@
 
 use shared::ApiError;
 use shared::cases::{CaseDraft, CaseList, CaseQuery, CaseTexts, PublishedCase};
-use shared::statistics::{BulletinView, StatisticsQuery, StatisticsView};
+use shared::statistics::{AnnualView, BulletinView, StatisticsQuery, StatisticsView};
 
 use super::{Caller, Outcome};
 
@@ -21,6 +21,12 @@ pub trait Sunshine: Send + Sync {
         caller: &Caller,
         month: Option<String>,
     ) -> Result<Outcome<BulletinView>, ApiError>;
+    /// 年度工作情况报告 (art. 41) of the staff member's unit.
+    async fn annual(
+        &self,
+        caller: &Caller,
+        year: Option<String>,
+    ) -> Result<Outcome<AnnualView>, ApiError>;
     /// A closed case's texts with what looks personal replaced, to publish.
     async fn publication(
         &self,

@@ -256,6 +256,21 @@ impl Scenarios {
             expect: ok,
         });
 
+        // 年度工作情况报告 (art. 41): the same head's year, this one or the one before:
+        // twelve months of the county's rollups and of 收件量 by field, kind and channel.
+        let (b, token) = (base.clone(), self.head_token.clone());
+        out.push(Scenario {
+            name: "年度报告 a county head's annual report, API",
+            make: Arc::new(move |c, conn, n| {
+                let year =
+                    chrono::Datelike::year(&chrono::Utc::now()) - ((conn + n as usize) % 2) as i32;
+                c.get(format!("{b}/api/v1/staff/annual"))
+                    .bearer_auth(&token)
+                    .query(&[("year", year.to_string())])
+            }),
+            expect: ok,
+        });
+
         let (b, token, cursors) = (
             base.clone(),
             self.staff_token.clone(),

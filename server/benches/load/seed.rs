@@ -305,6 +305,14 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
                     Some((_, in_time)) => Val::Int(i64::from(in_time)),
                     None => Val::NullInt,
                 },
+                match crate::figures::decided(p.id, p.status, p.filed) {
+                    Some(_) => Val::Text(crate::figures::routed_as(p.id).into()),
+                    None => Val::NullText,
+                },
+                match crate::figures::decided(p.id, p.status, p.filed) {
+                    Some(_) => Val::Int(p.unit),
+                    None => Val::NullInt,
+                },
             ]
         })
         .collect();
@@ -312,7 +320,7 @@ async fn write_petitions(state: &AppState, rows: &[PetitionRow]) -> anyhow::Resu
         state,
         "petitions (id, number, query_code_hash, citizen_id, kind, category_id, region_id, title, status, \
          submitted_at, acceptance_due, updated_at, unit_id, clock, clock_start, due_on, received_by, \
-         received_on, decided_on, decided_in_time, channel, facts, request, \
+         received_on, decided_on, decided_in_time, decided_as, decided_to, channel, facts, request, \
          other_procedure, people_count, publish_consent, version)",
         &petitions,
         "'online', '入冬以来小区室温长期低于十六度，多次向物业和供热公司反映未果。', \

@@ -14,7 +14,7 @@ use crate::time::shanghai_day;
 pub type Counts = [i64; COLUMNS.len()];
 
 /// The rollup columns, named as in `tallies` and as the fields of `shared::figures::Tally`.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 21] = [
     "received",
     "online",
     "decided",
@@ -32,6 +32,10 @@ pub const COLUMNS: [&str; 17] = [
     "unrouted",
     "supervised",
     "supervision_answered",
+    "forwarded",
+    "assigned",
+    "routed",
+    "adopted",
 ];
 
 /// A row of `tallies`: the month (`YYYY-MM`, Beijing time), the unit (0: none yet) and the
@@ -70,10 +74,56 @@ pub struct Facts {
     pub repeat: bool,
     /// A later matter was linked as a repeat of this one.
     pub repeated_later: bool,
-    /// The first acceptance decision: its day and whether it came within the period.
-    pub decided: Option<(String, bool)>,
+    pub decided: Option<Decided>,
     pub answers: Vec<AnswerFact>,
     pub notices: Vec<NoticeFact>,
+}
+
+/// The first acceptance decision (受理, 不予受理, 转送 or 交办).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decided {
+    /// Its day (`YYYY-MM-DD`).
+    pub on: String,
+    /// Within the acceptance period.
+    pub in_time: bool,
+    pub how: Routing,
+    /// The unit it gave the matter to handle; none when it was not accepted.
+    pub to: Option<i64>,
+}
+
+/// How a first acceptance decision went, stored as `petitions.decided_as`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Routing {
+    /// 受理: handled by the unit that received it.
+    Accepted,
+    /// 不予受理
+    NotAccepted,
+    /// 转送
+    Forwarded,
+    /// 交办
+    Assigned,
+}
+
+impl Routing {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::NotAccepted => "not_accepted",
+            Self::Forwarded => "forwarded",
+            Self::Assigned => "assigned",
+        }
+    }
+
+    /// The stored code; a matter decided before the code was kept, and whose timeline
+    /// showed no decision, reads as accepted (it was counted as decided, not routed on).
+    fn from_code(code: Option<&str>) -> Self {
+        match code {
+            Some("not_accepted") => Self::NotAccepted,
+            Some("forwarded") => Self::Forwarded,
+            Some("assigned") => Self::Assigned,
+            _ => Self::Accepted,
+        }
+    }
 }
 
 /// An answered round (答复记录).
@@ -106,7 +156,7 @@ pub async fn facts(
 ) -> Result<Vec<Facts>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT p.id, p.received_on, p.submitted_at, p.received_by, p.channel, p.kind, p.category_id, \
-         p.region_id, p.repeat_of, p.decided_on, p.decided_in_time, \
+         p.region_id, p.repeat_of, p.decided_on, p.decided_in_time, p.decided_as, p.decided_to, \
          CASE WHEN EXISTS (SELECT 1 FROM petitions l WHERE l.repeat_of = p.id) THEN 1 ELSE 0 END AS repeated_later \
          FROM petitions p WHERE p.id > $1 AND p.id <= $2 ORDER BY p.id LIMIT $3",
     )
@@ -169,6 +219,8 @@ fn petition(r: &AnyRow) -> Result<Facts, sqlx::Error> {
     let received_on: Option<String> = r.try_get("received_on")?;
     let decided_on: Option<String> = r.try_get("decided_on")?;
     let in_time: Option<i64> = r.try_get("decided_in_time")?;
+    let how: Option<String> = r.try_get("decided_as")?;
+    let to: Option<i64> = r.try_get("decided_to")?;
     let repeat_of: Option<i64> = r.try_get("repeat_of")?;
     Ok(Facts {
         id: r.try_get("id")?,
@@ -183,19 +235,27 @@ fn petition(r: &AnyRow) -> Result<Facts, sqlx::Error> {
         region_id: r.try_get("region_id")?,
         repeat: repeat_of.is_some(),
         repeated_later: decode::flag(r, "repeated_later")?,
-        decided: decided_on.map(|d| (d, in_time == Some(1))),
+        decided: decided_on.map(|on| Decided {
+            on,
+            in_time: in_time == Some(1),
+            how: Routing::from_code(how.as_deref()),
+            to,
+        }),
         answers: Vec::new(),
         notices: Vec::new(),
     })
 }
 
 /// Records the first acceptance decision, once.
-pub async fn set_decided(tx: &mut Tx, id: i64, on: &str, in_time: bool) -> Result<(), sqlx::Error> {
+pub async fn set_decided(tx: &mut Tx, id: i64, d: &Decided) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE petitions SET decided_on = $1, decided_in_time = $2 WHERE id = $3 AND decided_on IS NULL",
+        "UPDATE petitions SET decided_on = $1, decided_in_time = $2, decided_as = $3, decided_to = $4 \
+         WHERE id = $5 AND decided_on IS NULL",
     )
-    .bind(on)
-    .bind(i64::from(in_time))
+    .bind(&d.on)
+    .bind(i64::from(d.in_time))
+    .bind(d.how.code())
+    .bind(d.to)
     .bind(id)
     .execute(&mut **tx)
     .await?;

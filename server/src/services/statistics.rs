@@ -6,6 +6,7 @@
 //! applies the difference ([`Retally`]), so the live rollups always equal the sum of the
 //! contributions of all petitions, which is what [`rebuild`] computes from scratch.
 
+pub mod annual;
 pub mod bulletin;
 mod chart;
 mod facts;

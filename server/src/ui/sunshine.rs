@@ -4,7 +4,7 @@
 use app::ports::{Caller, Outcome, Sunshine};
 use shared::ApiError;
 use shared::cases::{CaseDraft, CaseList, CaseQuery, CaseTexts, PublishedCase};
-use shared::statistics::{BulletinView, StatisticsQuery, StatisticsView};
+use shared::statistics::{AnnualView, BulletinView, StatisticsQuery, StatisticsView};
 
 use super::portal::{WebPortal, api, client_of};
 use crate::services::{cases, statistics};
@@ -32,6 +32,18 @@ impl Sunshine for WebPortal {
     ) -> Result<Outcome<BulletinView>, ApiError> {
         let (id, set_cookies) = self.staff(caller).await?;
         let value = statistics::bulletin::bulletin(&self.state, id, month.as_deref())
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn annual(
+        &self,
+        caller: &Caller,
+        year: Option<String>,
+    ) -> Result<Outcome<AnnualView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        let value = statistics::annual::annual(&self.state, id, year.as_deref())
             .await
             .map_err(api)?;
         Ok(Outcome { value, set_cookies })

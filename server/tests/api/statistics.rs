@@ -2,6 +2,7 @@
 //! units it is counted at, the 通报 and its index, and the live rollups equal to their
 //! rebuild after random workflow steps.
 
+mod annual;
 mod bulletin;
 mod rebuild;
 

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use shared::figures::{Figure, Tally};
-use shared::statistics::{Share, StatisticsView, month_label};
+use shared::figures::Figure;
+use shared::statistics::{StatisticsView, month_label};
 
 use crate::api::public_statistics;
+use crate::components::figures::{figures, shares};
 
 /// The figures the units' table compares: the ones a monthly 通报 ranks by.
 const COMPARED: [Figure; 4] = [
@@ -94,31 +95,6 @@ fn page(v: StatisticsView) -> impl IntoView {
     }
 }
 
-/// Every figure of the month, with the two counts it is the share of.
-fn figures(t: &Tally) -> AnyView {
-    let rows = Figure::ALL
-        .iter()
-        .map(|f| {
-            let r = f.of(t);
-            view! {
-                <tr>
-                    <th scope="row"><a href=format!("/statistics/method#figure-{}", f.code())>{f.name()}</a></th>
-                    <td class="num">{r.percent()}</td>
-                    <td class="num">{format!("{} / {}", r.numerator, r.denominator)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="stats">
-            <caption>"主要指标"</caption>
-            <thead><tr><th scope="col">"指标"</th><th scope="col" class="num">"数值"</th><th scope="col" class="num">"计数"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
-}
-
 fn trend_table(v: &StatisticsView) -> AnyView {
     let rows = v
         .trend
@@ -186,20 +162,6 @@ fn units(v: &StatisticsView) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-    }
-    .into_any()
-}
-
-fn shares(title: &'static str, items: &[Share]) -> AnyView {
-    let rows = items
-        .iter()
-        .map(|s| view! { <tr><th scope="row">{s.label.clone()}</th><td class="num">{s.count}</td></tr> })
-        .collect_view();
-    view! {
-        <table class="stats">
-            <caption>{format!("{title}（收件量）")}</caption>
-            <tbody>{rows}</tbody>
-        </table>
     }
     .into_any()
 }

@@ -113,6 +113,7 @@ fn page(v: BulletinView) -> AnyView {
             " "
             <a href=download("csv") class="button" download="">"下载通报（CSV）"</a>
         </p>
+        <p><a href="/staff/annual">"年度信访工作情况报告（条例第四十一条）"</a></p>
         <p class="meta">{v.method.clone()}" "<a href="/statistics/method">"统计口径"</a></p>
     }
     .into_any()

@@ -105,10 +105,11 @@ pub async fn tallies(
         .collect()
 }
 
-/// 收件量 of one month by unit and one of `channel`, `kind`, `category_id`, `region_id`.
+/// 收件量 of the months in `[from, to]` by unit and one of `channel`, `kind`, `category_id`.
 pub async fn volumes_by(
     conn: &mut AnyConnection,
-    month: &str,
+    from: &str,
+    to: &str,
     dimension: Dimension,
 ) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
     let col = match dimension {
@@ -117,10 +118,12 @@ pub async fn volumes_by(
         Dimension::Category => "CAST(category_id AS TEXT)",
     };
     let sql = format!(
-        "SELECT unit_id, {col}, CAST(SUM(received) AS BIGINT) FROM volumes WHERE month = $1 GROUP BY unit_id, {col}"
+        "SELECT unit_id, {col}, CAST(SUM(received) AS BIGINT) FROM volumes \
+         WHERE month >= $1 AND month <= $2 GROUP BY unit_id, {col}"
     );
     sqlx::query(&sql)
-        .bind(month)
+        .bind(from)
+        .bind(to)
         .fetch_all(&mut *conn)
         .await?
         .iter()

@@ -1,6 +1,7 @@
 //! `/api/v1/staff`: staff log in, see their queue and case files, and act on petitions.
 
 pub mod act;
+pub mod annual;
 pub mod bulletin;
 pub mod case;
 pub mod download;
@@ -12,3 +13,14 @@ pub mod publication;
 pub mod queue;
 pub mod register;
 pub mod totp;
+
+/// A report as a file to save: its type and name.
+fn attachment(content_type: &str, name: &str, body: Vec<u8>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(body)
+}

@@ -7,32 +7,21 @@ use std::collections::BTreeMap;
 use chrono::Months;
 use shared::figures::{Tally, index};
 use shared::ids::{StaffId, UnitId};
-use shared::staff::Role;
 use shared::statistics::{BulletinRow, BulletinView};
 
-use super::scope::{Scope, first_of, label, month_or_this, unit_ref};
+use super::scope::{Scope, first_of, label, month_or_this, reader_unit, unit_ref};
 use super::tally::to_tally;
 use crate::db;
-use crate::error::{AppError, AppResult};
-use crate::services::workflow::actor::StaffActor;
+use crate::error::AppResult;
 use crate::state::AppState;
 use crate::time::today;
-
-/// Who reads a unit's 通报: its head, its supervisors and its leaders.
-const READERS: &[Role] = &[Role::UnitHead, Role::Supervisor, Role::Leader];
 
 pub async fn bulletin(
     state: &AppState,
     staff: StaffId,
     month: Option<&str>,
 ) -> AppResult<BulletinView> {
-    let actor = StaffActor::load(state, staff).await?;
-    let unit = actor
-        .unit_id
-        .filter(|_| actor.has_any(READERS))
-        .ok_or_else(|| {
-            AppError::Forbidden("月度通报和信访指数供单位负责人、督查人员和领导查看。".into())
-        })?;
+    let unit = reader_unit(state, staff, "月度通报和信访指数").await?;
     let this_month = first_of(today());
     let month = month_or_this(month, this_month)?;
     let previous = month - Months::new(1);

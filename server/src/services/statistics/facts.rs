@@ -1,10 +1,12 @@
 //! The facts a step leaves for the figures that the workflow columns do not keep: the
-//! first acceptance decision, each answered round, its rating and a review asked of it.
+//! first acceptance decision and where it sent the matter, each answered round, its rating
+//! and a review asked of it.
 
 use chrono::NaiveDate;
 use shared::clock::Clock;
 use shared::petition::{PetitionStatus, Rating};
 
+use crate::db::statistics::{Decided, Routing};
 use crate::db::{self, Tx, petitions::PetitionRow, petitions::WorkState};
 
 /// What a step did that the figures count, beyond its new workflow columns.
@@ -28,17 +30,31 @@ pub async fn record_step(
     let today_s = today.to_string();
     // 受理, 不予受理, 转送 or 交办: the first time the matter leaves 待受理 other than by
     // being withdrawn. A matter sent back after an objection keeps its first decision.
-    let decided = matches!(
-        after.status,
-        PetitionStatus::NotAccepted | PetitionStatus::Forwarded | PetitionStatus::Handling
-    );
-    if before.status == PetitionStatus::Submitted && decided {
+    let how = match after.status {
+        PetitionStatus::NotAccepted => Some(Routing::NotAccepted),
+        PetitionStatus::Handling => Some(Routing::Accepted),
+        PetitionStatus::Forwarded if after.assigned_due.is_some() => Some(Routing::Assigned),
+        PetitionStatus::Forwarded => Some(Routing::Forwarded),
+        _ => None,
+    };
+    if let Some(how) = how
+        && before.status == PetitionStatus::Submitted
+    {
         let due = match before.clock {
             Some(Clock::Acceptance) => before.due_on.as_deref(),
             _ => None,
         }
         .unwrap_or(&row.acceptance_due);
-        db::statistics::set_decided(tx, id, &today_s, today_s.as_str() <= due).await?;
+        let decided = Decided {
+            in_time: today_s.as_str() <= due,
+            on: today_s.clone(),
+            how,
+            to: (how != Routing::NotAccepted)
+                .then_some(after.unit_id)
+                .flatten()
+                .map(|u| u.0),
+        };
+        db::statistics::set_decided(tx, id, &decided).await?;
     }
     if step.answered {
         // Measured against the handling period as it stood, an approved extension and

@@ -34,11 +34,7 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
         ));
     }
     let first = month - Months::new(MONTHS - 1);
-    let names: HashMap<String, String> = db::reference::categories(&state.db.pool)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.0.to_string(), c.name))
-        .collect();
+    let names = category_names(state).await?;
     let mut conn = state.db.pool.acquire().await.map_err(anyhow::Error::from)?;
     let rows = db::statistics::tallies(&mut conn, &label(first), &label(month)).await?;
     let scope = Scope {
@@ -65,18 +61,8 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
         }
     }
     let tally = trend.get(&wanted).copied().unwrap_or_default();
-    let channels = shares(&mut conn, &scope, &wanted, Dimension::Channel, |c| {
-        Channel::from_code(c).map(|c| c.label().to_owned())
-    })
-    .await?;
-    let kinds = shares(&mut conn, &scope, &wanted, Dimension::Kind, |k| {
-        PetitionKind::from_code(k).map(|k| k.label().to_owned())
-    })
-    .await?;
-    let categories = shares(&mut conn, &scope, &wanted, Dimension::Category, |c| {
-        names.get(c).cloned()
-    })
-    .await?;
+    let (channels, kinds, categories) =
+        breakdowns(&mut conn, &scope, &wanted, &wanted, &names).await?;
     let trend: Vec<MonthTally> = trend
         .into_iter()
         .map(|(month, tally)| MonthTally { month, tally })
@@ -117,17 +103,50 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
     })
 }
 
-/// 收件量 of `month` in the scope by one dimension, most first; codes `name` does not
-/// know are left out (a retired code keeps its count in the totals).
+/// 收件量 of the months `[from, to]` in the scope by channel, by kind and by category (the
+/// category names given), each most first.
+pub(super) async fn breakdowns(
+    conn: &mut sqlx::AnyConnection,
+    scope: &Scope<'_>,
+    from: &str,
+    to: &str,
+    categories: &HashMap<String, String>,
+) -> AppResult<(Vec<Share>, Vec<Share>, Vec<Share>)> {
+    let channels = shares(conn, scope, (from, to), Dimension::Channel, |c| {
+        Channel::from_code(c).map(|c| c.label().to_owned())
+    })
+    .await?;
+    let kinds = shares(conn, scope, (from, to), Dimension::Kind, |k| {
+        PetitionKind::from_code(k).map(|k| k.label().to_owned())
+    })
+    .await?;
+    let categories = shares(conn, scope, (from, to), Dimension::Category, |c| {
+        categories.get(c).cloned()
+    })
+    .await?;
+    Ok((channels, kinds, categories))
+}
+
+/// The categories' names by id, as `volumes` keys them.
+pub(super) async fn category_names(state: &AppState) -> AppResult<HashMap<String, String>> {
+    Ok(db::reference::categories(&state.db.pool)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.0.to_string(), c.name))
+        .collect())
+}
+
+/// 收件量 of the months `[from, to]` in the scope by one dimension, most first; codes
+/// `name` does not know are left out (a retired code keeps its count in the totals).
 async fn shares(
     conn: &mut sqlx::AnyConnection,
     scope: &Scope<'_>,
-    month: &str,
+    (from, to): (&str, &str),
     dimension: Dimension,
     name: impl Fn(&str) -> Option<String>,
 ) -> AppResult<Vec<Share>> {
     let mut by: BTreeMap<String, u64> = BTreeMap::new();
-    for (unit, code, n) in db::statistics::volumes_by(conn, month, dimension).await? {
+    for (unit, code, n) in db::statistics::volumes_by(conn, from, to, dimension).await? {
         if scope.bucket(unit).is_some()
             && let Some(label) = name(&code)
         {

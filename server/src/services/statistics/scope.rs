@@ -1,12 +1,33 @@
-//! Where a unit's counts go on a page about another unit, and the months pages are about:
-//! shared by the public statistics and the staff's 通报.
+//! Where a unit's counts go on a page about another unit, the months pages are about, and
+//! who reads a unit's staff reports: shared by the public statistics, the 通报 and the
+//! annual report.
 
 use chrono::{Datelike, NaiveDate};
-use shared::ids::UnitId;
+use shared::ids::{StaffId, UnitId};
+use shared::staff::Role;
 use shared::statistics::UnitRef;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::services::org::Org;
+use crate::services::workflow::actor::StaffActor;
+use crate::state::AppState;
+
+/// Who reads a unit's 通报 and annual report: its head, its supervisors and its leaders.
+const READERS: &[Role] = &[Role::UnitHead, Role::Supervisor, Role::Leader];
+
+/// The unit whose reports `staff` reads (their own, with the units below it); refused
+/// for anyone else, naming the `report`.
+pub(super) async fn reader_unit(
+    state: &AppState,
+    staff: StaffId,
+    report: &str,
+) -> AppResult<UnitId> {
+    let actor = StaffActor::load(state, staff).await?;
+    actor
+        .unit_id
+        .filter(|_| actor.has_any(READERS))
+        .ok_or_else(|| AppError::Forbidden(format!("{report}供单位负责人、督查人员和领导查看。")))
+}
 
 /// Where the counts of a unit go on the page of `unit`.
 pub(super) struct Scope<'a> {

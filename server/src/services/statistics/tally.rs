@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 
 use shared::figures::Tally;
-use shared::petition::{Channel, Rating, Round};
+use shared::petition::{Channel, Decision, Rating, Round};
 
-pub use crate::db::statistics::{AnswerFact, Counts, Facts, NoticeFact, TallyKey, VolumeKey};
+pub use crate::db::statistics::{
+    AnswerFact, Counts, Decided, Facts, NoticeFact, Routing, TallyKey, VolumeKey,
+};
 
 /// A counter: its index in [`Counts`], in the order of `db::statistics::COLUMNS`.
 #[derive(Clone, Copy)]
@@ -29,6 +31,10 @@ enum C {
     Unrouted,
     Supervised,
     SupervisionAnswered,
+    Forwarded,
+    Assigned,
+    Routed,
+    Adopted,
 }
 
 /// Rows per busy unit and month: updates spread over them by petition id.
@@ -102,6 +108,10 @@ pub fn to_tally(c: &Counts) -> Tally {
         unrouted: n(C::Unrouted),
         supervised: n(C::Supervised),
         supervision_answered: n(C::SupervisionAnswered),
+        forwarded: n(C::Forwarded),
+        assigned: n(C::Assigned),
+        routed: n(C::Routed),
+        adopted: n(C::Adopted),
     }
 }
 
@@ -130,17 +140,27 @@ pub fn contribution(f: &Facts) -> Contribution {
         },
         1,
     );
-    if let Some((day, in_time)) = &f.decided {
+    if let Some(d) = &f.decided {
+        let day = d.on.as_str();
         c.count(day, by, shard, C::Decided);
-        if *in_time {
+        if d.in_time {
             c.count(day, by, shard, C::DecidedInTime);
         } else {
             c.count(received, by, shard, C::Unrouted);
+        }
+        match d.how {
+            Routing::Forwarded => c.count(day, by, shard, C::Forwarded),
+            Routing::Assigned => c.count(day, by, shard, C::Assigned),
+            Routing::Accepted | Routing::NotAccepted => {}
+        }
+        if let Some(to) = d.to {
+            c.count(day, Some(to), shard, C::Routed);
         }
     }
     let mut answers: Vec<&AnswerFact> = f.answers.iter().collect();
     answers.sort_by_key(|a| round_order(a.round));
     let mut reviewed: Option<&AnswerFact> = None;
+    let mut adopted = false;
     for a in answers {
         let (day, unit) = (a.answered_on.as_str(), a.unit_id);
         c.count(day, unit, shard, C::Answered);
@@ -166,6 +186,16 @@ pub fn contribution(f: &Facts) -> Contribution {
             if before.is_some() && a.decision.is_some() && before != a.decision.as_deref() {
                 c.count(day, unit, shard, C::ReviewsChanged);
             }
+        }
+        // A suggestion adopted is counted once, at its first answer that adopts it.
+        if !adopted
+            && matches!(
+                a.decision.as_deref().and_then(Decision::from_code),
+                Some(Decision::Adopted | Decision::PartlyAdopted)
+            )
+        {
+            adopted = true;
+            c.count(day, unit, shard, C::Adopted);
         }
         if let Some(asked) = &a.review_requested_on {
             c.count(asked, unit, shard, C::Reviews);
@@ -219,6 +249,15 @@ mod tests {
         }
     }
 
+    fn decided(on: &str, in_time: bool, how: Routing, to: Option<i64>) -> Option<Decided> {
+        Some(Decided {
+            on: on.into(),
+            in_time,
+            how,
+            to,
+        })
+    }
+
     fn tally(c: &Contribution, month: &str, unit: i64) -> Tally {
         let mut t = Tally::default();
         for (k, counts) in &c.tallies {
@@ -232,7 +271,7 @@ mod tests {
     #[test]
     fn a_matter_counts_where_and_when_each_thing_happened() {
         let mut f = filed(6);
-        f.decided = Some(("2026-11-20".into(), false));
+        f.decided = decided("2026-11-20", false, Routing::Forwarded, Some(9));
         let mut first = answer(Round::First, "reject");
         first.review_requested_on = Some("2026-12-05".into());
         f.answers = vec![answer(Round::Review, "support"), first];
@@ -243,6 +282,13 @@ mod tests {
             (1, 1, 1)
         );
         assert_eq!((november.decided_in_time, november.unrouted), (0, 1));
+        assert_eq!(
+            (november.forwarded, november.assigned, november.routed),
+            (1, 0, 0),
+            "forwarded by the unit that received it"
+        );
+        let given = tally(&c, "2026-11", 9);
+        assert_eq!((given.routed, given.received), (1, 0), "routed to unit 9");
         let december = tally(&c, "2026-12", 9);
         assert_eq!(
             (december.answered, december.rated, december.satisfied),
@@ -265,14 +311,35 @@ mod tests {
     fn the_difference_of_two_states_is_what_changed() {
         let before = filed(1);
         let mut after = before.clone();
-        after.decided = Some(("2026-11-04".into(), true));
+        after.decided = decided("2026-11-04", true, Routing::Accepted, Some(7));
         let mut delta = contribution(&after);
         delta.add(&contribution(&before), -1);
         assert!(delta.volumes.is_empty(), "still received once");
         let t = tally(&delta, "2026-11", 7);
         assert_eq!((t.received, t.decided, t.decided_in_time), (0, 1, 1));
+        assert_eq!((t.routed, t.forwarded), (1, 0), "accepted where received");
         let mut back = delta.clone();
         back.add(&delta, -1);
         assert!(back.is_empty());
+    }
+
+    #[test]
+    fn an_adopted_suggestion_counts_once_and_a_refusal_routes_nowhere() {
+        let mut f = filed(3);
+        f.kind = "suggestion".into();
+        f.decided = decided("2026-11-05", true, Routing::Assigned, Some(9));
+        let mut review = answer(Round::Review, "adopted");
+        review.answered_on = "2027-01-10".into();
+        f.answers = vec![answer(Round::First, "partly_adopted"), review];
+        let c = contribution(&f);
+        assert_eq!(tally(&c, "2026-11", 7).assigned, 1);
+        assert_eq!(tally(&c, "2026-11", 9).routed, 1);
+        assert_eq!(tally(&c, "2026-12", 9).adopted, 1, "at the first answer");
+        assert_eq!(tally(&c, "2027-01", 9).adopted, 0, "not twice");
+
+        let mut refused = filed(4);
+        refused.decided = decided("2026-11-05", true, Routing::NotAccepted, None);
+        let t = tally(&contribution(&refused), "2026-11", 7);
+        assert_eq!((t.decided, t.forwarded, t.assigned, t.routed), (1, 0, 0, 0));
     }
 }

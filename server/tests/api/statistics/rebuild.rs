@@ -72,6 +72,7 @@ async fn random_walk(
     citizen: &str,
 ) {
     let housing = unit_id(app, HOUSING).await;
+    let due = (server::time::today() + chrono::Days::new(20)).to_string();
     let mut walk = Walk(seed);
     let mut taken: std::collections::BTreeMap<String, usize> = Default::default();
     for _ in 0..200 {
@@ -122,6 +123,7 @@ async fn random_walk(
             let body = |code: &str| -> Option<Value> {
                 Some(match code {
                     "forward" => json!({ "action": code, "unit_id": housing }),
+                    "assign" => json!({ "action": code, "unit_id": housing, "due": due }),
                     "not_accept" => {
                         json!({ "action": code, "reason": "litigation", "guidance": "请依法向人民法院提起诉讼。" })
                     }
@@ -175,7 +177,14 @@ async fn random_walk(
         }
     }
     eprintln!("seed {seed}: steps taken {taken:?}");
-    for code in ["forward", "approve_reply", "rating", "review", "supervise"] {
+    for code in [
+        "forward",
+        "assign",
+        "approve_reply",
+        "rating",
+        "review",
+        "supervise",
+    ] {
         assert!(
             taken.contains_key(code),
             "seed {seed}: no {code} in {taken:?}"

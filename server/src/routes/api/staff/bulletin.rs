@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use shared::statistics::BulletinView;
 
+use super::attachment;
 use crate::auth::StaffAuth;
 use crate::error::AppResult;
 use crate::services::statistics::{bulletin::bulletin as load, spreadsheet};
@@ -88,14 +89,4 @@ pub async fn csv(
         &format!("bulletin-{}.csv", view.month),
         file,
     ))
-}
-
-fn attachment(content_type: &str, name: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(body)
 }

@@ -270,6 +270,10 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(get.clone(), "/staff/bulletin", Empty, "DDDDDAAAADD"),
         row(get.clone(), "/staff/bulletin.xlsx", Empty, "DDDDDAAAADD"),
         row(get.clone(), "/staff/bulletin.csv", Empty, "DDDDDAAAADD"),
+        // 年度工作情况报告 (art. 41): the same readers.
+        row(get.clone(), "/staff/annual", Empty, "DDDDDAAAADD"),
+        row(get.clone(), "/staff/annual.xlsx", Empty, "DDDDDAAAADD"),
+        row(get.clone(), "/staff/annual.csv", Empty, "DDDDDAAAADD"),
         row(
             get.clone(),
             "/staff/petitions/{number}",

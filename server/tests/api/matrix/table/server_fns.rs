@@ -196,6 +196,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             post.clone(),
+            "/ui/staff-annual",
+            Form(vec![]),
+            "DDDDDAAAADD",
+        ),
+        row(
+            post.clone(),
             "/ui/staff-notices",
             Form(vec![]),
             "DDDAAAAAAAA",

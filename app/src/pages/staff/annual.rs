@@ -1,0 +1,216 @@
+//! 年度信访工作情况报告 (条例 art. 41): the year of the staff member's unit and the units
+//! below it, as the head reports it to the Party committee and government: the year in a
+//! paragraph, its figures, its months, the units, the units given the most matters and
+//! 收件量 by field; to download as a spreadsheet.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::figures::{Figure, Tally};
+use shared::statistics::{ANNUAL_COUNTS, AnnualView, UnitTally, month_label};
+
+use super::{StaffBar, StaffLoginPrompt};
+use crate::api::{staff_annual, staff_me};
+use crate::components::figures::{figures, shares};
+
+#[component]
+pub fn AnnualPage() -> impl IntoView {
+    let query = use_query_map();
+    let me = Resource::new(|| (), |_| staff_me());
+    let data = Resource::new(move || query.read().get("year"), staff_annual);
+    view! {
+        <Title text="工作台 · 年度报告" />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                match (me.await, data.await) {
+                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
+                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
+                        <StaffBar me />
+                        <h1>"年度信访工作情况报告"</h1>
+                        <p class="notice error" role="alert">{e.0.message}</p>
+                    }.into_any()),
+                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page(v: AnnualView) -> AnyView {
+    let years = v
+        .years
+        .iter()
+        .map(|y| view! { <option value=y.to_string() selected=*y == v.year>{format!("{y}年")}</option> })
+        .collect_view();
+    let download = |ext: &str| format!("/api/v1/staff/annual.{ext}?year={}", v.year);
+    view! {
+        <h1>"年度信访工作情况报告"</h1>
+        <form method="get" action="/staff/annual" class="filters">
+            <label>"年度 "<select name="year">{years}</select></label>
+            <button type="submit" class="button">"查看"</button>
+        </form>
+        <section aria-labelledby="summary-h">
+            <h2 id="summary-h">{format!("{} · {}年", v.scope.name, v.year)}</h2>
+            <p class="meta">{format!("统计至{}，含下级单位。依据《信访工作条例》第四十一条。", month_label(&v.through))}</p>
+            <p class="lead">{v.summary.clone()}</p>
+            <p class="downloads">
+                <a href=download("xlsx") class="button" download="">"下载报告（Excel）"</a>
+                " "
+                <a href=download("csv") class="button" download="">"下载报告（CSV）"</a>
+            </p>
+        </section>
+        {counts(&v.tally)}
+        {figures(&v.tally)}
+        <section aria-labelledby="months-h">
+            <h2 id="months-h">"各月收件量"</h2>
+            <div class="chart-box" inner_html=v.chart.clone()></div>
+            {months(&v)}
+        </section>
+        <section aria-labelledby="most-h">
+            <h2 id="most-h">"反映集中的单位"</h2>
+            <p class="meta">"交由办理（受理、转送或交办给该单位）事项最多的单位。"</p>
+            {most_routed(&v.most_routed)}
+        </section>
+        <section aria-labelledby="units-h">
+            <h2 id="units-h">"本级及下级单位"</h2>
+            {units(&v.units)}
+        </section>
+        <section aria-labelledby="fields-h">
+            <h2 id="fields-h">"按领域和类型的收件量"</h2>
+            <div class="shares">
+                {shares("问题类别", &v.categories)}
+                {shares("信访类型", &v.kinds)}
+                {shares("来源渠道", &v.channels)}
+            </div>
+        </section>
+        <p class="meta">
+            <a href="/staff/bulletin">"月度统计通报"</a>" · "<a href="/statistics/method">"统计口径"</a>
+        </p>
+    }
+    .into_any()
+}
+
+/// The year's counts: what the report states in numbers.
+fn counts(t: &Tally) -> AnyView {
+    let rows = ANNUAL_COUNTS
+        .iter()
+        .map(|(name, count)| view! { <tr><th scope="row">{*name}</th><td class="num">{count(t)}</td></tr> })
+        .collect_view();
+    view! {
+        <table class="stats">
+            <caption>"全年件数"</caption>
+            <thead><tr><th scope="col">"项目"</th><th scope="col" class="num">"件数"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn months(v: &AnnualView) -> AnyView {
+    let rows = v
+        .months
+        .iter()
+        .map(|m| {
+            view! {
+                <tr>
+                    <th scope="row">{month_label(&m.month)}</th>
+                    {count_cells(&m.tally)}
+                </tr>
+            }
+        })
+        .collect_view();
+    table("各月件数", "月份", &[], rows.into_any(), false)
+}
+
+fn units(list: &[UnitTally]) -> AnyView {
+    let rows = list
+        .iter()
+        .map(|u| {
+            view! {
+                <tr>
+                    <th scope="row">{u.unit.name.clone()}</th>
+                    {count_cells(&u.tally)}
+                    {figure_cells(&u.tally)}
+                </tr>
+            }
+        })
+        .collect_view();
+    table(
+        "各单位（含下级单位）",
+        "单位",
+        &FIGURES,
+        rows.into_any(),
+        false,
+    )
+}
+
+fn most_routed(list: &[UnitTally]) -> AnyView {
+    if list.is_empty() {
+        return view! { <p>"本年度尚无交由各单位办理的事项。"</p> }.into_any();
+    }
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            view! {
+                <tr>
+                    <td class="num">{i + 1}</td>
+                    <th scope="row">{u.unit.name.clone()}</th>
+                    {count_cells(&u.tally)}
+                    {figure_cells(&u.tally)}
+                </tr>
+            }
+        })
+        .collect_view();
+    table("反映集中的单位", "单位", &FIGURES, rows.into_any(), true)
+}
+
+/// The figures beside a unit's counts.
+const FIGURES: [Figure; 2] = [Figure::OnTimeAnswer, Figure::Satisfaction];
+
+fn count_cells(t: &Tally) -> impl IntoView + use<> {
+    ANNUAL_COUNTS
+        .iter()
+        .map(|(_, count)| view! { <td class="num">{count(t)}</td> })
+        .collect_view()
+}
+
+fn figure_cells(t: &Tally) -> impl IntoView + use<> {
+    FIGURES
+        .iter()
+        .map(|f| view! { <td class="num">{f.of(t).percent()}</td> })
+        .collect_view()
+}
+
+/// A wide table of counts, scrolling sideways in its labelled region on a phone.
+fn table(
+    caption: &'static str,
+    first: &'static str,
+    figures: &[Figure],
+    rows: AnyView,
+    ranked: bool,
+) -> AnyView {
+    let heads = ANNUAL_COUNTS
+        .iter()
+        .map(|(name, _)| view! { <th scope="col" class="num">{*name}</th> })
+        .collect_view();
+    let figure_heads = figures
+        .iter()
+        .map(|f| view! { <th scope="col" class="num">{f.name()}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+            <table class="stats">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    {ranked.then(|| view! { <th scope="col" class="num">"排名"</th> })}
+                    <th scope="col">{first}</th>{heads}{figure_heads}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
