@@ -389,6 +389,16 @@ pub trait AdminDesk: Send + Sync {
         year: i32,
         req: CalendarYearRequest,
     ) -> Result<Outcome<()>, ApiError>;
+    /// 信访指数权重: the weights in force, every figure listed.
+    async fn index_weights(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::admin::IndexWeightsView>, ApiError>;
+    async fn put_index_weights(
+        &self,
+        caller: &Caller,
+        req: shared::admin::IndexWeightsRequest,
+    ) -> Result<Outcome<()>, ApiError>;
     /// 导入行政区划: division-code files (UTF-8 text), all of them or `within` one division.
     async fn import_regions(
         &self,

@@ -315,3 +315,23 @@ pub struct AuditRecordsPage {
     pub records: Vec<AuditRecordView>,
     pub next: Option<i64>,
 }
+
+/// 信访指数权重 as the administration page shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IndexWeightsView {
+    /// Every figure in the order of 统计口径, with its weight (0: left out of the index).
+    pub weights: Vec<crate::figures::index::Weight>,
+    /// Set by an administrator on this page; otherwise the configuration's apply.
+    pub set_here: bool,
+    /// How the index is computed with these weights, as the 通报 prints it.
+    pub method: String,
+}
+
+/// New 信访指数 weights: the figures that count, each with a weight from 1 to 100; a figure
+/// not listed, or of weight 0, is left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IndexWeightsRequest {
+    pub weights: Vec<crate::figures::index::Weight>,
+}

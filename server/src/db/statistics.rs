@@ -1,11 +1,13 @@
 //! The figures' facts (答复记录, the first acceptance decision), loaded by petition and
-//! written by the steps; the rollups themselves are `rollups`.
+//! written by the steps; the rollups themselves are `rollups`, the index's weights `weights`.
 
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
 mod rollups;
+mod weights;
 
 pub use rollups::*;
+pub use weights::*;
 
 use super::{Tx, decode};
 use crate::time::shanghai_day;

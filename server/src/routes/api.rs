@@ -101,6 +101,8 @@ routes!(
     admin::categories::update,
     admin::calendar::list,
     admin::calendar::put_year,
+    admin::index_weights::get,
+    admin::index_weights::set,
     audit::verify,
     audit::records,
     admin::outbox::list,

@@ -16,6 +16,7 @@ mod retally;
 mod scope;
 pub mod spreadsheet;
 pub mod tally;
+pub mod weights;
 
 pub use facts::{StepFacts, record_step};
 pub use retally::{Filed, Retally};

@@ -11,7 +11,7 @@ use shared::ids::{CategoryId, UnitId};
 use shared::reference::ReferenceData;
 
 use super::portal::{WebPortal, api, client_of};
-use crate::services::{admin, reference};
+use crate::services::{admin, reference, statistics};
 
 /// Runs `f` as the signed-in staff member and wraps its value with the session cookies.
 macro_rules! as_staff {
@@ -276,6 +276,26 @@ impl AdminDesk for WebPortal {
 
     async fn calendar(&self, caller: &Caller) -> Result<Outcome<Vec<CalendarYearView>>, ApiError> {
         as_staff!(self, caller, |id| admin::calendar::list(&self.state, id))
+    }
+
+    async fn index_weights(
+        &self,
+        caller: &Caller,
+    ) -> Result<Outcome<shared::admin::IndexWeightsView>, ApiError> {
+        as_staff!(self, caller, |id| statistics::weights::get(&self.state, id))
+    }
+
+    async fn put_index_weights(
+        &self,
+        caller: &Caller,
+        req: shared::admin::IndexWeightsRequest,
+    ) -> Result<Outcome<()>, ApiError> {
+        as_staff!(self, caller, |id| statistics::weights::put(
+            &self.state,
+            id,
+            &client_of(caller),
+            &req
+        ))
     }
 
     async fn put_calendar(

@@ -4,17 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app, staff, unit_id};
-
-async fn put_json(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwest::Response {
-    app.client
-        .put(app.url(path))
-        .bearer_auth(token)
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
+use crate::helpers::{spawn_app, staff, unit_id};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
@@ -53,13 +43,13 @@ async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let unit: i64 = res.json().await.unwrap();
-    let res = put_json(
-        &app,
-        &format!("/api/v1/admin/units/{unit}/competences"),
-        &admin,
-        &json!({ "category_ids": [category] }),
-    )
-    .await;
+    let res = app
+        .put_json(
+            &format!("/api/v1/admin/units/{unit}/competences"),
+            Some(&admin),
+            &json!({ "category_ids": [category] }),
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let units: Value = app
         .get("/api/v1/admin/units", Some(&admin))
@@ -129,35 +119,35 @@ async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
 async fn next_years_holidays_are_entered_checked_and_counted_with() {
     let app = spawn_app().await;
     let admin = staff(&app, "示范市信访局", "administrator").await;
-    let bad = put_json(
-        &app,
-        "/api/v1/admin/calendar/2027",
-        &admin,
-        &json!({ "text": "2027-02-06 holiday 春节" }),
-    )
-    .await;
+    let bad = app
+        .put_json(
+            "/api/v1/admin/calendar/2027",
+            Some(&admin),
+            &json!({ "text": "2027-02-06 holiday 春节" }),
+        )
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("第1行"));
-    let wrong_year = put_json(
-        &app,
-        "/api/v1/admin/calendar/2027",
-        &admin,
-        &json!({ "text": "2026-12-31 rest 元旦" }),
-    )
-    .await;
+    let wrong_year = app
+        .put_json(
+            "/api/v1/admin/calendar/2027",
+            Some(&admin),
+            &json!({ "text": "2026-12-31 rest 元旦" }),
+        )
+        .await;
     assert_eq!(wrong_year.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!app.state.calendar.get().covers(2027));
     // All seven festivals: the year counts as loaded (a partial one is tested in clocks).
     let text = "2027-01-01 rest 元旦\n2027-02-06..2027-02-12 rest 春节\n2027-02-14 work 春节调休上班\n\
         2027-04-05 rest 清明节\n2027-05-01..2027-05-05 rest 劳动节\n2027-06-09 rest 端午节\n\
         2027-09-15 rest 中秋节\n2027-10-01..2027-10-07 rest 国庆节\n";
-    let ok = put_json(
-        &app,
-        "/api/v1/admin/calendar/2027",
-        &admin,
-        &json!({ "text": text }),
-    )
-    .await;
+    let ok = app
+        .put_json(
+            "/api/v1/admin/calendar/2027",
+            Some(&admin),
+            &json!({ "text": text }),
+        )
+        .await;
     assert_eq!(ok.status(), StatusCode::NO_CONTENT);
     assert!(app.state.calendar.get().covers(2027));
     let d = |m, day| chrono::NaiveDate::from_ymd_opt(2027, m, day).unwrap();

@@ -13,9 +13,9 @@ pub struct Weight {
     pub weight: u32,
 }
 
-/// The weights a portal starts with (an administrator may set others in the
-/// configuration, `[statistics] index_weights`): the answer on time and the petitioner's
-/// satisfaction weigh most, as the bureaus' evaluations do.
+/// The weights a portal starts with (the configuration's `[statistics] index_weights` may
+/// set others, and an administrator others again on the administration page): the answer
+/// on time and the petitioner's satisfaction weigh most, as the bureaus' evaluations do.
 pub const DEFAULT_WEIGHTS: [Weight; 6] = [
     Weight {
         figure: Figure::TimelyAcceptance,

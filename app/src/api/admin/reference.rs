@@ -1,5 +1,5 @@
 //! Server functions of the reference data an administrator keeps: categories, the
-//! division codes (行政区划) and the holiday calendar.
+//! division codes (行政区划), the holiday calendar and the 信访指数 weights.
 
 use leptos::prelude::*;
 use shared::admin::CalendarYearView;
@@ -89,5 +89,45 @@ pub async fn admin_put_calendar(year: String, text: String) -> Result<(), UiErro
     let year = i32::try_from(id("year", &year)?).unwrap_or_default();
     let req = shared::admin::CalendarYearRequest { text };
     crate::api::ssr::apply(admin()?.put_calendar(&caller()?, year, req).await?);
+    Ok(())
+}
+
+/// 信访指数权重 in force, every figure listed.
+#[server(prefix = "/ui", endpoint = "admin-index-weights")]
+pub async fn admin_index_weights() -> Result<shared::admin::IndexWeightsView, UiError> {
+    Ok(crate::api::ssr::apply(
+        admin()?.index_weights(&caller()?).await?,
+    ))
+}
+
+/// Sets the 信访指数 weights from the form: a field per figure (`weights[timely_acceptance]`),
+/// blank meaning 0.
+#[server(prefix = "/ui", endpoint = "admin-put-index-weights")]
+pub async fn admin_put_index_weights(
+    weights: std::collections::BTreeMap<String, String>,
+) -> Result<(), UiError> {
+    use shared::figures::{Figure, index::Weight};
+    let (admin, caller) = (admin()?, caller()?);
+    // Who is asking comes first: anyone else is refused before the form is read.
+    crate::api::ssr::apply(admin.index_weights(&caller).await?);
+    let mut list = Vec::new();
+    for (code, value) in &weights {
+        let figure = Figure::from_code(code)
+            .ok_or_else(|| crate::api::ssr::refused("weights", "没有这项指标"))?;
+        let value = value.trim();
+        let weight = if value.is_empty() {
+            0
+        } else {
+            value.parse().map_err(|_| {
+                crate::api::ssr::refused(
+                    "weights",
+                    &format!("“{}”的权重应为0至100的整数", figure.name()),
+                )
+            })?
+        };
+        list.push(Weight { figure, weight });
+    }
+    let req = shared::admin::IndexWeightsRequest { weights: list };
+    crate::api::ssr::apply(admin.put_index_weights(&caller, req).await?);
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! 系统管理: the jurisdiction's division codes, units with their jurisdiction and
-//! competences, staff and roles, categories and the holiday calendar, for administrators.
+//! competences, staff and roles, categories, the holiday calendar and the 信访指数 weights,
+//! for administrators.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -11,10 +12,10 @@ use shared::staff::Role;
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{
     AdminCloseUnit, AdminCompetence, AdminCreateCategory, AdminCreateStaff, AdminCreateUnit,
-    AdminDisableStaff, AdminEnableStaff, AdminPutCalendar, AdminResetPassword, AdminResetTotp,
-    AdminRetryMessage, AdminUnitPartner, AdminUpdateCategory, AdminUpdateStaff, AdminUpdateUnit,
-    admin_calendar, admin_categories, admin_integrations, admin_outbox, admin_staff, admin_units,
-    staff_me,
+    AdminDisableStaff, AdminEnableStaff, AdminPutCalendar, AdminPutIndexWeights,
+    AdminResetPassword, AdminResetTotp, AdminRetryMessage, AdminUnitPartner, AdminUpdateCategory,
+    AdminUpdateStaff, AdminUpdateUnit, admin_calendar, admin_categories, admin_index_weights,
+    admin_integrations, admin_outbox, admin_staff, admin_units, staff_me,
 };
 use crate::components::notice::{ErrorSummary, action_error, posted_error};
 use crate::error::UiError;
@@ -22,10 +23,12 @@ use crate::error::UiError;
 mod links;
 mod reference;
 mod regions;
+mod weights;
 
 use links::{DeadLetters, Integrations};
 use reference::{Calendar, Categories};
 use regions::Regions;
+use weights::IndexWeights;
 
 /// The administration forms rendered on the server: each posts, and the server answers
 /// with this page again, current. (创建账户 is an island of its own: see [`NewStaff`].)
@@ -44,6 +47,7 @@ pub(super) struct Forms {
     pub(super) retry: ServerAction<AdminRetryMessage>,
     pub(super) unit_partner: ServerAction<AdminUnitPartner>,
     pub(super) calendar: ServerAction<AdminPutCalendar>,
+    pub(super) weights: ServerAction<AdminPutIndexWeights>,
 }
 
 #[component]
@@ -62,6 +66,7 @@ pub fn AdminPage() -> impl IntoView {
         retry: ServerAction::new(),
         unit_partner: ServerAction::new(),
         calendar: ServerAction::new(),
+        weights: ServerAction::new(),
     };
     let me = Resource::new(|| (), |_| staff_me());
     let units = Resource::new(|| (), |_| admin_units());
@@ -70,6 +75,7 @@ pub fn AdminPage() -> impl IntoView {
     let categories = Resource::new(|| (), |_| admin_categories());
     let dead = Resource::new(|| (), |_| admin_outbox());
     let links = Resource::new(|| (), |_| admin_integrations());
+    let weights = Resource::new(|| (), |_| admin_index_weights());
     view! {
         <Title text="系统管理" />
         <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
@@ -87,6 +93,10 @@ pub fn AdminPage() -> impl IntoView {
                         <Staff staff units=units.iter().filter(|u| !u.closed).cloned().collect() f />
                         <Categories reference categories f />
                         <Calendar years f />
+                        {match weights.await {
+                            Ok(weights) => Either::Left(view! { <IndexWeights weights f /> }),
+                            Err(_) => Either::Right(()),
+                        }}
                         {match dead.await {
                             Ok(dead) => Either::Left(view! { <DeadLetters dead f /> }),
                             Err(_) => Either::Right(()),

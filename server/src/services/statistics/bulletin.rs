@@ -52,7 +52,7 @@ pub async fn bulletin(
         };
         sum.add(&to_tally(counts));
     }
-    let weights = &state.settings.statistics.index_weights;
+    let weights = &super::weights::current(state).await?;
     let (mut total, mut before) = (Tally::default(), Tally::default());
     let mut lines: Vec<BulletinRow> = by
         .into_iter()

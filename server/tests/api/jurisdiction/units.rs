@@ -9,16 +9,6 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, act_ok, spawn_app, staff, unit_id};
 use crate::workflow::{DISTRICT_BUREAU, HOUSING, case, message};
 
-async fn put(app: &TestApp, token: &str, path: &str, body: &Value) -> reqwest::Response {
-    app.client
-        .put(app.url(path))
-        .bearer_auth(token)
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn unit_record(app: &TestApp, admin: &str, id: i64) -> Value {
     let units: Value = app
         .get("/api/v1/admin/units", Some(admin))
@@ -55,7 +45,7 @@ async fn a_unit_is_renamed_moved_and_its_reception_details_are_published() {
         }
     });
     assert_eq!(
-        put(&app, &admin, &path, &edit).await.status(),
+        app.put_json(&path, Some(&admin), &edit).await.status(),
         StatusCode::NO_CONTENT
     );
     let after = unit_record(&app, &admin, housing).await;
@@ -86,18 +76,20 @@ async fn a_unit_is_renamed_moved_and_its_reception_details_are_published() {
     // Wrong input is named and changes nothing.
     let mut bad = edit.clone();
     bad["reception"]["phone"] = json!("请拨打<script>");
-    let res = put(&app, &admin, &path, &bad).await;
+    let res = app.put_json(&path, Some(&admin), &bad).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("phone"));
     let mut under_itself = edit.clone();
     under_itself["parent_id"] = json!(housing);
     assert_eq!(
-        put(&app, &admin, &path, &under_itself).await.status(),
+        app.put_json(&path, Some(&admin), &under_itself)
+            .await
+            .status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
     let clerk = staff(&app, DISTRICT_BUREAU, "intake").await;
     assert_eq!(
-        put(&app, &clerk, &path, &edit).await.status(),
+        app.put_json(&path, Some(&clerk), &edit).await.status(),
         StatusCode::FORBIDDEN
     );
 }
@@ -255,21 +247,20 @@ async fn no_merge_makes_a_unit_handle_an_accusation_against_itself() {
         "name": record["name"],
         "kind": "department",
     });
-    let res = put(
-        &app,
-        &admin,
-        &format!("/api/v1/admin/units/{housing}"),
-        &moved,
-    )
-    .await;
+    let res = app
+        .put_json(
+            &format!("/api/v1/admin/units/{housing}"),
+            Some(&admin),
+            &moved,
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(message(res).await.contains("第三十条"));
     moved["parent_id"] = json!(bureau);
     assert_eq!(
-        put(
-            &app,
-            &admin,
+        app.put_json(
             &format!("/api/v1/admin/units/{housing}"),
+            Some(&admin),
             &moved
         )
         .await
@@ -307,7 +298,7 @@ async fn a_category_is_renamed_reordered_and_retired_and_old_petitions_keep_it()
     let body =
         |name: &str, retired: bool| json!({ "name": name, "position": 7, "retired": retired });
     assert_eq!(
-        put(&app, &admin, &path, &body("供暖问题", false))
+        app.put_json(&path, Some(&admin), &body("供暖问题", false))
             .await
             .status(),
         StatusCode::NO_CONTENT
@@ -330,7 +321,7 @@ async fn a_category_is_renamed_reordered_and_retired_and_old_petitions_keep_it()
     );
 
     assert_eq!(
-        put(&app, &admin, &path, &body("供暖问题", true))
+        app.put_json(&path, Some(&admin), &body("供暖问题", true))
             .await
             .status(),
         StatusCode::NO_CONTENT
@@ -362,7 +353,9 @@ async fn a_category_is_renamed_reordered_and_retired_and_old_petitions_keep_it()
         "the petition keeps it"
     );
     assert_eq!(
-        put(&app, &admin, &path, &body("", false)).await.status(),
+        app.put_json(&path, Some(&admin), &body("", false))
+            .await
+            .status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }

@@ -123,3 +123,111 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
     let all = super::statistics(&app, "").await;
     assert_eq!(all["tally"]["received"], 1, "counted where it was received");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_sets_the_index_weights_and_the_bulletin_ranks_by_them() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let n = app.file_many(&citizen.token, 2).await;
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head").await;
+    let admin = staff(&app, "示范市信访局", "administrator").await;
+    act_ok(&app, &head, &n[0], json!({ "action": "accept_here" })).await;
+    super::make_overdue(&app, &n[1]).await;
+    act_ok(&app, &head, &n[1], json!({ "action": "accept_here" })).await;
+    let index = |v: &Value| v["index"].clone();
+    let bulletin = || async {
+        app.get("/api/v1/staff/bulletin", Some(&head))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    // The configuration's weights: 及时受理率 1/2 scores 50 (×20), 漏排率 1/2 scores 50
+    // (×10): 50.
+    assert_eq!(index(&bulletin().await), json!(50));
+
+    // Before anyone set them here, the page shows the configuration's, every figure listed.
+    let v: Value = app
+        .get("/api/v1/admin/index-weights", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["set_here"], false);
+    assert_eq!(v["weights"].as_array().unwrap().len(), 11);
+    let weight_of = |v: &Value, code: &str| {
+        v["weights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["figure"] == code)
+            .unwrap()["weight"]
+            .clone()
+    };
+    assert_eq!(weight_of(&v, "on_time_answer"), json!(25));
+    assert_eq!(weight_of(&v, "repeat_share"), json!(0));
+
+    // Only 漏排率 counts now: 100 − 50 = 50; then only 及时受理率 at 3: still 50, and a
+    // matter decided in time more makes it 67.
+    let put = |weights: Value| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            app.put_json(
+                "/api/v1/admin/index-weights",
+                Some(&admin),
+                &json!({ "weights": weights }),
+            )
+            .await
+        }
+    };
+    let res = put(json!([
+        { "figure": "timely_acceptance", "weight": 3 },
+        { "figure": "satisfaction", "weight": 0 }
+    ]))
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let v: Value = app
+        .get("/api/v1/admin/index-weights", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["set_here"], true);
+    assert_eq!(weight_of(&v, "timely_acceptance"), json!(3));
+    assert_eq!(weight_of(&v, "on_time_answer"), json!(0), "left out now");
+    assert!(v["method"].as_str().unwrap().contains("及时受理率×3"));
+    let more = app.file_many(&citizen.token, 1).await;
+    act_ok(&app, &head, &more[0], json!({ "action": "accept_here" })).await;
+    let b = bulletin().await;
+    assert_eq!(index(&b), json!(67), "2 of 3 in time");
+    assert!(b["method"].as_str().unwrap().contains("及时受理率×3"));
+
+    // Nonsense is refused with its reason and changes nothing; others may not set them.
+    for bad in [
+        json!([]),
+        json!([{ "figure": "satisfaction", "weight": 0 }]),
+        json!([{ "figure": "satisfaction", "weight": 101 }]),
+        json!([{ "figure": "satisfaction", "weight": 5 }, { "figure": "satisfaction", "weight": 6 }]),
+    ] {
+        let res = put(bad.clone()).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+    let res = put(json!([{ "figure": "no_such_figure", "weight": 5 }])).await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    assert_eq!(index(&bulletin().await), json!(67), "unchanged");
+    let res = app
+        .put_json(
+            "/api/v1/admin/index-weights",
+            Some(&head),
+            &json!({ "weights": [{ "figure": "satisfaction", "weight": 5 }] }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'index_weights_put'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1, "the one change made");
+}

@@ -154,6 +154,19 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(post.clone(), "/ui/admin-import-regions", Pdf, "DDDDDDDDDAD"),
         row(
             post.clone(),
+            "/ui/admin-index-weights",
+            Form(vec![]),
+            "DDDDDDDDDAD",
+        ),
+        // All weights 0: the administrator is told to weigh one figure at least.
+        row(
+            post.clone(),
+            "/ui/admin-put-index-weights",
+            Form(vec![("weights[satisfaction]", "0".into())]),
+            "DDDDDDDDDAD",
+        ),
+        row(
+            post.clone(),
             "/ui/admin-update-unit",
             Form(vec![
                 ("unit_id", "1".into()),

@@ -63,6 +63,13 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
             "AAAAAAAAAAA",
         ),
         row(get.clone(), "/admin/calendar", Empty, "DDDDDDDDDAD"),
+        row(get.clone(), "/admin/index-weights", Empty, "DDDDDDDDDAD"),
+        row(
+            put.clone(),
+            "/admin/index-weights",
+            Json(json!({ "weights": [] })),
+            "DDDDDDDDDAD",
+        ),
         // A PDF is no division-code file: the administrator is told so, others refused.
         row(post.clone(), "/admin/regions/import", Pdf, "DDDDDDDDDAD"),
         row(
