@@ -77,7 +77,7 @@ test('a clerk sees the full identity only after giving a reason, on the case pag
   await context.close();
 });
 
-test('an administrator binds an authenticator, then creates an account and sees its password once', async () => {
+test('an administrator binds an authenticator, creates an account and sees its password once, and sets the 信访指数 weights', async () => {
   const pw = await demoPasswords();
   const { context, page } = await staffPage(browser, 'admin', pw.admin);
   const seen = problems(page);
@@ -119,6 +119,22 @@ test('an administrator binds an authenticator, then creates an account and sees 
   await page.getByText(`（${username}）`).waitFor();
   assert.equal(await page.getByText(initial).count(), 0);
   assert.deepEqual(seen, []);
+
+  // 信访指数权重, another form the server renders alone: the weights saved are in force at
+  // once, and the page says whose they are.
+  const weights = page.getByRole('region', { name: '信访指数权重' });
+  assert.match(await weights.textContent(), /取自配置文件/);
+  await weights.getByLabel('及时受理率').fill('40');
+  await weights.getByLabel('参评率').fill('0');
+  await weights.getByRole('button', { name: '保存权重' }).click();
+  await page.getByText('现行权重由系统管理员在本页设定').waitFor();
+  const method = await page.getByRole('region', { name: '信访指数权重' }).textContent();
+  assert.match(method, /及时受理率×40/);
+  assert.doesNotMatch(method, /参评率×/, 'a weight of 0 leaves the figure out');
+  if (process.env.PORTAL_SHOTS) {
+    await page.getByRole('region', { name: '信访指数权重' })
+      .screenshot({ path: `${process.env.PORTAL_SHOTS}/admin-weights.png` });
+  }
 
   // Left as found, through a form the server renders alone (it posts, and the page comes
   // back): the administrator resets their own second factor, so the other test files
