@@ -155,6 +155,14 @@ pub const ANNUAL_COUNTS: [(&str, fn(&Tally) -> u64); 9] = [
     ("采纳建议", |t| t.adopted),
 ];
 
+/// The counts beside a unit of the annual report's 反映集中的单位, the one it is ranked by
+/// first.
+pub const ROUTED_COUNTS: [(&str, fn(&Tally) -> u64); 3] = [
+    ("交由办理", |t| t.routed),
+    ("答复", |t| t.answered),
+    ("督办", |t| t.supervised),
+];
+
 /// `2026-11` as people write it: `2026年11月`.
 pub fn month_label(m: &str) -> String {
     match m.split_once('-') {

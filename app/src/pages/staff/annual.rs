@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::{Figure, Tally};
-use shared::statistics::{ANNUAL_COUNTS, AnnualView, UnitTally, month_label};
+use shared::statistics::{ANNUAL_COUNTS, AnnualView, ROUTED_COUNTS, UnitTally, month_label};
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{staff_annual, staff_me};
@@ -108,6 +108,9 @@ fn counts(t: &Tally) -> AnyView {
     .into_any()
 }
 
+/// A table's counts: a name and how to count it.
+type Columns = [(&'static str, fn(&Tally) -> u64)];
+
 fn months(v: &AnnualView) -> AnyView {
     let rows = v
         .months
@@ -116,12 +119,12 @@ fn months(v: &AnnualView) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{month_label(&m.month)}</th>
-                    {count_cells(&m.tally)}
+                    {count_cells(&m.tally, &ANNUAL_COUNTS)}
                 </tr>
             }
         })
         .collect_view();
-    table("各月件数", "月份", &[], rows.into_any(), false)
+    table("各月件数", &["月份"], &ANNUAL_COUNTS, &[], rows.into_any())
 }
 
 fn units(list: &[UnitTally]) -> AnyView {
@@ -131,7 +134,7 @@ fn units(list: &[UnitTally]) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{u.unit.name.clone()}</th>
-                    {count_cells(&u.tally)}
+                    {count_cells(&u.tally, &ANNUAL_COUNTS)}
                     {figure_cells(&u.tally)}
                 </tr>
             }
@@ -139,13 +142,14 @@ fn units(list: &[UnitTally]) -> AnyView {
         .collect_view();
     table(
         "各单位（含下级单位）",
-        "单位",
+        &["单位"],
+        &ANNUAL_COUNTS,
         &FIGURES,
         rows.into_any(),
-        false,
     )
 }
 
+/// Ranked by the matters given to each unit, that count first.
 fn most_routed(list: &[UnitTally]) -> AnyView {
     if list.is_empty() {
         return view! { <p>"本年度尚无交由各单位办理的事项。"</p> }.into_any();
@@ -158,20 +162,26 @@ fn most_routed(list: &[UnitTally]) -> AnyView {
                 <tr>
                     <td class="num">{i + 1}</td>
                     <th scope="row">{u.unit.name.clone()}</th>
-                    {count_cells(&u.tally)}
+                    {count_cells(&u.tally, &ROUTED_COUNTS)}
                     {figure_cells(&u.tally)}
                 </tr>
             }
         })
         .collect_view();
-    table("反映集中的单位", "单位", &FIGURES, rows.into_any(), true)
+    table(
+        "交由办理事项最多的单位",
+        &["排名", "单位"],
+        &ROUTED_COUNTS,
+        &FIGURES,
+        rows.into_any(),
+    )
 }
 
 /// The figures beside a unit's counts.
 const FIGURES: [Figure; 2] = [Figure::OnTimeAnswer, Figure::Satisfaction];
 
-fn count_cells(t: &Tally) -> impl IntoView + use<> {
-    ANNUAL_COUNTS
+fn count_cells(t: &Tally, columns: &Columns) -> impl IntoView + use<> {
+    columns
         .iter()
         .map(|(_, count)| view! { <td class="num">{count(t)}</td> })
         .collect_view()
@@ -187,12 +197,16 @@ fn figure_cells(t: &Tally) -> impl IntoView + use<> {
 /// A wide table of counts, scrolling sideways in its labelled region on a phone.
 fn table(
     caption: &'static str,
-    first: &'static str,
+    first: &[&'static str],
+    columns: &Columns,
     figures: &[Figure],
     rows: AnyView,
-    ranked: bool,
 ) -> AnyView {
-    let heads = ANNUAL_COUNTS
+    let first = first
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view();
+    let heads = columns
         .iter()
         .map(|(name, _)| view! { <th scope="col" class="num">{*name}</th> })
         .collect_view();
@@ -204,10 +218,7 @@ fn table(
         <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
             <table class="stats">
                 <caption>{caption}</caption>
-                <thead><tr>
-                    {ranked.then(|| view! { <th scope="col" class="num">"排名"</th> })}
-                    <th scope="col">{first}</th>{heads}{figure_heads}
-                </tr></thead>
+                <thead><tr>{first}{heads}{figure_heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -2,7 +2,7 @@
 //! with numbered placeholders only (no value ever enters the SQL text).
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use shared::ids::{CategoryId, PetitionId, StaffId, UnitId};
 use shared::petition::{Channel, PetitionKind, PetitionNumber, PetitionStatus, QueueSort, Round};
@@ -120,17 +120,26 @@ enum Holder {
 }
 
 /// A page of the queue in the query's order, then id; keyset paging. The units' own
-/// petitions and those they co-handle, status by status, are separate queries, each a
-/// range of its index read in the page's order and stopped after a page (one query with
-/// `OR EXISTS`, or with several statuses, reads and sorts every matching row), merged here.
+/// petitions unit by unit and status by status, and those they co-handle status by status,
+/// are separate queries, each a range of its index read in the page's order and stopped
+/// after a page, merged here: one query over several units or statuses (or with
+/// `OR EXISTS`) reads and sorts every matching row, which took a county head's 超期 list
+/// 0.8 s at a million petitions.
 pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
     let mut rows = Vec::new();
     for (sub, part) in parts(q) {
-        rows.extend(half(pool, &sub, Holder::Unit, part).await?);
+        for unit in q.units {
+            let one = QueueQuery {
+                units: std::slice::from_ref(unit),
+                ..sub
+            };
+            rows.extend(half(&mut conn, &one, Holder::Unit, part).await?);
+        }
         // A person's own matters are those their unit holds; co-handling requests are the
         // unit's.
         if q.assignee.is_none() {
-            rows.extend(half(pool, &sub, Holder::CoHandler, part).await?);
+            rows.extend(half(&mut conn, &sub, Holder::CoHandler, part).await?);
         }
     }
     match q.sort {
@@ -214,7 +223,7 @@ fn parts<'a>(q: &QueueQuery<'a>) -> Vec<(QueueQuery<'a>, Part)> {
 const DUE: &str = "COALESCE(p.due_on, '9999-12-31')";
 
 async fn half(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     q: &QueueQuery<'_>,
     holder: Holder,
     part: Part,
@@ -245,7 +254,7 @@ async fn half(
         place(Arg::Int(q.limit), &mut args)
     ));
     bind_all(sqlx::query(&sql), args)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(list_row)

@@ -156,26 +156,35 @@ fn summary(s: Summary<'_>) -> String {
         Some(m) => format!("{}年（截至{}）", s.year, month_label(m)),
         None => format!("{}年", s.year),
     };
-    let pct = |f: Figure| f.of(t).percent();
+    // A share with nothing to divide by is left unsaid, not printed as "—".
+    let pct = |f: Figure, label: &str| {
+        let r = f.of(t);
+        if r.per_mille().is_some() {
+            format!("，{label}{}", r.percent())
+        } else {
+            String::new()
+        }
+    };
     let mut out = format!(
-        "{when}，{}及下级单位共收到信访事项{}件，其中网上信访{}件，网访占比{}。",
-        s.scope,
-        t.received,
-        t.online,
-        pct(Figure::OnlineShare)
+        "{when}，{}及下级单位共收到信访事项{}件",
+        s.scope, t.received
     );
+    if t.received > 0 {
+        out += &format!("，其中网上信访{}件", t.online);
+        out += &pct(Figure::OnlineShare, "网访占比");
+    }
     out += &format!(
-        "作出受理决定{}件，其中转送{}件、交办{}件，及时受理率{}。",
+        "。作出受理决定{}件，其中转送{}件、交办{}件{}。",
         t.decided,
         t.forwarded,
         t.assigned,
-        pct(Figure::TimelyAcceptance)
+        pct(Figure::TimelyAcceptance, "及时受理率")
     );
     out += &format!(
-        "答复{}件，按期办结率{}，满意率{}；收到复查、复核申请{}件。",
+        "答复{}件{}{}；收到复查、复核申请{}件。",
         t.answered,
-        pct(Figure::OnTimeAnswer),
-        pct(Figure::Satisfaction),
+        pct(Figure::OnTimeAnswer, "按期办结率"),
+        pct(Figure::Satisfaction, "满意率"),
         t.reviews
     );
     out += &format!(
@@ -267,8 +276,12 @@ mod tests {
             top_unit: None,
         });
         assert!(
-            quiet.starts_with("2025年，") && quiet.contains("网访占比—"),
+            quiet.starts_with("2025年，东城区信访局及下级单位共收到信访事项0件。"),
             "{quiet}"
+        );
+        assert!(
+            !quiet.contains('—') && !quiet.contains("率"),
+            "no share of nothing: {quiet}"
         );
     }
 }

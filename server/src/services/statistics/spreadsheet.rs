@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, Workbook};
 use shared::figures::{Figure, Tally};
 use shared::statistics::{
-    ANNUAL_COUNTS, AnnualView, BulletinRow, BulletinView, UnitTally, month_label,
+    ANNUAL_COUNTS, AnnualView, BulletinRow, BulletinView, ROUTED_COUNTS, UnitTally, month_label,
 };
 
 use crate::services::workflow::queue::as_text;
@@ -32,6 +32,9 @@ const FIGURES: [Figure; 8] = [
     Figure::ReviewShare,
     Figure::SupervisionAnswered,
 ];
+
+/// The figures beside a unit's counts in the annual report.
+const UNIT_FIGURES: [Figure; 2] = [Figure::OnTimeAnswer, Figure::Satisfaction];
 
 fn strings(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| (*w).to_owned()).collect()
@@ -97,20 +100,19 @@ fn annual_sheets(v: &AnnualView) -> Vec<Sheet> {
     );
     let mut by_month = strings(&["月份"]);
     by_month.extend(ANNUAL_COUNTS.iter().map(|(name, _)| (*name).to_owned()));
-    let unit_header = |first: &[&str]| {
+    // A unit's counts, then its 按期办结率 and 满意率.
+    let unit_header = |first: &[&str], columns: &[(&str, fn(&Tally) -> u64)]| {
         let mut h = strings(first);
-        h.extend(ANNUAL_COUNTS.iter().map(|(name, _)| (*name).to_owned()));
-        h.extend(
-            [Figure::OnTimeAnswer, Figure::Satisfaction]
-                .iter()
-                .map(|f| f.name().to_owned()),
-        );
+        h.extend(columns.iter().map(|(name, _)| (*name).to_owned()));
+        h.extend(UNIT_FIGURES.iter().map(|f| f.name().to_owned()));
         h
     };
-    let unit_cells = |u: &UnitTally| {
-        let mut c = counts(&u.tally);
-        c.push(Figure::OnTimeAnswer.of(&u.tally).percent());
-        c.push(Figure::Satisfaction.of(&u.tally).percent());
+    let unit_cells = |u: &UnitTally, columns: &[(&str, fn(&Tally) -> u64)]| {
+        let mut c: Vec<String> = columns
+            .iter()
+            .map(|(_, count)| count(&u.tally).to_string())
+            .collect();
+        c.extend(UNIT_FIGURES.iter().map(|f| f.of(&u.tally).percent()));
         c
     };
     let mut shares = Vec::new();
@@ -154,13 +156,13 @@ fn annual_sheets(v: &AnnualView) -> Vec<Sheet> {
         Sheet {
             name: "各单位",
             lines: vec![format!("{title}：本级及下级单位")],
-            header: unit_header(&["单位"]),
+            header: unit_header(&["单位"], &ANNUAL_COUNTS),
             rows: v
                 .units
                 .iter()
                 .map(|u| {
                     let mut c = vec![u.unit.name.clone()];
-                    c.extend(unit_cells(u));
+                    c.extend(unit_cells(u, &ANNUAL_COUNTS));
                     c
                 })
                 .collect(),
@@ -169,14 +171,14 @@ fn annual_sheets(v: &AnnualView) -> Vec<Sheet> {
         Sheet {
             name: "反映集中的单位",
             lines: vec![format!("{title}：交由办理事项最多的单位")],
-            header: unit_header(&["排名", "单位"]),
+            header: unit_header(&["排名", "单位"], &ROUTED_COUNTS),
             rows: v
                 .most_routed
                 .iter()
                 .enumerate()
                 .map(|(i, u)| {
                     let mut c = vec![(i + 1).to_string(), u.unit.name.clone()];
-                    c.extend(unit_cells(u));
+                    c.extend(unit_cells(u, &ROUTED_COUNTS));
                     c
                 })
                 .collect(),
