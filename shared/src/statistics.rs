@@ -109,6 +109,27 @@ pub struct BulletinView {
     pub method: String,
     /// Ranked by index, highest first.
     pub rows: Vec<BulletinRow>,
+    /// This month's 通报 only: what is overdue today across the scope.
+    pub overdue: Option<OverdueList>,
+}
+
+/// 超期未办结: the open matters of a unit and the units below it whose period ran out, as
+/// of today, the longest overdue first (the queue's 超期 filter, sorted by due date). Not
+/// counted here: counting them across a county costs seconds at a million petitions; the
+/// queue counts them when asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueList {
+    /// The day it was read (Beijing time), to count the days overdue from.
+    pub today: chrono::NaiveDate,
+    /// The longest overdue, at most [`OverdueList::SHOWN`].
+    pub oldest: Vec<crate::petition::QueueItem>,
+    /// Whether there are more than those shown.
+    pub more: bool,
+}
+
+impl OverdueList {
+    pub const SHOWN: usize = 5;
 }
 
 /// 年度信访工作情况报告 (条例 art. 41): a unit's year, with the units below it, for its head,

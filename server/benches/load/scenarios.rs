@@ -255,6 +255,29 @@ impl Scenarios {
             }),
             expect: ok,
         });
+        // As the head opens it: this month, with what is overdue today across the county.
+        let (b, token) = (base.clone(), self.head_token.clone());
+        out.push(Scenario {
+            name: "统计通报 this month with the overdue list, API",
+            make: Arc::new(move |c, _, _| {
+                c.get(format!("{b}/api/v1/staff/bulletin"))
+                    .bearer_auth(&token)
+            }),
+            expect: ok,
+        });
+
+        // The same head's queue with the 超期 filter: the county's overdue matters, longest
+        // first, a page of fifty read unit by unit and status by status.
+        let (b, token) = (base.clone(), self.head_token.clone());
+        out.push(Scenario {
+            name: "待办队列 a county head's 超期 list, API",
+            make: Arc::new(move |c, _, _| {
+                c.get(format!("{b}/api/v1/staff/petitions"))
+                    .bearer_auth(&token)
+                    .query(&[("clock", "overdue"), ("sort", "due")])
+            }),
+            expect: ok,
+        });
 
         // 年度工作情况报告 (art. 41): the same head's year, this one or the one before:
         // twelve months of the county's rollups and of 收件量 by field, kind and channel.

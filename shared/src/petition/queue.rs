@@ -115,7 +115,7 @@ impl QueueCounts {
 }
 
 /// One row of a staff queue. No personal data: the petitioner is not named here.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     pub number: PetitionNumber,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::Figure;
-use shared::statistics::{BulletinRow, BulletinView, month_label};
+use shared::statistics::{BulletinRow, BulletinView, OverdueList, month_label};
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{staff_bulletin, staff_me};
@@ -106,7 +106,7 @@ fn page(v: BulletinView) -> AnyView {
             <ol class="cards ranking">{cards}</ol>
             {(!quiet.is_empty()).then(|| view! { <p class="meta">{format!("本月尚无计数：{}", quiet.join("、"))}</p> })}
         </section>
-        <p>"超期未办结的事项："<a href="/staff?clock=overdue&sort=due">"在工作台按期限查看本单位及下级单位的超期事项"</a></p>
+        {v.overdue.as_ref().map(overdue)}
         {detail(&v)}
         <p class="downloads">
             <a href=download("xlsx") class="button" download="">"下载通报（Excel）"</a>
@@ -134,6 +134,48 @@ fn card(r: &BulletinRow) -> AnyView {
             <p class="meta">{trend(r.index, r.previous)}</p>
             {(!r.flags.is_empty()).then(|| view! { <p class="flags">{flags}</p> })}
         </li>
+    }
+    .into_any()
+}
+
+/// 超期未办结 today, the longest overdue first, each linked to its case; the queue's 超期
+/// filter has them all.
+fn overdue(o: &OverdueList) -> AnyView {
+    let today = o.today;
+    let items = o
+        .oldest
+        .iter()
+        .map(|i| {
+            let late = i
+                .due_on
+                .map(|d| format!("超期{}天", (today - d).num_days()))
+                .unwrap_or_default();
+            view! {
+                <li class="card">
+                    <p class="title"><a href=format!("/staff/petitions/{}", i.number)>{i.title.clone()}</a></p>
+                    <p class="meta">
+                        <span class="mono">{i.number.to_string()}</span>
+                        {format!(" · {} · {}", i.category, i.status_label)}
+                        " "<span class="flag">{late}</span>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let summary = if o.oldest.is_empty() {
+        "今天没有超期未办结的信访事项。"
+    } else {
+        "今天超期未办结的事项，超期最久的在前："
+    };
+    view! {
+        <section aria-labelledby="overdue-h">
+            <h2 id="overdue-h">"超期未办结"</h2>
+            <p class="meta">{summary}</p>
+            {(!o.oldest.is_empty()).then(|| view! { <ol class="cards">{items}</ol> })}
+            {o.more.then(|| view! {
+                <p><a href="/staff?clock=overdue&sort=due">"在工作台查看全部超期事项"</a></p>
+            })}
+        </section>
     }
     .into_any()
 }

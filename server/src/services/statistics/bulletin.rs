@@ -7,12 +7,14 @@ use std::collections::BTreeMap;
 use chrono::Months;
 use shared::figures::{Tally, index};
 use shared::ids::{StaffId, UnitId};
-use shared::statistics::{BulletinRow, BulletinView};
+use shared::petition::{ClockState, QueueFilter, QueueSort};
+use shared::statistics::{BulletinRow, BulletinView, OverdueList};
 
 use super::scope::{Scope, first_of, label, month_or_this, reader_unit, unit_ref};
 use super::tally::to_tally;
 use crate::db;
 use crate::error::AppResult;
+use crate::services::workflow::queue;
 use crate::state::AppState;
 use crate::time::today;
 
@@ -80,6 +82,11 @@ pub async fn bulletin(
             line.rank = u32::try_from(i + 1).ok();
         }
     }
+    let overdue = if month == this_month {
+        Some(overdue(state, staff).await?)
+    } else {
+        None
+    };
     Ok(BulletinView {
         months: (0..12)
             .map(|i| label(this_month - Months::new(i)))
@@ -91,6 +98,27 @@ pub async fn bulletin(
         tally: total,
         method: index::explain(weights),
         rows: lines,
+        overdue,
+    })
+}
+
+/// What is overdue today in the reader's unit and below it: the queue's 超期 filter, which
+/// leaves out what the firewall hides from them (art. 30), longest overdue first; one more
+/// than shown is read, to know whether there are more.
+async fn overdue(state: &AppState, staff: StaffId) -> AppResult<OverdueList> {
+    let filter = QueueFilter {
+        clock: Some(ClockState::Overdue),
+        sort: QueueSort::Due,
+        ..QueueFilter::default()
+    };
+    let shown = OverdueList::SHOWN;
+    let limit = i64::try_from(shown + 1).unwrap_or(i64::MAX);
+    let page = queue::page(state, staff, &filter, limit).await?;
+    let more = page.items.len() > shown;
+    Ok(OverdueList {
+        today: today(),
+        oldest: page.items.into_iter().take(shown).collect(),
+        more,
     })
 }
 

@@ -26,6 +26,17 @@ const OPEN: [PetitionStatus; 5] = [
 
 #[tracing::instrument(skip_all, fields(staff = %staff))]
 pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> AppResult<QueuePage> {
+    page(state, staff, filter, PAGE).await
+}
+
+/// The queue's first `limit` rows (a page of it, or a short list such as the 通报's
+/// longest overdue); `next` when there are more.
+pub async fn page(
+    state: &AppState,
+    staff: StaffId,
+    filter: &QueueFilter,
+    limit: i64,
+) -> AppResult<QueuePage> {
     let actor = StaffActor::load(state, staff).await?;
     let Some(unit) = actor.unit_id.filter(|_| {
         actor.has_any(access::UNMASK_ROLES) || actor.has_any(&[shared::staff::Role::Supervisor])
@@ -92,7 +103,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
         staff_id: actor.id,
         assignee: filter.mine.then_some(actor.id),
         awaiting_delivery: filter.status.is_none(),
-        limit: PAGE,
+        limit,
     };
     let rows = db::petitions::queue(&state.db.pool, &query).await?;
     let counts = if filter.counts {
@@ -117,7 +128,7 @@ pub async fn queue(state: &AppState, staff: StaffId, filter: &QueueFilter) -> Ap
     } else {
         None
     };
-    let next = (rows.len() == usize::try_from(PAGE).unwrap_or(50))
+    let next = (rows.len() == usize::try_from(limit).unwrap_or(0))
         .then(|| rows.last())
         .flatten()
         .map(|r| match filter.sort {

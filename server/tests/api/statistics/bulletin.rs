@@ -106,9 +106,11 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
     let bureau = unit_id(&app, DISTRICT_BUREAU).await;
-    crate::firewall::accuse(&app, &citizen.token, "东城区信访局某工作人员", Some(bureau)).await;
-    // The accused bureau's head: nothing received, on the 通报 and on the public page; the
-    // unit that did receive it counts it.
+    let accusation =
+        crate::firewall::accuse(&app, &citizen.token, "东城区信访局某工作人员", Some(bureau)).await;
+    super::make_overdue(&app, &accusation).await;
+    // The accused bureau's head: nothing received, on the 通报 and on the public page, and
+    // nothing overdue; the unit that did receive it counts it.
     let head = staff(&app, DISTRICT_BUREAU, "unit_head").await;
     let v: Value = app
         .get("/api/v1/staff/bulletin", Some(&head))
@@ -117,6 +119,7 @@ async fn an_accusation_against_a_unit_is_not_counted_in_its_figures() {
         .await
         .unwrap();
     assert_eq!(v["tally"]["received"], 0, "{v}");
+    assert_eq!(v["overdue"]["oldest"], json!([]), "{v}");
     let public = super::statistics(&app, &format!("?unit={bureau}")).await;
     assert_eq!(public["tally"]["received"], 0);
     assert_eq!(public["kinds"], json!([]));
@@ -230,4 +233,76 @@ async fn an_administrator_sets_the_index_weights_and_the_bulletin_ranks_by_them(
             .await
             .unwrap();
     assert_eq!(audited, 1, "the one change made");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_head_sees_what_is_overdue_below_it_today_the_longest_first() {
+    let app = spawn_app().await;
+    let citizen = app.citizen().await;
+    let n = app.file_many(&citizen.token, 8).await;
+    let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head").await;
+    let housing = unit_id(&app, HOUSING).await;
+    act_ok(
+        &app,
+        &head,
+        &n[0],
+        json!({ "action": "forward", "unit_id": housing }),
+    )
+    .await;
+    // Overdue: the forwarded one (the longest), and six still at the bureau; the last runs.
+    let dues = [
+        "2000-01-03",
+        "2000-02-01",
+        "2000-02-02",
+        "2000-02-03",
+        "2000-02-04",
+    ];
+    for (number, due) in n.iter().zip(dues.into_iter().chain(["2000-03-01"; 2])) {
+        sqlx::query("UPDATE petitions SET due_on = $1 WHERE number = $2")
+            .bind(due)
+            .bind(number)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+    let overdue = |v: &Value| {
+        let numbers: Vec<String> = v["overdue"]["oldest"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["number"].as_str().unwrap().to_owned())
+            .collect();
+        (v["overdue"]["more"].clone(), numbers)
+    };
+    let v: Value = app
+        .get("/api/v1/staff/bulletin", Some(&head))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        overdue(&v),
+        (json!(true), n[..5].to_vec()),
+        "five shown, more in the queue"
+    );
+    // The housing bureau's head sees its own only; a past month's 通报 has no such list.
+    let housing_head = staff(&app, HOUSING, "unit_head").await;
+    let v: Value = app
+        .get("/api/v1/staff/bulletin", Some(&housing_head))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(overdue(&v), (json!(false), vec![n[0].clone()]), "{v}");
+    let last = chrono::Utc::now().date_naive() - chrono::Months::new(2);
+    let v: Value = app
+        .get(
+            &format!("/api/v1/staff/bulletin?month={}", last.format("%Y-%m")),
+            Some(&head),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["overdue"], Value::Null, "{v}");
 }
