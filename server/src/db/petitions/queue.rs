@@ -128,7 +128,28 @@ enum Holder {
 pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut conn = pool.acquire().await?;
     let mut rows = Vec::new();
-    for (sub, part) in parts(q) {
+    // Every open status in due order: one range of `petitions_open_due_idx` a unit.
+    let split = if matches!(q.sort, QueueSort::Due) && is_all_open(q.statuses) {
+        let mut one = vec![(
+            QueueQuery {
+                awaiting_delivery: false,
+                ..*q
+            },
+            Part::AllOpen,
+        )];
+        one.extend(
+            parts(&QueueQuery {
+                statuses: &[],
+                ..*q
+            })
+            .into_iter()
+            .filter(|(_, part)| matches!(part, Part::AwaitingDelivery)),
+        );
+        one
+    } else {
+        parts(q)
+    };
+    for (sub, part) in split {
         for unit in q.units {
             let one = QueueQuery {
                 units: std::slice::from_ref(unit),
@@ -154,6 +175,19 @@ pub async fn queue(pool: &AnyPool, q: &QueueQuery<'_>) -> Result<Vec<QueueRow>, 
     Ok(rows)
 }
 
+/// The statuses in which someone on the staff side has to act, word for word as
+/// `petitions_open_due_idx`'s condition (the engine uses a partial index only for a
+/// condition it can match to the index's own).
+const ALL_OPEN: &str =
+    "p.status IN ('submitted', 'forwarded', 'objected', 'handling', 'awaiting_approval')";
+
+/// Whether `statuses` are exactly those of [`ALL_OPEN`].
+fn is_all_open(statuses: &[PetitionStatus]) -> bool {
+    use PetitionStatus::*;
+    let open = [Submitted, Forwarded, Objected, Handling, AwaitingApproval];
+    statuses.len() == open.len() && open.iter().all(|s| statuses.contains(s))
+}
+
 /// A reply that went out on paper waits for its 送达 to be recorded: until then no window
 /// runs, so it stays on the desk. (The same words as `petitions_awaiting_delivery_idx`'s
 /// condition, which is what lets the engine use that index.)
@@ -170,6 +204,7 @@ fn status_part<'a>(q: &QueueQuery<'a>, part: Part, args: &mut Vec<Arg<'a>>) -> S
                 .collect();
             format!("p.status IN ({})", st.join(", "))
         }
+        Part::AllOpen => ALL_OPEN.to_owned(),
         Part::AwaitingDelivery => AWAITING.to_owned(),
     }
 }
@@ -188,6 +223,8 @@ enum Select {
 enum Part {
     /// The query's statuses (one, as [`parts`] splits them).
     Open,
+    /// Every open status at once, in due order ([`ALL_OPEN`]).
+    AllOpen,
     /// Paper replies waiting for their 送达 to be recorded.
     AwaitingDelivery,
 }

@@ -105,38 +105,42 @@ pub async fn tallies(
         .collect()
 }
 
-/// 收件量 of the months in `[from, to]` by unit and one of `channel`, `kind`, `category_id`.
-pub async fn volumes_by(
+/// 收件量 of the months in `[from, to]` by unit, channel, kind and category, in one read
+/// of `volumes` (places and shards summed): every breakdown of a page comes from these.
+pub async fn volumes_between(
     conn: &mut AnyConnection,
     from: &str,
     to: &str,
-    dimension: Dimension,
-) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
-    let col = match dimension {
-        Dimension::Channel => "channel",
-        Dimension::Kind => "kind",
-        Dimension::Category => "CAST(category_id AS TEXT)",
-    };
-    let sql = format!(
-        "SELECT unit_id, {col}, CAST(SUM(received) AS BIGINT) FROM volumes \
-         WHERE month >= $1 AND month <= $2 GROUP BY unit_id, {col}"
-    );
-    sqlx::query(&sql)
-        .bind(from)
-        .bind(to)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .collect()
+) -> Result<Vec<VolumeCount>, sqlx::Error> {
+    sqlx::query(
+        "SELECT unit_id, channel, kind, category_id, CAST(SUM(received) AS BIGINT) FROM volumes \
+         WHERE month >= $1 AND month <= $2 GROUP BY unit_id, channel, kind, category_id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(VolumeCount {
+            unit_id: r.try_get(0)?,
+            channel: r.try_get(1)?,
+            kind: r.try_get(2)?,
+            category_id: r.try_get(3)?,
+            received: r.try_get(4)?,
+        })
+    })
+    .collect()
 }
 
-/// A breakdown of 收件量.
-#[derive(Clone, Copy, Debug)]
-pub enum Dimension {
-    Channel,
-    Kind,
-    Category,
+/// 收件量 of one unit, channel, kind and category over some months.
+#[derive(Clone, Debug)]
+pub struct VolumeCount {
+    pub unit_id: i64,
+    pub channel: String,
+    pub kind: String,
+    pub category_id: i64,
+    pub received: i64,
 }
 
 /// Every row of both rollups with its shards summed and empty rows left out, in key order:

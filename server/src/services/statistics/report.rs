@@ -13,7 +13,7 @@ use shared::statistics::{MonthTally, Share, StatisticsQuery, StatisticsView, Uni
 use super::chart;
 use super::scope::{Scope, first_of, label, month_or_this, unit_ref};
 use super::tally::to_tally;
-use crate::db::{self, statistics::Dimension};
+use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::time::today;
@@ -104,7 +104,8 @@ pub async fn public(state: &AppState, q: &StatisticsQuery) -> AppResult<Statisti
 }
 
 /// 收件量 of the months `[from, to]` in the scope by channel, by kind and by category (the
-/// category names given), each most first.
+/// category names given), each most first, from one read of `volumes`; codes nobody can
+/// name are left out (a retired code keeps its count in the totals).
 pub(super) async fn breakdowns(
     conn: &mut sqlx::AnyConnection,
     scope: &Scope<'_>,
@@ -112,19 +113,27 @@ pub(super) async fn breakdowns(
     to: &str,
     categories: &HashMap<String, String>,
 ) -> AppResult<(Vec<Share>, Vec<Share>, Vec<Share>)> {
-    let channels = shares(conn, scope, (from, to), Dimension::Channel, |c| {
-        Channel::from_code(c).map(|c| c.label().to_owned())
-    })
-    .await?;
-    let kinds = shares(conn, scope, (from, to), Dimension::Kind, |k| {
-        PetitionKind::from_code(k).map(|k| k.label().to_owned())
-    })
-    .await?;
-    let categories = shares(conn, scope, (from, to), Dimension::Category, |c| {
-        categories.get(c).cloned()
-    })
-    .await?;
-    Ok((channels, kinds, categories))
+    let (mut channels, mut kinds, mut fields) = (
+        BTreeMap::<String, u64>::new(),
+        BTreeMap::<String, u64>::new(),
+        BTreeMap::<String, u64>::new(),
+    );
+    for v in db::statistics::volumes_between(conn, from, to).await? {
+        if scope.bucket(v.unit_id).is_none() {
+            continue;
+        }
+        let n = u64::try_from(v.received).unwrap_or(0);
+        if let Some(c) = Channel::from_code(&v.channel) {
+            *channels.entry(c.label().to_owned()).or_default() += n;
+        }
+        if let Some(k) = PetitionKind::from_code(&v.kind) {
+            *kinds.entry(k.label().to_owned()).or_default() += n;
+        }
+        if let Some(name) = categories.get(&v.category_id.to_string()) {
+            *fields.entry(name.clone()).or_default() += n;
+        }
+    }
+    Ok((most_first(channels), most_first(kinds), most_first(fields)))
 }
 
 /// The categories' names by id, as `volumes` keys them.
@@ -136,30 +145,14 @@ pub(super) async fn category_names(state: &AppState) -> AppResult<HashMap<String
         .collect())
 }
 
-/// 收件量 of the months `[from, to]` in the scope by one dimension, most first; codes
-/// `name` does not know are left out (a retired code keeps its count in the totals).
-async fn shares(
-    conn: &mut sqlx::AnyConnection,
-    scope: &Scope<'_>,
-    (from, to): (&str, &str),
-    dimension: Dimension,
-    name: impl Fn(&str) -> Option<String>,
-) -> AppResult<Vec<Share>> {
-    let mut by: BTreeMap<String, u64> = BTreeMap::new();
-    for (unit, code, n) in db::statistics::volumes_by(conn, from, to, dimension).await? {
-        if scope.bucket(unit).is_some()
-            && let Some(label) = name(&code)
-        {
-            *by.entry(label).or_default() += u64::try_from(n).unwrap_or(0);
-        }
-    }
+fn most_first(by: BTreeMap<String, u64>) -> Vec<Share> {
     let mut out: Vec<Share> = by
         .into_iter()
         .filter(|(_, count)| *count > 0)
         .map(|(label, count)| Share { label, count })
         .collect();
     out.sort_by_key(|s| std::cmp::Reverse(s.count));
-    Ok(out)
+    out
 }
 
 fn trend_chart(trend: &[MonthTally], path: &[UnitRef]) -> String {
