@@ -163,8 +163,11 @@ pub struct AnnualView {
     pub channels: Vec<Share>,
 }
 
+/// A column of counts in a report's table: its heading and how to count it from a tally.
+pub type CountColumn = (&'static str, fn(&Tally) -> u64);
+
 /// The counts of the annual report's tables, as its page and its files head them.
-pub const ANNUAL_COUNTS: [(&str, fn(&Tally) -> u64); 9] = [
+pub const ANNUAL_COUNTS: [CountColumn; 9] = [
     ("收件量", |t| t.received),
     ("网上信访", |t| t.online),
     ("转送", |t| t.forwarded),
@@ -178,7 +181,7 @@ pub const ANNUAL_COUNTS: [(&str, fn(&Tally) -> u64); 9] = [
 
 /// The counts beside a unit of the annual report's 反映集中的单位, the one it is ranked by
 /// first.
-pub const ROUTED_COUNTS: [(&str, fn(&Tally) -> u64); 3] = [
+pub const ROUTED_COUNTS: [CountColumn; 3] = [
     ("交由办理", |t| t.routed),
     ("答复", |t| t.answered),
     ("督办", |t| t.supervised),

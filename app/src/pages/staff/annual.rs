@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::{Figure, Tally};
-use shared::statistics::{ANNUAL_COUNTS, AnnualView, ROUTED_COUNTS, UnitTally, month_label};
+use shared::statistics::{
+    ANNUAL_COUNTS, AnnualView, CountColumn, ROUTED_COUNTS, UnitTally, month_label,
+};
 
 use super::{StaffBar, StaffLoginPrompt};
 use crate::api::{staff_annual, staff_me};
@@ -108,9 +110,6 @@ fn counts(t: &Tally) -> AnyView {
     .into_any()
 }
 
-/// A table's counts: a name and how to count it.
-type Columns = [(&'static str, fn(&Tally) -> u64)];
-
 fn months(v: &AnnualView) -> AnyView {
     let rows = v
         .months
@@ -180,7 +179,7 @@ fn most_routed(list: &[UnitTally]) -> AnyView {
 /// The figures beside a unit's counts.
 const FIGURES: [Figure; 2] = [Figure::OnTimeAnswer, Figure::Satisfaction];
 
-fn count_cells(t: &Tally, columns: &Columns) -> impl IntoView + use<> {
+fn count_cells(t: &Tally, columns: &[CountColumn]) -> impl IntoView + use<> {
     columns
         .iter()
         .map(|(_, count)| view! { <td class="num">{count(t)}</td> })
@@ -198,7 +197,7 @@ fn figure_cells(t: &Tally) -> impl IntoView + use<> {
 fn table(
     caption: &'static str,
     first: &[&'static str],
-    columns: &Columns,
+    columns: &[CountColumn],
     figures: &[Figure],
     rows: AnyView,
 ) -> AnyView {

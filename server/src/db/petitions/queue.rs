@@ -434,3 +434,30 @@ pub async fn due_between(
         .map(from_row)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_statuses_are_word_for_word_the_partial_index_condition() {
+        for sql in [
+            include_str!("../../../../migrations/sqlite/0021_open_matters_by_due.sql"),
+            include_str!("../../../../migrations/postgres/0021_open_matters_by_due.sql"),
+        ] {
+            assert!(sql.contains(&ALL_OPEN.replace("p.", "")), "{sql}");
+        }
+        use PetitionStatus::*;
+        assert!(is_all_open(&[
+            Handling,
+            Submitted,
+            Forwarded,
+            Objected,
+            AwaitingApproval
+        ]));
+        assert!(!is_all_open(&[Submitted, Forwarded, Objected, Handling]));
+        assert!(!is_all_open(&[
+            Submitted, Forwarded, Objected, Handling, Handling
+        ]));
+    }
+}

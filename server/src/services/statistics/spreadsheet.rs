@@ -5,7 +5,8 @@
 use rust_xlsxwriter::{Format, Workbook};
 use shared::figures::{Figure, Tally};
 use shared::statistics::{
-    ANNUAL_COUNTS, AnnualView, BulletinRow, BulletinView, ROUTED_COUNTS, UnitTally, month_label,
+    ANNUAL_COUNTS, AnnualView, BulletinRow, BulletinView, CountColumn, ROUTED_COUNTS, UnitTally,
+    month_label,
 };
 
 use crate::services::workflow::queue::as_text;
@@ -101,13 +102,13 @@ fn annual_sheets(v: &AnnualView) -> Vec<Sheet> {
     let mut by_month = strings(&["月份"]);
     by_month.extend(ANNUAL_COUNTS.iter().map(|(name, _)| (*name).to_owned()));
     // A unit's counts, then its 按期办结率 and 满意率.
-    let unit_header = |first: &[&str], columns: &[(&str, fn(&Tally) -> u64)]| {
+    let unit_header = |first: &[&str], columns: &[CountColumn]| {
         let mut h = strings(first);
         h.extend(columns.iter().map(|(name, _)| (*name).to_owned()));
         h.extend(UNIT_FIGURES.iter().map(|f| f.name().to_owned()));
         h
     };
-    let unit_cells = |u: &UnitTally, columns: &[(&str, fn(&Tally) -> u64)]| {
+    let unit_cells = |u: &UnitTally, columns: &[CountColumn]| {
         let mut c: Vec<String> = columns
             .iter()
             .map(|(_, count)| count(&u.tally).to_string())
