@@ -16,6 +16,7 @@ mod portal;
 mod scenarios;
 mod seed;
 mod timeline;
+mod weight;
 
 use std::time::Duration;
 
@@ -104,8 +105,7 @@ async fn main() -> anyhow::Result<()> {
         }
         println!("\npeak RSS over all scenarios: {overall_peak:.0} MB");
         if first {
-            scenarios::page_weight(&scenarios.client, &portal.base, &scenarios.citizen_cookie)
-                .await?;
+            weight::page_weight(&scenarios.client, &portal.base, &scenarios.citizen_cookie).await?;
             first = false;
         }
         portal.stop()?;
