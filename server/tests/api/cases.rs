@@ -16,12 +16,7 @@ async fn closed_matter(
     clerk: &str,
     reply: Value,
 ) -> String {
-    let res = app.file(&citizen.token, body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let number = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_number(&citizen.token, body).await;
     act_ok(app, clerk, &number, json!({ "action": "accept_here" })).await;
     act_ok(app, clerk, &number, reply).await;
     act_ok(app, clerk, &number, json!({ "action": "approve_reply" })).await;

@@ -26,12 +26,7 @@ pub(crate) async fn accuse(
     if let Some(unit) = picked {
         body["accused_unit_id"] = json!(unit);
     }
-    let res = app.file(token, &body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    app.file_number(token, &body).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -258,6 +258,16 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    /// Files `body`, which must be accepted; the new petition's number.
+    pub async fn file_number(&self, token: &str, body: &Value) -> String {
+        let res = self.file(token, body, None).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        res.json::<Value>().await.unwrap()["number"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Files a valid petition and returns the receipt.
     pub async fn file_ok(&self, token: &str) -> Value {
         let body = self.filing().await;

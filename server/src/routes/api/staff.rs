@@ -14,6 +14,11 @@ pub mod queue;
 pub mod register;
 pub mod totp;
 
+/// The media type of an Excel workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// CSV in UTF-8 (the file starts with a byte-order mark, for Excel).
+const CSV: &str = "text/csv; charset=utf-8";
+
 /// A report as a file to save: its type and name.
 fn attachment(content_type: &str, name: &str, body: Vec<u8>) -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok()

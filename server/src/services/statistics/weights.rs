@@ -16,9 +16,15 @@ const MOST: u32 = 100;
 
 /// The weights the index is computed with now, in the order of the figures.
 pub async fn current(state: &AppState) -> AppResult<Vec<Weight>> {
-    Ok(set_here(state)
-        .await?
-        .unwrap_or_else(|| state.settings.statistics.index_weights.clone()))
+    Ok(in_force(state).await?.0)
+}
+
+/// The weights in force, and whether an administrator set them (else the configuration's).
+async fn in_force(state: &AppState) -> AppResult<(Vec<Weight>, bool)> {
+    Ok(match set_here(state).await? {
+        Some(weights) => (weights, true),
+        None => (state.settings.statistics.index_weights.clone(), false),
+    })
 }
 
 /// The weights an administrator set, if any.
@@ -44,9 +50,7 @@ async fn set_here(state: &AppState) -> AppResult<Option<Vec<Weight>>> {
 
 pub async fn get(state: &AppState, staff: StaffId) -> AppResult<IndexWeightsView> {
     administrator(state, staff).await?;
-    let here = set_here(state).await?;
-    let set = here.is_some();
-    let weights = here.unwrap_or_else(|| state.settings.statistics.index_weights.clone());
+    let (weights, set) = in_force(state).await?;
     Ok(IndexWeightsView {
         method: index::explain(&weights),
         weights: Figure::ALL

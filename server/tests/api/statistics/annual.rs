@@ -13,12 +13,7 @@ use crate::workflow::{DISTRICT_BUREAU, HOUSING, draft};
 async fn file(app: &TestApp, token: &str, kind: &str) -> String {
     let mut body = app.filing().await;
     body["kind"] = json!(kind);
-    let res = app.file(token, &body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    app.file_number(token, &body).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

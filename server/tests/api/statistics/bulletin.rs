@@ -150,12 +150,14 @@ async fn an_administrator_sets_the_index_weights_and_the_bulletin_ranks_by_them(
     assert_eq!(index(&bulletin().await), json!(50));
 
     // Before anyone set them here, the page shows the configuration's, every figure listed.
-    let v: Value = app
-        .get("/api/v1/admin/index-weights", Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let weights = || async {
+        app.get("/api/v1/admin/index-weights", Some(&admin))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    let v = weights().await;
     assert_eq!(v["set_here"], false);
     assert_eq!(v["weights"].as_array().unwrap().len(), 11);
     let weight_of = |v: &Value, code: &str| {
@@ -190,12 +192,7 @@ async fn an_administrator_sets_the_index_weights_and_the_bulletin_ranks_by_them(
     ]))
     .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    let v: Value = app
-        .get("/api/v1/admin/index-weights", Some(&admin))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let v = weights().await;
     assert_eq!(v["set_here"], true);
     assert_eq!(weight_of(&v, "timely_acceptance"), json!(3));
     assert_eq!(weight_of(&v, "on_time_answer"), json!(0), "left out now");

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use shared::statistics::AnnualView;
 
-use super::attachment;
+use super::{CSV, XLSX, attachment};
 use crate::auth::StaffAuth;
 use crate::error::AppResult;
 use crate::services::statistics::{annual::annual as load, spreadsheet};
@@ -58,7 +58,7 @@ pub async fn xlsx(
     let view = load(&state, who.id, q.year.as_deref()).await?;
     let file = spreadsheet::annual_xlsx(&view)?;
     Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        XLSX,
         &format!("annual-{}.xlsx", view.year),
         file,
     ))
@@ -84,9 +84,5 @@ pub async fn csv(
 ) -> AppResult<HttpResponse> {
     let view = load(&state, who.id, q.year.as_deref()).await?;
     let file = spreadsheet::annual_csv(&view)?;
-    Ok(attachment(
-        "text/csv; charset=utf-8",
-        &format!("annual-{}.csv", view.year),
-        file,
-    ))
+    Ok(attachment(CSV, &format!("annual-{}.csv", view.year), file))
 }

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use shared::statistics::BulletinView;
 
-use super::attachment;
+use super::{CSV, XLSX, attachment};
 use crate::auth::StaffAuth;
 use crate::error::AppResult;
 use crate::services::statistics::{bulletin::bulletin as load, spreadsheet};
@@ -58,7 +58,7 @@ pub async fn xlsx(
     let view = load(&state, who.id, q.month.as_deref()).await?;
     let file = spreadsheet::xlsx(&view)?;
     Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        XLSX,
         &format!("bulletin-{}.xlsx", view.month),
         file,
     ))
@@ -85,7 +85,7 @@ pub async fn csv(
     let view = load(&state, who.id, q.month.as_deref()).await?;
     let file = spreadsheet::csv(&view)?;
     Ok(attachment(
-        "text/csv; charset=utf-8",
+        CSV,
         &format!("bulletin-{}.csv", view.month),
         file,
     ))
