@@ -132,8 +132,13 @@ test('an administrator binds an authenticator, creates an account and sees its p
   assert.match(method, /及时受理率×40/);
   assert.doesNotMatch(method, /参评率×/, 'a weight of 0 leaves the figure out');
   if (process.env.PORTAL_SHOTS) {
-    await page.getByRole('region', { name: '信访指数权重' })
-      .screenshot({ path: `${process.env.PORTAL_SHOTS}/admin-weights.png` });
+    // The section alone, at a phone's width and a laptop's: the whole page is very long.
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByRole('region', { name: '信访指数权重' })
+        .screenshot({ path: `${process.env.PORTAL_SHOTS}/admin-weights-${width}.png` });
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
   }
 
   // Left as found, through a form the server renders alone (it posts, and the page comes
