@@ -22,8 +22,9 @@ use crate::pages::public::{
     StatisticsPage, TrackPage,
 };
 use crate::pages::staff::{
-    AdminPage, AnnualPage, AuditPage, BulletinPage, CasePage, NoticesPage, PublishPage, QueuePage,
-    RegistrationReceiptPage, StaffAccountPage, StaffLoginPage, StaffRegisterPage,
+    AdminPage, AnnualPage, AuditPage, BulletinPage, CasePage, NoticesPage, OversightPage,
+    PublishPage, QueuePage, RegistrationReceiptPage, StaffAccountPage, StaffLoginPage,
+    StaffRegisterPage,
 };
 use crate::pages::{HomePage, NotFound};
 
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/notices") view=NoticesPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/bulletin") view=BulletinPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/annual") view=AnnualPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/oversight") view=OversightPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/register/receipt") view=RegistrationReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />

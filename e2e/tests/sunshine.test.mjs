@@ -129,6 +129,45 @@ test('a leader reads the 信访指数 on a phone, and a head downloads the month
   await context.close();
 });
 
+test('a supervisor reads what is late or unanswered unit by unit on a phone, and opens a district', async () => {
+  const pw = await demoPasswords();
+  // A matter at the housing bureau with a supervision notice it has not answered.
+  const { number } = await citizenWithPetition();
+  const { access_token: intake } = await api('/staff/sessions', { username: 'district_intake', password: pw.district_intake });
+  const { access_token: handler } = await api('/staff/sessions', { username: 'handler', password: pw.handler });
+  const { access_token: supervisor } = await api('/staff/sessions', { username: 'supervisor', password: pw.supervisor });
+  const housing = (await api('/reference')).units.find((u) => u.name === '东城区住房和城乡建设局').id;
+  await api(`/staff/petitions/${number}/actions`, { action: 'forward', unit_id: housing }, intake, 204);
+  await api(`/staff/petitions/${number}/actions`, { action: 'receive_accept' }, handler, 204);
+  await api(`/staff/petitions/${number}/actions`, { action: 'supervise', body: '请三日内书面答复' }, supervisor, 204);
+
+  const { context, page } = await staffPage(browser, 'supervisor', pw.supervisor);
+  await page.getByRole('link', { name: '督查看板' }).click();
+  await page.waitForURL(/\/staff\/oversight$/);
+  await page.getByRole('heading', { level: 1, name: '督查看板' }).waitFor();
+  const totals = page.getByRole('definition');
+  assert.equal(await totals.count(), 4, '逾期未受理, 超期未办结, 临期, 督办未回复');
+  // On a phone each unit's line is a card; its table semantics are the CSS's to keep.
+  const lines = () => page.locator('table.oversight tbody tr');
+  const district = lines().filter({ hasText: '东城区信访局' });
+  // Other tests leave matters behind too: at least this one notice is counted there.
+  const notices = Number(await district.locator('td[data-label="督办未回复"]').textContent());
+  assert.ok(notices >= 1, `the district counts the notice to housing (${notices})`);
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wider <= 0, `the page fits the phone (${wider}px too wide)`);
+  await accessible(page, 'the supervisor\'s 督查看板');
+  await shotWidths(page, 'oversight');
+
+  // The district opens its own picture, with the way back up.
+  await district.getByRole('link', { name: '东城区信访局' }).click();
+  await page.waitForURL(/\/staff\/oversight\?unit=\d+$/);
+  const crumbs = page.getByRole('navigation', { name: '所在层级' });
+  assert.match(await crumbs.textContent(), /示范市信访局 › 东城区信访局/);
+  const row = lines().filter({ hasText: '东城区住房和城乡建设局' });
+  assert.ok(Number(await row.locator('td[data-label="督办未回复"]').textContent()) >= 1);
+  await context.close();
+});
+
 test('a head reports the year (条例 art. 41): the annual report on a phone, downloaded as a spreadsheet', async () => {
   const pw = await demoPasswords();
   // A matter forwarded this year, so the county has a unit given matters to handle.

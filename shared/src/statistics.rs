@@ -132,6 +132,71 @@ impl OverdueList {
     pub const SHOWN: usize = 5;
 }
 
+/// 督查: what a unit's matters stand at today, live (not the month's rollups): the open
+/// matters whose period ran out, split by the step they wait for, those about to run out,
+/// and the supervision notices not answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LiveCounts {
+    /// 逾期未受理 (漏排): waiting past the acceptance period for the decision to accept,
+    /// forward or assign them (registered, forwarded, or objected to).
+    pub unrouted: u64,
+    /// 超期未办结: accepted, and past the handling period without an answer.
+    pub overdue: u64,
+    /// 临期: due today or within the warning days.
+    pub due_soon: u64,
+    /// 督办未回复: supervision notices the unit has not answered.
+    pub notices: u64,
+    /// Of those, past the day the answer was due.
+    pub notices_late: u64,
+}
+
+impl LiveCounts {
+    pub fn add(&mut self, o: &LiveCounts) {
+        self.unrouted += o.unrouted;
+        self.overdue += o.overdue;
+        self.due_soon += o.due_soon;
+        self.notices += o.notices;
+        self.notices_late += o.notices_late;
+    }
+
+    /// Everything past its period: what the queue's 超期 filter lists.
+    pub fn late(&self) -> u64 {
+        self.unrouted + self.overdue
+    }
+}
+
+/// One line of the 督查 picture: a unit's own matters, or a unit below and everything under it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OversightRow {
+    pub unit: UnitRef,
+    /// The unit of the page itself (its own matters only, not those below it).
+    pub own: bool,
+    /// Whether units sit below it (its line then sums them, and opens their picture).
+    pub has_units: bool,
+    pub counts: LiveCounts,
+}
+
+/// 督查看板: the 漏排/超期/督办 picture across a unit and the units below it, as of today;
+/// for its head, supervisors and leaders. The accusations the firewall hides from the
+/// reader (art. 30) are not counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OversightView {
+    /// The day it was read (Beijing time).
+    pub today: chrono::NaiveDate,
+    /// How many days before the end of a period a matter counts as 临期.
+    pub warn_days: u32,
+    /// The unit of the page.
+    pub scope: UnitRef,
+    /// From the reader's own unit down to the page's unit (for the way back up).
+    pub path: Vec<UnitRef>,
+    pub total: LiveCounts,
+    /// The page's unit first, then the units below it with the most past their period first.
+    pub rows: Vec<OversightRow>,
+}
+
 /// 年度信访工作情况报告 (条例 art. 41): a unit's year, with the units below it, for its head,
 /// a supervisor or a leader to report to the Party committee and government.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

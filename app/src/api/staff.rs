@@ -71,6 +71,7 @@ pub async fn staff_queue(
     region_id: Option<String>,
     channel: Option<String>,
     sort: Option<String>,
+    unit: Option<String>,
 ) -> Result<QueuePage, UiError> {
     use shared::petition::{ClockState, PetitionKind, PetitionStatus, QueueFilter, QueueSort};
     let pick = |s: &Option<String>| s.clone().filter(|v| !v.is_empty());
@@ -88,6 +89,9 @@ pub async fn staff_queue(
             .and_then(|r| r.parse().ok())
             .map(shared::ids::RegionId),
         channel: pick(&channel).and_then(|c| shared::petition::Channel::from_code(&c)),
+        unit: pick(&unit)
+            .and_then(|u| u.parse().ok())
+            .map(shared::ids::UnitId),
         sort: pick(&sort)
             .and_then(|s| QueueSort::from_code(&s))
             .unwrap_or_default(),
@@ -175,6 +179,16 @@ pub async fn staff_annual(year: Option<String>) -> Result<shared::statistics::An
     let year = year.filter(|y| !y.is_empty());
     Ok(super::ssr::apply(
         super::ssr::sunshine()?.annual(&caller()?, year).await?,
+    ))
+}
+
+/// 督查看板: the live 漏排/超期/督办 picture of the staff member's unit, or of a unit below it.
+#[server(prefix = "/ui", endpoint = "staff-oversight")]
+pub async fn staff_oversight(
+    unit: Option<String>,
+) -> Result<shared::statistics::OversightView, UiError> {
+    Ok(super::ssr::apply(
+        super::ssr::sunshine()?.oversight(&caller()?, unit).await?,
     ))
 }
 

@@ -10,6 +10,7 @@ mod bulletin;
 mod case;
 mod login;
 mod notices;
+mod oversight;
 mod publish;
 mod queue;
 pub mod register;
@@ -22,6 +23,7 @@ pub use bulletin::BulletinPage;
 pub use case::CasePage;
 pub use login::StaffLoginPage;
 pub use notices::NoticesPage;
+pub use oversight::OversightPage;
 pub use publish::PublishPage;
 pub use queue::QueuePage;
 pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
@@ -62,7 +64,7 @@ pub fn StaffBar(me: StaffView) -> impl IntoView {
                 {if me.unread_notices > 0 { format!("通知（{}）", me.unread_notices) } else { "通知".to_owned() }}
             </A>
             {me.roles.contains(&shared::staff::Role::Intake).then(|| view! { <A href="/staff/register">"代为登记"</A> })}
-            {me.roles.iter().any(|r| matches!(r, Role::UnitHead | Role::Supervisor | Role::Leader)).then(|| view! { <A href="/staff/bulletin">"统计通报"</A> })}
+            {me.roles.iter().any(|r| matches!(r, Role::UnitHead | Role::Supervisor | Role::Leader)).then(|| view! { <A href="/staff/bulletin">"统计通报"</A> <A href="/staff/oversight">"督查看板"</A> })}
             <A href="/staff/account">"我的账户"</A>
             {me.roles.contains(&shared::staff::Role::Administrator).then(|| view! { <A href="/admin">"系统管理"</A> })}
             {me.roles.contains(&shared::staff::Role::Auditor).then(|| view! { <A href="/staff/audit">"审计"</A> })}

@@ -3,7 +3,9 @@
 
 use shared::ApiError;
 use shared::cases::{CaseDraft, CaseList, CaseQuery, CaseTexts, PublishedCase};
-use shared::statistics::{AnnualView, BulletinView, StatisticsQuery, StatisticsView};
+use shared::statistics::{
+    AnnualView, BulletinView, OversightView, StatisticsQuery, StatisticsView,
+};
 
 use super::{Caller, Outcome};
 
@@ -27,6 +29,13 @@ pub trait Sunshine: Send + Sync {
         caller: &Caller,
         year: Option<String>,
     ) -> Result<Outcome<AnnualView>, ApiError>;
+    /// 督查看板: the live picture of the staff member's unit, or of `unit` below it (its id
+    /// as the address gives it).
+    async fn oversight(
+        &self,
+        caller: &Caller,
+        unit: Option<String>,
+    ) -> Result<Outcome<OversightView>, ApiError>;
     /// A closed case's texts with what looks personal replaced, to publish.
     async fn publication(
         &self,

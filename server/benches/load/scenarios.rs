@@ -31,6 +31,8 @@ pub struct Scenarios {
     staff_token: String,
     /// The county bureau's head, for the 通报.
     head_token: String,
+    /// The city bureau's supervisor, for the 督查看板.
+    supervisor_token: String,
     staff_cookie: String,
     /// The session cookie of a citizen who files, for the filing page itself.
     pub citizen_cookie: String,
@@ -106,6 +108,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
     }
     let (staff_token, staff_cookie) = staff_login(&client, base, &seeded.staff).await?;
     let (head_token, _) = staff_login(&client, base, &seeded.head).await?;
+    let (supervisor_token, _) = staff_login(&client, base, &seeded.supervisor).await?;
     // Up to twenty pages of the department's 办理中 queue, walked once for their cursors.
     let mut queue_cursors: Vec<Option<String>> = vec![None];
     while queue_cursors.len() < 20 {
@@ -148,6 +151,7 @@ pub async fn prepare(base: &str, seeded: &Seeded) -> anyhow::Result<Scenarios> {
         filing: Arc::new(filing),
         staff_token,
         head_token,
+        supervisor_token,
         staff_cookie,
         citizen_cookie,
         queue_cursors: Arc::new(queue_cursors),
@@ -275,6 +279,18 @@ impl Scenarios {
                 c.get(format!("{b}/api/v1/staff/petitions"))
                     .bearer_auth(&token)
                     .query(&[("clock", "overdue"), ("sort", "due")])
+            }),
+            expect: ok,
+        });
+
+        // 督查看板: the city supervisor's live 漏排/超期/督办 picture of every county, counted
+        // from the indexes as of today.
+        let (b, token) = (base.clone(), self.supervisor_token.clone());
+        out.push(Scenario {
+            name: "督查看板 the city supervisor's live picture, API",
+            make: Arc::new(move |c, _, _| {
+                c.get(format!("{b}/api/v1/staff/oversight"))
+                    .bearer_auth(&token)
             }),
             expect: ok,
         });

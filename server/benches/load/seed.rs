@@ -40,6 +40,8 @@ pub struct Seeded {
     pub staff: (String, String),
     /// The head of the measured county's bureau (统计通报 of the county's units).
     pub head: (String, String),
+    /// A supervisor of the city's bureau, above every county (督查看板).
+    pub supervisor: (String, String),
     /// (category, region) of the filings the load makes.
     pub filing: (i64, i64),
     pub petitions: usize,
@@ -173,8 +175,14 @@ pub async fn seed(settings: &Settings, petitions: usize) -> anyhow::Result<Seede
     finish(&state, &sequences).await?;
     let staff = staff_of(&state, department, "bench_handler", "intake,handler").await?;
     let head = staff_of(&state, measured.bureau, "bench_head", "unit_head").await?;
+    let city: i64 = sqlx::query_scalar("SELECT parent_id FROM units WHERE id = $1")
+        .bind(measured.bureau)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let supervisor = staff_of(&state, city, "bench_supervisor", "supervisor").await?;
     Ok(Seeded {
         head,
+        supervisor,
         lookups,
         phones: phones.into_iter().take(64).collect(),
         staff_cases,

@@ -59,6 +59,7 @@ routes!(
     staff::annual::annual,
     staff::annual::xlsx,
     staff::annual::csv,
+    staff::oversight::oversight,
     staff::case::case,
     staff::publication::draft,
     staff::publication::publish_case,

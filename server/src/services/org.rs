@@ -13,7 +13,7 @@ use shared::ids::{CategoryId, RegionId, UnitId};
 use shared::reference::Level;
 
 use crate::db::{self, units::UnitRow};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 mod accused;
 
@@ -106,6 +106,19 @@ impl Org {
     /// Whether `unit` is `ancestor` or below it.
     pub fn within(&self, unit: UnitId, ancestor: UnitId) -> bool {
         self.ancestors(unit).contains(&ancestor)
+    }
+
+    /// `asked`, when it is an open unit at or below `home` (the caller's unit); otherwise
+    /// the error the caller sees, on the field `unit`.
+    pub fn at_or_below(&self, asked: UnitId, home: UnitId) -> AppResult<UnitId> {
+        if self.unit(asked).is_some() && self.within(asked, home) {
+            Ok(asked)
+        } else {
+            Err(AppError::field(
+                "unit",
+                "没有这个单位，或它不在您所在单位之下。",
+            ))
+        }
     }
 
     /// `unit` and every unit below it.

@@ -1,5 +1,6 @@
 //! 统计: the monthly rollups the figures are read from, kept current by every step in its
-//! own transaction, rebuilt from the petitions on demand, and read for the public pages.
+//! own transaction, rebuilt from the petitions on demand, and read for the public pages;
+//! and the live 督查 picture, counted from the indexes.
 //!
 //! A petition's share of the rollups is a function of its facts ([`tally::contribution`]).
 //! Every write that can change those facts takes the contribution before and after and
@@ -10,6 +11,7 @@ pub mod annual;
 pub mod bulletin;
 mod chart;
 mod facts;
+pub mod oversight;
 pub mod rebuild;
 pub mod report;
 mod retally;

@@ -4,7 +4,9 @@
 use app::ports::{Caller, Outcome, Sunshine};
 use shared::ApiError;
 use shared::cases::{CaseDraft, CaseList, CaseQuery, CaseTexts, PublishedCase};
-use shared::statistics::{AnnualView, BulletinView, StatisticsQuery, StatisticsView};
+use shared::statistics::{
+    AnnualView, BulletinView, OversightView, StatisticsQuery, StatisticsView,
+};
 
 use super::portal::{WebPortal, api, client_of};
 use crate::services::{cases, statistics};
@@ -44,6 +46,25 @@ impl Sunshine for WebPortal {
     ) -> Result<Outcome<AnnualView>, ApiError> {
         let (id, set_cookies) = self.staff(caller).await?;
         let value = statistics::annual::annual(&self.state, id, year.as_deref())
+            .await
+            .map_err(api)?;
+        Ok(Outcome { value, set_cookies })
+    }
+
+    async fn oversight(
+        &self,
+        caller: &Caller,
+        unit: Option<String>,
+    ) -> Result<Outcome<OversightView>, ApiError> {
+        let (id, set_cookies) = self.staff(caller).await?;
+        // Read after the caller is known: a stranger learns nothing from the address.
+        let unit = match unit.filter(|u| !u.is_empty()) {
+            None => None,
+            Some(u) => Some(u.parse().map(shared::ids::UnitId).map_err(|_| {
+                ApiError::validation(vec![shared::FieldError::new("unit", "单位参数无效。")])
+            })?),
+        };
+        let value = statistics::oversight::oversight(&self.state, id, unit)
             .await
             .map_err(api)?;
         Ok(Outcome { value, set_cookies })

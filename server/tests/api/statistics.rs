@@ -4,6 +4,7 @@
 
 mod annual;
 mod bulletin;
+mod oversight;
 mod rebuild;
 
 use reqwest::StatusCode;

@@ -7,7 +7,7 @@ use super::PetitionNumber;
 use super::kind::{Channel, PetitionKind};
 use super::status::{PetitionStatus, Round};
 use super::work::ClockState;
-use crate::ids::{CategoryId, RegionId};
+use crate::ids::{CategoryId, RegionId, UnitId};
 
 /// Filters of the triage and handling queue; all optional.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -19,6 +19,9 @@ pub struct QueueFilter {
     pub region_id: Option<RegionId>,
     pub channel: Option<Channel>,
     pub clock: Option<ClockState>,
+    /// Only the matters of this unit (the caller's own or one below it), as the 督查看板
+    /// links to them: held by it, or waiting for it as co-handler.
+    pub unit: Option<UnitId>,
     /// 我的待办: only the matters given to the caller (承办人).
     #[serde(default)]
     pub mine: bool,
@@ -142,4 +145,7 @@ pub struct QueuePage {
     /// The counts, when the filter asked for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<QueueCounts>,
+    /// The name of the unit the filter narrowed the queue to, when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }

@@ -33,12 +33,13 @@ pub fn QueuePage() -> impl IntoView {
                     get("region_id"),
                     get("channel"),
                     get("sort"),
+                    get("unit"),
                 ),
             )
         },
-        |((status, kind, clock, after, mine), (category, region, channel, sort))| {
+        |((status, kind, clock, after, mine), (category, region, channel, sort, unit))| {
             staff_queue(
-                status, kind, clock, after, mine, category, region, channel, sort,
+                status, kind, clock, after, mine, category, region, channel, sort, unit,
             )
         },
     );
@@ -57,6 +58,9 @@ pub fn QueuePage() -> impl IntoView {
                         <h1>{if mine() { "我的待办" } else { "待办信访事项" }}</h1>
                         {match (data.await, page.await) {
                             (Ok(data), Ok(p)) => Either::Left(view! {
+                                {p.unit.clone().map(|name| view! {
+                                    <p class="meta">{format!("只看{name}的事项 · ")}<a href="/staff">"查看全部单位"</a></p>
+                                })}
                                 <Filters data counts=p.counts />
                                 <div class="wide"><Rows page=p /></div>
                             }),
@@ -167,6 +171,8 @@ fn Filters(data: shared::reference::ReferenceData, counts: Option<QueueCounts>) 
             <label>"渠道" <select name="channel"><option value="">"全部"</option>{channels}</select></label>
             <label>"排序" <select name="sort">{sorts}</select></label>
             <label class="check"><input type="checkbox" name="mine" value="1" checked=!current("mine").is_empty() />"只看我的待办"</label>
+            // The unit the 督查看板 narrowed the queue to stays through a new filter.
+            {(!current("unit").is_empty()).then(|| view! { <input type="hidden" name="unit" value=current("unit") /> })}
             <button type="submit" class="button">"筛选"</button>
             <a href=export class="button" download="">"导出CSV"</a>
         </form>

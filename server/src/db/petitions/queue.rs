@@ -11,8 +11,10 @@ use super::super::decode;
 use super::{PetitionRow, SELECT, from_row};
 
 mod counts;
+mod oversight;
 mod parts;
 pub use counts::counts_by_due;
+pub use oversight::{counts_by_unit, open_notices_by_unit};
 use parts::{Part, parts, row_parts, status_part};
 
 /// One line of the queue: only what the list shows. Reading whole petitions (35 columns,

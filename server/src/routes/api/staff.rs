@@ -8,6 +8,7 @@ pub mod download;
 pub mod identity;
 pub mod login;
 pub mod me;
+pub mod oversight;
 pub mod password;
 pub mod publication;
 pub mod queue;

@@ -145,6 +145,14 @@ pub fn state_of(state: &AppState, w: &WorkState, today: NaiveDate) -> ClockState
     clock_state(state, w.status, w.due_on.as_deref(), today)
 }
 
+/// The last day a matter due by then counts as 临期 (today and the warning days after it).
+pub fn warning_ends(state: &AppState, today: NaiveDate) -> NaiveDate {
+    let warn = u64::try_from(state.settings.clocks.warn_days).unwrap_or(0);
+    today
+        .checked_add_days(chrono::Days::new(warn))
+        .unwrap_or(today)
+}
+
 /// The clock state from the status and due date alone (what a queue line carries).
 pub fn clock_state(
     state: &AppState,

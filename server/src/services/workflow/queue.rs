@@ -1,7 +1,7 @@
 //! 待办队列: the petitions a staff member's unit (and the units below it) must act on,
 //! by due date, with filters and keyset paging. No personal data in the rows.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use shared::ids::StaffId;
 use shared::petition::{
     ClockState, PetitionStatus, QueueCounts, QueueFilter, QueueItem, QueuePage, QueueSort,
@@ -16,7 +16,7 @@ use crate::time::{from_ms, today};
 pub const PAGE: i64 = 50;
 
 /// The statuses in which someone on the staff side has to act.
-const OPEN: [PetitionStatus; 5] = [
+pub const OPEN: [PetitionStatus; 5] = [
     PetitionStatus::Submitted,
     PetitionStatus::Forwarded,
     PetitionStatus::Objected,
@@ -44,7 +44,10 @@ pub async fn page(
         return Err(AppError::Forbidden("您的账户不办理信访事项。".into()));
     };
     let org = state.org.get().await?;
-    let units = org.subtree(unit);
+    let units = match filter.unit {
+        None => org.subtree(unit),
+        Some(asked) => vec![org.at_or_below(asked, unit)?],
+    };
     // Accusations against the actor's unit or a unit above it never appear (art. 30).
     let shielded = org.ancestors(unit);
     let statuses: Vec<PetitionStatus> = match filter.status {
@@ -52,11 +55,8 @@ pub async fn page(
         None => OPEN.to_vec(),
     };
     let today = today();
-    let warn = state.settings.clocks.warn_days;
     let day = |d: NaiveDate| d.to_string();
-    let soon = today
-        .checked_add_days(Days::new(u64::try_from(warn).unwrap_or(0)))
-        .unwrap_or(today);
+    let soon = clocks::warning_ends(state, today);
     let (from, to) = match filter.clock {
         None => (None, None),
         Some(ClockState::Overdue) => (None, today.pred_opt().map(day)),
@@ -164,6 +164,7 @@ pub async fn page(
         items,
         next,
         counts,
+        unit: filter.unit.map(|u| org.name(u)),
     })
 }
 

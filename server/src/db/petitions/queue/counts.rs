@@ -1,6 +1,7 @@
 //! The queue's counts by due date: from indexes alone when only units and statuses filter,
 //! with the rows the caller may not see subtracted; otherwise over the rows' own `WHERE`.
 
+use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
 use super::{
@@ -61,6 +62,27 @@ async fn index_count(
     q: &QueueQuery<'_>,
     part: Part,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    // The plain column, not the sort key's COALESCE: an index covers a column only.
+    let mut out = Vec::new();
+    for (sign, r) in index_passes(pool, q, part, "p.due_on").await? {
+        let due: Option<String> = r.try_get(0)?;
+        let due = due.unwrap_or_else(|| NO_DUE.to_owned());
+        out.push((due, sign * r.try_get::<i64, _>(1)?));
+    }
+    Ok(out)
+}
+
+/// The three reads of an index count of the units' own rows of `part` within the query's
+/// due bounds, grouped by `group` (columns of the (unit, status, …) indexes), each row
+/// with the sign it counts with: all of them, less the accusations against the shielded
+/// units, less the matters the caller stepped aside from (a row both shielded and stepped
+/// aside from is subtracted once). The count is the column after `group`'s.
+pub(super) async fn index_passes(
+    pool: &AnyPool,
+    q: &QueueQuery<'_>,
+    part: Part,
+    group: &str,
+) -> Result<Vec<(i64, AnyRow)>, sqlx::Error> {
     let mut out = Vec::new();
     for pass in [Pass::All, Pass::Shielded, Pass::Recused] {
         if matches!(pass, Pass::Shielded) && q.shielded.is_empty() {
@@ -87,12 +109,17 @@ async fn index_count(
             Pass::All => "p.unit_id",
             Pass::Shielded | Pass::Recused => "+p.unit_id",
         };
-        // The plain column, not the sort key's COALESCE: an index covers a column only.
         let mut sql = format!(
-            "SELECT p.due_on, COUNT(*) {from} {unit} IN ({}) AND {}",
+            "SELECT {group}, COUNT(*) {from} {unit} IN ({}) AND {}",
             ids.join(", "),
             status_part(q, part, &mut args)
         );
+        if let Some(d) = q.due_from {
+            sql.push_str(&format!(" AND {DUE} >= {}", place(Arg::Text(d), &mut args)));
+        }
+        if let Some(d) = q.due_to {
+            sql.push_str(&format!(" AND {DUE} <= {}", place(Arg::Text(d), &mut args)));
+        }
         let shield = |args: &mut Vec<Arg<'_>>| {
             let ids: Vec<String> = q
                 .shielded
@@ -117,18 +144,16 @@ async fn index_count(
             }
             Pass::Recused => {}
         }
-        sql.push_str(" GROUP BY p.due_on");
+        sql.push_str(&format!(" GROUP BY {group}"));
         let sign = if matches!(pass, Pass::All) { 1 } else { -1 };
         for r in bind_all(sqlx::query(&sql), args).fetch_all(pool).await? {
-            let due: Option<String> = r.try_get(0)?;
-            let due = due.unwrap_or_else(|| NO_DUE.to_owned());
-            out.push((due, sign * r.try_get::<i64, _>(1)?));
+            out.push((sign, r));
         }
     }
     Ok(out)
 }
 
-/// The three reads of [`index_count`].
+/// The three reads of [`index_passes`].
 #[derive(Clone, Copy)]
 enum Pass {
     All,

@@ -281,6 +281,8 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         row(get.clone(), "/staff/annual", Empty, "DDDDDAAAADD"),
         row(get.clone(), "/staff/annual.xlsx", Empty, "DDDDDAAAADD"),
         row(get.clone(), "/staff/annual.csv", Empty, "DDDDDAAAADD"),
+        // 督查看板: the same readers.
+        row(get.clone(), "/staff/oversight", Empty, "DDDDDAAAADD"),
         row(
             get.clone(),
             "/staff/petitions/{number}",

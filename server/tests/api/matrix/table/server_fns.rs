@@ -202,6 +202,12 @@ pub fn rows(f: &Fixture<'_>) -> Vec<Row> {
         ),
         row(
             post.clone(),
+            "/ui/staff-oversight",
+            Form(vec![]),
+            "DDDDDAAAADD",
+        ),
+        row(
+            post.clone(),
             "/ui/staff-notices",
             Form(vec![]),
             "DDDAAAAAAAA",
