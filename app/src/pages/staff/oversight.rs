@@ -56,8 +56,23 @@ fn page(v: OversightView) -> AnyView {
         view! { <nav class="crumbs" aria-label="所在层级">{links}</nav> }
     });
     let t = v.total;
-    let rows = v.rows.iter().map(row).collect_view();
-    let quiet = v.rows.iter().all(|r| r.counts == LiveCounts::default());
+    // Units with nothing to flag today: one line, not a line each (a city has dozens).
+    let (busy, quiet): (Vec<&OversightRow>, Vec<&OversightRow>) = v
+        .rows
+        .iter()
+        .partition(|r| r.counts != LiveCounts::default());
+    let rows = busy.iter().map(|r| row(r)).collect_view();
+    let quiet = (!quiet.is_empty()).then(|| {
+        let names = quiet
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let sep = if i == 0 { "" } else { "、" };
+                view! { {sep}{unit_name(r)} }
+            })
+            .collect_view();
+        view! { <p class="hint">"今天没有逾期、临期或未回复督办的："{names}"。"</p> }
+    });
     view! {
         {crumbs}
         <h1>"督查看板"</h1>
@@ -71,30 +86,29 @@ fn page(v: OversightView) -> AnyView {
         {(t.late() > 0 && v.path.len() == 1).then(|| view! {
             <p><a href="/staff?clock=overdue&sort=due">{format!("在工作台查看全部{}件超期事项", t.late())}</a></p>
         })}
-        {if quiet {
-            Either::Left(view! { <p role="status">"今天没有逾期、临期的事项，也没有未回复的督办。"</p> })
-        } else {
-            Either::Right(view! {
-                <div class="table-wrap">
-                    <table class="stats oversight">
-                        <caption>"各单位情况（超期最多的在前）"</caption>
-                        <thead><tr>
-                            <th scope="col">"单位"</th>
-                            <th scope="col" class="num">"逾期未受理"</th>
-                            <th scope="col" class="num">"超期未办结"</th>
-                            <th scope="col" class="num">"临期"</th>
-                            <th scope="col" class="num">"督办未回复"</th>
-                            <th scope="col" class="num">"其中逾期"</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            })
-        }}
-        <p class="meta">{format!(
-            "逾期未受理（漏排）：超过受理期限仍未受理、转送或交办；超期未办结：已受理，办理期限已过仍未答复；临期：今天起{}天内到期；督办未回复：督办单尚未书面回复，其中逾期为已过回复期限。协办事项计入主办单位。按月统计的漏排率、按期办结率见",
+        {(!busy.is_empty()).then(|| view! {
+            <h2 id="units-h">"各单位情况"</h2>
+            <p class="meta">"超期最多的在前。"</p>
+            <div class="table-wrap">
+                <table class="stats oversight" aria-labelledby="units-h">
+                    <thead><tr>
+                        <th scope="col">"单位"</th>
+                        <th scope="col" class="num">"逾期未受理"</th>
+                        <th scope="col" class="num">"超期未办结"</th>
+                        <th scope="col" class="num">"临期"</th>
+                        <th scope="col" class="num">"督办未回复"</th>
+                        <th scope="col" class="num">"其中逾期"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })}
+        {quiet}
+        <p class="hint">{format!(
+            "逾期未受理（漏排）：超过受理期限仍未受理、转送或交办；超期未办结：已受理，办理期限已过仍未答复；临期：今天起{}天内到期；督办未回复：督办单尚未书面回复，其中逾期为已过回复期限。协办事项计入主办单位。",
             v.warn_days
-        )}<a href="/staff/bulletin">"统计通报"</a>"。"</p>
+        )}</p>
+        <p><a href="/staff/bulletin">"按月统计的漏排率、按期办结率和信访指数：统计通报"</a></p>
     }
     .into_any()
 }
@@ -103,16 +117,7 @@ fn page(v: OversightView) -> AnyView {
 /// unit's own matters links to them on the queue.
 fn row(r: &OversightRow) -> AnyView {
     let c = r.counts;
-    let name = if r.own {
-        format!("{}（本级）", r.unit.name)
-    } else {
-        r.unit.name.clone()
-    };
-    let name = if r.has_units {
-        view! { <a href=link(r.unit.id.0)>{name}</a> }.into_any()
-    } else {
-        name.into_any()
-    };
+    let name = unit_name(r);
     let queue = (!r.has_units && r.counts.late() > 0).then(|| {
         let href = format!("/staff?unit={}&clock=overdue&sort=due", r.unit.id.0);
         view! { " "<a href=href class="more">"查看超期事项"</a> }
@@ -132,6 +137,20 @@ fn row(r: &OversightRow) -> AnyView {
         </tr>
     }
     .into_any()
+}
+
+/// The unit's name (本级 for the page's own), a link to its picture when units sit below it.
+fn unit_name(r: &OversightRow) -> AnyView {
+    let name = if r.own {
+        format!("{}（本级）", r.unit.name)
+    } else {
+        r.unit.name.clone()
+    };
+    if r.has_units {
+        view! { <a href=link(r.unit.id.0)>{name}</a> }.into_any()
+    } else {
+        name.into_any()
+    }
 }
 
 fn link(unit: i64) -> String {

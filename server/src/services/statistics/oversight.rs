@@ -113,12 +113,16 @@ pub async fn oversight(
             }
         })
         .collect();
-    // The page's own unit first, then the worst: most past their period, most notices late.
+    // The page's own unit first, then the worst: most past their period, most notices past
+    // their day, most about to run out, most notices open.
     rows.sort_by(|a, b| {
+        let worst = |r: &OversightRow| {
+            let c = r.counts;
+            (c.late(), c.notices_late, c.due_soon, c.notices)
+        };
         b.own
             .cmp(&a.own)
-            .then_with(|| b.counts.late().cmp(&a.counts.late()))
-            .then_with(|| b.counts.notices_late.cmp(&a.counts.notices_late))
+            .then_with(|| worst(b).cmp(&worst(a)))
             .then_with(|| a.unit.id.cmp(&b.unit.id))
     });
     let mut path: Vec<_> = org
