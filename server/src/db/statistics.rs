@@ -1,11 +1,14 @@
 //! The figures' facts (答复记录, the first acceptance decision), loaded by petition and
-//! written by the steps; the rollups themselves are `rollups`, the index's weights `weights`.
+//! written by the steps; the rollups themselves are `rollups` (and `open_matters`, kept by
+//! triggers), the index's weights `weights`.
 
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
+mod open_matters;
 mod rollups;
 mod weights;
 
+pub use open_matters::*;
 pub use rollups::*;
 pub use weights::*;
 

@@ -1,6 +1,6 @@
 //! 督查看板: the live 漏排/超期/督办 picture across a unit and the units below it, counted
-//! from the indexes as of today (not from the month's rollups), for its head, supervisors
-//! and leaders; what the firewall hides from the reader is not counted.
+//! from the open matters' rollup as of today (not from the months' rollups), for its head,
+//! supervisors and leaders; what the firewall hides from the reader is not counted.
 
 use std::collections::BTreeMap;
 

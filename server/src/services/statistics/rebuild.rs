@@ -27,9 +27,9 @@ pub async fn compute(conn: &mut sqlx::AnyConnection) -> Result<Contribution, sql
     }
 }
 
-/// Replaces the rollups with their recomputation, in one write transaction (so steps
-/// taken meanwhile wait and are counted once). Returns the number of petitions' rows
-/// written.
+/// Replaces the rollups (the open matters' too) with their recomputation, in one write
+/// transaction (so steps taken meanwhile wait and are counted once). Returns the number of
+/// monthly rollup rows written.
 pub async fn run(db: &Db) -> anyhow::Result<usize> {
     let mut tx = db.begin_write().await?;
     let total = compute(&mut tx)
@@ -37,6 +37,7 @@ pub async fn run(db: &Db) -> anyhow::Result<usize> {
         .context("reading the petitions' facts")?;
     db::statistics::clear(&mut tx).await?;
     apply(&mut tx, &total).await?;
+    db::statistics::recount_open_matters(&mut tx).await?;
     let rows = total.tallies.len() + total.volumes.len();
     tx.commit().await?;
     db.settle().await?;

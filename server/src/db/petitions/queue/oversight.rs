@@ -13,7 +13,8 @@ use crate::db::decode;
 
 /// How many matters each unit holds, by status, of the query's statuses within its due
 /// bounds; the units' own matters (a co-handled matter counts at the unit that holds it),
-/// read from the (unit, status, due date) index alone. Units with none are left out.
+/// summed from `open_matters` (a few rows a unit and day) less what the reader may not see.
+/// Units with none are left out.
 pub async fn counts_by_unit(
     pool: &AnyPool,
     q: &QueueQuery<'_>,
