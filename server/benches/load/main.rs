@@ -6,7 +6,7 @@
 //!
 //! `bash .ci/bench` (builds the site, starts PostgreSQL, runs this on both engines), or
 //! `cargo bench -p server --bench load` with `BENCH_PETITIONS`, `BENCH_SECONDS`,
-//! `BENCH_CONNECTIONS`, `BENCH_ONLY` (a part of a scenario name) and `BENCH_DATABASE_URL`
+//! `BENCH_CONNECTIONS`, `BENCH_ONLY` (parts of scenario names, `|` between them) and `BENCH_DATABASE_URL`
 //! (PostgreSQL; without it, SQLite only).
 
 mod bulk;
@@ -36,7 +36,8 @@ async fn main() -> anyhow::Result<()> {
     let petitions = env_or("BENCH_PETITIONS", 1_000_000usize);
     let seconds = env_or("BENCH_SECONDS", 10u64);
     let connections = env_or("BENCH_CONNECTIONS", 16usize);
-    // Runs only the scenarios whose name contains this text (for profiling one of them).
+    // Runs only the scenarios whose name contains one of these `|`-separated parts (for
+    // profiling a few of them).
     let only = std::env::var("BENCH_ONLY").ok();
     let site_root = std::env::var("BENCH_SITE_ROOT")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_owned());
@@ -76,11 +77,10 @@ async fn main() -> anyhow::Result<()> {
         println!("|---|---:|---:|---:|---:|---:|---:|");
         let warmup = Duration::from_secs(2);
         let mut overall_peak: f64 = portal.take_peak_mb();
-        for s in scenarios
-            .list()
-            .into_iter()
-            .filter(|s| only.as_ref().is_none_or(|o| s.name.contains(o.as_str())))
-        {
+        for s in scenarios.list().into_iter().filter(|s| {
+            only.as_ref()
+                .is_none_or(|o| o.split('|').any(|part| s.name.contains(part)))
+        }) {
             let out = drive::run(
                 &scenarios.client,
                 connections,
