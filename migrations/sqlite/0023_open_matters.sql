@@ -4,7 +4,8 @@
 -- 27 requests a second at 1M petitions). Kept by triggers in the statement that moves a
 -- matter, so no path that files, routes, answers, re-dates, merges or deletes can miss it;
 -- a row whose count reaches zero goes, so the past's dates do not pile up. The statuses
--- are word for word the queue's (db/petitions/queue/parts.rs, `ALL_OPEN`).
+-- are word for word the queue's (db/petitions/queue/parts.rs, `ALL_OPEN`). Without a
+-- rowid, a step writes one B-tree of it, not a table and its key's index.
 CREATE TABLE open_matters (
     unit_id INTEGER NOT NULL,
     status  TEXT    NOT NULL,
@@ -12,7 +13,7 @@ CREATE TABLE open_matters (
     shard   INTEGER NOT NULL,
     matters INTEGER NOT NULL,
     PRIMARY KEY (unit_id, status, due_on, shard)
-);
+) WITHOUT ROWID;
 
 INSERT INTO open_matters (unit_id, status, due_on, shard, matters)
 SELECT unit_id, status, COALESCE(due_on, '9999-12-31'), id % 4, COUNT(*) FROM petitions

@@ -15,6 +15,11 @@ const OWN_DIALECT: &[(&str, &str)] = &[
         "a stored instant becomes a Beijing date by date(…, 'unixepoch', '+8 hours') in SQLite \
          and by to_char(to_timestamp(…) AT TIME ZONE 'Asia/Shanghai', …) in PostgreSQL",
     ),
+    (
+        "0023_open_matters.sql",
+        "the rollup's triggers are bodies in SQLite and a plpgsql function deferred to the \
+         commit in PostgreSQL; SQLite keeps the table without a rowid",
+    ),
 ];
 
 /// The SQL of `file` without comments, in lower case, with one space between words and
