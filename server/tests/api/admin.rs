@@ -88,12 +88,7 @@ async fn a_new_department_with_a_new_category_receives_the_routing_proposal() {
     let citizen = app.citizen().await;
     let mut filing = app.filing().await;
     filing["category_id"] = json!(category);
-    let res = app.file(&citizen.token, &filing, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let number = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_number(&citizen.token, &filing).await;
     let intake = staff(&app, "东城区信访局", "intake").await;
     let file: Value = app
         .get(&format!("/api/v1/staff/petitions/{number}"), Some(&intake))

@@ -10,10 +10,7 @@ use crate::workflow::DISTRICT_BUREAU;
 async fn a_changed_or_deleted_audit_record_is_detected() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake,handler").await;
     act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
     act_ok(&app, &intake, &number, json!({ "action": "accept_here" })).await;
@@ -68,10 +65,7 @@ fn verify_command(app: &TestApp) -> std::process::Output {
 async fn the_verify_command_reports_a_tampered_record_and_fails() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     act_ok(&app, &intake, &number, json!({ "action": "mark_group" })).await;
     let ok = verify_command(&app);
@@ -168,10 +162,7 @@ async fn cutting_off_the_end_of_the_chain_or_emptying_it_is_found_by_the_checkpo
 async fn an_auditor_reads_who_unmasked_whom_and_why_and_a_clerk_cannot() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let res = app
         .post_json(
@@ -230,10 +221,7 @@ async fn an_auditor_reads_who_unmasked_whom_and_why_and_a_clerk_cannot() {
 async fn every_view_of_a_case_file_by_staff_is_recorded() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     // Many at once, so that groups of more than one (and of more than one statement) are
     // appended to the chain.

@@ -181,12 +181,7 @@ async fn an_accusation_a_case_without_consent_or_an_open_one_is_never_published(
     body["kind"] = json!("accusation");
     body["respondent"] = json!("某街道办事处工作人员");
     body["publish_consent"] = json!(true);
-    let res = app.file(&citizen.token, &body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let accusation = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let accusation = app.file_number(&citizen.token, &body).await;
     let discipline = staff(
         &app,
         crate::firewall::DISTRICT_DISCIPLINE,

@@ -16,12 +16,7 @@ async fn late_and_replied(app: &TestApp) -> (crate::helpers::Citizen, String, St
     let citizen = app.citizen().await;
     let mut numbers = Vec::new();
     for _ in 0..2 {
-        numbers.push(
-            app.file_ok(&citizen.token).await["number"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+        numbers.push(app.file_ok_number(&citizen.token).await);
     }
     let head = staff(app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     for n in &numbers {

@@ -18,10 +18,7 @@ async fn stored_status(app: &crate::helpers::TestApp, number: &str) -> String {
 async fn an_unknown_stored_status_is_refused_not_read_as_submitted() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     sqlx::query("UPDATE petitions SET status = 'archived_by_v9' WHERE number = $1")
         .bind(&number)
         .execute(&app.state.db.pool)
@@ -54,10 +51,7 @@ async fn an_unknown_stored_status_is_refused_not_read_as_submitted() {
 async fn a_flag_that_is_neither_0_nor_1_is_refused() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     sqlx::query("UPDATE petitions SET designated = 7 WHERE number = $1")
         .bind(&number)
         .execute(&app.state.db.pool)

@@ -36,12 +36,7 @@ async fn the_unit_complained_about_never_sees_an_accusation_and_unmasking_is_rec
     let mut body = app.filing().await;
     body["kind"] = json!("accusation");
     body["respondent"] = json!("东城区住建局某科长");
-    let res = app.file(&citizen.token, &body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let number = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_number(&citizen.token, &body).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let accused_head = staff(&app, HOUSING, "unit_head,handler,intake").await;
     let housing = unit_id(&app, HOUSING).await;

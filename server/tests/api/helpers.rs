@@ -276,16 +276,17 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// Files a valid petition and returns its number.
+    pub async fn file_ok_number(&self, token: &str) -> String {
+        let body = self.filing().await;
+        self.file_number(token, &body).await
+    }
+
     /// Files `n` ordinary petitions for `token`; their numbers, in filing order.
     pub async fn file_many(&self, token: &str, n: usize) -> Vec<String> {
         let mut numbers = Vec::new();
         for _ in 0..n {
-            numbers.push(
-                self.file_ok(token).await["number"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned(),
-            );
+            numbers.push(self.file_ok_number(token).await);
         }
         numbers
     }

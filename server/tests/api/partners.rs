@@ -145,10 +145,7 @@ async fn a_case_forwarded_to_a_partner_system_is_pushed_and_its_reports_reach_th
     let channels = Channels::from_settings(&app.state).unwrap();
     let partner = partner(&app, &url).await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, crate::workflow::DISTRICT_BUREAU, "intake").await;
     let housing = unit_id(&app, HOUSING).await;
     act_ok(
@@ -264,10 +261,7 @@ async fn unsigned_wrongly_signed_expired_malformed_or_foreign_reports_change_not
     let app = spawn_app_with(|s| s.notify.worker = false).await;
     let partner = partner(&app, &url).await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let accepted = json!({ "type": "accepted", "number": number }).to_string();
 
     // Not forwarded to the partner's unit yet: to the partner the petition does not exist.

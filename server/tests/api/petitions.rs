@@ -178,10 +178,7 @@ async fn another_citizens_petition_is_not_found() {
     let app = spawn_app().await;
     let owner = app.citizen().await;
     let other = app.citizen().await;
-    let number = app.file_ok(&owner.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&owner.token).await;
     let theirs = app
         .get(&format!("/api/v1/petitions/{number}"), Some(&other.token))
         .await;
@@ -237,10 +234,7 @@ async fn a_matter_before_a_court_is_recorded_with_guidance_to_the_right_channel(
 async fn a_citizen_withdraws_before_acceptance_and_cannot_withdraw_twice() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let path = format!("/api/v1/petitions/{number}/withdraw");
     assert_eq!(
         app.post_json(&path, Some(&citizen.token), &json!({}))
@@ -278,14 +272,8 @@ async fn a_citizen_withdraws_before_acceptance_and_cannot_withdraw_twice() {
 async fn petition_numbers_run_in_sequence_within_a_region_and_year() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let a = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let b = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let a = app.file_ok_number(&citizen.token).await;
+    let b = app.file_ok_number(&citizen.token).await;
     let seq = |n: &str| n.rsplit('-').next().unwrap().parse::<u32>().unwrap();
     assert_eq!(seq(&b), seq(&a) + 1);
 }

@@ -240,12 +240,7 @@ async fn the_queue_exports_as_a_spreadsheet_with_its_filters_and_no_formula_runs
     let citizen = app.citizen().await;
     let mut filing = app.filing().await;
     filing["title"] = json!("=HYPERLINK(\"http://evil\")供暖");
-    let res = app.file(&citizen.token, &filing, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let number = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_number(&citizen.token, &filing).await;
     let intake = staff(&app, "东城区信访局", "intake").await;
     let township: i64 = sqlx::query_scalar("SELECT parent_id FROM regions WHERE id = $1")
         .bind(filing["region_id"].as_i64().unwrap())

@@ -10,10 +10,7 @@ use crate::workflow::{DISTRICT_BUREAU, HOUSING, case, citizen_view};
 async fn a_supervision_notice_is_answered_in_writing_by_the_handling_unit_once() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let handler = staff(&app, HOUSING, "handler").await;
     let supervisor = staff(&app, "示范市信访局", "supervisor").await;
@@ -87,10 +84,7 @@ async fn a_supervision_notice_is_answered_in_writing_by_the_handling_unit_once()
 async fn a_co_handling_unit_sees_the_case_gives_its_opinion_once_and_the_lead_reads_it() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let handler = staff(&app, HOUSING, "handler").await;
     let co = staff(&app, "东城区城市管理局", "handler").await;

@@ -275,10 +275,7 @@ async fn signed_in_browser(app: &TestApp) -> (Client, String) {
 async fn without_javascript_the_petition_page_adds_material_and_withdraws() {
     let app = spawn_app().await;
     let (b, token) = signed_in_browser(&app).await;
-    let number = app.file_ok(&token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&token).await;
     let page_path = format!("/my/petitions/{number}");
     let (_, html) = page(&app, &b, &page_path).await;
     assert!(html.contains("补充材料") && html.contains("确认撤回"));

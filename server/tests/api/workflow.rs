@@ -45,10 +45,7 @@ pub(crate) async fn citizen_view(app: &TestApp, token: &str, number: &str) -> Va
 async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let handler = staff(&app, HOUSING, "handler").await;
     let head = staff(&app, HOUSING, "unit_head").await;
@@ -188,10 +185,7 @@ async fn a_petition_is_routed_forwarded_answered_rated_and_reviewed_one_level_up
 async fn one_extension_of_at_most_thirty_days_approved_by_the_head() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head").await;
     act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
     let due_before: Value = case(&app, &head, &number).await.json().await.unwrap();
@@ -239,10 +233,7 @@ async fn one_extension_of_at_most_thirty_days_approved_by_the_head() {
 async fn two_clerks_forwarding_at_once_exactly_one_wins() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let a = staff(&app, DISTRICT_BUREAU, "intake").await;
     let b = staff(&app, DISTRICT_BUREAU, "intake").await;
     let housing = unit_id(&app, HOUSING).await;
@@ -268,10 +259,7 @@ async fn two_clerks_forwarding_at_once_exactly_one_wins() {
 async fn a_designated_unit_cannot_object_again() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let handler = staff(&app, HOUSING, "handler").await;
     let housing = unit_id(&app, HOUSING).await;
@@ -311,10 +299,7 @@ async fn a_designated_unit_cannot_object_again() {
 async fn a_review_after_its_window_is_refused_with_the_rule() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
     act_ok(&app, &head, &number, draft()).await;

@@ -15,10 +15,7 @@ use crate::workflow::{DISTRICT_BUREAU, HOUSING, case, citizen_view, draft, messa
 async fn a_satisfied_petitioner_may_still_ask_for_review_and_a_re_review_answer_is_final() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let bureau = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     let housing = staff(&app, HOUSING, "handler,unit_head").await;
     let city = staff(&app, "示范市信访局", "intake,unit_head,handler").await;

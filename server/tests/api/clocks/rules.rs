@@ -66,10 +66,7 @@ pub(super) fn deadline<'a>(deadlines: &'a Value, label: &str) -> Option<&'a Valu
 /// A citizen's petition accepted and answered by the district bureau itself (online).
 pub(super) async fn replied_online(app: &TestApp) -> (crate::helpers::Citizen, String, String) {
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let head = staff(app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     act_ok(app, &head, &number, json!({ "action": "accept_here" })).await;
     act_ok(app, &head, &number, draft()).await;
@@ -223,10 +220,7 @@ async fn the_receiving_unit_has_its_own_clock_to_tell_the_petitioner_and_each_de
 {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let labels = |v: &Value| -> Vec<String> {
         v.as_array()
             .unwrap()
@@ -290,12 +284,7 @@ async fn an_extension_is_granted_only_in_time_and_moves_the_assigned_deadline() 
     let citizen = app.citizen().await;
     let mut numbers = Vec::new();
     for _ in 0..2 {
-        numbers.push(
-            app.file_ok(&citizen.token).await["number"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+        numbers.push(app.file_ok_number(&citizen.token).await);
     }
     let bureau = staff(&app, DISTRICT_BUREAU, "intake").await;
     let housing = staff(&app, HOUSING, "handler,unit_head").await;
@@ -358,10 +347,7 @@ async fn an_extension_is_granted_only_in_time_and_moves_the_assigned_deadline() 
 async fn hearing_days_are_bounded_per_round_and_shown_on_the_timeline() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let head = staff(&app, DISTRICT_BUREAU, "intake,unit_head,handler").await;
     act_ok(&app, &head, &number, json!({ "action": "accept_here" })).await;
     let hearing = |days: u32| {

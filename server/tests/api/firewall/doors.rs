@@ -96,12 +96,7 @@ async fn linking_a_repeat_does_not_reveal_whether_a_hidden_accusation_exists() {
         .unwrap();
     let mut body = app.filing().await;
     body["region_id"] = json!(county_region);
-    let res = app.file(&citizen.token, &body, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let own = res.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let own = app.file_number(&citizen.token, &body).await;
     let county = staff(&app, "清河县信访局", "intake").await;
     let link = |earlier: &str| json!({ "action": "link_repeat", "earlier": earlier });
 

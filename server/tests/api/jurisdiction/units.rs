@@ -99,10 +99,7 @@ async fn a_unit_with_open_matters_is_merged_and_its_matters_move_with_a_note() {
     let app = spawn_app().await;
     let admin = staff(&app, "示范市信访局", "administrator").await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = staff(&app, DISTRICT_BUREAU, "intake").await;
     let housing_staff = staff(&app, HOUSING, "handler").await;
     let housing = unit_id(&app, HOUSING).await;
@@ -169,10 +166,7 @@ async fn a_unit_with_open_matters_is_merged_and_its_matters_move_with_a_note() {
         .unwrap();
     assert_eq!(handler["unit"], "东城区自然资源和规划局");
     assert_eq!(unit_record(&app, &admin, housing).await["closed"], true);
-    let other = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let other = app.file_ok_number(&citizen.token).await;
     let res = crate::helpers::act(
         &app,
         &intake,
@@ -290,10 +284,7 @@ async fn a_category_is_renamed_reordered_and_retired_and_old_petitions_keep_it()
     let citizen = app.citizen().await;
     let filing = app.filing().await;
     let category = filing["category_id"].as_i64().unwrap();
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let path = format!("/api/v1/admin/categories/{category}");
     let body =
         |name: &str, retired: bool| json!({ "name": name, "position": 7, "retired": retired });

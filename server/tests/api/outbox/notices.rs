@@ -48,10 +48,7 @@ async fn a_unit_hears_of_a_new_matter_in_its_notices_with_an_unread_count_until_
     let app = spawn_app_with(|s| s.notify.worker = false).await;
     let channels = Channels::from_settings(&app.state).unwrap();
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = crate::helpers::staff(&app, "东城区信访局", "intake").await;
     let handler = crate::helpers::staff(&app, "东城区住房和城乡建设局", "handler").await;
     let housing = crate::helpers::unit_id(&app, "东城区住房和城乡建设局").await;

@@ -76,10 +76,7 @@ async fn the_staff_pages_render_for_staff_and_ask_others_to_log_in() {
 async fn without_javascript_a_staff_action_comes_back_to_the_case_saying_what_happened() {
     let app = spawn_app().await;
     let citizen = app.citizen().await;
-    let number = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = app.file_ok_number(&citizen.token).await;
     let intake = crate::helpers::staff(&app, "东城区信访局", "intake,handler").await;
     let accept = serde_json::json!({ "action": "accept_here" });
     crate::helpers::act_ok(&app, &intake, &number, accept).await;
@@ -99,10 +96,7 @@ async fn without_javascript_a_staff_action_comes_back_to_the_case_saying_what_ha
     assert!(html.contains("已电话联系信访人核实地址"));
 
     // A step that cannot be taken back is refused until the clerk ticks the confirmation.
-    let other = app.file_ok(&citizen.token).await["number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let other = app.file_ok_number(&citizen.token).await;
     let housing = crate::helpers::unit_id(&app, "东城区住房和城乡建设局")
         .await
         .to_string();
