@@ -139,6 +139,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(crate::headers::defaults())
             .wrap(from_fn(crate::auth::cookies::apply_pending))
             .wrap(from_fn(crate::csrf::refuse_cross_site))
+            .wrap(from_fn(crate::ui::posted::one_refusal_in_address))
             .wrap(TracingLogger::<PortalRootSpan>::new())
             .app_data(data.clone())
             .service(crate::routes::health::live)

@@ -8,6 +8,7 @@ mod desk;
 mod grants;
 mod kept;
 mod portal;
+pub mod posted;
 mod refusal;
 mod sunshine;
 

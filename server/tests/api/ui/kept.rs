@@ -9,6 +9,11 @@ use crate::helpers::{TestApp, id_number, phone, spawn_app};
 
 /// Posts the filing form as a browser without JavaScript does; the redirect target.
 async fn file(app: &TestApp, b: &Client, fields: &[(&str, &str)]) -> String {
+    file_from(app, b, &app.url("/file"), fields).await
+}
+
+/// Posts the filing form from the page at `from` (its address, refusal and all).
+async fn file_from(app: &TestApp, b: &Client, from: &str, fields: &[(&str, &str)]) -> String {
     let mut form = Form::new();
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
@@ -16,7 +21,7 @@ async fn file(app: &TestApp, b: &Client, fields: &[(&str, &str)]) -> String {
     let res = b
         .post(app.url("/ui/submit-petition"))
         .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, app.url("/file"))
+        .header(header::REFERER, from)
         .multipart(form)
         .send()
         .await
@@ -210,4 +215,41 @@ async fn a_place_found_from_part_of_its_name_is_confirmed_before_it_is_filed() {
     assert!(html.contains(r#"value="示范市 / 清河县 / 柳林乡 / 柳林村""#));
     fields[2] = ("region_q", "示范市 / 清河县 / 柳林乡 / 柳林村");
     assert_eq!(file(&app, &b, &fields).await, "/receipt");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_refusal_replaces_the_first_in_the_address_and_on_the_page() {
+    let app = spawn_app().await;
+    let (b, _) = signed_in_browser(&app).await;
+    let (category, _) = app.leaf_ids().await;
+    let category = category.to_string();
+    let mut fields = vec![
+        ("kind", "inquiry"),
+        ("category_id", category.as_str()),
+        ("region_q", "示范市 / 清河县 / 柳林乡 / 柳林村"),
+        ("title", ""),
+        (
+            "facts",
+            "本人为灵活就业人员，想了解城镇职工医疗保险的缴费渠道和标准。",
+        ),
+        ("request", "请告知办理流程"),
+        ("people_count", "1"),
+    ];
+    let first = file(&app, &b, &fields).await;
+    let (_, html) = page(&app, &b, &local(&app, &first)).await;
+    assert!(html.contains("请填写此项"), "the title's refusal: {html}");
+    assert!(!html.contains("涉及人数应在"), "{html}");
+    // Sent again from that page, refused for another reason.
+    fields[3] = ("title", "灵活就业人员如何缴纳医保");
+    fields[6] = ("people_count", "0");
+    let second = file_from(&app, &b, &app.url(&local(&app, &first)), &fields).await;
+    assert_eq!(second.matches("__err=").count(), 1, "{second}");
+    assert_eq!(second.matches("__path=").count(), 1, "{second}");
+    assert_ne!(second, first, "the new refusal, not the old one");
+    let (_, html) = page(&app, &b, &local(&app, &second)).await;
+    assert!(
+        html.contains("涉及人数应在"),
+        "the new refusal is shown: {html}"
+    );
+    assert!(!html.contains("请填写此项"), "not the old one: {html}");
 }
