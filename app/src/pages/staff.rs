@@ -28,11 +28,52 @@ pub use publish::PublishPage;
 pub use queue::QueuePage;
 pub use register::{RegisterPage as StaffRegisterPage, RegistrationReceiptPage};
 
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::staff::{Role, StaffView};
 
-use crate::api::Logout;
+use crate::api::{Logout, staff_me};
+use crate::error::UiError;
+
+/// A staff report (统计通报, 年度报告, 督查看板) titled `title`: the staff bar over `page` of
+/// what `data` loads; the login prompt when nobody is signed in; when the report is
+/// refused, the bar, the page's `heading` and the refusal as `refused` words it.
+pub fn staff_report<T>(
+    title: &'static str,
+    heading: &'static str,
+    data: Resource<Result<T, UiError>>,
+    page: fn(T) -> AnyView,
+    refused: fn(UiError) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let me = Resource::new(|| (), |_| staff_me());
+    view! {
+        <Title text=format!("工作台 · {title}") />
+        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
+            {move || Suspend::new(async move {
+                match (me.await, data.await) {
+                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
+                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
+                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
+                        <StaffBar me />
+                        <h1>{heading}</h1>
+                        {refused(e)}
+                    }.into_any()),
+                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A refused report's message, as the server gave it.
+pub fn refusal(e: UiError) -> AnyView {
+    view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()
+}
 
 /// Shown in place of a staff page when no staff member is signed in.
 #[component]

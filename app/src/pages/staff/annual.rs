@@ -3,41 +3,22 @@
 //! paragraph, its figures, its months, the units, the units given the most matters and
 //! 收件量 by field; to download as a spreadsheet.
 
-use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::{Figure, Tally};
 use shared::statistics::{
     ANNUAL_COUNTS, AnnualView, CountColumn, ROUTED_COUNTS, UnitTally, month_label,
 };
 
-use super::{StaffBar, StaffLoginPrompt};
-use crate::api::{staff_annual, staff_me};
+use super::{refusal, staff_report};
+use crate::api::staff_annual;
 use crate::components::figures::{figures, shares};
 
 #[component]
 pub fn AnnualPage() -> impl IntoView {
     let query = use_query_map();
-    let me = Resource::new(|| (), |_| staff_me());
     let data = Resource::new(move || query.read().get("year"), staff_annual);
-    view! {
-        <Title text="工作台 · 年度报告" />
-        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
-            {move || Suspend::new(async move {
-                match (me.await, data.await) {
-                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
-                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
-                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
-                        <StaffBar me />
-                        <h1>"年度信访工作情况报告"</h1>
-                        <p class="notice error" role="alert">{e.0.message}</p>
-                    }.into_any()),
-                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_report("年度报告", "年度信访工作情况报告", data, page, refusal)
 }
 
 fn page(v: AnnualView) -> AnyView {

@@ -2,15 +2,13 @@
 //! month before, the biggest movers and the month's red flags; the 通报 to download as a
 //! spreadsheet. Phone first: a leader reads it between meetings.
 
-use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::figures::Figure;
 use shared::statistics::{BulletinRow, BulletinView, OverdueList, month_label};
 
-use super::{StaffBar, StaffLoginPrompt};
-use crate::api::{staff_bulletin, staff_me};
+use super::{refusal, staff_report};
+use crate::api::staff_bulletin;
 
 /// The figures of the detailed table, after the index.
 const SHOWN: [Figure; 5] = [
@@ -24,25 +22,8 @@ const SHOWN: [Figure; 5] = [
 #[component]
 pub fn BulletinPage() -> impl IntoView {
     let query = use_query_map();
-    let me = Resource::new(|| (), |_| staff_me());
     let data = Resource::new(move || query.read().get("month"), staff_bulletin);
-    view! {
-        <Title text="工作台 · 统计通报" />
-        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
-            {move || Suspend::new(async move {
-                match (me.await, data.await) {
-                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
-                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
-                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
-                        <StaffBar me />
-                        <h1>"统计通报"</h1>
-                        <p class="notice error" role="alert">{e.0.message}</p>
-                    }.into_any()),
-                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_report("统计通报", "统计通报", data, page, refusal)
 }
 
 fn page(v: BulletinView) -> AnyView {

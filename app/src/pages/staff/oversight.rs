@@ -2,40 +2,30 @@
 //! below it, a line per unit, the worst first; a unit with units below opens its own
 //! picture. Phone first: on a narrow screen each line is a card.
 
-use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::statistics::{LiveCounts, OversightRow, OversightView};
 
-use super::{StaffBar, StaffLoginPrompt};
-use crate::api::{staff_me, staff_oversight};
+use super::staff_report;
+use crate::api::staff_oversight;
+use crate::error::UiError;
 
 #[component]
 pub fn OversightPage() -> impl IntoView {
     let query = use_query_map();
-    let me = Resource::new(|| (), |_| staff_me());
     let data = Resource::new(move || query.read().get("unit"), staff_oversight);
+    staff_report("督查看板", "督查看板", data, page, refused)
+}
+
+/// A unit out of the reader's reach says so, with the way back to their own.
+fn refused(e: UiError) -> AnyView {
     view! {
-        <Title text="工作台 · 督查看板" />
-        <Suspense fallback=|| view! { <p>"正在加载……"</p> }>
-            {move || Suspend::new(async move {
-                match (me.await, data.await) {
-                    (Ok(Some(me)), Ok(v)) => Either::Left(view! { <StaffBar me /> {page(v)} }),
-                    (Ok(None), _) => Either::Right(view! { <StaffLoginPrompt /> }.into_any()),
-                    (Ok(Some(me)), Err(e)) => Either::Right(view! {
-                        <StaffBar me />
-                        <h1>"督查看板"</h1>
-                        <p class="notice error" role="alert">
-                            {e.0.field("unit").map_or_else(|| e.0.message.clone(), str::to_owned)}
-                        </p>
-                        <p><a href="/staff/oversight">"回到本单位"</a></p>
-                    }.into_any()),
-                    (Err(e), _) => Either::Right(view! { <p class="notice error" role="alert">{e.0.message}</p> }.into_any()),
-                }
-            })}
-        </Suspense>
+        <p class="notice error" role="alert">
+            {e.0.field("unit").map_or_else(|| e.0.message.clone(), str::to_owned)}
+        </p>
+        <p><a href="/staff/oversight">"回到本单位"</a></p>
     }
+    .into_any()
 }
 
 fn page(v: OversightView) -> AnyView {
