@@ -189,16 +189,13 @@ async fn the_place_search_answers_with_full_paths() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_place_found_from_part_of_its_name_is_confirmed_before_it_is_filed() {
-    let app = spawn_app().await;
-    let (b, _) = signed_in_browser(&app).await;
-    let (category, _) = app.leaf_ids().await;
-    let category = category.to_string();
-    let mut fields = vec![
+/// The filing form of an inquiry about medical insurance in `category`, its place typed as
+/// `region`.
+fn inquiry<'a>(category: &'a str, region: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
         ("kind", "inquiry"),
-        ("category_id", category.as_str()),
-        ("region_q", "林村"),
+        ("category_id", category),
+        ("region_q", region),
         ("title", "灵活就业人员如何缴纳医保"),
         (
             "facts",
@@ -206,7 +203,16 @@ async fn a_place_found_from_part_of_its_name_is_confirmed_before_it_is_filed() {
         ),
         ("request", "请告知办理流程"),
         ("people_count", "1"),
-    ];
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_place_found_from_part_of_its_name_is_confirmed_before_it_is_filed() {
+    let app = spawn_app().await;
+    let (b, _) = signed_in_browser(&app).await;
+    let (category, _) = app.leaf_ids().await;
+    let category = category.to_string();
+    let mut fields = inquiry(&category, "林村");
     let back = file(&app, &b, &fields).await;
     assert!(back.contains("__err="), "not filed unseen: {back}");
     let (_, html) = page(&app, &b, &local(&app, &back)).await;
@@ -223,18 +229,8 @@ async fn a_second_refusal_replaces_the_first_in_the_address_and_on_the_page() {
     let (b, _) = signed_in_browser(&app).await;
     let (category, _) = app.leaf_ids().await;
     let category = category.to_string();
-    let mut fields = vec![
-        ("kind", "inquiry"),
-        ("category_id", category.as_str()),
-        ("region_q", "示范市 / 清河县 / 柳林乡 / 柳林村"),
-        ("title", ""),
-        (
-            "facts",
-            "本人为灵活就业人员，想了解城镇职工医疗保险的缴费渠道和标准。",
-        ),
-        ("request", "请告知办理流程"),
-        ("people_count", "1"),
-    ];
+    let mut fields = inquiry(&category, "示范市 / 清河县 / 柳林乡 / 柳林村");
+    fields[3] = ("title", "");
     let first = file(&app, &b, &fields).await;
     let (_, html) = page(&app, &b, &local(&app, &first)).await;
     assert!(html.contains("请填写此项"), "the title's refusal: {html}");
