@@ -52,63 +52,78 @@ async fn main() -> anyhow::Result<()> {
     let mut first = true;
     for (engine, pg) in engines {
         let dir = tempfile::Builder::new().prefix("portal-bench").tempdir()?;
-        let mut settings = Settings::load()?;
-        settings.data_dir = dir.path().to_path_buf();
-        settings.site_root = site_root.clone().into();
-        settings.log.filter = "warn".into();
-        settings.database.url = SecretString::from(match &pg {
-            Some(base) => fresh_pg_database(base).await?,
-            None => format!("sqlite://{}/portal.db?mode=rwc", dir.path().display()),
-        });
-        println!("\n## {engine}\n");
-        let seeded = seed::seed(&settings, petitions).await?;
-        println!(
-            "seeded {} petitions and {} timeline entries in {:.1} s",
-            seeded.petitions, seeded.events, seeded.seconds
-        );
-        let port = free_port()?;
-        let portal = portal::Portal::start(&settings, port).await?;
-        println!(
-            "start-up on this data set: {:.2} s (spawn to /health/ready)\n",
-            portal.startup.as_secs_f64()
-        );
-        let scenarios = scenarios::prepare(&portal.base, &seeded).await?;
-        println!("| scenario | requests/s | p50 ms | p90 ms | p99 ms | errors | peak RSS MB |");
-        println!("|---|---:|---:|---:|---:|---:|---:|");
-        let warmup = Duration::from_secs(2);
-        let mut overall_peak: f64 = portal.take_peak_mb();
-        for s in scenarios.list().into_iter().filter(|s| {
-            only.as_ref()
-                .is_none_or(|o| o.split('|').any(|part| s.name.contains(part)))
-        }) {
-            let out = drive::run(
-                &scenarios.client,
-                connections,
-                warmup,
-                Duration::from_secs(seconds),
-                s.make,
-                s.expect,
-            )
-            .await;
-            let peak = portal.take_peak_mb();
-            overall_peak = overall_peak.max(peak);
+        // A database of its own on PostgreSQL, dropped after the run whatever its end (each
+        // is about 1.9 GB at 1M petitions); SQLite's file goes with the directory.
+        let fresh = match &pg {
+            Some(base) => Some(fresh_pg_database(base).await?),
+            None => None,
+        };
+        let outcome = async {
+            let mut settings = Settings::load()?;
+            settings.data_dir = dir.path().to_path_buf();
+            settings.site_root = site_root.clone().into();
+            settings.log.filter = "warn".into();
+            settings.database.url = SecretString::from(match &fresh {
+                Some((url, _)) => url.clone(),
+                None => format!("sqlite://{}/portal.db?mode=rwc", dir.path().display()),
+            });
+            println!("\n## {engine}\n");
+            let seeded = seed::seed(&settings, petitions).await?;
             println!(
-                "| {} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {:.0} |",
-                s.name,
-                out.rate(),
-                out.percentile(0.50),
-                out.percentile(0.90),
-                out.percentile(0.99),
-                out.errors,
-                peak
+                "seeded {} petitions and {} timeline entries in {:.1} s",
+                seeded.petitions, seeded.events, seeded.seconds
             );
+            let port = free_port()?;
+            let portal = portal::Portal::start(&settings, port).await?;
+            println!(
+                "start-up on this data set: {:.2} s (spawn to /health/ready)\n",
+                portal.startup.as_secs_f64()
+            );
+            let scenarios = scenarios::prepare(&portal.base, &seeded).await?;
+            println!("| scenario | requests/s | p50 ms | p90 ms | p99 ms | errors | peak RSS MB |");
+            println!("|---|---:|---:|---:|---:|---:|---:|");
+            let warmup = Duration::from_secs(2);
+            let mut overall_peak: f64 = portal.take_peak_mb();
+            for s in scenarios.list().into_iter().filter(|s| {
+                only.as_ref()
+                    .is_none_or(|o| o.split('|').any(|part| s.name.contains(part)))
+            }) {
+                let out = drive::run(
+                    &scenarios.client,
+                    connections,
+                    warmup,
+                    Duration::from_secs(seconds),
+                    s.make,
+                    s.expect,
+                )
+                .await;
+                let peak = portal.take_peak_mb();
+                overall_peak = overall_peak.max(peak);
+                println!(
+                    "| {} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {:.0} |",
+                    s.name,
+                    out.rate(),
+                    out.percentile(0.50),
+                    out.percentile(0.90),
+                    out.percentile(0.99),
+                    out.errors,
+                    peak
+                );
+            }
+            println!("\npeak RSS over all scenarios: {overall_peak:.0} MB");
+            if first {
+                weight::page_weight(&scenarios.client, &portal.base, &scenarios.citizen_cookie)
+                    .await?;
+                first = false;
+            }
+            portal.stop()?;
+            Ok::<_, anyhow::Error>(())
         }
-        println!("\npeak RSS over all scenarios: {overall_peak:.0} MB");
-        if first {
-            weight::page_weight(&scenarios.client, &portal.base, &scenarios.citizen_cookie).await?;
-            first = false;
+        .await;
+        if let (Some(base), Some((_, name))) = (&pg, &fresh) {
+            drop_pg_database(base, name).await?;
         }
-        portal.stop()?;
+        outcome?;
     }
     Ok(())
 }
@@ -119,7 +134,8 @@ fn free_port() -> anyhow::Result<u16> {
         .port())
 }
 
-async fn fresh_pg_database(base: &str) -> anyhow::Result<String> {
+/// A new database beside `base`'s: its URL and its name.
+async fn fresh_pg_database(base: &str) -> anyhow::Result<(String, String)> {
     use sqlx::Connection;
     let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
     let mut conn = sqlx::PgConnection::connect(base).await?;
@@ -129,7 +145,18 @@ async fn fresh_pg_database(base: &str) -> anyhow::Result<String> {
     let (prefix, _) = base
         .rsplit_once('/')
         .ok_or_else(|| anyhow::anyhow!("BENCH_DATABASE_URL needs a database name"))?;
-    Ok(format!("{prefix}/{name}"))
+    Ok((format!("{prefix}/{name}"), name))
+}
+
+/// Drops a database [`fresh_pg_database`] made, closing what still holds it open (the
+/// seeder's pool may not have closed yet).
+async fn drop_pg_database(base: &str, name: &str) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(base).await?;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await?;
+    Ok(())
 }
 
 /// "2 cores, <model>": what the numbers were measured on.
