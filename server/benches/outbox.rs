@@ -6,6 +6,9 @@
 //! `cargo bench -p server --bench outbox`
 //! `BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres cargo bench -p server --bench outbox`
 
+#[path = "common/scratch_pg.rs"]
+mod scratch_pg;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -63,7 +66,7 @@ async fn main() -> anyhow::Result<()> {
                 assert_eq!(got, MESSAGES, "every message delivered exactly once");
                 state.db.pool.close().await;
                 if let (Some(base), Some(db)) = (base.as_deref(), db) {
-                    drop_database(base, &db).await?;
+                    scratch_pg::drop(base, &db).await?;
                 }
             }
             times.sort_by(f64::total_cmp);
@@ -93,28 +96,13 @@ async fn portal(
     let mut created = None;
     s.database.url = SecretString::from(match pg {
         Some(base) => {
-            use sqlx::Connection;
-            let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(base).await?;
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await?;
-            let (prefix, _) = base.rsplit_once('/').expect("a URL with a database name");
-            created = Some(name.clone());
-            format!("{prefix}/{name}")
+            let (url, name) = scratch_pg::create(base).await?;
+            created = Some(name);
+            url
         }
         None => format!("sqlite://{}/portal.db?mode=rwc", dir.display()),
     });
     Ok((server::startup::build_state(s).await?, created))
-}
-
-async fn drop_database(base: &str, name: &str) -> anyhow::Result<()> {
-    use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(base).await?;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut conn)
-        .await?;
-    Ok(())
 }
 
 /// Queues the messages as changes do: a hundred per transaction.

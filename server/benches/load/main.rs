@@ -14,6 +14,8 @@ mod drive;
 mod figures;
 mod portal;
 mod scenarios;
+#[path = "../common/scratch_pg.rs"]
+mod scratch_pg;
 mod seed;
 mod timeline;
 mod weight;
@@ -55,7 +57,7 @@ async fn main() -> anyhow::Result<()> {
         // A database of its own on PostgreSQL, dropped after the run whatever its end (each
         // is about 1.9 GB at 1M petitions); SQLite's file goes with the directory.
         let fresh = match &pg {
-            Some(base) => Some(fresh_pg_database(base).await?),
+            Some(base) => Some(scratch_pg::create(base).await?),
             None => None,
         };
         let outcome = async {
@@ -121,7 +123,7 @@ async fn main() -> anyhow::Result<()> {
         }
         .await;
         if let (Some(base), Some((_, name))) = (&pg, &fresh) {
-            drop_pg_database(base, name).await?;
+            scratch_pg::drop(base, name).await?;
         }
         outcome?;
     }
@@ -132,31 +134,6 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port())
-}
-
-/// A new database beside `base`'s: its URL and its name.
-async fn fresh_pg_database(base: &str) -> anyhow::Result<(String, String)> {
-    use sqlx::Connection;
-    let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
-    let mut conn = sqlx::PgConnection::connect(base).await?;
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await?;
-    let (prefix, _) = base
-        .rsplit_once('/')
-        .ok_or_else(|| anyhow::anyhow!("BENCH_DATABASE_URL needs a database name"))?;
-    Ok((format!("{prefix}/{name}"), name))
-}
-
-/// Drops a database [`fresh_pg_database`] made, closing what still holds it open (the
-/// seeder's pool may not have closed yet).
-async fn drop_pg_database(base: &str, name: &str) -> anyhow::Result<()> {
-    use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(base).await?;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut conn)
-        .await?;
-    Ok(())
 }
 
 /// "2 cores, <model>": what the numbers were measured on.
